@@ -183,6 +183,7 @@ class Reply(BaseModel):
     feedback: bool = False  # offer helpful / not helpful buttons for entry_id
     private: bool = False  # deliver privately (DM / ephemeral): e.g. drafts that may hold patient data
     group_notice: str | None = None  # short public note when the real reply went privately
+    offer_delete: bool = False  # patient-data guard: offer moderators a one-tap delete of the message
 
     def plain_text(self) -> str:
         """A plain-text rendering, used by the CLI's JSON `text` and as a fallback."""

@@ -1,0 +1,97 @@
+"""The local console chat: the same assistant and commands as the chat platforms, in a terminal.
+
+Type a question or a command; type the number of a suggestion to open it; /quit or Ctrl-D ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+import textwrap
+
+from bot import actions
+from bot.config import Settings
+from bot.core import Assistant, OperatorContext
+from bot.models import Message, Reply, Suggestion
+
+PROMPT = "you> "
+QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit", "salir", "/salir"})
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    width = max(40, min(100, shutil.get_terminal_size((90, 20)).columns - 2))
+    paragraphs = text.split("\n")
+    return "\n".join(
+        textwrap.fill(p, width=width, initial_indent=indent, subsequent_indent=indent) if p.strip() else ""
+        for p in paragraphs
+    )
+
+
+def choices(reply: Reply) -> list[Suggestion]:
+    """The numbered choices a console user can pick by typing their number."""
+    return [*reply.suggestions, *reply.followups]
+
+
+def render(reply: Reply) -> str:
+    """A readable plain-text rendering: title, body, bullets, numbered choices, sources."""
+    if reply.kind == "silent":
+        return ""
+    lines: list[str] = []
+    if reply.title:
+        lines += [reply.title.upper() if reply.kind in ("answer", "info") else reply.title, ""]
+    if reply.body:
+        lines += [_wrap(reply.body), ""]
+    for bullet in reply.bullets:
+        lines.append(_wrap(f"- {bullet}", "  ").replace("  - ", "- ", 1))
+    if reply.bullets:
+        lines.append("")
+    numbered = choices(reply)
+    if reply.suggestions:
+        lines.append("Choices:" if reply.locale == "en" else "Opciones:")
+    for number, item in enumerate(numbered, start=1):
+        if number == len(reply.suggestions) + 1:
+            lines.append("Related:" if reply.locale == "en" else "Relacionado:")
+        lines.append(f"  [{number}] {item.title}")
+    if numbered:
+        lines.append("")
+    if reply.sources:
+        label = "Sources" if reply.locale == "en" else "Fuentes"
+        lines.append(_wrap(f"{label}: " + "; ".join(reply.sources)))
+    if reply.feedback and reply.entry_id:
+        lines.append("Helpful? /rate yes or /rate no" if reply.locale == "en" else "¿Útil? /rate sí o /rate no")
+    return "\n".join(lines).rstrip()
+
+
+async def run_console(settings: Settings, community: str | None) -> int:
+    """Chat in the terminal until /quit or end of input."""
+    assistant = await Assistant.create(settings)
+    context = OperatorContext()
+    last: list[Suggestion] = []
+    interactive = sys.stdin.isatty()
+    print("DocSocial console chat. Ask a question (English or Spanish), /help for commands, /quit to leave.")
+    try:
+        while True:
+            try:
+                line = await asyncio.to_thread(input, PROMPT if interactive else "")
+            except EOFError:
+                break
+            text = line.strip()
+            if text.lower() in QUIT_WORDS:
+                break
+            message = Message(text=line, platform="console", community_id=community)
+            if text.isdigit() and 1 <= int(text) <= len(last):
+                payload = actions.encode(actions.ShowEntry(last[int(text) - 1].entry_id))
+                reply = await assistant.handle_action(payload, message, context)
+            else:
+                reply = await assistant.handle(message, context)
+            shown = render(reply)
+            if shown:
+                print("\n" + shown + "\n", flush=True)
+            last = choices(reply) or last
+    except KeyboardInterrupt:
+        pass
+    finally:
+        await assistant.close()
+    print("Bye!")
+    return 0

@@ -1,0 +1,295 @@
+"""The `docsocial` / `python -m bot` command line: chat, ask, eval, check, kb, db, run.
+
+Chat platform libraries are imported only by `run` and `discord`, so `ask` starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Settings
+from bot.knowledge import CURATED_DIR, KnowledgeError, load_directory
+
+log = logging.getLogger("bot")
+
+
+def _setup_logging(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    for noisy in ("httpx", "httpcore", "aiosqlite"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _print_knowledge_error(exc: KnowledgeError) -> None:
+    print(f"Knowledge files are invalid ({len(exc.problems)} problem(s)); fix them and try again:", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  {problem}", file=sys.stderr)
+
+
+# --- ask -----------------------------------------------------------------------------------
+def _ask_json(reply: object) -> str:
+    from bot.models import Reply
+
+    assert isinstance(reply, Reply)
+    return json.dumps({
+        "kind": reply.kind,
+        "entry_id": reply.entry_id if reply.kind == "answer" else None,
+        "score": reply.score,
+        "locale": reply.locale,
+        "text": reply.plain_text(),
+        "suggestions": [s.model_dump() for s in reply.suggestions],
+    }, ensure_ascii=False)
+
+
+async def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    from adapters.console import render
+    from bot.core import Assistant, OperatorContext
+    from bot.models import Message
+
+    assistant = await Assistant.create(settings)
+    try:
+        questions = [args.question] if args.question is not None else (
+            line.rstrip("\n") for line in sys.stdin if line.strip()
+        )
+        for question in questions:
+            message = Message(text=question, platform="cli", community_id=args.community, locale=args.locale)
+            reply = await assistant.handle(message, OperatorContext())
+            print(_ask_json(reply) if args.json else render(reply), flush=True)
+    finally:
+        await assistant.close()
+    return 0
+
+
+# --- eval ----------------------------------------------------------------------------------
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.evaluation import CaseFileError, evaluate, load_cases
+    from bot.matching import Matcher
+    from bot.negatives import load_negatives
+
+    directory = args.knowledge or CURATED_DIR
+    entries = load_directory(directory, curated=args.knowledge is None)
+    try:
+        cases = load_cases(args.cases)
+    except (OSError, CaseFileError) as exc:
+        print(f"Cannot read cases: {exc}", file=sys.stderr)
+        return 2
+    matcher = Matcher(entries, settings.match, negatives=load_negatives(directory))
+    report = evaluate(matcher, cases)
+    if report.unknown_expected:
+        print("Warning: cases expect ids that are not in the knowledge: " + ", ".join(sorted(report.unknown_expected)),
+              file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.summary()))
+        return 0
+    latency = report.latency()
+    print(f"knowledge: {directory} ({len(entries)} entries)   cases: {args.cases}")
+    print(f"answerable    {report.answerable:5d}   answered correctly   {report.accuracy:7.1%}")
+    print(f"unanswerable  {report.unanswerable:5d}   correctly not answered {report.rejection:5.1%}")
+    print(f"latency per question: median {latency['median']:.2f} ms, p99 {latency['p99']:.2f} ms")
+    if report.confusions:
+        print("confusions (expected -> got, count):")
+        for (expected, got), count in report.confusions.most_common(args.confusions):
+            print(f"  {expected} -> {got}: {count}")
+    return 0
+
+
+# --- check ---------------------------------------------------------------------------------
+def _check(args: argparse.Namespace) -> int:
+    from bot.draft_check import check_draft, summarise
+
+    text = args.text if args.text is not None else sys.stdin.read()
+    result = check_draft(text, locale=args.locale)
+    if args.json:
+        print(json.dumps(result.model_dump(mode="json", exclude={"truncated", "language"}), ensure_ascii=False))
+        return 0
+    title, bullets = summarise(result, args.locale or result.language)
+    print(title)
+    for bullet in bullets:
+        print(f"  - {bullet}")
+    if result.flags:
+        print("\nRedacted draft:\n" + result.redacted)
+    return 0
+
+
+# --- kb and db -------------------------------------------------------------------------------
+def _kb_validate(args: argparse.Namespace) -> int:
+    directory = args.directory or CURATED_DIR
+    strict = args.directory is None or args.strict
+    entries = load_directory(directory, curated=strict)
+    print(f"OK: {len(entries)} entries in {directory}" + (" (curated rules)" if strict else ""))
+    return 0
+
+
+async def _kb_export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.exchange import export_community
+    from bot.paths import default_db_path
+    from bot.sqlite_store import SQLiteStore
+
+    store = SQLiteStore(settings.db_path or default_db_path())
+    await store.open()
+    try:
+        text = await export_community(store, args.community)
+    finally:
+        await store.close()
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"Exported community {args.community} to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+async def _kb_import(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.exchange import import_file
+    from bot.paths import default_db_path
+    from bot.sqlite_store import SQLiteStore
+
+    store = SQLiteStore(settings.db_path or default_db_path())
+    await store.open()
+    try:
+        count = await import_file(store, args.file, args.community, actor="cli:operator")
+    finally:
+        await store.close()
+    print(f"Imported {count} entries into community {args.community}")
+    return 0
+
+
+async def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.paths import default_db_path
+    from bot.sqlite_store import backup, upgrade
+
+    path = settings.db_path or default_db_path()
+    if args.db_command == "upgrade":
+        applied = await upgrade(path)
+        print(f"{path}: " + (f"applied {', '.join(applied)}" if applied else "already up to date"))
+    else:
+        await backup(path, args.file)
+        print(f"Backed up {path} to {args.file}")
+    return 0
+
+
+# --- run -------------------------------------------------------------------------------------
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    target = args.target
+    if target == "auto":
+        has_telegram = settings.telegram_bot_token is not None
+        has_discord = settings.discord_bot_token is not None
+        target = "all" if has_telegram and has_discord else (
+            "telegram" if has_telegram else "discord" if has_discord else "console")
+    if target == "console":
+        from adapters.console import run_console
+
+        return asyncio.run(run_console(settings, community=None))
+    from adapters.runner import run_platforms
+
+    return asyncio.run(run_platforms(settings, target))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="docsocial", description="DocSocial: social-media answers for doctors.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    chat = sub.add_parser("chat", help="interactive console chat")
+    chat.add_argument("--community", help="community id whose FAQ to use (default: local)")
+
+    ask = sub.add_parser("ask", help="answer one question, or one per line from standard input")
+    ask.add_argument("question", nargs="?")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    ask.add_argument("--locale", choices=["en", "es"])
+    ask.add_argument("--community", help="community id whose FAQ to use (default: local)")
+
+    ev = sub.add_parser("eval", help="measure the matcher on labelled cases (JSON lines)")
+    ev.add_argument("cases", type=Path)
+    ev.add_argument("--knowledge", type=Path, help="use the entries in this directory instead of the curated ones")
+    ev.add_argument("--json", action="store_true")
+    ev.add_argument("--confusions", type=int, default=25, help="how many confusions to list")
+
+    check = sub.add_parser("check", help="review a draft post before publishing")
+    check.add_argument("text", nargs="?")
+    check.add_argument("--json", action="store_true")
+    check.add_argument("--locale", choices=["en", "es"])
+
+    kb = sub.add_parser("kb", help="knowledge files")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    validate = kb_sub.add_parser("validate", help="check knowledge files")
+    validate.add_argument("directory", nargs="?", type=Path)
+    validate.add_argument("--strict", action="store_true", help="apply the curated rules to DIR too")
+    export = kb_sub.add_parser("export", help="write a community's entries as a knowledge file")
+    export.add_argument("--community", required=True)
+    export.add_argument("--output", type=Path)
+    imp = kb_sub.add_parser("import", help="add a knowledge file's entries to a community (all or nothing)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--community", required=True)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="apply pending schema migrations")
+    bk = db_sub.add_parser("backup", help="online backup to FILE")
+    bk.add_argument("file", type=Path)
+
+    run = sub.add_parser("run", help="start the chat adapters")
+    run.add_argument("target", nargs="?", default="auto", choices=["auto", "telegram", "discord", "all", "console"])
+
+    discord = sub.add_parser("discord", help="Discord operator steps")
+    discord_sub = discord.add_subparsers(dest="discord_command", required=True)
+    sync = discord_sub.add_parser("sync", help="register slash commands globally")
+    sync.add_argument("--dry-run", action="store_true", help="print the command payloads as JSON, do not connect")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except Exception as exc:  # pydantic ValidationError: name the variable, never echo a token
+        print(f"Invalid settings (environment or .env): {exc}", file=sys.stderr)
+        return 2
+    _setup_logging(settings)
+    try:
+        if args.command == "chat":
+            from adapters.console import run_console
+
+            return asyncio.run(run_console(settings, community=args.community))
+        if args.command == "ask":
+            return asyncio.run(_ask(args, settings))
+        if args.command == "eval":
+            return _eval(args, settings)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "kb":
+            if args.kb_command == "validate":
+                return _kb_validate(args)
+            if args.kb_command == "export":
+                return asyncio.run(_kb_export(args, settings))
+            return asyncio.run(_kb_import(args, settings))
+        if args.command == "db":
+            return asyncio.run(_db(args, settings))
+        if args.command == "run":
+            return _run(args, settings)
+        if args.command == "discord":
+            from adapters.discord import sync_commands
+
+            return asyncio.run(sync_commands(settings, dry_run=args.dry_run))
+    except KnowledgeError as exc:
+        _print_knowledge_error(exc)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from bot.store import StoreError
+
+        if isinstance(exc, StoreError):
+            print(f"Database problem: {exc}", file=sys.stderr)
+            return 1
+        raise
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

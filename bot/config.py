@@ -1,0 +1,84 @@
+"""Settings from environment variables and `.env`, validated once at start-up.
+
+Every tunable number (matching thresholds, limits) lives here so it can be changed without
+touching code; `.env.example` lists them all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class MatchSettings(BaseSettings):
+    """Matcher thresholds. Scores are confidences in [0, 1]; see README "How matching works"."""
+
+    model_config = SettingsConfigDict(env_prefix="DOCSOCIAL_MATCH_", env_file=".env", extra="ignore")
+
+    answer_threshold: float = Field(0.5, ge=0, le=1)  # commit to one entry at or above this
+    clarify_threshold: float = Field(0.3, ge=0, le=1)  # offer choices between this and answer
+    ambiguity_gap: float = Field(0.02, ge=0, le=1)  # top two closer than this: ask which one
+    max_suggestions: int = Field(3, ge=1, le=10)
+    strong_threshold: float = Field(0.8, ge=0, le=1)  # above this a medical-advice word does not block
+    # Calibration of raw scores into confidences: sigmoid((raw - center) / scale).
+    classifier_center: float = -0.5
+    classifier_scale: float = 0.15
+    neighbour_center: float = 0.7
+    neighbour_scale: float = 0.06
+    classifier_max_entries: int = Field(3000, ge=0)  # above this, nearest neighbours only
+    classifier_c: float = Field(1.0, gt=0)
+
+
+class Settings(BaseSettings):
+    """Process-wide settings: tokens, database, logging, limits."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    telegram_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN"))
+    telegram_api_url: str = Field(
+        "https://api.telegram.org/bot", validation_alias=AliasChoices("TELEGRAM_API_URL")
+    )
+    telegram_webhook_url: str | None = Field(None, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_URL"))
+    telegram_webhook_port: int = Field(8443, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_PORT"))
+    telegram_webhook_secret: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_SECRET")
+    )
+    discord_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_BOT_TOKEN"))
+    discord_guild_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, validation_alias=AliasChoices("DISCORD_GUILD_IDS")
+    )
+    discord_moderator_role: str | None = Field(None, validation_alias=AliasChoices("DISCORD_MODERATOR_ROLE"))
+    db_path: Path | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_DB"))
+    log_level: str = Field("INFO", validation_alias=AliasChoices("DOCSOCIAL_LOG_LEVEL"))
+    vote_salt: SecretStr = Field(
+        SecretStr("docsocial-default-salt-change-me"), validation_alias=AliasChoices("DOCSOCIAL_VOTE_SALT")
+    )
+    gap_retention_days: int = Field(90, ge=1, validation_alias=AliasChoices("DOCSOCIAL_GAP_RETENTION_DAYS"))
+    max_message_chars: int = Field(1000, ge=50, validation_alias=AliasChoices("DOCSOCIAL_MAX_MESSAGE_CHARS"))
+    user_rate: str = Field("8/minute", validation_alias=AliasChoices("DOCSOCIAL_USER_RATE"))
+    community_rate: str = Field("40/minute", validation_alias=AliasChoices("DOCSOCIAL_COMMUNITY_RATE"))
+    match: MatchSettings = Field(default_factory=MatchSettings)
+
+    @field_validator(
+        "telegram_bot_token", "telegram_webhook_url", "telegram_webhook_secret", "discord_bot_token",
+        "discord_moderator_role", "db_path", mode="before",
+    )
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        """`.env.example` copied as is leaves `NAME=`: treat it as not configured."""
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("discord_guild_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.upper()

@@ -1,0 +1,352 @@
+"""The assistant: one `Message` in, one `Reply` out, the same on every platform.
+
+It decides everything a user can observe (commands, matching outcome, permissions policy,
+rate limits, what is logged) and asks the adapter only one thing, through `ChatContext`:
+whether the sender moderates this community.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from rapidfuzz import process
+
+from bot import actions, views
+from bot.commands import BY_NAME
+from bot.config import Settings
+from bot.draft_check import check_draft
+from bot.draft_check import summarise as summarise_check
+from bot.faq import FAQ_SUBCOMMANDS, LOCAL_COMMUNITY, FaqRequest, FaqService
+from bot.knowledge import CURATED_DIR, load_curated, load_directory
+from bot.matching import Matcher, MatchResult
+from bot.matching.language import detect_locale
+from bot.matching.normalize import strip_control
+from bot.models import Entry, Locale, Message, Reply, Suggestion
+from bot.negatives import load_negatives
+from bot.paths import default_db_path
+from bot.privacy import hash_user, scrub
+from bot.ratelimit import RateLimiter
+from bot.sqlite_store import SQLiteStore
+from bot.store import Store, StoreError
+from bot.texts import t
+
+log = logging.getLogger(__name__)
+OPERATOR_PLATFORMS = frozenset({"console", "cli"})  # the local operator: a moderator, never rate limited
+_MEMORY_LIMIT = 10_000  # remembered users (language choice, last answer) before the oldest go
+
+
+class ChatContext(Protocol):
+    """What the core may ask the adapter about the current message."""
+
+    async def sender_is_moderator(self) -> bool: ...
+
+
+class OperatorContext:
+    """The console and CLI operator moderates every community."""
+
+    async def sender_is_moderator(self) -> bool:
+        return True
+
+
+class _BoundedMap(OrderedDict[str, str]):
+    """A small LRU map so per-user memory cannot grow without bound."""
+
+    def remember(self, key: str, value: str) -> None:
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > _MEMORY_LIMIT:
+            self.popitem(last=False)
+
+
+class Assistant:
+    """Answers messages from any adapter; create with `await Assistant.create(settings)`."""
+
+    def __init__(self, settings: Settings, curated: Sequence[Entry], matcher: Matcher, store: Store) -> None:
+        self.settings = settings
+        self.curated = list(curated)
+        self.matcher = matcher
+        self.store = store
+        self.limiter = RateLimiter(settings.user_rate, settings.community_rate)
+        self.faq = FaqService(store, {e.id: e for e in self.curated}, self._similar, self.refresh_community)
+        self._loaded: set[str] = set()
+        self._languages = _BoundedMap()  # user key -> chosen locale
+        self._last_answer = _BoundedMap()  # user key + community -> entry id, for /rate
+
+    @classmethod
+    async def create(cls, settings: Settings, *, knowledge_dir: Path | None = None,
+                     store: Store | None = None) -> Assistant:
+        """Load and validate knowledge (raises KnowledgeError), build the matcher, open storage."""
+        directory = knowledge_dir or CURATED_DIR
+        entries = load_curated() if knowledge_dir is None else load_directory(knowledge_dir)
+        matcher = Matcher(entries, settings.match, negatives=load_negatives(directory))
+        if store is None:
+            store = SQLiteStore(settings.db_path or default_db_path())
+        await store.open()
+        assistant = cls(settings, entries, matcher, store)
+        removed = await store.purge_older_than(settings.gap_retention_days)
+        if removed:
+            log.info("purged %d unanswered-question rows past retention", removed)
+        return assistant
+
+    async def close(self) -> None:
+        await self.store.close()
+
+    # --- communities ---------------------------------------------------------------------
+    async def refresh_community(self, community_id: str) -> None:
+        """Reload one community's entries and hidden ids into the matcher (after every change)."""
+        own = [ce.entry for ce in await self.store.list_entries(community_id)]
+        hidden = await self.store.hidden_entries(community_id)
+        self.matcher.set_community(community_id, own, hidden)
+        self._loaded.add(community_id)
+
+    async def _ensure_loaded(self, community_id: str) -> None:
+        if community_id not in self._loaded:
+            await self.refresh_community(community_id)
+
+    def _similar(self, text: str, community_id: str) -> list[tuple[Suggestion, float]]:
+        return [(views.suggestion(c.entry, "en"), c.score) for c in self.matcher.similar(text, community_id)]
+
+    # --- helpers -------------------------------------------------------------------------
+    @staticmethod
+    def community_of(message: Message) -> str:
+        """Where a message's community data lives; private chats share one bucket per platform."""
+        if message.community_id:
+            return message.community_id
+        return LOCAL_COMMUNITY if message.platform in OPERATOR_PLATFORMS else f"{message.platform}:private"
+
+    def _user_key(self, message: Message) -> str:
+        return f"{message.platform}:{hash_user(message.user_id, self.settings.vote_salt.get_secret_value())}"
+
+    async def _locale(self, message: Message, community: str, text: str | None = None) -> Locale:
+        chosen = self._languages.get(self._user_key(message))
+        if chosen in ("en", "es"):
+            return "es" if chosen == "es" else "en"
+        default: Locale = message.locale or "en"
+        if not message.is_private:
+            default = (await self.store.get_settings(community)).locale
+        return detect_locale(text, default) if text else default
+
+    # --- entry points --------------------------------------------------------------------
+    async def handle(self, message: Message, context: ChatContext) -> Reply:
+        """Answer one message. Never raises for bad input; storage failures become error replies."""
+        community = self.community_of(message)
+        try:
+            await self._ensure_loaded(community)
+            return await self._dispatch(message, context, community)
+        except StoreError as exc:
+            locale = message.locale or "en"
+            return Reply(kind="error", locale=locale, title=t("store_error_title", locale), body=str(exc))
+
+    async def _dispatch(self, message: Message, context: ChatContext, community: str) -> Reply:
+        text = strip_control(message.text).strip()
+        if text.startswith("/"):
+            return await self._command(text, message, context, community)
+        request = await self._faq_request(message, context, community, text, ask_moderator=False)
+        if self.faq.in_dialogue(request):
+            return await self.faq.dialogue_step(text, request)
+        if not message.addressed:
+            return await self._chatter(text, message, community)
+        return await self.answer(text, message, community)
+
+    async def handle_action(self, payload: str, message: Message, context: ChatContext) -> Reply:
+        """A pressed button: show an entry, or record a helpful / not helpful vote."""
+        community = self.community_of(message)
+        locale = await self._locale(message, community)
+        action = actions.decode(payload)
+        try:
+            await self._ensure_loaded(community)
+            if isinstance(action, actions.ShowEntry):
+                entry = self.matcher.entry(action.entry_id, community)
+                if entry is None or self.matcher.is_hidden(entry.id, community):
+                    return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
+                await self.store.record_answer(community, entry.id)
+                self._last_answer.remember(self._user_key(message) + community, entry.id)
+                return views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
+            if isinstance(action, actions.Feedback):
+                return await self._vote(message, community, action.entry_id, action.helpful, locale)
+            if isinstance(action, actions.DeleteMessage):
+                return await self.authorize_delete(message, context)
+        except StoreError as exc:
+            return Reply(kind="error", locale=locale, title=t("store_error_title", locale), body=str(exc))
+        return Reply(kind="error", locale=locale, body=t("button_unknown", locale))
+
+    async def authorize_delete(self, message: Message, context: ChatContext) -> Reply:
+        """Policy for the guard's delete button: moderators only. The adapter deletes on kind "info"."""
+        locale = await self._locale(message, self.community_of(message))
+        if not await context.sender_is_moderator():
+            return Reply(kind="refusal", locale=locale, body=t("delete_refused", locale))
+        return Reply(kind="info", locale=locale, body=t("delete_done", locale))
+
+    async def add_faq_entry(self, message: Message, context: ChatContext, question: str, answer: str,
+                            extra_phrasings: list[str]) -> Reply:
+        """One-shot add from a form (Discord's modal); same checks and policy as `/faq add`."""
+        community = self.community_of(message)
+        try:
+            await self._ensure_loaded(community)
+            request = await self._faq_request(message, context, community, question, ask_moderator=True)
+            return await self.faq.add_entry(request, question, answer, extra_phrasings)
+        except StoreError as exc:
+            locale = message.locale or "en"
+            return Reply(kind="error", locale=locale, title=t("store_error_title", locale), body=str(exc))
+
+    # --- questions -----------------------------------------------------------------------
+    async def answer(self, text: str, message: Message, community: str) -> Reply:
+        """Match a question and reply with an answer, choices, or an honest fallback."""
+        locale = await self._locale(message, community, text)
+        if not text:
+            return Reply(kind="error", locale=locale, title=t("empty_title", locale), body=t("empty_body", locale))
+        limit = self.settings.max_message_chars
+        if len(text) > limit:
+            return Reply(kind="error", locale=locale, title=t("too_long_title", locale),
+                         body=t("too_long_body", locale, length=len(text), limit=limit))
+        wait = None
+        if message.platform not in OPERATOR_PLATFORMS:  # flood control is for shared chats
+            settings = await self.store.get_settings(community)
+            wait = self.limiter.check(community, self._user_key(message), settings.cooldown_seconds)
+        if wait is not None:
+            seconds = max(1, round(wait))
+            return Reply(kind="slow_down", locale=locale, title=t("slow_down_title", locale),
+                         body=t("slow_down_body", locale, seconds=seconds))
+        result = self.matcher.match(text, community, locale)
+        reply = self.reply_for(result, locale, community)
+        if result.kind == "answer" and result.top is not None:
+            await self.store.record_answer(community, result.top.entry.id)
+            self._last_answer.remember(self._user_key(message) + community, result.top.entry.id)
+        elif result.reason not in ("gibberish", "medical_advice"):  # nothing a moderator could add
+            await self.store.record_gap(community, scrub(text), "clarify" if result.kind == "clarify" else "fallback")
+        return reply
+
+    def reply_for(self, result: MatchResult, locale: Locale, community: str | None) -> Reply:
+        """Turn a match decision into what the user sees (also used by `ask --json`)."""
+        if result.kind == "answer" and result.top is not None:
+            return views.entry_reply(result.top.entry, locale, lambda i: self.matcher.entry(i, community),
+                                     result.top.score)
+        if result.kind == "clarify":
+            return Reply(kind="clarify", locale=locale, title=t("clarify_title", locale),
+                         body=t("clarify_body", locale), score=round(result.score, 4),
+                         suggestions=[views.suggestion(c.entry, locale) for c in result.candidates])
+        title, body = {
+            "medical_advice": ("medical_title", "medical_body"),
+            "gibberish": ("gibberish_title", "gibberish_body"),
+        }.get(result.reason, ("fallback_title", "fallback_body"))
+        return Reply(kind="fallback", locale=locale, title=t(title, locale),
+                     body=t(body, locale) + "\n\n" + t("can_help_with", locale), score=round(result.score, 4))
+
+    async def _chatter(self, text: str, message: Message, community: str) -> Reply:
+        """Group messages not addressed to the bot: the patient-data guard, then free text if on."""
+        settings = await self.store.get_settings(community)
+        if settings.guard and text:
+            check = check_draft(text[: self.settings.max_message_chars * 5])
+            private = [f for f in check.flags if f.category == "patient-privacy" and f.severity == "high"]
+            if private:
+                what = ", ".join(dict.fromkeys(f.excerpt for f in private[:3]))
+                return Reply(kind="info", locale=settings.locale, title=t("guard_title", settings.locale),
+                             body=t("guard_body", settings.locale, what=what), offer_delete=True)
+        if settings.free_text and text and len(text) <= self.settings.max_message_chars:
+            result = self.matcher.match(text, community)
+            if result.kind == "answer":
+                return await self.answer(text, message, community)
+        return Reply(kind="silent")
+
+    # --- commands ------------------------------------------------------------------------
+    async def _command(self, text: str, message: Message, context: ChatContext, community: str) -> Reply:
+        head, _, rest = text[1:].partition(" ")
+        name = head.split("@", 1)[0].lower()  # "/ask@DocSocialBot" -> "ask"
+        rest = rest.strip()
+        if name not in BY_NAME:
+            locale = await self._locale(message, community)
+            close = process.extractOne(name, list(BY_NAME), score_cutoff=70) if name else None
+            hint = t("did_you_mean_command", locale, name=close[0]) if close else ""
+            return Reply(kind="error", locale=locale, title=t("unknown_command_title", locale),
+                         body=t("unknown_command_body", locale, name=name[:40], hint=hint))
+        if name == "ask":
+            if not rest:
+                locale = await self._locale(message, community)
+                return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("ask_usage", locale))
+            return await self.answer(rest, message, community)
+        if name == "check":
+            return await self._check(rest, message, community)
+        if name == "faq":
+            request = await self._faq_request(message, context, community, rest, ask_moderator=True)
+            return await self.faq.handle(rest, request)
+        if name == "cancel":
+            request = await self._faq_request(message, context, community, rest, ask_moderator=False)
+            if self.faq.in_dialogue(request):
+                return self.faq.cancel(request)
+            return Reply(kind="info", locale=request.locale, body=t("nothing_to_cancel", request.locale))
+        locale = await self._locale(message, community)
+        visible = [e for e in self.curated if not self.matcher.is_hidden(e.id, community)]
+        if name == "start":
+            reply = views.help_reply(locale, False)
+            return reply.model_copy(update={"title": t("welcome_title", locale), "body": t("welcome_body", locale)})
+        if name == "help":
+            moderator = await context.sender_is_moderator()
+            extra = [(f"/faq {c.name} {c.args_hint}".rstrip(), c.summary_es if locale == "es" else c.summary_en)
+                     for c in FAQ_SUBCOMMANDS]
+            return views.help_reply(locale, moderator, extra)
+        if name == "topics":
+            own = self.matcher.community_entries(community)
+            return views.topics_reply([*visible, *own], locale, rest or None)
+        if name == "networks":
+            return views.networks_reply(visible, locale, rest or None)
+        if name == "stats":
+            return views.stats_reply(visible, locale, rest or None)
+        if name == "rules":
+            return views.rules_reply(visible, locale)
+        if name == "sources":
+            return views.sources_reply(self.curated, locale)
+        if name == "lang":
+            return self._set_language(rest, message, locale)
+        if name == "rate":
+            return await self._rate(rest, message, community, locale)
+        raise AssertionError(f"command {name} is registered but not handled")  # pragma: no cover
+
+    def _set_language(self, rest: str, message: Message, locale: Locale) -> Reply:
+        choice = rest.strip().lower()[:2]
+        if choice not in ("en", "es"):
+            return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("lang_usage", locale))
+        chosen: Locale = "es" if choice == "es" else "en"
+        self._languages.remember(self._user_key(message), chosen)
+        return Reply(kind="info", locale=chosen, body=t("lang_set", chosen))
+
+    async def _rate(self, rest: str, message: Message, community: str, locale: Locale) -> Reply:
+        word = rest.strip().lower()
+        if word in {"yes", "y", "si", "sí", "s", "1", "up", "+"}:
+            helpful = True
+        elif word in {"no", "n", "0", "down", "-"}:
+            helpful = False
+        else:
+            return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("rate_usage", locale))
+        entry_id = self._last_answer.get(self._user_key(message) + community)
+        if entry_id is None:
+            return Reply(kind="error", locale=locale, body=t("rate_nothing", locale))
+        return await self._vote(message, community, entry_id, helpful, locale)
+
+    async def _vote(self, message: Message, community: str, entry_id: str, helpful: bool, locale: Locale) -> Reply:
+        if self.matcher.entry(entry_id, community) is None:
+            return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
+        await self.store.vote(community, entry_id, self._user_key(message), helpful)
+        return Reply(kind="info", locale=locale, body=t("rate_thanks", locale), entry_id=entry_id)
+
+    async def _check(self, draft: str, message: Message, community: str) -> Reply:
+        """Review a draft post; the result always goes privately, and the draft is never stored."""
+        locale = await self._locale(message, community, draft or None)
+        if not draft:
+            return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("check_usage", locale))
+        result = check_draft(draft, locale=locale)
+        title, bullets = summarise_check(result, locale)
+        notice = None if message.is_private else t("check_group_notice", locale)
+        return Reply(kind="info", locale=locale, title=title, bullets=bullets,
+                     body=result.redacted if result.flags else "", private=True, group_notice=notice,
+                     sources=list(dict.fromkeys(f.source for f in result.flags)))
+
+    async def _faq_request(self, message: Message, context: ChatContext, community: str, text: str,
+                           *, ask_moderator: bool) -> FaqRequest:
+        moderator = await context.sender_is_moderator() if ask_moderator else False
+        locale = await self._locale(message, community, None)
+        return FaqRequest(community_id=community, actor=self._user_key(message), is_moderator=moderator,
+                          locale=locale)

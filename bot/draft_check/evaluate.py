@@ -1,0 +1,153 @@
+"""Score the checker against a labelled set; shared by the quality test and the benchmark script.
+
+A category counts as flagged only with a medium or high flag: low flags are advice, not alarms.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.draft_check.engine import check_draft
+from bot.draft_check.models import CATEGORIES, CheckResult
+
+HIGH_CATEGORIES: tuple[str, ...] = ("patient-privacy", "consent")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled draft: expected categories (empty for a clean post) and its language."""
+
+    text: str
+    categories: frozenset[str]
+    lang: str
+
+
+@dataclass
+class CategoryScore:
+    """Recall over drafts labelled with the category, precision over drafts where it was flagged."""
+
+    category: str
+    support: int = 0
+    flagged: int = 0
+    true_positives: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.support if self.support else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.flagged if self.flagged else 1.0
+
+
+@dataclass
+class Report:
+    """Everything the benchmark prints and the quality test asserts."""
+
+    total: int
+    clean: int
+    categories: dict[str, CategoryScore]
+    false_alarms: int
+    high_expected: int
+    high_caught: int
+    latencies_ms: list[float] = field(default_factory=list)
+    misses: list[tuple[str, str]] = field(default_factory=list)  # (category, text) for debugging
+    extras: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return self.false_alarms / self.clean if self.clean else 0.0
+
+    @property
+    def high_verdict_accuracy(self) -> float:
+        """Share of drafts labelled with a high category that got the do-not-post verdict."""
+        return self.high_caught / self.high_expected if self.high_expected else 1.0
+
+    @property
+    def latency_median_ms(self) -> float:
+        return statistics.median(self.latencies_ms) if self.latencies_ms else 0.0
+
+    @property
+    def latency_p99_ms(self) -> float:
+        if not self.latencies_ms:
+            return 0.0
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "total": self.total,
+            "clean": self.clean,
+            "categories": {
+                c.category: {
+                    "support": c.support,
+                    "flagged": c.flagged,
+                    "recall": round(c.recall, 3),
+                    "precision": round(c.precision, 3),
+                }
+                for c in self.categories.values()
+            },
+            "false_alarm_rate": round(self.false_alarm_rate, 3),
+            "high_verdict_accuracy": round(self.high_verdict_accuracy, 3),
+            "latency_median_ms": round(self.latency_median_ms, 3),
+            "latency_p99_ms": round(self.latency_p99_ms, 3),
+        }
+
+
+def load_examples(path: Path) -> list[Example]:
+    """Read the JSONL labelled set; blank lines are skipped, unknown categories are an error."""
+    examples: list[Example] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        cats = frozenset(row["categories"])
+        unknown = cats - set(CATEGORIES)
+        if unknown:
+            raise ValueError(f"{path}:{n}: unknown categories {sorted(unknown)}")
+        examples.append(Example(text=row["text"], categories=cats, lang=row["lang"]))
+    return examples
+
+
+def flagged_categories(result: CheckResult) -> set[str]:
+    """Categories with at least one medium or high flag."""
+    return {f.category for f in result.flags if f.severity in ("high", "medium")}
+
+
+def evaluate(
+    examples: Iterable[Example],
+    check: Callable[[str], CheckResult] = check_draft,
+    repeat: int = 1,
+) -> Report:
+    """Run `check` over every example (timing each call `repeat` times) and score it."""
+    items = list(examples)
+    scores = {c: CategoryScore(c) for c in CATEGORIES}
+    report = Report(total=len(items), clean=0, categories=scores, false_alarms=0, high_expected=0, high_caught=0)
+    for ex in items:
+        result = check(ex.text)
+        for _ in range(max(1, repeat)):
+            t0 = time.perf_counter()
+            result = check(ex.text)
+            report.latencies_ms.append((time.perf_counter() - t0) * 1000)
+        got = flagged_categories(result)
+        for cat in CATEGORIES:
+            expected = cat in ex.categories
+            scores[cat].support += expected
+            scores[cat].flagged += cat in got
+            scores[cat].true_positives += expected and cat in got
+            if expected and cat not in got:
+                report.misses.append((cat, ex.text))
+            if cat in got and not expected:
+                report.extras.append((cat, ex.text))
+        if not ex.categories:
+            report.clean += 1
+            report.false_alarms += bool(got)
+        if ex.categories & set(HIGH_CATEGORIES):
+            report.high_expected += 1
+            report.high_caught += result.verdict == "do-not-post"
+    return report

@@ -1,0 +1,75 @@
+"""Result shapes of the draft checker: what chat adapters and `--json` serialise.
+
+Kept free of rule logic so adapters can import them without loading the regex tables.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+Category = Literal[
+    "patient-privacy",
+    "consent",
+    "advertising",
+    "conflict-of-interest",
+    "professionalism",
+    "medical-advice",
+]
+CATEGORIES: tuple[Category, ...] = (
+    "patient-privacy",
+    "consent",
+    "advertising",
+    "conflict-of-interest",
+    "professionalism",
+    "medical-advice",
+)
+Severity = Literal["high", "medium", "low"]
+SEVERITY_RANK: dict[str, int] = {"high": 3, "medium": 2, "low": 1}
+Verdict = Literal["ok", "review", "do-not-post"]
+Language = Literal["en", "es"]
+
+MAX_DRAFT_CHARS = 5_000  # longer than any single post on the networks doctors use; caps worst-case time
+EXCERPT_MAX_CHARS = 80
+
+
+class Flag(BaseModel):
+    """One problem in the draft: what (category, excerpt), where (span), why (source) and how to fix."""
+
+    model_config = ConfigDict(frozen=True)
+
+    category: Category
+    severity: Severity
+    span: tuple[int, int] = Field(description="[start, end) character offsets into the original draft")
+    excerpt: str
+    why: str
+    source: str
+    fix: str
+    # why/fix in every language, so `summarise` can switch language without re-checking; not serialised.
+    _texts: dict[str, tuple[str, str]] = PrivateAttr(default_factory=dict)
+
+
+class CheckResult(BaseModel):
+    """The verdict on a draft plus every flag; `redacted` is a safer version to start from."""
+
+    verdict: Verdict
+    flags: list[Flag]
+    redacted: str
+    truncated: bool = False
+    language: Language = "en"
+
+
+def verdict_for(flags: list[Flag]) -> Verdict:
+    """do-not-post if any high flag, review if any other flag, else ok."""
+    if any(f.severity == "high" for f in flags):
+        return "do-not-post"
+    return "review" if flags else "ok"
+
+
+def make_excerpt(text: str, start: int, end: int) -> str:
+    """text[start:end], shortened with an ellipsis so chat bullets stay one line."""
+    piece = text[start:end]
+    if len(piece) > EXCERPT_MAX_CHARS:
+        return piece[: EXCERPT_MAX_CHARS - 1].rstrip() + "…"
+    return piece

@@ -1,0 +1,189 @@
+"""Shared vocabulary of the rule modules: a hit, a rule's explanation, and the pre-computed draft facts.
+
+Each rule module (rules_*.py) exposes `RULES` (explanations by rule id) and `detect(draft) -> list[Hit]`.
+Detectors only find spans; the engine turns hits into localised flags, so wording lives in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from bot.draft_check.models import Category, Language, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Why a hit matters and how to fix it, in both languages, with the guidance it comes from."""
+
+    category: Category
+    severity: Severity
+    source: str
+    why_en: str
+    why_es: str
+    fix_en: str
+    fix_es: str
+
+    def why(self, lang: Language) -> str:
+        return self.why_es if lang == "es" else self.why_en
+
+    def fix(self, lang: Language) -> str:
+        return self.fix_es if lang == "es" else self.fix_en
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A span a detector found. `severity` overrides the rule's default; `placeholder` asks for redaction."""
+
+    rule: str
+    start: int
+    end: int
+    severity: Severity | None = None
+    placeholder: str | None = None
+
+
+def word_alt(words: str) -> str:
+    """'a|b c|d' -> a regex alternation with flexible inner spaces, longest first (so 'a b' beats 'a')."""
+    items = sorted({w.strip() for w in words.split("|") if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items)
+
+
+def ci(pattern: str) -> re.Pattern[str]:
+    """Compile case-insensitively; every rule pattern is compiled once, at import."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Capitalised word (a name or a place) in English or Spanish spelling.
+CAP = r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñüçàèìòù'’-]+"
+
+# Conditions, tests, treatments and care settings: what makes a personal detail health information.
+CLINICAL_WORDS = word_alt(
+    "hiv|aids|cancer|tumour|tumor|leukaemia|leukemia|lymphoma|diabetes|diabetic|dementia|alzheimer's|alzheimer"
+    "|parkinson's|stroke|heart attack|infarct|pneumonia|covid|sepsis|copd|asthma|depression|depressed"
+    "|anxiety|bipolar|psychosis|overdose|addiction|alcoholic|hepatitis|syphilis|chlamydia|herpes"
+    "|pregnant|pregnancy|miscarriage|abortion|ivf|infertility|fracture|fractured|broken|appendicitis"
+    "|kidney stone|dialysis|transplant|amputation|surgery|operation|post-op|biopsy|mri|ct|scan|x-ray|xray"
+    "|ultrasound|blood tests|blood test|bloods|test results|results|diagnosed|diagnosis|prognosis|terminal"
+    "|palliative|end-stage|chemo|chemotherapy|radiotherapy|insulin|warfarin|medication|meds|prescription"
+    "|epilepsy|seizure|autism|anorexia|bulimia|wound|burn|graft|rhinoplasty|hernia|chest pain|jaundice"
+    "|infection|uti|admitted|discharged|icu|a&e|resus|died|passed away|dnr|coma|pain|migraine|disc"
+    "|vih|sida|cáncer|leucemia|linfoma|diabético|diabética|demencia|alzhéimer|párkinson|ictus|infarto"
+    "|neumonía|epoc|asma|depresión|ansiedad|esquizofrenia|sobredosis|adicción|alcohólico|sífilis"
+    "|embarazada|embarazo|aborto|infertilidad|fractura|apendicitis|cálculo renal|diálisis|trasplante"
+    "|amputación|cirugía|operación|operarse|opero|operado|operada|biopsia|resonancia|tac|radiografía"
+    "|ecografía|analítica|análisis|resultados|diagnóstico|diagnosticado|diagnosticada|paliativos"
+    "|quimio|quimioterapia|insulina|sintrom|medicación|esclerosis|ela|epilepsia|autismo|anorexia"
+    "|herida|quemadura|hernia|hernia discal|dolor torácico|infección|ingresado|ingresada|uci|falleció"
+    "|fallecido|nos ha dejado|coma etílico|dolor|migraña|demencia|prótesis|colonoscopia|alzheimer"
+    "|dialysis|cálculo|tensión|infección de orina|colesterol"
+)
+# Encounter phrases: someone arriving for care is health information even without a diagnosis.
+ENCOUNTER = (
+    r"came\s+in\s+(?:with|on|at|after)|presented\s+with|brought\s+in|rushed\s+in|admitted\s+with"
+    r"|vino\s+(?:a\s+(?:consulta|urgencias)|con)|ha\s+venido|acudi[oó]|lleg[oó]\s+a\s+urgencias|ingres[oó]"
+)
+CLINICAL_RE = ci(
+    rf"(?<![\w@#])(?:{CLINICAL_WORDS})(?!\w)|\b\w+(?:itis|oma|ectomy|ectomía|plasty|plastia)\b|\b(?:{ENCOUNTER})"
+)
+
+# Places where care happens: a setting word turns a bed or room number into a patient's location.
+SETTING_RE = ci(
+    r"\b(?:ward|clinic|a&e|ed|icu|itu|resus|theatre|on[- ]call|night shift|shift|hospital|surgery"
+    r"|consulta|urgencias|guardia|planta|quirófano|uci|hospital|centro de salud|ambulatorio)\b"
+)
+
+# Someone being talked about: a patient or a single person.
+PERSON_RE = ci(
+    r"\b(?:patient|pt|man|woman|lady|gentleman|guy|girl|boy|child|kid|baby|toddler|teen|teenager|mum|dad"
+    r"|mother|father|wife|husband|son|daughter|veteran|he|she|him|her|his|mr|mrs|ms|miss|sr|sra|srta"
+    r"|teacher|nurse|student|pensioner|retiree|farmer|driver|footballer|mayor|alcalde|alcaldesa|maestr[oa]"
+    r"|profesor|profesora|estudiante|jubilad[oa]|agricultor[a]?|conductor[a]?|presentador[a]?"
+    r"|paciente|señor|señora|hombre|mujer|chico|chica|chaval|chavala|niño|niña|bebé|abuelo|abuela|varón"
+    r"|madre|padre|hijo|hija|él|ella|don|doña)\b"
+)
+
+CONSENT_WRITTEN_RE = ci(
+    r"\b(?:written|signed|documented|informed)\s+(?:and\s+\w+\s+)?(?:consent|permission|authori[sz]ation)"
+    r"|\bconsent(?:ed)?\s+(?:in\s+writing|form)|\bconsentimiento\s+(?:informado\s+)?(?:por\s+)?escrito"
+    r"|\bconsentimiento\s+informado|\bautorizaci[oó]n\s+(?:por\s+)?escrit[ao]|\bpermiso\s+por\s+escrito"
+)
+DEIDENTIFIED_RE = ci(
+    r"\b(?:anonymi[sz]ed|anonymous|de-?identified|deidentified|details\s+(?:have\s+been\s+)?(?:changed|altered)"
+    r"|identifying\s+details\s+removed|anonimizad[oa]s?|an[oó]nim[oa]|datos\s+(?:modificados|cambiados)"
+    r"|sin\s+datos\s+identificativos|desidentificad[oa])\b"
+)
+CONSENT_ANY_RE = ci(r"\b(?:consent\w*|permission|authori[sz]ation|consentimiento|permiso|autorizaci[oó]n)\b")
+
+
+@dataclass
+class Draft:
+    """The (already truncated) draft plus facts several rules need, computed once per check."""
+
+    text: str
+    language: Language
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sentences = split_sentences(self.text)
+
+    @cached_property
+    def clinical(self) -> bool:
+        return CLINICAL_RE.search(self.text) is not None
+
+    @cached_property
+    def setting(self) -> bool:
+        return SETTING_RE.search(self.text) is not None
+
+    @cached_property
+    def person(self) -> bool:
+        return PERSON_RE.search(self.text) is not None
+
+    @cached_property
+    def patient_story(self) -> bool:
+        """A single person described with health information: the case where details identify."""
+        return self.clinical and self.person
+
+    @cached_property
+    def consent_written(self) -> bool:
+        return CONSENT_WRITTEN_RE.search(self.text) is not None
+
+    @cached_property
+    def deidentified(self) -> bool:
+        return DEIDENTIFIED_RE.search(self.text) is not None
+
+    @cached_property
+    def consent_any(self) -> bool:
+        return CONSENT_ANY_RE.search(self.text) is not None
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding `pos`."""
+        for start, end in self.sentences:
+            if start <= pos < end:
+                return start, end
+        return 0, len(self.text)
+
+    def sentence_text(self, pos: int) -> str:
+        start, end = self.sentence_of(pos)
+        return self.text[start:end]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+|(?<=[:;])\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Dr|Dra|Drs|Sr|Sra|Srta|Mr|Mrs|Ms|St|Prof|Dña|vs|etc|approx|aprox|nº|No|p\.ej|e\.g|i\.e)|\b[A-Z])\.$"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans; good enough to keep a rule's evidence local."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans

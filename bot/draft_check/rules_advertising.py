@@ -1,0 +1,121 @@
+"""Advertising rules: testimonials, guaranteed or miraculous results, superlatives, comparisons, inducements.
+
+Misleading claims and clinical testimonials are unlawful in several jurisdictions (high); inducements and
+comparisons break professional codes (medium).
+"""
+
+from __future__ import annotations
+
+from bot.draft_check.rules import Draft, Hit, Rule, ci
+
+_AHPRA = "Ahpra/Medical Board, Social media guidance, 2019; National Law s.133"
+_CNOM = "CNOM, décret 2020-1662"
+_CDM = "CGCOM, Código de Deontología Médica, 2022, art. 93"
+_GMC = "GMC, Using social media as a medical professional, 2024"
+
+RULES: dict[str, Rule] = {
+    "ad.testimonial": Rule(
+        "advertising",
+        "high",
+        f"{_AHPRA}; {_CNOM}; HIPAA, 45 CFR 164.508(a)(3)",
+        "Testimonials about clinical results are banned in health advertising (Ahpra s.133, CNOM) and "
+        "using a patient's story in marketing needs their written authorization (HIPAA).",
+        "Los testimonios sobre resultados clínicos están prohibidos en la publicidad sanitaria (Ahpra s.133, "
+        "CNOM) y usar el caso de un paciente en publicidad exige su autorización por escrito (HIPAA).",
+        "Remove the testimonial; describe the service factually instead.",
+        "Quita el testimonio; describe el servicio de forma objetiva.",
+    ),
+    "ad.claim": Rule(
+        "advertising",
+        "high",
+        f"{_AHPRA} (false or misleading claims); {_CNOM} (fair and honest information)",
+        "Guaranteed, miraculous or 100% results are misleading: no treatment works for everyone.",
+        "Los resultados garantizados, milagrosos o al 100% son engañosos: ningún tratamiento funciona siempre.",
+        "State realistic, evidence-based outcomes and risks, with a source.",
+        "Indica resultados y riesgos realistas y basados en pruebas, con su fuente.",
+    ),
+    "ad.superlative": Rule(
+        "advertising",
+        "medium",
+        f"{_CNOM} (no comparison with other doctors); {_AHPRA}",
+        "'Best', 'number one' and comparisons with colleagues cannot be verified and disparage others.",
+        "'El mejor', 'número uno' y las comparaciones con colegas no son verificables y desacreditan a otros.",
+        "Describe your training and services factually, without ranking yourself against others.",
+        "Describe tu formación y servicios de forma objetiva, sin compararte con otros.",
+    ),
+    "ad.inducement": Rule(
+        "advertising",
+        "medium",
+        f"{_GMC} (no financial inducements); {_CDM}",
+        "Discounts, free offers and time-limited deals pressure people into medical decisions.",
+        "Los descuentos, regalos y ofertas por tiempo limitado presionan a tomar decisiones médicas.",
+        "Remove the offer; publish your fees neutrally on your website if you must.",
+        "Quita la oferta; si hace falta, publica tus honorarios de forma neutra en tu web.",
+    ),
+    "ad.price": Rule(
+        "advertising",
+        "medium",
+        f"{_CDM} (no prices to attract patients); {_GMC}",
+        "A price used as a hook to attract patients is advertising that codes of ethics forbid.",
+        "Anunciar precios para atraer pacientes es publicidad que el Código de Deontología prohíbe.",
+        "Drop the price from the post; give fees when patients ask, or on a neutral fee page.",
+        "Quita el precio; informa de los honorarios a quien pregunte o en una página neutra de tarifas.",
+    ),
+}
+
+TESTIMONIAL_RE = ci(
+    r"\btestimonials?\b|\btestimonios?\b|\bwhat\s+(?:my|our)\s+patients\s+say\b|\blo\s+que\s+dicen\s+"
+    r"(?:mis|nuestros)\s+pacientes\b|\b(?:happy|satisfied)\s+patients?\b|\bpacientes?\s+satisfech[oa]s?\b"
+    r"|\b(?:this|that|your|a|the)\s+(?:lovely|kind|amazing|wonderful|great)\s+review\b|\bchanged\s+my\s+life\b"
+    r"|\bme\s+(?:cambi[oó]|ha\s+cambiado)\s+la\s+vida\b|⭐{3,}|★{3,}|\b5[- ]star\s+review\b"
+    r"|\b5\s+estrellas\b|\b(?:thanks|thank\s+you|gracias)\s+(?:to\s+|a\s+(?:la\s+|el\s+)?)?(?:Dr|Dra)\.?\s+\w+"
+    r"[^.!?\n]{0,60}(?:lost|gone|cured|pain|dej[eé]|he\s+dejado|perd[ií]|curad[oa]|sin\s+dolor)"
+)
+CLAIM_RE = ci(
+    r"\bguarantee[ds]?\b|\bgarantizad[oa]s?\b|\bgarant[ií]a\s+de\s+(?:resultados|éxito)\b|\b100\s?%"
+    r"|\bmiracle\w*|\bmilagros?\b|\bmilagros[oa]s?\b|\bmagic\s+(?:cure|pill|treatment)|\bpermanent(?:ly)?\s+"
+    r"(?:cure|removes?|results?)|\b(?:removes?|eliminates?)\s+\w+\s+\w*\s*permanently\b"
+    r"|\bcura\s+definitiva\b|\bcuramos\b|\bwe\s+cure\b|\bcures?\s+(?:your|all|any)\b|\bno\s+side\s+effects\b"
+    r"|\bsin\s+efectos\s+secundarios\b|\brisk[- ]free\b|\bsin\s+riesgos?\b|\bzero\s+complications\b"
+    r"|\bcero\s+complicaciones\b|\bsuccess\s+rates?\s+(?:are|is)\s+double\b|\belimina\s+tus\b"
+    r"|\ben\s+una\s+sola\s+sesi[oó]n\b"
+)
+SUPERLATIVE_RE = ci(
+    r"\b(?:the\s+)?best\s+(?:\w+\s+)?(?:doctor|surgeon|clinic|dentist|gp|specialist|practice|results)\b"
+    r"|\bvoted\s+(?:the\s+)?best\b|\bnumber\s+one\b|\b#1\b|\btop\s+(?:doctor|surgeon|clinic)\b"
+    r"|\b(?:el|la)\s+mejor\s+(?:\w+\s+){0,2}?(?:médic[oa]|cirujan[oa]|clínica|doctor[a]?|dentista"
+    r"|especialista|consulta)\b|\bn[úu]mero\s+uno\b|\bl[ií]deres?\s+en\b"
+    r"|\bunlike\s+(?:other|most)\s+(?:clinics|doctors|surgeons|practices)\b|\bbetter\s+than\s+(?:other|any|the)\b"
+    r"|\bwhy\s+go\s+anywhere\s+else\b|\bno\s+other\s+(?:surgeon|doctor|clinic)\b"
+    r"|\b(?:mucho\s+)?mejor\s+que\s+(?:las?|los|otr[oa]s|cualquier)\b|\ba\s+diferencia\s+de\s+otr[oa]s\b"
+    r"|\bthe\s+best\s+in\s+(?:the\s+)?(?:region|country|city|town)\b|\bmy\s+results\s+are\s+the\s+best\b"
+)
+INDUCEMENT_RE = ci(
+    r"\b\d{1,2}\s?%\s*(?:off|discount)\b|\bdiscount(?:ed)?\b|\bdescuentos?\b|\b\d{1,2}\s?%\s+de\s+descuento\b"
+    r"|\bblack\s+friday\b|\blimited\s+(?:time|slots|places|offer)\b|\b(?:this|today)\s+(?:week|month)\s+only\b"
+    r"|\bonly\s+(?:this|until)\s+\w+|\bfree\s+(?:consultation|consult|assessment)\b|\bspecial\s+offer\b"
+    r"|\b(?:oferta|promoci[oó]n|promo)\b|\bplazas\s+limitadas\b|\bconsulta\s+gratu?i?t[ao]\b"
+    r"|\bsolo\s+(?:esta|este|hasta)\s+\w+|\bhasta\s+fin\s+de\s+mes\b|\b2\s?x\s?1\b|\bbook\s+now\b"
+    r"|\bpide\s+(?:tu\s+)?cita\s+ya\b|\breserva\s+(?:ya|tu\s+cita)\b|\bmoney\s+back\b"
+)
+_MONEY = r"(?:[$£€]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|euros?|eur|usd|dollars|pesos|libras|£))"
+PRICE_RE = ci(
+    rf"\b(?:only|just|from|for|solo|sólo|por|desde|a\s+partir\s+de|por\s+solo)\s+{_MONEY}"
+    rf"|(?:primera\s+visita|first\s+visit|consulta|consultation|revisi[oó]n)\s*:?\s*{_MONEY}"
+    rf"|{_MONEY}(?=\s*(?:!|this\s+\w+|esta\s+\w+))"
+)
+_EVENT_RE = ci(r"\b(?:registration|register|inscripci[oó]n|congress|congreso|course|curso|webinar|jornadas?|ticket)")
+
+
+def detect(d: Draft) -> list[Hit]:
+    """Advertising hits; prices next to event registration are left alone."""
+    text = d.text
+    hits: list[Hit] = [Hit("ad.testimonial", m.start(), m.end()) for m in TESTIMONIAL_RE.finditer(text)]
+    hits += [Hit("ad.claim", m.start(), m.end()) for m in CLAIM_RE.finditer(text)]
+    hits += [Hit("ad.superlative", m.start(), m.end()) for m in SUPERLATIVE_RE.finditer(text)]
+    hits += [Hit("ad.inducement", m.start(), m.end()) for m in INDUCEMENT_RE.finditer(text)]
+    for m in PRICE_RE.finditer(text):
+        s_start, s_end = d.sentence_of(m.start())
+        if not _EVENT_RE.search(text, s_start, s_end):
+            hits.append(Hit("ad.price", m.start(), m.end()))
+    return hits

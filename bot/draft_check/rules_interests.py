@@ -1,0 +1,85 @@
+"""Conflict-of-interest rule: promoting a drug, device, brand or company needs a visible disclosure.
+
+With an explicit disclosure (#ad, #publicidad, "I receive fees") the flag drops to low: still worth a
+look (is the disclosure at the start, are claims balanced?) but not a reason to hold the post.
+"""
+
+from __future__ import annotations
+
+from bot.draft_check.rules import CAP, Draft, Hit, Rule, ci
+
+RULES: dict[str, Rule] = {
+    "coi.undisclosed": Rule(
+        "conflict-of-interest",
+        "medium",
+        "GMC, Using social media as a medical professional, 2024 (declare financial or commercial "
+        "interests); BMA, Social media guidance, 2017",
+        "This promotes a product, brand or company without saying what you get from it; readers trust a "
+        "doctor's recommendation as independent.",
+        "Promocionas un producto, marca o empresa sin decir qué obtienes a cambio; los lectores confían en "
+        "que la recomendación de un médico es independiente.",
+        "Disclose the relationship at the start (\"#ad\", \"Disclosure: I am paid by ...\") or remove the "
+        "promotion; prefer generic drug names.",
+        "Declara la relación al principio (\"#publicidad\", \"Declaro que recibo honorarios de ...\") o quita "
+        "la promoción; usa nombres genéricos de fármacos.",
+    ),
+    "coi.disclosed": Rule(
+        "conflict-of-interest",
+        "low",
+        "GMC, Using social media as a medical professional, 2024; BMA, Social media guidance, 2017",
+        "Sponsored content with a disclosure: keep the disclosure visible and the health claims balanced.",
+        "Contenido patrocinado con declaración: mantenla visible y las afirmaciones de salud equilibradas.",
+        "Put the disclosure in the first line and avoid brand claims you would not make unpaid.",
+        "Pon la declaración en la primera línea y evita afirmaciones que no harías sin cobrar.",
+    ),
+}
+
+_PHARMA = (
+    r"Pfizer|Novartis|Roche|Bayer|Sanofi|GSK|GlaxoSmithKline|AstraZeneca|Merck|MSD|Lilly|Novo\s+Nordisk|AbbVie"
+    r"|Boehringer|Janssen|Medtronic|Abbott|Takeda|Almirall|Grifols|Esteve|Ferrer|Moderna|Gilead|Amgen|Teva"
+    rf"|Laboratorios\s+{CAP}|{CAP}\s+(?:Pharma|Labs|Inc|Ltd|Health)\b|[A-Z]\w*(?:Pharma|Labs|Med|Tech)\b"
+)
+PROMO_RE = ci(
+    r"\b(?:use|with|con|usa|usad)\s+(?:my|mi)\s+(?:code|c[oó]digo)\b|\b(?:discount|promo|coupon)\s+code\b"
+    r"|\bc[oó]digo\s+(?:de\s+descuento|promocional)\b|\bcode\s+[A-Z0-9]{4,}\b"
+    r"|\blink\s+in\s+(?:my\s+)?bio\b|\benlace\s+en\s+(?:la\s+|mi\s+)?bio\b|\blink\s+en\s+(?:la\s+)?bio\b"
+    r"|\baffiliate\b|\bafiliad[oa]\b|\bswipe\s+up\b"
+    r"|\b(?:partnered|partnering|teamed\s+up)\s+with\b|\bin\s+partnership\s+with\b|\bpaid\s+partnership\b"
+    r"|\bcolabor(?:o|amos|aci[oó]n)\s+con\b|\ben\s+colaboraci[oó]n\s+con\b"
+    r"|\bconsult(?:ing|ant)\s+(?:for|to)\b|\bI\s+consult\s+for\b|\badvisory\s+board\b|\bspeaker\s+(?:for|bureau)\b"
+    r"|\basesor(?:a)?\s+(?:de|para)\b|\bponente\s+para\b"
+    r"|\bsponsored\b|\bpatrocinad[oa]\b|#(?:ad|sponsored|publicidad|patrocinado|colab|partner)\b"
+    r"|\bget\s+yours\b|\bbuy\s+(?:it|yours|now)\b|\bc[oó]mpralo\b|\blo\s+ten[eé]is\s+en\b|\bavailable\s+at\b"
+    r"|\bask\s+your\s+\w+\s+about\b|\bprescribe\s+it\b|\bos\s+lo\s+recomiendo\b|\bgame[- ]changer\b"
+    r"|\b(?:el|la)\s+[uú]nic[oa]\s+que\s+recomiendo\b|\blo\s+uso\s+cada\s+d[ií]a\b"
+    r"|\bmy\s+(?:favourite|favorite)\s+(?:brand|supplement|product|serum|cream)\b"
+    r"|\b(?:loving|love|i\s+swear\s+by)\s+this\s+(?:new\s+)?\w+\s+(?:from|by)\b|\bme\s+encanta\s+(?:este|esta)\b"
+    r"|\b(?:thanks|thank\s+you)\s+to\s+\w+(?:\s+\w+)?\s+for\s+(?:flying|sending|inviting|the\s+trip|dinner|"
+    r"the\s+samples|gifting)\b|\bgracias\s+a\s+(?:laboratorios\s+)?\w+\s+por\s+(?:el\s+viaje|invitarme|la\s+cena"
+    r"|las\s+muestras|el\s+regalo)\b"
+    r"|[®™]"
+)
+PHARMA_RE = ci(rf"\b(?:{_PHARMA})")
+PRAISE_RE = ci(
+    r"\b(?:game[- ]changer|the\s+best|amazing|lo\s+mejor|recomiendo|recommend|prescribe|must[- ]have|brilliant)\b"
+)
+DISCLOSURE_RE = ci(
+    r"#(?:ad|sponsored|publicidad|patrocinado|publi)\b|\bpaid\s+partnership\b|\bdisclosure\s*:|\bdeclaraci[oó]n\s*:"
+    r"|\bI\s+(?:receive|received|get|am\s+paid|was\s+paid)\s+(?:\w+\s+){0,2}(?:fees|payment|honorari\w*|paid)"
+    r"|\b(?:conflicts?\s+of\s+interest|COI)\s*:|\bconflictos?\s+de\s+inter[eé]s\b"
+    r"|\brecibo\s+(?:honorarios|una\s+compensaci[oó]n|pago)\b|\bdeclaro\s+que\b|\bcolaboraci[oó]n\s+pagada\b"
+    r"|\b(?:this\s+post\s+is\s+)?sponsored\s+by\b|\bpatrocinado\s+por\b"
+)
+
+
+def detect(d: Draft) -> list[Hit]:
+    """Promotion signals; one hit per signal, downgraded to low when the draft discloses the interest."""
+    text = d.text
+    disclosed = DISCLOSURE_RE.search(text) is not None
+    rule = "coi.disclosed" if disclosed else "coi.undisclosed"
+    hits = [Hit(rule, m.start(), m.end()) for m in PROMO_RE.finditer(text)]
+    for m in PHARMA_RE.finditer(text):
+        s_start, s_end = d.sentence_of(m.start())
+        if PRAISE_RE.search(text, s_start, s_end) and not any(h.start <= m.start() < h.end for h in hits):
+            hits.append(Hit(rule, m.start(), m.end()))
+    return hits

@@ -1,0 +1,306 @@
+"""Patient-privacy rules: identifiers (HIPAA's 18 and the small details that add up) in a clinical story.
+
+Strong identifiers (names, record numbers, phone, e-mail, bed/room numbers) are flagged whenever the draft
+is about health; soft ones (age, date, town, "today in clinic") only in a story about one person, and a
+stated de-identification ("details changed", "anonimizado") clears the soft ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.draft_check.names import GIVEN_NAMES
+from bot.draft_check.rules import CAP, CLINICAL_RE, CLINICAL_WORDS, Draft, Hit, Rule, ci, word_alt
+
+_SRC = "HIPAA Privacy Rule, 45 CFR 164.514(b)(2); GMC, Using social media as a medical professional, 2024"
+_SRC_ES = "; OMC/CGCOM, Manual de estilo, 2014"
+_FIX_EN = "Remove or generalise it, or post nothing about this patient without their written consent."
+_FIX_ES = "Elimínalo o generalízalo; o no publiques nada de este paciente sin su consentimiento por escrito."
+
+
+def _rule(why_en: str, why_es: str, fix_en: str = _FIX_EN, fix_es: str = _FIX_ES) -> Rule:
+    return Rule("patient-privacy", "high", _SRC + _SRC_ES, why_en, why_es, fix_en, fix_es)
+
+
+RULES: dict[str, Rule] = {
+    "privacy.name": _rule(
+        "A name next to health information identifies the patient (names are the first HIPAA identifier).",
+        "Un nombre junto a datos de salud identifica al paciente (el nombre es el primer identificador HIPAA).",
+        "Delete the name; if you must tell the story, remove every detail that points to this person.",
+        "Borra el nombre; si cuentas el caso, quita todo detalle que apunte a esta persona.",
+    ),
+    "privacy.age": _rule(
+        "An exact age with a condition narrows the story down to one person; combined details identify.",
+        "Una edad exacta junto a una enfermedad reduce el caso a una persona; los datos combinados identifican.",
+        "Use a broad range (\"a man in his 50s\") or leave the age out.",
+        "Usa un rango amplio (\"un hombre de mediana edad\") o quita la edad.",
+    ),
+    "privacy.date": _rule(
+        "A date of care is a HIPAA identifier; with the condition it lets people who know the patient "
+        "recognise them.",
+        "Una fecha de atención es un identificador HIPAA; con la enfermedad permite reconocer al paciente.",
+        "Drop the date or make it vague, and wait before posting about recent cases.",
+        "Quita la fecha o hazla vaga, y espera antes de publicar casos recientes.",
+    ),
+    "privacy.place": _rule(
+        "A hospital, ward, room, bed or town places the patient; small details together identify.",
+        "Un hospital, planta, habitación, cama o pueblo sitúa al paciente; los detalles juntos identifican.",
+        "Remove the place (hospital, ward, bed, town).",
+        "Quita el lugar (hospital, planta, cama, pueblo).",
+    ),
+    "privacy.record": _rule(
+        "Record, NHS, history or ID numbers identify a patient directly.",
+        "Los números de historia clínica, tarjeta sanitaria o DNI identifican directamente al paciente.",
+        "Never post record numbers; use the secure clinical system to ask colleagues.",
+        "No publiques nunca números de historia; consulta a tus compañeros por el sistema clínico seguro.",
+    ),
+    "privacy.contact": _rule(
+        "A phone number or e-mail address in a post about a patient identifies them (HIPAA identifiers).",
+        "Un teléfono o correo electrónico en una publicación sobre un paciente lo identifica (HIPAA).",
+        "Remove the contact details; use official channels (police, safeguarding team) for urgent cases.",
+        "Quita los datos de contacto; en urgencias usa los canales oficiales (112, trabajo social).",
+    ),
+    "privacy.unusual": _rule(
+        "A rare or public detail (a celebrity, the mayor, 'the only ... in town') singles one person out.",
+        "Un detalle raro o público (un famoso, el alcalde, 'la única ... del pueblo') señala a una persona.",
+        "Remove the distinctive detail, or do not post about this case at all.",
+        "Quita el detalle distintivo, o no publiques este caso.",
+    ),
+    "privacy.story": _rule(
+        "A 'today in clinic' story lets colleagues, family and the patient recognise the encounter.",
+        "Una historia de 'hoy en consulta' permite a compañeros, familia y al propio paciente reconocerse.",
+        "Wait, change the timing and every detail that is not needed for the teaching point.",
+        "Espera, cambia el momento y todo detalle que no haga falta para el mensaje docente.",
+    ),
+    "privacy.review": Rule(
+        "patient-privacy",
+        "high",
+        "HHS OCR enforcement on replies to online reviews (Elite Dental 2019, New Vision Dental 2022, "
+        "Manasa Health Center 2023); 45 CFR 164.502",
+        "Replying to a review with the patient's clinical details is a disclosure; OCR has fined this.",
+        "Responder a una reseña con datos clínicos del paciente es una revelación; la OCR lo ha multado.",
+        "Reply without any clinical detail: thank them and invite them to contact the practice privately.",
+        "Responde sin ningún dato clínico: agradece y ofrece hablar en privado con la consulta.",
+    ),
+}
+
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Sr|Sra|Srta|Don|Doña|Dña|D\.ª)"
+_NOT_NAME = frozenset(
+    "The This That These Those Today Tomorrow Yesterday Hoy Ayer Mañana Please Thanks Thank Gracias "
+    "El La Los Las Un Una En De Del Y And Or But Our My Your Su Sus Mi Mis Al A An I He She We They It "
+    "Patient Patients Paciente Pacientes Doctor Dr Dra Nurse Hospital Ward Room Bed Cama Clinic".split()
+)
+
+TITLE_NAME_RE = re.compile(rf"\b{_TITLE}\.?\s+(?:{CAP})(?:\s+(?!y\b|de\b)(?:{CAP}))?")
+PATIENT_NAME_RE = ci(
+    r"\b(?:(?:my|our|the|a|this|mi|nuestr[oa]|la|el|una?|esta|este)\s+)?(?:patient|pt|paciente)s?"
+    r"(?:\s+(?:named|called|llamad[oa]))?,?\s+"
+)
+POSSESSIVE_RE = re.compile(rf"\b({CAP})['’]s\s+(?:\w+\s+)?(?i:{CLINICAL_WORDS})(?!\w)")
+GIVEN_RE = re.compile(r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b")
+SURNAME_RE = re.compile(rf"\s+(?:{CAP})(?:\s+(?:{CAP}))?")
+
+AGE_RE = ci(
+    r"\b(?:an?\s+|my\s+|our\s+|this\s+)?\d{1,3}[- ]?(?:year|yr)s?[- ]old\b"
+    r"|\b\d{1,3}\s?(?:yo|y/o|y\.o\.|yrs?)\b"
+    r"|\b(?:aged|age)\s+\d{1,3}\b"
+    r"|\b(?:paciente|señor|señora|hombre|mujer|chico|chica|chaval|chavala|niño|niña|varón|abuelo|abuela"
+    r"|anciano|anciana|joven|bebé)\s+de\s+\d{1,3}\s+(?:años|meses)\b"
+    r"|\b(?:una?|de)\s+\d{1,3}\s+años\b"
+    r"|(?<=,\s)\d{1,3}(?=\s*,)"
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr"
+    "|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
+    "|setiembre|octubre|noviembre|diciembre"
+)
+DATE_RE = ci(
+    rf"\b(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b"
+    rf"|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\b(?:el\s+)?\d{{1,2}}\s+de\s+(?:{_MONTHS})\b"
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+)
+STORY_RE = ci(
+    r"\b(?:today|this\s+morning|this\s+afternoon|tonight|last\s+night|yesterday)\s+(?:in|at|on)\s+"
+    r"(?:the\s+|my\s+)?(?:clinic|surgery|a&e|ed|er|theatre|resus|icu|the\s+ward|ward|my\s+ward|clinic)"
+    r"|\b(?:on\s+my\s+ward|in\s+clinic|on\s+call|on\s+the\s+night\s+shift)\s+(?:today|tonight|this\s+\w+)"
+    r"|\b(?:hoy|ayer|esta\s+mañana|esta\s+tarde|esta\s+noche|anoche)\s+en\s+(?:la\s+|el\s+|mi\s+)?"
+    r"(?:consulta|urgencias|guardia|planta|quirófano|uci|centro\s+de\s+salud)"
+    r"|\ben\s+(?:la\s+)?(?:guardia|consulta|urgencias)\s+de\s+(?:hoy|ayer|esta\s+mañana)"
+)
+PLACE_NUM_RE = ci(
+    r"\b(?:ward|room|bed|bay|cubicle|side\s+room|cama|habitaci[oó]n|hab\.|box|boxes|planta|sala)"
+    r"\s*(?:n[oº°]\.?\s*|#\s*)?\d{1,4}[a-z]?\b"
+)
+HOSPITAL_RE = re.compile(
+    rf"\b(?:Hospital|Hosp\.|Clínica|Infirmary|Centro\s+de\s+Salud|Residencia)\s+(?:(?:de|del|la|el|La|El)\s+)?"
+    rf"{CAP}(?:\s+{CAP})?"
+    rf"|\b{CAP}\s+(?:Hospital|Infirmary|Royal\s+Infirmary|Medical\s+Centre|Care\s+Home)\b"
+    rf"|\b(?:St\.?|Saint)\s+{CAP}['’]s\b"
+)
+TOWN_RE = re.compile(
+    rf"\b(?:from|in|of|de)\s+((?:{CAP})(?:\s+{CAP})?)"
+)
+RECORD_RE = ci(
+    r"\b(?:MRN|NHS\s*(?:no\.?|number|#)?|NHC|HC|hospital\s+number|record\s*(?:no\.?|number|#)?|chart\s*#?"
+    r"|historia(?:\s+cl[ií]nica)?|n[ºo°]\s+de\s+historia|DNI|NIE|SSN|NUSS|CIP|tarjeta\s+sanitaria)"
+    r"\s*(?:n[ºo°]\.?|number|#|:)?\s*\d[\d\s.-]{3,14}\d\b"
+)
+PHONE_RE = re.compile(
+    r"(?<![\w/.=-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,4}){1,4}(?![\w/.-])"
+)
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|es|co\.uk|io)(?:/\S*)?", re.I)
+_PUBLIC = word_alt(
+    "famous|celebrity|well-known|well known|footballer|football player|actor|actress|singer|presenter"
+    "|tv presenter|politician|the mayor|mayor of|our mayor|councillor|local mp|influencer|the vicar"
+    "|the local priest|headteacher|the judge|famos|famosa|famoso|conocido presentador|conocida presentadora"
+    "|conocido actor|conocida actriz|futbolista|cantante|presentador de televisión|político|política"
+    "|el alcalde|la alcaldesa|alcalde del pueblo|concejal|concejala|el cura del pueblo|el párroco|influencer"
+)
+UNUSUAL_RE = ci(
+    rf"(?<!\w)(?:{_PUBLIC})(?!\w)"
+    r"|\b(?:the\s+only|la\s+única|el\s+único)\b[^.!?\n]{0,60}?\b(?:in|of|de|del|en)\s+"
+    r"(?:town|the\s+village|the\s+island|the\s+county|the\s+area|el\s+pueblo|pueblo|la\s+isla|la\s+comarca"
+    r"|[A-ZÁÉÍÓÚÑ]\w+)"
+)
+REVIEW_RE = ci(
+    r"\b(?:in\s+response\s+to|responding\s+to|in\s+reply\s+to|regarding|re:?|about)\s+(?:your|this|the|their)"
+    r"\s+(?:\w+[- ]star\s+|negative\s+|google\s+|online\s+)?(?:review|rating|comment|feedback)"
+    r"|\bto\s+(?:the\s+person|whoever|the\s+patient)\s+who\s+(?:left|wrote|posted|gave)\b"
+    r"|\b(?:en\s+respuesta\s+a|respecto\s+a|sobre|en\s+relaci[oó]n\s+con)\s+(?:su|tu|esta|la)\s+"
+    r"(?:reseña|opini[oó]n|valoraci[oó]n|comentario|queja)"
+    r"|\ba\s+(?:la\s+persona|quien)\s+(?:que\s+)?(?:nos\s+)?(?:ha\s+)?(?:dej[oó]|puso|escribi[oó])"
+)
+REVIEW_DETAIL_RE = ci(
+    r"\b(?:your|you\s+were|you\s+had|you\s+came|you\s+arrived|we\s+saw\s+you|you\s+cancel\w*|you\s+missed"
+    r"|su|sus|usted|le\s+\w+mos|vino|tu|tus)\b[^.!?\n]{0,80}"
+)
+
+
+def _overlaps(hits: list[Hit], start: int, end: int) -> bool:
+    return any(h.start < end and start < h.end for h in hits)
+
+
+def _in_url(urls: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in urls)
+
+
+def _name_ok(word: str) -> bool:
+    return word not in _NOT_NAME and not word.isupper()
+
+
+def _names(d: Draft) -> list[Hit]:
+    """Titled names, 'patient X', 'X's MRI' and common given names in a clinical sentence."""
+    text = d.text
+    hits: list[Hit] = []
+    if not (d.clinical or d.setting):
+        return hits
+    for m in TITLE_NAME_RE.finditer(text):
+        hits.append(Hit("privacy.name", m.start(), m.end(), placeholder="[NAME]"))
+    for m in PATIENT_NAME_RE.finditer(text):
+        g = GIVEN_RE.match(text, m.end())
+        if g and _name_ok(g.group()):
+            end = g.end()
+            s = SURNAME_RE.match(text, end)
+            if s and all(_name_ok(w) for w in s.group().split()):
+                end = s.end()
+            if not _overlaps(hits, g.start(), end):
+                hits.append(Hit("privacy.name", g.start(), end, placeholder="[NAME]"))
+    for m in POSSESSIVE_RE.finditer(text):
+        if _name_ok(m.group(1)) and not _overlaps(hits, m.start(1), m.end(1)):
+            hits.append(Hit("privacy.name", m.start(1), m.end(1), placeholder="[NAME]"))
+    for m in GIVEN_RE.finditer(text):
+        if m.group() not in GIVEN_NAMES or _overlaps(hits, m.start(), m.end()):
+            continue
+        before = text[max(0, m.start() - 6) : m.start()]
+        if re.search(r"(?:Dr|Dra|Prof|Dr\.|Dra\.|@|#)\s*$", before):
+            continue
+        s_start, s_end = d.sentence_of(m.start())
+        end = m.end()
+        surname = SURNAME_RE.match(text, end)
+        if surname and all(_name_ok(w) for w in surname.group().split()):
+            end = surname.end()
+        sentence_initial = not text[s_start : m.start()].strip(" \"'“‘¡¿-*_")
+        if sentence_initial and end == m.end() and not text[end : end + 1] == ",":
+            continue
+        if CLINICAL_RE.search(text, s_start, s_end) or d.patient_story:
+            hits.append(Hit("privacy.name", m.start(), end, placeholder="[NAME]"))
+    return hits
+
+
+def _contacts(d: Draft) -> list[Hit]:
+    """Record numbers always; phones and e-mails only in a draft about a patient (a clinic's own is fine)."""
+    text = d.text
+    urls = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
+    hits = [Hit("privacy.record", m.start(), m.end(), placeholder="[RECORD]") for m in RECORD_RE.finditer(text)]
+    about_patient = d.patient_story or (d.clinical and d.person)
+    for m in EMAIL_RE.finditer(text):
+        hits.append(Hit("privacy.contact", m.start(), m.end(), placeholder="[EMAIL]", severity=None
+                        if about_patient else "low"))
+    for m in PHONE_RE.finditer(text):
+        digits = sum(c.isdigit() for c in m.group())
+        if digits < 9 or _in_url(urls, m.start(), m.end()) or _overlaps(hits, m.start(), m.end()):
+            continue
+        hits.append(Hit("privacy.contact", m.start(), m.end(), placeholder="[PHONE]", severity=None
+                        if about_patient else "low"))
+    return hits
+
+
+def _soft(d: Draft) -> list[Hit]:
+    """Age, date, place, town, rarity and 'today in clinic': identifying only inside a patient story."""
+    text = d.text
+    hits: list[Hit] = []
+    if not (d.patient_story or (d.setting and d.person)):
+        return hits
+    soft_ok = not d.deidentified
+    for m in PLACE_NUM_RE.finditer(text):
+        hits.append(Hit("privacy.place", m.start(), m.end(), placeholder="[PLACE]"))
+    for m in HOSPITAL_RE.finditer(text):
+        if not _overlaps(hits, m.start(), m.end()):
+            hits.append(Hit("privacy.place", m.start(), m.end(), placeholder="[PLACE]"))
+    for m in UNUSUAL_RE.finditer(text):
+        hits.append(Hit("privacy.unusual", m.start(), m.end()))
+    if not soft_ok:
+        return hits
+    for m in AGE_RE.finditer(text):
+        hits.append(Hit("privacy.age", m.start(), m.end(), placeholder="[AGE]"))
+    for m in DATE_RE.finditer(text):
+        hits.append(Hit("privacy.date", m.start(), m.end(), placeholder="[DATE]"))
+    for m in STORY_RE.finditer(text):
+        if not _overlaps(hits, m.start(), m.end()):
+            hits.append(Hit("privacy.story", m.start(), m.end(), severity="medium"))
+    person_or_age = [h.end for h in hits if h.rule == "privacy.age"]
+    for m in TOWN_RE.finditer(text):
+        town = m.group(1)
+        if town.split()[0] in _NOT_NAME or _overlaps(hits, m.start(1), m.end(1)):
+            continue
+        near_person = any(0 <= m.start() - end <= 25 for end in person_or_age) or re.search(
+            r"(?:man|woman|lady|teacher|boy|girl|señor|señora|chico|chica|chaval|paciente|ELA|"
+            r"[a-z]+ista)\s*$",
+            text[max(0, m.start() - 30) : m.start()],
+        )
+        if near_person:
+            hits.append(Hit("privacy.place", m.start(1), m.end(1), placeholder="[PLACE]"))
+    return hits
+
+
+def _review(d: Draft) -> list[Hit]:
+    """A reply to a review that mentions the reviewer's care discloses that they are a patient and more."""
+    hits: list[Hit] = []
+    for m in REVIEW_RE.finditer(d.text):
+        for det in REVIEW_DETAIL_RE.finditer(d.text, m.end()):
+            if CLINICAL_RE.search(det.group()):
+                hits.append(Hit("privacy.review", det.start(), det.end()))
+                break
+        break
+    return hits
+
+
+def detect(d: Draft) -> list[Hit]:
+    """All patient-privacy hits; the engine merges neighbouring identifiers into one flag."""
+    hits = _names(d) + _contacts(d) + _review(d)
+    for h in _soft(d):
+        if not _overlaps(hits, h.start, h.end):
+            hits.append(h)
+    return hits

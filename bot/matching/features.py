@@ -1,0 +1,81 @@
+"""Turn questions into weighted sparse vectors that tolerate typos and word order.
+
+Word unigrams and bigrams carry meaning; character 3-5-grams inside words survive typos and
+inflections ("whatsap", "fotos"); TF-IDF gives weight to the distinctive words of a question.
+Unknown words are first snapped to the closest known word with rapidfuzz (Levenshtein).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion
+from sklearn.preprocessing import normalize as l2_normalize
+
+from bot.matching.normalize import normalize
+
+_MIN_CORRECTABLE = 4  # shorter words are too ambiguous to correct
+_CACHE_LIMIT = 50_000
+
+
+class Featurizer:
+    """Fitted once on the reference phrasings; transforms any text into an L2-normalised row."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        normalized = [normalize(t) for t in texts]
+        self._union = FeatureUnion(
+            [
+                ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")),
+                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)),
+            ]
+        )
+        self._union.fit([t or "_" for t in normalized])
+        self._vocabulary: set[str] = {w for t in normalized for w in t.split()}
+        self._vocabulary_list = sorted(self._vocabulary)
+        self._corrections: dict[str, str] = {}
+
+    @property
+    def vocabulary(self) -> set[str]:
+        return self._vocabulary
+
+    def learn_words(self, texts: Iterable[str]) -> None:
+        """Let later entries' words be spelling targets (their features come from char n-grams)."""
+        new = {w for t in texts for w in normalize(t).split()} - self._vocabulary
+        if new:
+            self._vocabulary |= new
+            self._vocabulary_list = sorted(self._vocabulary)
+            self._corrections.clear()
+
+    def correct(self, normalized: str) -> str:
+        """Replace unknown words by the closest known word within 1-2 edits."""
+        return " ".join(self._correct_word(w) for w in normalized.split())
+
+    def _correct_word(self, word: str) -> str:
+        if word in self._vocabulary or len(word) < _MIN_CORRECTABLE or not word.isalpha():
+            return word
+        cached = self._corrections.get(word)
+        if cached is not None:
+            return cached
+        max_edits = 1 if len(word) < 7 else 2
+        found = process.extractOne(
+            word, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=max_edits
+        )
+        corrected = found[0] if found is not None else word
+        if len(self._corrections) < _CACHE_LIMIT:
+            self._corrections[word] = corrected
+        return corrected
+
+    def transform_normalized(self, normalized: Sequence[str]) -> sp.csr_matrix:
+        matrix = self._union.transform([t or "_" for t in normalized])
+        return sp.csr_matrix(l2_normalize(matrix), dtype=np.float32)
+
+    def transform(self, texts: Sequence[str], *, correct: bool = True) -> sp.csr_matrix:
+        normalized = [normalize(t) for t in texts]
+        if correct:
+            normalized = [self.correct(t) for t in normalized]
+        return self.transform_normalized(normalized)

@@ -1,0 +1,48 @@
+"""Nearest-neighbour scores: how close a question is to each entry's closest phrasing.
+
+Adding an entry only transforms its phrasings, so a moderator's new entry takes effect at once
+without retraining anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from bot.matching.features import Featurizer
+from bot.models import Entry
+
+
+class PhraseIndex:
+    """All phrasings of a set of entries, grouped by entry, as one sparse matrix."""
+
+    def __init__(self, featurizer: Featurizer, entries: Sequence[Entry]) -> None:
+        self.entry_ids: list[str] = [e.id for e in entries]
+        texts: list[str] = []
+        starts: list[int] = []
+        for entry in entries:
+            starts.append(len(texts))
+            texts.extend(text for _, text in entry.questions.all())
+        self._starts = np.asarray(starts, dtype=np.int64)
+        if texts:
+            # Index phrasings as written (no spelling correction: they are the reference).
+            matrix = featurizer.transform(texts, correct=False)
+            self._by_feature = sp.csr_matrix(matrix.T)  # features x phrasings: fast sparse dot
+        else:
+            self._by_feature = sp.csr_matrix((0, 0), dtype=np.float32)
+
+    def __len__(self) -> int:
+        return len(self.entry_ids)
+
+    @property
+    def phrasing_count(self) -> int:
+        return int(self._by_feature.shape[1])
+
+    def scores(self, query: sp.csr_matrix) -> np.ndarray:
+        """Cosine of the query with each entry's best phrasing (one float per entry)."""
+        if not self.entry_ids:
+            return np.zeros(0, dtype=np.float32)
+        similarities = (query @ self._by_feature).toarray().ravel()
+        return np.maximum.reduceat(similarities, self._starts)

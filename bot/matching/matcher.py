@@ -1,0 +1,158 @@
+"""Rank every entry for a question and decide: answer, clarify ("did you mean"), or fallback.
+
+Two scorers, one scale. The classifier knows the curated entries well; the phrase index knows
+every entry, including a community's, the instant it is added. Both raw scores are mapped to a
+confidence in [0, 1] by a sigmoid whose centre and width are settings, and an entry's score is
+the higher of the two. Decision rule (as in Rasa's fallback): answer when the top confidence
+reaches `answer_threshold` and beats the runner-up by `ambiguity_gap`; offer choices when it
+reaches `clarify_threshold`; otherwise fall back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from bot.config import MatchSettings
+from bot.matching.classifier import IntentClassifier
+from bot.matching.features import Featurizer
+from bot.matching.guards import asks_medical_advice, is_gibberish
+from bot.matching.index import PhraseIndex
+from bot.matching.language import detect_locale
+from bot.matching.normalize import normalize
+from bot.models import Entry, Locale
+
+MatchKind = Literal["answer", "clarify", "fallback"]
+Reason = Literal["matched", "unsure", "ambiguous", "no_match", "medical_advice", "gibberish"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    score: float
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    kind: MatchKind
+    reason: Reason
+    locale: Locale
+    candidates: list[Candidate] = field(default_factory=list)  # best first
+
+    @property
+    def top(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+    @property
+    def score(self) -> float:
+        return self.candidates[0].score if self.candidates else 0.0
+
+
+def _sigmoid(values: np.ndarray, center: float, scale: float) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-(values - center) / scale))
+
+
+@dataclass
+class _Community:
+    entries: list[Entry]
+    index: PhraseIndex
+    hidden: frozenset[str]
+
+
+class Matcher:
+    """Matches questions against curated entries plus, per community, its own entries."""
+
+    def __init__(self, entries: Sequence[Entry], settings: MatchSettings | None = None,
+                 negatives: Sequence[str] = ()) -> None:
+        self.settings = settings or MatchSettings()
+        self.entries = list(entries)
+        self._by_id = {e.id: e for e in self.entries}
+        phrasings = [text for e in self.entries for _, text in e.questions.all()]
+        self.featurizer = Featurizer([*phrasings, *negatives])
+        self._index = PhraseIndex(self.featurizer, self.entries)
+        self._classifier: IntentClassifier | None = None
+        if len(self.entries) <= self.settings.classifier_max_entries:
+            self._classifier = IntentClassifier(self.featurizer, self.entries, negatives, self.settings.classifier_c)
+        self._communities: dict[str, _Community] = {}
+
+    # --- communities -------------------------------------------------------------------
+    def set_community(self, community_id: str, entries: Sequence[Entry], hidden: Iterable[str] = ()) -> None:
+        """Replace a community's own entries and the curated ids it hides; effective at once."""
+        entries = list(entries)
+        self.featurizer.learn_words(text for e in entries for _, text in e.questions.all())
+        self._communities[community_id] = _Community(
+            entries, PhraseIndex(self.featurizer, entries), frozenset(hidden)
+        )
+
+    def entry(self, entry_id: str, community_id: str | None = None) -> Entry | None:
+        """Look an entry up by id: the community's own first, then curated."""
+        community = self._communities.get(community_id or "")
+        if community is not None:
+            for entry in community.entries:
+                if entry.id == entry_id:
+                    return entry
+        return self._by_id.get(entry_id)
+
+    def community_entries(self, community_id: str | None) -> list[Entry]:
+        community = self._communities.get(community_id or "")
+        return list(community.entries) if community is not None else []
+
+    def is_hidden(self, entry_id: str, community_id: str | None) -> bool:
+        community = self._communities.get(community_id or "")
+        return community is not None and entry_id in community.hidden
+
+    # --- scoring -------------------------------------------------------------------------
+    def rank(self, text: str, community_id: str | None = None) -> list[Candidate]:
+        """Every visible entry with its confidence, best first."""
+        normalized = self.featurizer.correct(normalize(text))
+        query = self.featurizer.transform_normalized([normalized])
+        s = self.settings
+        confidence = _sigmoid(self._index.scores(query), s.neighbour_center, s.neighbour_scale)
+        if self._classifier is not None:
+            decision, negative = self._classifier.scores(query)
+            classifier_conf = _sigmoid(decision, s.classifier_center, s.classifier_scale)
+            if negative is not None and decision.size and negative > float(decision.max()):
+                # "None of these" won: trust only near-verbatim phrasings.
+                classifier_conf = np.zeros_like(classifier_conf)
+            confidence = np.maximum(confidence, classifier_conf)
+        scored: list[Candidate] = []
+        community = self._communities.get(community_id or "")
+        hidden = community.hidden if community is not None else frozenset()
+        for entry, value in zip(self.entries, confidence, strict=True):
+            if entry.id not in hidden:
+                scored.append(Candidate(entry, float(value)))
+        if community is not None and community.entries:
+            own = _sigmoid(community.index.scores(query), s.neighbour_center, s.neighbour_scale)
+            scored.extend(Candidate(e, float(v)) for e, v in zip(community.entries, own, strict=True))
+        scored.sort(key=lambda c: c.score, reverse=True)
+        return scored
+
+    def match(self, text: str, community_id: str | None = None, locale: Locale | None = None) -> MatchResult:
+        """Decide what to do with one question."""
+        detected = locale or detect_locale(text)
+        normalized = normalize(text)
+        if is_gibberish(normalized):
+            return MatchResult("fallback", "gibberish", detected)
+        s = self.settings
+        ranked = self.rank(text, community_id)
+        top = ranked[:s.max_suggestions]
+        best = top[0].score if top else 0.0
+        if asks_medical_advice(text) and best < s.strong_threshold:
+            return MatchResult("fallback", "medical_advice", detected, top)
+        if best >= s.answer_threshold:
+            runner_up = top[1].score if len(top) > 1 else 0.0
+            if best - runner_up >= s.ambiguity_gap:
+                return MatchResult("answer", "matched", detected, top)
+            close = [c for c in top if best - c.score < s.ambiguity_gap]
+            return MatchResult("clarify", "ambiguous", detected, close)
+        if best >= s.clarify_threshold:
+            unsure = [c for c in top if c.score >= s.clarify_threshold]
+            return MatchResult("clarify", "unsure", detected, unsure)
+        return MatchResult("fallback", "no_match", detected, top)
+
+    def similar(self, text: str, community_id: str | None = None, limit: int = 3) -> list[Candidate]:
+        """Closest existing entries, for "this looks like ..." warnings to moderators."""
+        return self.rank(text, community_id)[:limit]

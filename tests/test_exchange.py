@@ -1,0 +1,161 @@
+"""Export a community's entries as a knowledge file and import one, all-or-nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+import yaml
+
+from bot.exchange import export_community, import_file
+from bot.knowledge import KnowledgeError, load_file
+from bot.models import Entry
+from bot.sqlite_store import SQLiteStore
+
+TG, DC = "telegram:-100123", "discord:42"
+
+
+@pytest_asyncio.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SQLiteStore]:
+    s = SQLiteStore(tmp_path / "docsocial.db")
+    await s.open()
+    try:
+        yield s
+    finally:
+        await s.close()
+
+
+def entry(entry_id: str, **fields: object) -> Entry:
+    data: dict[str, object] = {
+        "id": entry_id,
+        "topic": "community",
+        "questions": {"en": [f"question {entry_id}?"]},
+        "answer": {"en": f"answer {entry_id}"},
+    }
+    data.update(fields)
+    return Entry.model_validate(data)
+
+
+def content(entries: list[Entry]) -> list[tuple[object, ...]]:
+    """What users see of an entry, without its id."""
+    return [
+        (e.topic, e.questions.model_dump(), e.answer.model_dump(), e.sources, e.tags, e.review_by)
+        for e in entries
+    ]
+
+
+async def seed(store: SQLiteStore) -> list[Entry]:
+    entries = [
+        entry("c1"),
+        entry(
+            "c2",
+            questions={"en": ["Can I use WhatsApp with patients?"], "es": ["¿Puedo usar WhatsApp con pacientes?"]},
+            answer={"en": "Only with consent.", "es": "Solo con consentimiento: «sí» por escrito."},
+            sources=["Moderators of the group"],
+            tags=["whatsapp", "consent"],
+            related=["c1", "sermo"],
+            review_by=dt.date(2027, 1, 31),
+            title={"en": "WhatsApp", "es": "WhatsApp"},
+        ),
+        entry("c3", questions={"es": ["¿Qué es Doctoralia?"]}, answer={"es": "Un directorio."}),
+    ]
+    for e in entries:
+        await store.add_entry(TG, e, "mod")
+    await store.add_entry(TG, entry("c4"), "mod")
+    await store.set_deleted(TG, "c4", True, "mod")  # removed entries are not exported
+    return entries
+
+
+@pytest.mark.asyncio
+async def test_export_is_a_valid_knowledge_file(store: SQLiteStore, tmp_path: Path) -> None:
+    entries = await seed(store)
+    text = await export_community(store, TG)
+    assert text.startswith("# DocSocial community entries: 3 entries\n")
+    assert "¿Puedo usar WhatsApp" in text  # readable, not \u-escaped
+    path = tmp_path / "export.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded, problems = load_file(path)
+    assert problems == []
+    assert loaded == entries
+    raw = yaml.safe_load(text)
+    assert "figures" not in raw[0] and "title" not in raw[0]  # defaults left out
+    assert raw[1]["review_by"] == "2027-01-31"
+
+
+@pytest.mark.asyncio
+async def test_round_trip_into_another_community(store: SQLiteStore, tmp_path: Path) -> None:
+    await seed(store)
+    await store.add_entry(DC, entry("c1", questions={"en": ["already here?"]}), "mod-d")
+    path = tmp_path / "export.yaml"
+    path.write_text(await export_community(store, TG), encoding="utf-8")
+    assert await import_file(store, path, DC, "importer") == 3
+    source = [e.entry for e in await store.list_entries(TG)]
+    imported = [e.entry for e in await store.list_entries(DC)][1:]
+    assert content(imported) == content(source)
+    assert [e.id for e in imported] == ["c4", "c2", "c3"]  # c1 was taken in DC: numbered after the rest
+    whatsapp = imported[1]
+    assert whatsapp.related == ["c4", "sermo"]  # the link to the renamed entry follows it
+    assert [r.action for r in await store.history(DC, "c4")] == ["import"]
+    assert TG in await store.communities_with_entries() and DC in await store.communities_with_entries()
+    # importing the same file again adds copies with fresh ids, never overwriting
+    assert await import_file(store, path, DC, "importer") == 3
+    assert len(await store.list_entries(DC)) == 7
+
+
+@pytest.mark.asyncio
+async def test_curated_style_ids_get_community_ids(store: SQLiteStore, tmp_path: Path) -> None:
+    path = tmp_path / "faq.yaml"
+    path.write_text(
+        "- id: sermo\n  topic: networks\n  questions: {en: ['What is Sermo?']}\n  answer: {en: A network.}\n"
+        "- id: doximity\n  topic: networks\n  questions: {en: ['What is Doximity?']}\n  answer: {en: Another.}\n"
+        "  related: [sermo]\n",
+        encoding="utf-8",
+    )
+    assert await import_file(store, path, "local", "cli") == 2
+    stored = [e.entry for e in await store.list_entries("local")]
+    assert [(e.id, e.related) for e in stored] == [("c1", []), ("c2", ["c1"])]
+    assert await store.next_entry_id("local") == "c3"
+
+
+@pytest.mark.asyncio
+async def test_invalid_file_writes_nothing(store: SQLiteStore, tmp_path: Path) -> None:
+    await store.add_entry(DC, entry("c1"), "mod")
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "- id: c5\n  topic: t\n  questions: {en: ['Fine?']}\n  answer: {en: Fine.}\n"
+        "- id: c6\n  topic: t\n  questions: {en: ['No answer?']}\n"
+        "- id: BAD ID\n  topic: t\n  questions: {en: ['x?']}\n  answer: {en: y}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as info:
+        await import_file(store, path, DC, "importer")
+    message = str(info.value)
+    assert "bad.yaml: entry c6: answer" in message
+    assert "entry BAD ID: id" in message
+    assert [e.entry.id for e in await store.list_entries(DC, include_deleted=True)] == ["c1"]
+    assert await store.history(DC, "c5") == []
+    assert await store.next_entry_id(DC) == "c2"
+
+
+@pytest.mark.asyncio
+async def test_broken_yaml_duplicates_and_empty_files_are_refused(store: SQLiteStore, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("- id: c1\n  topic: [unclosed\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="not valid YAML at line"):
+        await import_file(store, broken, TG, "cli")
+    dup = tmp_path / "dup.yaml"
+    one = "- id: c1\n  topic: t\n  questions: {en: ['a?']}\n  answer: {en: b}\n"
+    dup.write_text(one + one, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="duplicate id"):
+        await import_file(store, dup, TG, "cli")
+    empty = tmp_path / "empty.yaml"
+    empty.write_text(await export_community(store, TG), encoding="utf-8")
+    assert yaml.safe_load(empty.read_text(encoding="utf-8")) == []
+    with pytest.raises(KnowledgeError, match="holds no entries"):
+        await import_file(store, empty, TG, "cli")
+    with pytest.raises(KnowledgeError, match="cannot read"):
+        await import_file(store, tmp_path / "missing.yaml", TG, "cli")
+    assert await store.list_entries(TG, include_deleted=True) == []
