@@ -15,8 +15,11 @@ log = logging.getLogger(__name__)
 async def run_platforms(settings: Settings, target: str) -> int:
     """Run "telegram", "discord" or "all" until SIGINT/SIGTERM; return an exit code."""
     wanted = ["telegram", "discord"] if target == "all" else [target]
-    missing = [name for name in wanted if (settings.telegram_bot_token if name == "telegram"
-                                            else settings.discord_bot_token) is None]
+    missing = [
+        name
+        for name in wanted
+        if (settings.telegram_bot_token if name == "telegram" else settings.discord_bot_token) is None
+    ]
     if missing:
         names = ", ".join(f"{n.upper()}_BOT_TOKEN" for n in missing)
         log.error("cannot start %s: set %s (see README)", " and ".join(missing), names)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.config import MatchSettings  # noqa: E402
-from bot.evaluation import Case, evaluate  # noqa: E402
-from bot.matching import Matcher  # noqa: E402
-from bot.models import Entry, Localized, LocalizedList  # noqa: E402
+from bot.config import MatchSettings
+from bot.evaluation import Case, evaluate
+from bot.matching import Matcher
+from bot.models import Entry, Localized, LocalizedList
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "clinc150" / "data_full.json"
 
@@ -68,12 +68,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(rows))
         return 0
-    print("| split | in-scope cases | in-scope accuracy | out-of-scope cases | out-of-scope recall | median ms | p99 ms |")
+    print(
+        "| split | in-scope cases | in-scope accuracy | out-of-scope cases | out-of-scope recall | median ms | p99 ms |"
+    )
     print("|---|---|---|---|---|---|---|")
     for r in rows:
         lat = r["latency_ms"]
-        print(f"| {r['split']} | {r['answerable']} | {r['accuracy']:.1%} | {r['unanswerable']} | {r['rejection']:.1%} "
-              f"| {lat['median']:.2f} | {lat['p99']:.2f} |")  # type: ignore[index]
+        print(
+            f"| {r['split']} | {r['answerable']} | {r['accuracy']:.1%} | {r['unanswerable']} | {r['rejection']:.1%} "
+            f"| {lat['median']:.2f} | {lat['p99']:.2f} |"
+        )  # type: ignore[index]
     print(f"(matcher built in {build_s:.1f} s from {len(data['train'])} phrasings)")
     return 0
 

@@ -20,8 +20,9 @@ log = logging.getLogger("bot")
 
 
 def _setup_logging(settings: Settings) -> None:
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
     for noisy in ("httpx", "httpcore", "aiosqlite"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
@@ -37,14 +38,17 @@ def _ask_json(reply: object) -> str:
     from bot.models import Reply
 
     assert isinstance(reply, Reply)
-    return json.dumps({
-        "kind": reply.kind,
-        "entry_id": reply.entry_id if reply.kind == "answer" else None,
-        "score": reply.score,
-        "locale": reply.locale,
-        "text": reply.plain_text(),
-        "suggestions": [s.model_dump() for s in reply.suggestions],
-    }, ensure_ascii=False)
+    return json.dumps(
+        {
+            "kind": reply.kind,
+            "entry_id": reply.entry_id if reply.kind == "answer" else None,
+            "score": reply.score,
+            "locale": reply.locale,
+            "text": reply.plain_text(),
+            "suggestions": [s.model_dump() for s in reply.suggestions],
+        },
+        ensure_ascii=False,
+    )
 
 
 async def _ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -54,8 +58,8 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
     assistant = await Assistant.create(settings)
     try:
-        questions = [args.question] if args.question is not None else (
-            line.rstrip("\n") for line in sys.stdin if line.strip()
+        questions = (
+            [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin if line.strip())
         )
         for question in questions:
             message = Message(text=question, platform="cli", community_id=args.community, locale=args.locale)
@@ -82,8 +86,10 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     matcher = Matcher(entries, settings.match, negatives=load_negatives(directory))
     report = evaluate(matcher, cases)
     if report.unknown_expected:
-        print("Warning: cases expect ids that are not in the knowledge: " + ", ".join(sorted(report.unknown_expected)),
-              file=sys.stderr)
+        print(
+            "Warning: cases expect ids that are not in the knowledge: " + ", ".join(sorted(report.unknown_expected)),
+            file=sys.stderr,
+        )
     if args.json:
         print(json.dumps(report.summary()))
         return 0
@@ -180,8 +186,11 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if target == "auto":
         has_telegram = settings.telegram_bot_token is not None
         has_discord = settings.discord_bot_token is not None
-        target = "all" if has_telegram and has_discord else (
-            "telegram" if has_telegram else "discord" if has_discord else "console")
+        target = (
+            "all"
+            if has_telegram and has_discord
+            else ("telegram" if has_telegram else "discord" if has_discord else "console")
+        )
     if target == "console":
         from adapters.console import run_console
 

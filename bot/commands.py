@@ -77,7 +77,9 @@ COMMANDS: tuple[Command, ...] = (
         "Cuántos médicos usan cada red (cifras con fuente)",
         (Arg("network", "A network, e.g. whatsapp", "Una red, p. ej. whatsapp"),),
     ),
-    Command("rules", "Confidentiality and professionalism do's and don'ts", "Qué hacer y qué no: confidencialidad y ética"),
+    Command(
+        "rules", "Confidentiality and professionalism do's and don'ts", "Qué hacer y qué no: confidencialidad y ética"
+    ),
     Command("sources", "Where the answers come from", "De dónde salen las respuestas"),
     Command(
         "check",
@@ -98,7 +100,11 @@ COMMANDS: tuple[Command, ...] = (
         (Arg("helpful", "yes or no", "sí o no", required=True, choices=("yes", "no")),),
         in_menu=False,
     ),
-    Command("cancel", "Cancel what you started (e.g. a guided /faq add)", "Cancela lo que empezaste (p. ej. /faq add guiado)"),
+    Command(
+        "cancel",
+        "Cancel what you started (e.g. a guided /faq add)",
+        "Cancela lo que empezaste (p. ej. /faq add guiado)",
+    ),
     Command(
         "faq",
         "This group's own FAQ (moderators)",

@@ -28,7 +28,7 @@ class MatchSettings(BaseSettings):
     classifier_scale: float = 0.15
     neighbour_center: float = 0.7
     neighbour_scale: float = 0.06
-    classifier_max_entries: int = Field(3000, ge=0)  # above this, nearest neighbours only
+    classifier_max_entries: int = Field(1000, ge=0)  # above this, nearest neighbours only (memory)
     classifier_c: float = Field(1.0, gt=0)
 
 
@@ -38,14 +38,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
     telegram_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN"))
-    telegram_api_url: str = Field(
-        "https://api.telegram.org/bot", validation_alias=AliasChoices("TELEGRAM_API_URL")
-    )
+    telegram_api_url: str = Field("https://api.telegram.org/bot", validation_alias=AliasChoices("TELEGRAM_API_URL"))
     telegram_webhook_url: str | None = Field(None, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_URL"))
     telegram_webhook_port: int = Field(8443, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_PORT"))
-    telegram_webhook_secret: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_SECRET")
-    )
+    telegram_webhook_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_SECRET"))
     discord_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_BOT_TOKEN"))
     discord_guild_ids: Annotated[list[int], NoDecode] = Field(
         default_factory=list, validation_alias=AliasChoices("DISCORD_GUILD_IDS")
@@ -63,8 +59,13 @@ class Settings(BaseSettings):
     match: MatchSettings = Field(default_factory=MatchSettings)
 
     @field_validator(
-        "telegram_bot_token", "telegram_webhook_url", "telegram_webhook_secret", "discord_bot_token",
-        "discord_moderator_role", "db_path", mode="before",
+        "telegram_bot_token",
+        "telegram_webhook_url",
+        "telegram_webhook_secret",
+        "discord_bot_token",
+        "discord_moderator_role",
+        "db_path",
+        mode="before",
     )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:

@@ -7,6 +7,7 @@ whether the sender moderates this community.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -77,8 +78,9 @@ class Assistant:
         self._last_answer = _BoundedMap()  # user key + community -> entry id, for /rate
 
     @classmethod
-    async def create(cls, settings: Settings, *, knowledge_dir: Path | None = None,
-                     store: Store | None = None) -> Assistant:
+    async def create(
+        cls, settings: Settings, *, knowledge_dir: Path | None = None, store: Store | None = None
+    ) -> Assistant:
         """Load and validate knowledge (raises KnowledgeError), build the matcher, open storage."""
         directory = knowledge_dir or CURATED_DIR
         entries = load_curated() if knowledge_dir is None else load_directory(knowledge_dir)
@@ -87,6 +89,7 @@ class Assistant:
             store = SQLiteStore(settings.db_path or default_db_path())
         await store.open()
         assistant = cls(settings, entries, matcher, store)
+        gc.freeze()  # knowledge and indexes live as long as the process: keep GC pauses off the hot path
         removed = await store.purge_older_than(settings.gap_retention_days)
         if removed:
             log.info("purged %d unanswered-question rows past retention", removed)
@@ -181,8 +184,9 @@ class Assistant:
             return Reply(kind="refusal", locale=locale, body=t("delete_refused", locale))
         return Reply(kind="info", locale=locale, body=t("delete_done", locale))
 
-    async def add_faq_entry(self, message: Message, context: ChatContext, question: str, answer: str,
-                            extra_phrasings: list[str]) -> Reply:
+    async def add_faq_entry(
+        self, message: Message, context: ChatContext, question: str, answer: str, extra_phrasings: list[str]
+    ) -> Reply:
         """One-shot add from a form (Discord's modal); same checks and policy as `/faq add`."""
         community = self.community_of(message)
         try:
@@ -201,16 +205,24 @@ class Assistant:
             return Reply(kind="error", locale=locale, title=t("empty_title", locale), body=t("empty_body", locale))
         limit = self.settings.max_message_chars
         if len(text) > limit:
-            return Reply(kind="error", locale=locale, title=t("too_long_title", locale),
-                         body=t("too_long_body", locale, length=len(text), limit=limit))
+            return Reply(
+                kind="error",
+                locale=locale,
+                title=t("too_long_title", locale),
+                body=t("too_long_body", locale, length=len(text), limit=limit),
+            )
         wait = None
         if message.platform not in OPERATOR_PLATFORMS:  # flood control is for shared chats
             settings = await self.store.get_settings(community)
             wait = self.limiter.check(community, self._user_key(message), settings.cooldown_seconds)
         if wait is not None:
             seconds = max(1, round(wait))
-            return Reply(kind="slow_down", locale=locale, title=t("slow_down_title", locale),
-                         body=t("slow_down_body", locale, seconds=seconds))
+            return Reply(
+                kind="slow_down",
+                locale=locale,
+                title=t("slow_down_title", locale),
+                body=t("slow_down_body", locale, seconds=seconds),
+            )
         result = self.matcher.match(text, community, locale)
         reply = self.reply_for(result, locale, community)
         if result.kind == "answer" and result.top is not None:
@@ -223,18 +235,29 @@ class Assistant:
     def reply_for(self, result: MatchResult, locale: Locale, community: str | None) -> Reply:
         """Turn a match decision into what the user sees (also used by `ask --json`)."""
         if result.kind == "answer" and result.top is not None:
-            return views.entry_reply(result.top.entry, locale, lambda i: self.matcher.entry(i, community),
-                                     result.top.score)
+            return views.entry_reply(
+                result.top.entry, locale, lambda i: self.matcher.entry(i, community), result.top.score
+            )
         if result.kind == "clarify":
-            return Reply(kind="clarify", locale=locale, title=t("clarify_title", locale),
-                         body=t("clarify_body", locale), score=round(result.score, 4),
-                         suggestions=[views.suggestion(c.entry, locale) for c in result.candidates])
+            return Reply(
+                kind="clarify",
+                locale=locale,
+                title=t("clarify_title", locale),
+                body=t("clarify_body", locale),
+                score=round(result.score, 4),
+                suggestions=[views.suggestion(c.entry, locale) for c in result.candidates],
+            )
         title, body = {
             "medical_advice": ("medical_title", "medical_body"),
             "gibberish": ("gibberish_title", "gibberish_body"),
         }.get(result.reason, ("fallback_title", "fallback_body"))
-        return Reply(kind="fallback", locale=locale, title=t(title, locale),
-                     body=t(body, locale) + "\n\n" + t("can_help_with", locale), score=round(result.score, 4))
+        return Reply(
+            kind="fallback",
+            locale=locale,
+            title=t(title, locale),
+            body=t(body, locale) + "\n\n" + t("can_help_with", locale),
+            score=round(result.score, 4),
+        )
 
     async def _chatter(self, text: str, message: Message, community: str) -> Reply:
         """Group messages not addressed to the bot: the patient-data guard, then free text if on."""
@@ -244,8 +267,13 @@ class Assistant:
             private = [f for f in check.flags if f.category == "patient-privacy" and f.severity == "high"]
             if private:
                 what = ", ".join(dict.fromkeys(f.excerpt for f in private[:3]))
-                return Reply(kind="info", locale=settings.locale, title=t("guard_title", settings.locale),
-                             body=t("guard_body", settings.locale, what=what), offer_delete=True)
+                return Reply(
+                    kind="info",
+                    locale=settings.locale,
+                    title=t("guard_title", settings.locale),
+                    body=t("guard_body", settings.locale, what=what),
+                    offer_delete=True,
+                )
         if settings.free_text and text and len(text) <= self.settings.max_message_chars:
             result = self.matcher.match(text, community)
             if result.kind == "answer":
@@ -261,8 +289,12 @@ class Assistant:
             locale = await self._locale(message, community)
             close = process.extractOne(name, list(BY_NAME), score_cutoff=70) if name else None
             hint = t("did_you_mean_command", locale, name=close[0]) if close else ""
-            return Reply(kind="error", locale=locale, title=t("unknown_command_title", locale),
-                         body=t("unknown_command_body", locale, name=name[:40], hint=hint))
+            return Reply(
+                kind="error",
+                locale=locale,
+                title=t("unknown_command_title", locale),
+                body=t("unknown_command_body", locale, name=name[:40], hint=hint),
+            )
         if name == "ask":
             if not rest:
                 locale = await self._locale(message, community)
@@ -285,8 +317,10 @@ class Assistant:
             return reply.model_copy(update={"title": t("welcome_title", locale), "body": t("welcome_body", locale)})
         if name == "help":
             moderator = await context.sender_is_moderator()
-            extra = [(f"/faq {c.name} {c.args_hint}".rstrip(), c.summary_es if locale == "es" else c.summary_en)
-                     for c in FAQ_SUBCOMMANDS]
+            extra = [
+                (f"/faq {c.name} {c.args_hint}".rstrip(), c.summary_es if locale == "es" else c.summary_en)
+                for c in FAQ_SUBCOMMANDS
+            ]
             return views.help_reply(locale, moderator, extra)
         if name == "topics":
             own = self.matcher.community_entries(community)
@@ -340,13 +374,20 @@ class Assistant:
         result = check_draft(draft, locale=locale)
         title, bullets = summarise_check(result, locale)
         notice = None if message.is_private else t("check_group_notice", locale)
-        return Reply(kind="info", locale=locale, title=title, bullets=bullets,
-                     body=result.redacted if result.flags else "", private=True, group_notice=notice,
-                     sources=list(dict.fromkeys(f.source for f in result.flags)))
+        return Reply(
+            kind="info",
+            locale=locale,
+            title=title,
+            bullets=bullets,
+            body=result.redacted if result.flags else "",
+            private=True,
+            group_notice=notice,
+            sources=list(dict.fromkeys(f.source for f in result.flags)),
+        )
 
-    async def _faq_request(self, message: Message, context: ChatContext, community: str, text: str,
-                           *, ask_moderator: bool) -> FaqRequest:
+    async def _faq_request(
+        self, message: Message, context: ChatContext, community: str, text: str, *, ask_moderator: bool
+    ) -> FaqRequest:
         moderator = await context.sender_is_moderator() if ask_moderator else False
         locale = await self._locale(message, community, None)
-        return FaqRequest(community_id=community, actor=self._user_key(message), is_moderator=moderator,
-                          locale=locale)
+        return FaqRequest(community_id=community, actor=self._user_key(message), is_moderator=moderator, locale=locale)

@@ -19,6 +19,12 @@ from pydantic import BaseModel, ValidationError
 from bot.matching import Matcher
 
 
+def percentile(values: list[float], q: float) -> float:
+    """The q-quantile (nearest rank) of a non-empty list."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
 class Case(BaseModel):
     text: str
     expect: str | None
@@ -49,9 +55,10 @@ class EvalReport:
     def latency(self) -> dict[str, float]:
         if not self.latencies_ms:
             return {"median": 0.0, "p99": 0.0}
-        ordered = sorted(self.latencies_ms)
-        p99 = ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
-        return {"median": round(statistics.median(ordered), 3), "p99": round(p99, 3)}
+        return {
+            "median": round(statistics.median(self.latencies_ms), 3),
+            "p99": round(percentile(self.latencies_ms, 0.99), 3),
+        }
 
     def summary(self) -> dict[str, object]:
         return {
@@ -71,7 +78,9 @@ def load_cases(path: Path) -> list[Case]:
         try:
             cases.append(Case.model_validate(json.loads(line)))
         except (json.JSONDecodeError, ValidationError) as exc:
-            raise CaseFileError(f"{path.name}: line {number}: not a case {{\"text\": str, \"expect\": id|null}}: {exc}") from exc
+            raise CaseFileError(
+                f'{path.name}: line {number}: not a case {{"text": str, "expect": id|null}}: {exc}'
+            ) from exc
     return cases
 
 

@@ -182,7 +182,10 @@ class FaqService:
         return self._dialogues.get(self._key(req)) is not None
 
     async def dialogue_step(self, text: str, req: FaqRequest) -> Reply:
-        """Take the next message of a guided add: question, then answer, then extra phrasings."""
+        """Take the next message of a guided add: question, then answer, then extra phrasings.
+
+        `req.is_moderator` is not consulted: only the moderator who ran `faq add` has a draft to continue.
+        """
         key = self._key(req)
         existed = self._dialogues.exists(key)
         draft = self._dialogues.get(key)
@@ -191,9 +194,8 @@ class FaqService:
                 minutes = round(self.limits.dialogue_timeout_seconds / 60)
                 return self._error(req, msg(req.locale, "dlg_expired", minutes=minutes))
             return self._error(req, msg(req.locale, "dlg_none"), msg(req.locale, "add_usage"))
-        if not self._is_moderator(req):
-            self._dialogues.end(key)
-            return self._refusal(req, "add")
+        # No moderator check here: it was made when this actor started the dialogue, and the core does not
+        # look the role up again for every plain message (the draft is keyed by that actor).
         line = clean_text(text)
         if line.lower() in CANCEL_WORDS:
             return self.cancel(req)
@@ -648,7 +650,13 @@ class FaqService:
     async def _fresh_gap_groups(self, req: FaqRequest) -> list[GapGroup]:
         gaps = await self._store.gaps(req.community_id, limit=self.limits.gap_fetch_limit)
         groups = group_gaps(gaps, self.limits.gap_group_threshold)
-        self._gap_snapshots[self._key(req)] = (self._clock(), list(groups))
+        now = self._clock()
+        stale = [
+            k for k, (at, _) in self._gap_snapshots.items() if now - at > self.limits.gap_snapshot_seconds
+        ]
+        for key in stale:  # bounded memory: only recent listings are kept
+            del self._gap_snapshots[key]
+        self._gap_snapshots[self._key(req)] = (now, list(groups))
         return groups
 
     async def _gap(self, req: FaqRequest, n: int) -> GapGroup:
@@ -817,8 +825,8 @@ class FaqService:
         """Existing entries that look like `text`, best first; matcher trouble only loses the hint."""
         try:
             found = self._find_similar(text, community_id)
-        except Exception:  # the warning is a courtesy: never block a save on it
-            log.exception("find_similar failed during a faq change")
+        except Exception as exc:  # the warning is a courtesy: never block a save on it
+            log.error("find_similar failed during a faq change: %s", type(exc).__name__)  # no text logged
             return []
         close = [
             (s, score)
@@ -838,8 +846,8 @@ class FaqService:
         """Tell the matcher; a failed reload must not turn a saved change into an error."""
         try:
             await self._on_change(community_id)
-        except Exception:
-            log.exception("matcher reload failed after a faq change")
+        except Exception as exc:
+            log.error("matcher reload failed after a faq change: %s", type(exc).__name__)
             return False
         return True
 

@@ -289,9 +289,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dlg_title": ("New FAQ entry", "Nueva entrada"),
     "dlg_ask_question": (
         "Step 1 of 3: send the question, as people would ask it (up to {limit} characters). "
-        "`/cancel` to stop.",
+        "In a group, send it as a reply to this message. `/cancel` to stop.",
         "Paso 1 de 3: envía la pregunta, como la haría la gente (hasta {limit} caracteres). "
-        "`/cancel` para parar.",
+        "En un grupo, envíala como respuesta a este mensaje. `/cancel` para parar.",
     ),
     "dlg_ask_answer": (
         "Step 2 of 3: now send the answer (up to {limit} characters).",
@@ -335,7 +335,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
         (
             "Indica qué cambiar: `faq edit c3 pregunta ¿Nueva pregunta?`, "
-            "`faq edit c3 respuesta Nueva respuesta`, o ambas: `faq edit c3 ¿Nueva pregunta? | Nueva respuesta`."
+            "`faq edit c3 respuesta Nueva respuesta`, "
+            "o ambas: `faq edit c3 ¿Nueva pregunta? | Nueva respuesta`."
         ),
     ),
     "edit_done": ("Updated {id}", "Actualizada {id}"),
@@ -500,10 +501,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # help
     "help_title": ("FAQ commands", "Comandos de FAQ"),
     "help_body": (
-        "Moderators shape this group's answers. Ids: `c1`, `c2`... are this group's, others are built in.",
+        "Moderators shape this group's answers. Ids `c1`, `c2`... are this group's; others are built in.",
         (
-            "Los moderadores adaptan las respuestas del grupo. Ids: `c1`, `c2`... son del grupo; el resto son "
-            "incorporadas."
+            "Los moderadores adaptan las respuestas del grupo. Ids `c1`, `c2`... son del grupo; "
+            "el resto son incorporadas."
         ),
     ),
     "help_member": (

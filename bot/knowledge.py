@@ -101,9 +101,17 @@ def curated_problems(entries: list[Entry], file_of: dict[str, str]) -> list[Prob
         file_label = file_of[entry.id]
         for locale in LOCALES:
             if not entry.questions.get(locale):
-                problems.append(Problem(file_label, entry.id, f"questions.{locale}", "curated entries need phrasings in both languages"))
+                problems.append(
+                    Problem(
+                        file_label, entry.id, f"questions.{locale}", "curated entries need phrasings in both languages"
+                    )
+                )
             if not entry.answer.has(locale):
-                problems.append(Problem(file_label, entry.id, f"answer.{locale}", "curated entries need an answer in both languages"))
+                problems.append(
+                    Problem(
+                        file_label, entry.id, f"answer.{locale}", "curated entries need an answer in both languages"
+                    )
+                )
         if not entry.sources:
             problems.append(Problem(file_label, entry.id, "sources", "curated entries need at least one source"))
         for index, rel in enumerate(entry.related):
@@ -118,7 +126,9 @@ def load_directory(directory: Path, *, curated: bool = False) -> list[Entry]:
         raise KnowledgeError([Problem(str(directory), "-", "(directory)", "not found or not a directory")])
     files = knowledge_files(directory)
     if not files:
-        raise KnowledgeError([Problem(str(directory), "-", "(directory)", "holds no .yaml, .yml or .json knowledge files")])
+        raise KnowledgeError(
+            [Problem(str(directory), "-", "(directory)", "holds no .yaml, .yml or .json knowledge files")]
+        )
     entries: list[Entry] = []
     problems: list[Problem] = []
     file_of: dict[str, str] = {}

@@ -120,8 +120,7 @@ class Entry(BaseModel):
     def _valid_id(cls, value: str) -> str:
         if not ENTRY_ID_PATTERN.match(value):
             raise ValueError(
-                "must be 1-40 characters: lowercase letters, digits, '-' and '_', "
-                "starting with a letter or digit"
+                "must be 1-40 characters: lowercase letters, digits, '-' and '_', starting with a letter or digit"
             )
         return value
 

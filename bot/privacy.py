@@ -22,10 +22,13 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # -- record numbers: a keyword followed by something holding a digit -----------------------------
 _RECORD_KEYWORDS = r"""
     (?:
-        mrn | medical\s+record(?:\s+(?:number|no\.?|num\.?))? | (?:patient|hospital|case|chart)\s+(?:number|no\.?|id)
-      | record | chart | nhs(?:\s+(?:number|no\.?|num\.?))? | chi(?:\s+number)? | ssn | social\s+security(?:\s+number)?
+        mrn | medical\s+record(?:\s+(?:number|no\.?|num\.?))?
+      | (?:patient|hospital|case|chart)\s+(?:number|no\.?|id)
+      | record | chart | nhs(?:\s+(?:number|no\.?|num\.?))? | chi(?:\s+number)?
+      | ssn | social\s+security(?:\s+number)?
       | insurance\s+(?:number|no\.?) | passport(?:\s+(?:number|no\.?))? | bed | room
-      | historia(?:\s+cl[ií]nica)? | h\.?\s?c\b\.? | expediente(?:\s+cl[ií]nico)? | folio | cama | habitaci[oó]n
+      | historia(?:\s+cl[ií]nica)? | h\.?\s?c\b\.? | expediente(?:\s+cl[ií]nico)?
+      | folio | cama | habitaci[oó]n
       | nss | n[uú]mero\s+de\s+(?:seguridad\s+social|afiliaci[oó]n|expediente|historia|paciente)
       | afiliaci[oó]n | curp | rfc | dni | nie | nif | pasaporte | c[eé]dula | tarjeta\s+sanitaria | cip
     )
@@ -63,9 +66,10 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WRITTEN_DATE = re.compile(
     rf"""
     \b(?:
-        {_DAY}\s*(?:de\s+|of\s+|-\s*)?{_MONTHS}(?:,?\s*(?:de\s+|del\s+|-\s*)?(?:{_YEAR}|'\d\d))?   # 12 March 2024
-      | {_MONTHS_BEFORE_DAY}\s*{_DAY}(?:,?\s*{_YEAR})?                                                # March 3rd, 2024
-      | {_MONTHS},?\s*(?:de\s+|del\s+)?{_YEAR}                                             # marzo de 2024
+        {_DAY}\s*(?:de\s+|of\s+|-\s*)?{_MONTHS}                     # 12 March, 3 de marzo
+          (?:,?\s*(?:de\s+|del\s+|-\s*)?(?:{_YEAR}|'\d\d))?          #   ... 2024, de 2024
+      | {_MONTHS_BEFORE_DAY}\s*{_DAY}(?:,?\s*{_YEAR})?                # March 3rd, 2024
+      | {_MONTHS},?\s*(?:de\s+|del\s+)?{_YEAR}                        # marzo de 2024
     )\b
     """,
     re.IGNORECASE | re.VERBOSE,

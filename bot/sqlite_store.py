@@ -76,7 +76,7 @@ def _parse_ts(value: str) -> dt.datetime:
 
 
 def normalise_gap(text: str) -> str:
-    """The key unanswered questions are grouped by: case, accents of width, spacing and end punctuation."""
+    """The key unanswered questions are grouped by: Unicode form, case, spacing and end punctuation."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     folded = " ".join(folded.split())
     return folded.strip(" ¿?¡!.,;:…\"'«»")
@@ -191,7 +191,8 @@ async def _apply_migrations(conn: aiosqlite.Connection, path: Path, now: str) ->
         unknown = sorted(done - {name for name, _ in known})
         if unknown:
             raise StoreError(
-                f"{path} was written by a newer DocSocial (unknown migration {unknown[-1]}): upgrade DocSocial"
+                f"{path} was written by a newer DocSocial (unknown migration {unknown[-1]}): "
+                "upgrade DocSocial"
             )
         applied: list[str] = []
         for name, script in known:
@@ -213,7 +214,9 @@ def _entry_from_row(row: Sequence[Any], path: Path) -> CommunityEntry:
     try:
         entry = Entry.model_validate_json(data)
     except ValidationError as exc:
-        raise StoreError(f"a stored entry in {path} no longer validates ({exc.error_count()} problems)") from exc
+        raise StoreError(
+            f"a stored entry in {path} no longer validates ({exc.error_count()} problems)"
+        ) from exc
     return CommunityEntry(
         entry=entry,
         community_id=community_id,
@@ -267,8 +270,20 @@ class SQLiteStore:
             return
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a database file: point DOCSOCIAL_DB at a file")
+        in_memory = str(self.path) == ":memory:"
+        if not in_memory and not self.path.parent.is_dir():
+            raise StoreError(f"cannot open the database {self.path}: its folder does not exist")
         with _errors(self.path):
-            conn = await aiosqlite.connect(self.path, isolation_level=None, timeout=self.busy_timeout)
+            pending = aiosqlite.connect(self.path, isolation_level=None, timeout=self.busy_timeout)
+            try:
+                conn = await pending
+            except BaseException:
+                # aiosqlite stops its worker thread asynchronously after a failed connect; wait for
+                # it so the thread never reports to an event loop that has gone away.
+                worker = getattr(pending, "_thread", None)
+                if worker is not None:
+                    await asyncio.to_thread(worker.join, 5.0)
+                raise
             try:
                 await self._configure(conn)
                 self.applied_migrations = await _apply_migrations(conn, self.path, self._now())
@@ -280,7 +295,7 @@ class SQLiteStore:
     async def _configure(self, conn: aiosqlite.Connection) -> None:
         await conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
         mode = await _fetchone(conn, "PRAGMA journal_mode = WAL")
-        if mode is None or str(mode[0]).lower() != "wal":
+        if str(self.path) != ":memory:" and (mode is None or str(mode[0]).lower() != "wal"):
             # SQLite reports the old mode when it cannot switch: a read-only file or folder.
             raise StoreError(_read_only_message(self.path))
         await conn.execute("PRAGMA foreign_keys = ON")
@@ -306,7 +321,9 @@ class SQLiteStore:
 
     @asynccontextmanager
     async def _tx(self, *, write: bool) -> AsyncIterator[aiosqlite.Connection]:
-        """One transaction on the shared connection; the lock keeps coroutines from interleaving."""
+        """One transaction on the shared connection; the lock keeps coroutines from interleaving.
+
+        Writers read the clock inside it, so stored timestamps follow commit order."""
         conn = self._conn
         if conn is None:
             raise StoreError("the store is not open: call open() first")
@@ -379,7 +396,9 @@ class SQLiteStore:
         )
         await self._audit(conn, community_id, actor, action, entry.id, None, data, now)
         moment = _parse_ts(now)
-        return CommunityEntry(entry=entry, community_id=community_id, deleted=False, created_at=moment, updated_at=moment)
+        return CommunityEntry(
+            entry=entry, community_id=community_id, deleted=False, created_at=moment, updated_at=moment
+        )
 
     # -- community entries ----------------------------------------------------------------------
 
@@ -391,22 +410,25 @@ class SQLiteStore:
 
     async def add_entry(self, community_id: str, entry: Entry, actor: str) -> CommunityEntry:
         _check_community(community_id)
-        now = self._now()
         async with self._tx(write=True) as conn:
+            now = self._now()
             if await self._entry_row(conn, community_id, entry.id) is not None:
-                raise AlreadyExists(f"the id {entry.id!r} is already used in this community (maybe by a removed entry)")
+                raise AlreadyExists(
+                    f"the id {entry.id!r} is already used in this community (maybe by a removed entry)"
+                )
             return await self._insert_entry(conn, community_id, entry, actor, "add", now)
 
     async def update_entry(self, community_id: str, entry: Entry, actor: str, action: str) -> CommunityEntry:
-        now = self._now()
         async with self._tx(write=True) as conn:
+            now = self._now()
             row = await self._entry_row(conn, community_id, entry.id)
             if row is None:
                 raise NotFound(f"no entry {entry.id!r} in this community")
             before = row[1]
             after = entry.model_dump_json()
             await conn.execute(
-                "UPDATE entries SET data = ?, topic = ?, updated_at = ? WHERE community_id = ? AND entry_id = ?",
+                "UPDATE entries SET data = ?, topic = ?, updated_at = ?"
+                " WHERE community_id = ? AND entry_id = ?",
                 (after, entry.topic, now, community_id, entry.id),
             )
             await self._audit(conn, community_id, actor, action, entry.id, before, after, now)
@@ -418,10 +440,12 @@ class SQLiteStore:
                 updated_at=_parse_ts(now),
             )
 
-    async def set_deleted(self, community_id: str, entry_id: str, deleted: bool, actor: str) -> CommunityEntry:
+    async def set_deleted(
+        self, community_id: str, entry_id: str, deleted: bool, actor: str
+    ) -> CommunityEntry:
         """Soft delete or restore; a no-op (and no audit row) when already in that state."""
-        now = self._now()
         async with self._tx(write=True) as conn:
+            now = self._now()
             row = await self._entry_row(conn, community_id, entry_id)
             if row is None:
                 raise NotFound(f"no entry {entry_id!r} in this community")
@@ -472,9 +496,11 @@ class SQLiteStore:
         """Write all entries or none. An id is kept only if it is a free "cN" here; others get a
         fresh "cN" (and `related` links inside the batch follow the renaming)."""
         _check_community(community_id)
-        now = self._now()
         async with self._tx(write=True) as conn:
-            rows = await _fetchall(conn, "SELECT entry_id FROM entries WHERE community_id = ?", (community_id,))
+            now = self._now()
+            rows = await _fetchall(
+                conn, "SELECT entry_id FROM entries WHERE community_id = ?", (community_id,)
+            )
             taken = {r[0] for r in rows}
             # First keep every free "cN" id (so a re-import keeps as many ids as it can), then
             # number the rest after them.
@@ -507,8 +533,8 @@ class SQLiteStore:
     async def set_hidden(self, community_id: str, entry_id: str, hidden: bool, actor: str) -> None:
         """Hide or unhide a curated entry here; audited only when something changes."""
         _check_community(community_id)
-        now = self._now()
         async with self._tx(write=True) as conn:
+            now = self._now()
             if hidden:
                 cursor = await conn.execute(
                     "INSERT INTO hidden_entries (community_id, entry_id, hidden_at) VALUES (?, ?, ?)"
@@ -517,7 +543,8 @@ class SQLiteStore:
                 )
             else:
                 cursor = await conn.execute(
-                    "DELETE FROM hidden_entries WHERE community_id = ? AND entry_id = ?", (community_id, entry_id)
+                    "DELETE FROM hidden_entries WHERE community_id = ? AND entry_id = ?",
+                    (community_id, entry_id),
                 )
             if cursor.rowcount > 0:
                 before, after = json.dumps({"hidden": not hidden}), json.dumps({"hidden": hidden})
@@ -526,7 +553,9 @@ class SQLiteStore:
 
     async def hidden_entries(self, community_id: str) -> set[str]:
         async with self._tx(write=False) as conn:
-            rows = await _fetchall(conn, "SELECT entry_id FROM hidden_entries WHERE community_id = ?", (community_id,))
+            rows = await _fetchall(
+                conn, "SELECT entry_id FROM hidden_entries WHERE community_id = ?", (community_id,)
+            )
         return {r[0] for r in rows}
 
     # -- audit ----------------------------------------------------------------------------------
@@ -553,8 +582,8 @@ class SQLiteStore:
         norm = normalise_gap(shown)
         if not norm:
             return  # nothing readable to log (e.g. only punctuation)
-        now = self._now()
         async with self._tx(write=True) as conn:
+            now = self._now()
             await conn.execute(
                 "INSERT INTO gaps (community_id, norm, kind, text, count, first_seen, last_seen)"
                 " VALUES (?, ?, ?, ?, 1, ?, ?)"
@@ -605,8 +634,8 @@ class SQLiteStore:
 
     async def record_answer(self, community_id: str, entry_id: str) -> None:
         _check_community(community_id)
-        now = self._now()
         async with self._tx(write=True) as conn:
+            now = self._now()
             await conn.execute(
                 "INSERT INTO usage_events (community_id, kind, entry_id, at) VALUES (?, 'answer', ?, ?)",
                 (community_id, entry_id, now),
@@ -615,8 +644,8 @@ class SQLiteStore:
     async def vote(self, community_id: str, entry_id: str, voter: str, helpful: bool) -> None:
         """One vote per voter per entry per community: a second vote replaces the first."""
         _check_community(community_id)
-        now = self._now()
         async with self._tx(write=True) as conn:
+            now = self._now()
             await conn.execute(
                 "INSERT INTO votes (community_id, entry_id, voter, helpful, at) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (community_id, entry_id, voter) DO UPDATE SET"
@@ -667,23 +696,30 @@ class SQLiteStore:
     async def get_settings(self, community_id: str) -> CommunitySettings:
         """The stored settings, or the defaults when none were ever saved."""
         async with self._tx(write=False) as conn:
-            row = await _fetchone(conn, "SELECT data FROM community_settings WHERE community_id = ?", (community_id,))
+            row = await _fetchone(
+                conn, "SELECT data FROM community_settings WHERE community_id = ?", (community_id,)
+            )
         return CommunitySettings() if row is None else _settings_from_json(row[0])
 
     async def update_settings(self, community_id: str, settings: CommunitySettings, actor: str) -> None:
         """Save all settings; one audit row per changed setting (target = setting name)."""
         _check_community(community_id)
-        now = self._now()
         after_all = dataclasses.asdict(settings)
         async with self._tx(write=True) as conn:
-            row = await _fetchone(conn, "SELECT data FROM community_settings WHERE community_id = ?", (community_id,))
-            before_all = dataclasses.asdict(CommunitySettings() if row is None else _settings_from_json(row[0]))
+            now = self._now()
+            row = await _fetchone(
+                conn, "SELECT data FROM community_settings WHERE community_id = ?", (community_id,)
+            )
+            before_all = dataclasses.asdict(
+                CommunitySettings() if row is None else _settings_from_json(row[0])
+            )
             changed = [name for name in after_all if after_all[name] != before_all.get(name)]
             if not changed:
                 return
             await conn.execute(
                 "INSERT INTO community_settings (community_id, data, updated_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (community_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                " ON CONFLICT (community_id) DO UPDATE SET"
+                " data = excluded.data, updated_at = excluded.updated_at",
                 (community_id, json.dumps(after_all), now),
             )
             for name in changed:
@@ -730,7 +766,11 @@ def _backup_sync(source: Path, dest: Path, busy_timeout: float) -> None:
 
 
 async def backup(
-    path: str | os.PathLike[str], dest: str | os.PathLike[str], *, overwrite: bool = False, busy_timeout: float = 5.0
+    path: str | os.PathLike[str],
+    dest: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    busy_timeout: float = 5.0,
 ) -> None:
     """Copy a live database consistently with SQLite's online backup API; never migrates the source."""
     source, target = Path(path), Path(dest)

@@ -26,14 +26,35 @@ TOPIC_NAMES: dict[str, dict[Locale, str]] = {
     "community": {"en": "This group's FAQ", "es": "Preguntas de este grupo"},
 }
 NETWORK_NAMES = {
-    "whatsapp": "WhatsApp", "facebook": "Facebook", "facebook-groups": "Facebook groups", "instagram": "Instagram",
-    "youtube": "YouTube", "twitter": "Twitter/X", "linkedin": "LinkedIn", "telegram": "Telegram",
-    "sermo": "Sermo", "doximity": "Doximity", "figure1": "Figure 1", "medscape-consult": "Medscape Consult",
-    "esanum": "esanum", "neomed": "Neomed", "pupilum": "Pupilum", "doctoralia": "Doctoralia",
+    "whatsapp": "WhatsApp",
+    "facebook": "Facebook",
+    "facebook-groups": "Facebook groups",
+    "instagram": "Instagram",
+    "youtube": "YouTube",
+    "twitter": "Twitter/X",
+    "linkedin": "LinkedIn",
+    "telegram": "Telegram",
+    "sermo": "Sermo",
+    "doximity": "Doximity",
+    "figure1": "Figure 1",
+    "medscape-consult": "Medscape Consult",
+    "esanum": "esanum",
+    "neomed": "Neomed",
+    "pupilum": "Pupilum",
+    "doctoralia": "Doctoralia",
     "any": "Social media (any)",
 }
-NETWORK_ALIASES = {"x": "twitter", "twitter/x": "twitter", "fb": "facebook", "ig": "instagram", "insta": "instagram",
-                   "wa": "whatsapp", "wasap": "whatsapp", "guasap": "whatsapp", "yt": "youtube"}
+NETWORK_ALIASES = {
+    "x": "twitter",
+    "twitter/x": "twitter",
+    "fb": "facebook",
+    "ig": "instagram",
+    "insta": "instagram",
+    "wa": "whatsapp",
+    "wasap": "whatsapp",
+    "guasap": "whatsapp",
+    "yt": "youtube",
+}
 
 
 def network_name(key: str) -> str:
@@ -82,16 +103,23 @@ def topics_reply(entries: Sequence[Entry], locale: Locale, topic: str | None) ->
         by_topic[entry.topic].append(entry)
     if not topic:
         bullets = [f"{topic_name(k, locale)} ({k}): {len(v)}" for k, v in sorted(by_topic.items())]
-        return Reply(kind="info", locale=locale, title=t("topics_title", locale), body=t("topics_body", locale),
-                     bullets=bullets)
+        return Reply(
+            kind="info", locale=locale, title=t("topics_title", locale), body=t("topics_body", locale), bullets=bullets
+        )
     aliases = {fold(topic_name(k, loc)).replace(" ", "-"): k for k in by_topic for loc in ("en", "es")}
     key = resolve_key(topic, sorted(by_topic), aliases)
     if key is None:
-        return Reply(kind="error", locale=locale, title=t("topics_title", locale),
-                     body=t("topic_unknown", locale, name=topic, names=", ".join(sorted(by_topic))))
+        return Reply(
+            kind="error",
+            locale=locale,
+            title=t("topics_title", locale),
+            body=t("topic_unknown", locale, name=topic, names=", ".join(sorted(by_topic))),
+        )
     chosen = by_topic[key]
     return Reply(
-        kind="info", locale=locale, title=topic_name(key, locale),
+        kind="info",
+        locale=locale,
+        title=topic_name(key, locale),
         bullets=[(e.summary.get(locale) if e.summary else e.display_title(locale)) for e in chosen],
         suggestions=[suggestion(e, locale) for e in chosen],
     )
@@ -104,21 +132,35 @@ def goals(entries: Sequence[Entry]) -> dict[str, Entry]:
 def networks_reply(entries: Sequence[Entry], locale: Locale, goal: str | None) -> Reply:
     by_goal = goals(entries)
     if not goal:
-        return Reply(kind="info", locale=locale, title=t("networks_title", locale), body=t("networks_body", locale),
-                     bullets=[f"{k}: {e.display_title(locale)}" for k, e in sorted(by_goal.items())],
-                     suggestions=[suggestion(e, locale) for _, e in sorted(by_goal.items())])
+        return Reply(
+            kind="info",
+            locale=locale,
+            title=t("networks_title", locale),
+            body=t("networks_body", locale),
+            bullets=[f"{k}: {e.display_title(locale)}" for k, e in sorted(by_goal.items())],
+            suggestions=[suggestion(e, locale) for _, e in sorted(by_goal.items())],
+        )
     key = resolve_key(goal, sorted(by_goal))
     if key is None:
-        return Reply(kind="error", locale=locale, title=t("networks_title", locale),
-                     body=t("networks_unknown", locale, name=goal, names=", ".join(sorted(by_goal))))
+        return Reply(
+            kind="error",
+            locale=locale,
+            title=t("networks_title", locale),
+            body=t("networks_unknown", locale, name=goal, names=", ".join(sorted(by_goal))),
+        )
     entry = by_goal[key]
     sources: list[str] = []
     for ranked in entry.ranking:
         sources.extend(s for s in ranked.sources if s not in sources)
     return Reply(
-        kind="info", locale=locale, title=entry.display_title(locale), body=entry.answer.get(locale),
+        kind="info",
+        locale=locale,
+        title=entry.display_title(locale),
+        body=entry.answer.get(locale),
         bullets=[f"{i}. {network_name(r.network)}: {r.reason.get(locale)}" for i, r in enumerate(entry.ranking, 1)],
-        sources=sources or list(entry.sources), entry_id=entry.id, feedback=True,
+        sources=sources or list(entry.sources),
+        entry_id=entry.id,
+        feedback=True,
     )
 
 
@@ -126,12 +168,21 @@ def stats_reply(entries: Sequence[Entry], locale: Locale, network: str | None) -
     figures = [(f, e) for e in entries for f in e.figures]
     keys = sorted({f.network for f, _ in figures})
     if not network:
-        return Reply(kind="info", locale=locale, title=t("stats_title", locale), body=t("stats_body", locale),
-                     bullets=[f"{network_name(k)} (/stats {k})" for k in keys])
+        return Reply(
+            kind="info",
+            locale=locale,
+            title=t("stats_title", locale),
+            body=t("stats_body", locale),
+            bullets=[f"{network_name(k)} (/stats {k})" for k in keys],
+        )
     key = resolve_key(network, keys, NETWORK_ALIASES)
     if key is None:
-        return Reply(kind="error", locale=locale, title=t("stats_title", locale),
-                     body=t("stats_unknown", locale, name=network, names=", ".join(keys)))
+        return Reply(
+            kind="error",
+            locale=locale,
+            title=t("stats_title", locale),
+            body=t("stats_unknown", locale, name=network, names=", ".join(keys)),
+        )
     chosen = [(f, e) for f, e in figures if f.network == key]
     seen: set[tuple[str, str, str]] = set()
     bullets: list[str] = []
@@ -141,20 +192,30 @@ def stats_reply(entries: Sequence[Entry], locale: Locale, network: str | None) -
         if mark in seen:
             continue
         seen.add(mark)
-        bullets.append(f"{figure.value} {figure.what.get(locale)}: {figure.population.get(locale)}, {figure.year} "
-                       f"({figure.source})")
+        bullets.append(
+            f"{figure.value} {figure.what.get(locale)}: {figure.population.get(locale)}, {figure.year} "
+            f"({figure.source})"
+        )
         if figure.source not in sources:
             sources.append(figure.source)
     entry_ids = list(dict.fromkeys(e.id for _, e in chosen))
-    return Reply(kind="info", locale=locale, title=t("stats_network_title", locale, network=network_name(key)),
-                 bullets=bullets, sources=sources,
-                 followups=[suggestion(e, locale) for e in entries if e.id in entry_ids][:5])
+    return Reply(
+        kind="info",
+        locale=locale,
+        title=t("stats_network_title", locale, network=network_name(key)),
+        bullets=bullets,
+        sources=sources,
+        followups=[suggestion(e, locale) for e in entries if e.id in entry_ids][:5],
+    )
 
 
 def rules_reply(entries: Sequence[Entry], locale: Locale) -> Reply:
     rules = [e for e in entries if e.topic == "rules"]
     return Reply(
-        kind="info", locale=locale, title=t("rules_title", locale), body=t("rules_body", locale),
+        kind="info",
+        locale=locale,
+        title=t("rules_title", locale),
+        body=t("rules_body", locale),
         bullets=[(e.summary.get(locale) if e.summary else e.display_title(locale)) for e in rules],
         suggestions=[suggestion(e, locale) for e in rules],
     )
@@ -167,8 +228,13 @@ def sources_reply(entries: Sequence[Entry], locale: Locale) -> Reply:
             counts[source] += 1
     seeds = sorted(s for s in counts if s.startswith("seed "))
     others = sorted((s for s in counts if not s.startswith("seed ")), key=lambda s: (-counts[s], s))
-    return Reply(kind="info", locale=locale, title=t("sources_title", locale), body=t("sources_body", locale),
-                 bullets=[f"{s} ({counts[s]})" for s in others + seeds])
+    return Reply(
+        kind="info",
+        locale=locale,
+        title=t("sources_title", locale),
+        body=t("sources_body", locale),
+        bullets=[f"{s} ({counts[s]})" for s in others + seeds],
+    )
 
 
 def help_reply(locale: Locale, is_moderator: bool, extra: Sequence[tuple[str, str]] = ()) -> Reply:
@@ -178,5 +244,6 @@ def help_reply(locale: Locale, is_moderator: bool, extra: Sequence[tuple[str, st
     if is_moderator and extra:
         bullets.append(t("help_moderators", locale) + ":")
         bullets.extend(f"{usage}: {summary}" for usage, summary in extra)
-    return Reply(kind="info", locale=locale, title=t("help_title", locale), body=t("help_body", locale),
-                 bullets=bullets)
+    return Reply(
+        kind="info", locale=locale, title=t("help_title", locale), body=t("help_body", locale), bullets=bullets
+    )

@@ -52,7 +52,10 @@ async def seed(store: SQLiteStore) -> list[Entry]:
         entry("c1"),
         entry(
             "c2",
-            questions={"en": ["Can I use WhatsApp with patients?"], "es": ["¿Puedo usar WhatsApp con pacientes?"]},
+            questions={
+                "en": ["Can I use WhatsApp with patients?"],
+                "es": ["¿Puedo usar WhatsApp con pacientes?"],
+            },
             answer={"en": "Only with consent.", "es": "Solo con consentimiento: «sí» por escrito."},
             sources=["Moderators of the group"],
             tags=["whatsapp", "consent"],
@@ -110,7 +113,8 @@ async def test_curated_style_ids_get_community_ids(store: SQLiteStore, tmp_path:
     path = tmp_path / "faq.yaml"
     path.write_text(
         "- id: sermo\n  topic: networks\n  questions: {en: ['What is Sermo?']}\n  answer: {en: A network.}\n"
-        "- id: doximity\n  topic: networks\n  questions: {en: ['What is Doximity?']}\n  answer: {en: Another.}\n"
+        "- id: doximity\n  topic: networks\n  questions: {en: ['What is Doximity?']}\n"
+        "  answer: {en: Another.}\n"
         "  related: [sermo]\n",
         encoding="utf-8",
     )

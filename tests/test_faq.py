@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -93,7 +94,7 @@ class World:
 
 
 @pytest_asyncio.fixture
-async def world(tmp_path) -> AsyncIterator[World]:  # type: ignore[no-untyped-def]
+async def world(tmp_path: Path) -> AsyncIterator[World]:
     store = SQLiteStore(tmp_path / "faq.db")
     await store.open()
     try:
@@ -271,6 +272,19 @@ async def test_dialogue_duplicate_question_stays_on_step(world: World) -> None:
 async def test_dialogue_member_cannot_start(world: World) -> None:
     reply = await world.run("add", MEMBER)
     assert reply.kind == "refusal" and not world.faq.in_dialogue(MEMBER)
+    assert (await world.faq.dialogue_step("Q?", MEMBER)).kind == "error"
+    assert await world.store.list_entries(GROUP) == []
+
+
+@pytest.mark.asyncio
+async def test_dialogue_continues_without_role_lookup(world: World) -> None:
+    """The core passes is_moderator=False for plain messages; the draft belongs to the moderator who began."""
+    await world.run("add")
+    plain = dataclasses.replace(MOD, is_moderator=False)
+    assert world.faq.in_dialogue(plain)
+    await world.faq.dialogue_step("Q?", plain)
+    await world.faq.dialogue_step("A", plain)
+    assert (await world.faq.dialogue_step("skip", plain)).entry_id == "c1"
 
 
 # --- alias / edit / remove / restore / list / show / history ----------------------------------------
@@ -664,7 +678,7 @@ async def test_spanish_replies(world: World) -> None:
 
 
 @pytest.mark.asyncio
-async def test_with_real_matcher(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_with_real_matcher(tmp_path: Path) -> None:
     from bot.knowledge import load_curated
     from bot.matching.matcher import Matcher
 
@@ -694,3 +708,24 @@ async def test_with_real_matcher(tmp_path) -> None:  # type: ignore[no-untyped-d
         assert (await faq.handle("show sermo", MEMBER)).body.startswith(curated["sermo"].answer.en or "")
     finally:
         await store.close()
+
+
+@pytest.mark.asyncio
+async def test_gap_numbers_refresh_after_snapshot_expires(world: World) -> None:
+    await _seed_gaps(world.store)
+    await world.run("gaps")
+    await world.run("answer 1 Use a bulk-delete tool.")
+    world.clock.now += FaqLimits().gap_snapshot_seconds + 1
+    reply = await world.run("answer 1 Only with the patient's written consent.")  # numbers computed afresh
+    assert reply.kind == "info"
+    entry = (await world.store.get_entry(GROUP, reply.entry_id or "")).entry
+    assert entry.questions.en == ["can I post x-rays on instagram"]
+
+
+@pytest.mark.asyncio
+async def test_edit_question_to_another_entrys_phrasing_is_refused(world: World) -> None:
+    await world.run("add First question? | A")
+    await world.run("add Second question? | B")
+    reply = await world.run("edit c2 question first question")
+    assert reply.kind == "error" and "`c1`" in reply.body
+    assert (await world.store.get_entry(GROUP, "c2")).entry.questions.en == ["Second question?"]

@@ -36,9 +36,17 @@ ROOT = Path(__file__).resolve().parent.parent
 TG, DC = "telegram:-100123", "discord:42"
 
 
-def make_entry(entry_id: str, question: str = "What is Sermo?", answer: str = "A network.", **extra: object) -> Entry:
+def make_entry(
+    entry_id: str, question: str = "What is Sermo?", answer: str = "A network.", **extra: object
+) -> Entry:
     return Entry.model_validate(
-        {"id": entry_id, "topic": "community", "questions": {"en": [question]}, "answer": {"en": answer}, **extra}
+        {
+            "id": entry_id,
+            "topic": "community",
+            "questions": {"en": [question]},
+            "answer": {"en": answer},
+            **extra,
+        }
     )
 
 
@@ -88,7 +96,7 @@ async def test_open_applies_migrations_and_configures(db_path: Path) -> None:
     pragmas = {}
     for name in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous"):
         rows = await s._conn.execute_fetchall(f"PRAGMA {name}")
-        pragmas[name] = list(rows)[0][0]
+        pragmas[name] = next(iter(rows))[0]
     assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": 2}
     await s.close()
     assert raw_rows(db_path, "SELECT name FROM schema_migrations") == [("0001_initial",)]
@@ -110,7 +118,10 @@ async def test_upgrade_is_idempotent(db_path: Path) -> None:
 
 
 def test_split_statements_keeps_comments_and_semicolons_in_strings() -> None:
-    script = "-- a; comment\nCREATE TABLE t (x TEXT DEFAULT 'a;b');\n\n-- trailing comment\nINSERT INTO t VALUES (1);\n"
+    script = (
+        "-- a; comment\nCREATE TABLE t (x TEXT DEFAULT 'a;b');\n\n"
+        "-- trailing comment\nINSERT INTO t VALUES (1);\n"
+    )
     assert split_statements(script) == [
         "-- a; comment\nCREATE TABLE t (x TEXT DEFAULT 'a;b');",
         "-- trailing comment\nINSERT INTO t VALUES (1);",
@@ -159,13 +170,17 @@ async def test_data_persists_across_close_and_reopen(db_path: Path) -> None:
         await s.record_gap(TG, "unanswered question", "clarify")
         await s.record_answer(TG, "c1")
         await s.vote(TG, "c1", "voter-hash", True)
-        await s.update_settings(TG, CommunitySettings(locale="es", free_text=True, cooldown_seconds=30), "mod")
+        await s.update_settings(
+            TG, CommunitySettings(locale="es", free_text=True, cooldown_seconds=30), "mod"
+        )
     async with SQLiteStore(db_path) as s:
         entry = await s.get_entry(TG, "c1")
         assert entry.entry.answer.en == "Yes." and entry.community_id == TG and not entry.deleted
         assert entry.created_at.tzinfo is not None
         assert await s.hidden_entries(TG) == {"sermo"}
-        assert [(g.text, g.kind, g.count) for g in await s.gaps(TG)] == [("unanswered question", "clarify", 1)]
+        assert [(g.text, g.kind, g.count) for g in await s.gaps(TG)] == [
+            ("unanswered question", "clarify", 1)
+        ]
         stats = await s.stats(TG, 7)
         assert (stats.answered, stats.unanswered, stats.helpful) == (1, 1, 1)
         assert await s.get_settings(TG) == CommunitySettings(locale="es", free_text=True, cooldown_seconds=30)
@@ -221,15 +236,19 @@ async def test_ids_are_never_reused(store: SQLiteStore) -> None:
 async def test_audit_rows_record_before_and_after(store: SQLiteStore) -> None:
     original = make_entry("c1", "What is Doximity?", "A US network.")
     await store.add_entry(TG, original, "actor-1")
-    aliased = original.model_copy(update={"questions": original.questions.model_copy(update={"en": [
-        "What is Doximity?", "doximity?"]})})
+    aliased = original.model_copy(
+        update={"questions": original.questions.model_copy(update={"en": ["What is Doximity?", "doximity?"]})}
+    )
     updated = await store.update_entry(TG, aliased, "actor-2", "alias")
     assert updated.entry.questions.en == ["What is Doximity?", "doximity?"]
     await store.set_deleted(TG, "c1", True, "actor-1")
     await store.set_deleted(TG, "c1", False, "actor-1")
     records = await store.history(TG, "c1")
     assert [(r.action, r.actor) for r in records] == [
-        ("add", "actor-1"), ("alias", "actor-2"), ("remove", "actor-1"), ("restore", "actor-1")
+        ("add", "actor-1"),
+        ("alias", "actor-2"),
+        ("remove", "actor-1"),
+        ("restore", "actor-1"),
     ]
     add, alias, remove, restore = records
     assert add.before is None and Entry.model_validate_json(add.after or "") == original
@@ -247,7 +266,9 @@ async def test_audit_rows_record_before_and_after(store: SQLiteStore) -> None:
     assert await store.hidden_entries(TG) == set()
 
     await store.update_settings(TG, CommunitySettings(locale="es", cooldown_seconds=10), "actor-4")
-    await store.update_settings(TG, CommunitySettings(locale="es", cooldown_seconds=10), "actor-4")  # no change
+    await store.update_settings(
+        TG, CommunitySettings(locale="es", cooldown_seconds=10), "actor-4"
+    )  # no change
     locale_rows = await store.history(TG, "locale")
     assert [(r.action, r.before, r.after) for r in locale_rows] == [("settings", '"en"', '"es"')]
     assert [(r.before, r.after) for r in await store.history(TG, "cooldown_seconds")] == [("0", "10")]
@@ -492,8 +513,15 @@ def test_killed_writer_loses_nothing_committed(db_path: Path) -> None:
 
 @pytest.mark.asyncio
 async def test_scrubbed_pii_never_reaches_the_file(db_path: Path) -> None:
-    originals = ["ana.lopez@example.com", "+44 20 7946 0958", "12/03/1984", "MRN 88812345", "612 34 56 78",
-                 "3 de marzo de 2024", "GODE561231HDFRRN09"]
+    originals = [
+        "ana.lopez@example.com",
+        "+44 20 7946 0958",
+        "12/03/1984",
+        "MRN 88812345",
+        "612 34 56 78",
+        "3 de marzo de 2024",
+        "GODE561231HDFRRN09",
+    ]
     text = (
         "patient ana.lopez@example.com phone +44 20 7946 0958 born 12/03/1984 MRN 88812345 "
         "móvil 612 34 56 78 vista el 3 de marzo de 2024, CURP GODE561231HDFRRN09 can I post this?"
@@ -521,7 +549,9 @@ async def test_scrubbed_pii_never_reaches_the_file(db_path: Path) -> None:
 async def test_corrupted_file_gives_a_clear_error_and_is_left_alone(db_path: Path) -> None:
     garbage = b"this is not sqlite" + bytes(range(256)) * 20
     db_path.write_bytes(garbage)
-    with pytest.raises(StoreError, match="is not a valid DocSocial database: restore from a backup, see README"):
+    with pytest.raises(
+        StoreError, match="is not a valid DocSocial database: restore from a backup, see README"
+    ):
         await SQLiteStore(db_path).open()
     assert db_path.read_bytes() == garbage
     with pytest.raises(StoreError, match="not a valid DocSocial database"):
@@ -594,7 +624,7 @@ def _open_in_child_as_nobody(path: Path) -> str:
             asyncio.run(attempt())
         except StoreError as exc:
             outcome = f"StoreError: {exc}"
-        except BaseException as exc:  # noqa: BLE001 - report anything to the parent
+        except BaseException as exc:
             outcome = f"{type(exc).__name__}: {exc}"
         os.write(write_fd, outcome.encode())
         os._exit(0)
@@ -663,3 +693,39 @@ async def test_backup_copies_a_live_database(store: SQLiteStore, tmp_path: Path)
         await backup(store.path, store.path, overwrite=True)
     with pytest.raises(StoreError, match="no database"):
         await backup(tmp_path / "missing.db", tmp_path / "x.db")
+
+
+@pytest.mark.asyncio
+async def test_in_memory_store_for_quick_tests() -> None:
+    async with SQLiteStore(":memory:") as s:
+        await s.add_entry("local", make_entry(await s.next_entry_id("local")), "me")
+        assert [e.entry.id for e in await s.list_entries("local")] == ["c1"]
+
+
+@pytest.mark.asyncio
+async def test_two_processes_worth_of_connections_share_one_file(db_path: Path) -> None:
+    """A bot and the CLI (two connections) writing at once: SQLite's lock plus the busy timeout."""
+    async with SQLiteStore(db_path) as bot_side, SQLiteStore(db_path) as cli_side:
+
+        async def add(store: SQLiteStore) -> None:
+            await store.add_entry(TG, make_entry(await store.next_entry_id(TG)), "mod")
+
+        await asyncio.gather(
+            *(bot_side.vote(TG, "c1", f"bot-{i}", True) for i in range(150)),
+            *(cli_side.vote(TG, "c1", f"cli-{i}", False) for i in range(150)),
+            *(add(bot_side if i % 2 else cli_side) for i in range(20)),
+        )
+        stats = await bot_side.stats(TG, 1)
+        assert (stats.helpful, stats.not_helpful) == (150, 150)
+        assert len(await bot_side.list_entries(TG)) == 20
+
+
+def test_default_db_path_is_under_the_user_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.paths import default_db_path
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    path = default_db_path()
+    assert path.name == "docsocial.db"
+    assert path.parent.is_dir()
+    if sys.platform.startswith("linux"):
+        assert path == tmp_path / "xdg" / "docsocial" / "docsocial.db"

@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 from bot.draft_check import (
     rules_advertising,
-    rules_consent,
     rules_conduct,
+    rules_consent,
     rules_interests,
     rules_privacy,
 )
@@ -22,6 +22,7 @@ from bot.draft_check.models import (
     CheckResult,
     Flag,
     Language,
+    Severity,
     make_excerpt,
     verdict_for,
 )
@@ -33,7 +34,9 @@ DETECTORS: tuple[Callable[[Draft], list[Hit]], ...] = tuple(m.detect for m in _M
 RULES: dict[str, Rule] = {rid: rule for m in _MODULES for rid, rule in m.RULES.items()}
 
 # Identifiers separated only by punctuation or a short joining word read as one description of one patient.
-_JOIN = re.compile(r"^[\s,;:()\-–—/]*(?:(?:and|y|in|on|at|en|de|del|from|with|con|el|la)\b[\s,;:()\-–—/]*)?$", re.I)
+_JOIN = re.compile(
+    r"^[\s,;:()\-–—/]*(?:(?:and|y|in|on|at|en|de|del|from|with|con|el|la)\b[\s,;:()\-–—/]*)?$", re.IGNORECASE
+)
 _PRIVACY_PRIORITY = ("privacy.name", "privacy.record", "privacy.contact", "privacy.unusual", "privacy.place",
                      "privacy.age", "privacy.date", "privacy.story", "privacy.review")
 _KIND = {
@@ -55,7 +58,7 @@ class _Group:
     def __init__(self, hit: Hit, rule: Rule) -> None:
         self.start, self.end = hit.start, hit.end
         self.rules = [hit.rule]
-        self.severity = hit.severity or rule.severity
+        self.severity: Severity = hit.severity or rule.severity
 
     def absorb(self, hit: Hit, rule: Rule) -> None:
         self.end = max(self.end, hit.end)
@@ -108,7 +111,7 @@ def _flag(text: str, group: _Group, lang: Language) -> Flag:
     why, fix = texts[lang]
     flag = Flag(
         category=RULES[group.rules[0]].category,
-        severity=group.severity,  # type: ignore[arg-type]
+        severity=group.severity,
         span=(group.start, group.end),
         excerpt=make_excerpt(text, group.start, group.end),
         why=why,
@@ -126,7 +129,7 @@ def check_draft(text: str, locale: Language | None = None) -> CheckResult:
     truncated = len(text) > MAX_DRAFT_CHARS
     body = text[:MAX_DRAFT_CHARS]
     language = detect_language(body)
-    lang: Language = locale if locale in ("en", "es") else language  # type: ignore[assignment]
+    lang: Language = locale if locale in ("en", "es") else language
     if not body.strip():
         return CheckResult(verdict="ok", flags=[], redacted=body, truncated=truncated, language=language)
     draft = Draft(body, language)
@@ -151,7 +154,7 @@ _TITLES: dict[str, tuple[str, str]] = {
 
 def summarise(result: CheckResult, locale: Language | None = None) -> tuple[str, list[str]]:
     """A short title and one bullet per flag ("HIGH patient-privacy: 'excerpt' - why - fix") for chat."""
-    lang: Language = locale if locale in ("en", "es") else result.language  # type: ignore[assignment]
+    lang: Language = locale if locale in ("en", "es") else result.language
     idx = 1 if lang == "es" else 0
     key = "empty" if not result.flags and not result.redacted.strip() else result.verdict
     title = _TITLES[key][idx].format(n=len(result.flags))

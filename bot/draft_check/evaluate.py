@@ -77,7 +77,7 @@ class Report:
         if not self.latencies_ms:
             return 0.0
         ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+        return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -126,8 +126,10 @@ def evaluate(
 ) -> Report:
     """Run `check` over every example (timing each call `repeat` times) and score it."""
     items = list(examples)
-    scores = {c: CategoryScore(c) for c in CATEGORIES}
-    report = Report(total=len(items), clean=0, categories=scores, false_alarms=0, high_expected=0, high_caught=0)
+    scores: dict[str, CategoryScore] = {c: CategoryScore(c) for c in CATEGORIES}
+    report = Report(
+        total=len(items), clean=0, categories=scores, false_alarms=0, high_expected=0, high_caught=0
+    )
     for ex in items:
         result = check(ex.text)
         for _ in range(max(1, repeat)):

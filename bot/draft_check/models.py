@@ -47,7 +47,7 @@ class Flag(BaseModel):
     source: str
     fix: str
     # why/fix in every language, so `summarise` can switch language without re-checking; not serialised.
-    _texts: dict[str, tuple[str, str]] = PrivateAttr(default_factory=dict)
+    _texts: dict[Language, tuple[str, str]] = PrivateAttr(default_factory=dict)
 
 
 class CheckResult(BaseModel):

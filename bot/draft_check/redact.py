@@ -12,10 +12,8 @@ from bot.draft_check.rules import Hit
 
 def redact(text: str, hits: Iterable[Hit]) -> str:
     """Replace each placeholder-bearing hit; on overlaps the earliest (then longest) span wins."""
-    spans = sorted(
-        ((h.start, h.end, h.placeholder) for h in hits if h.placeholder and 0 <= h.start < h.end <= len(text)),
-        key=lambda s: (s[0], -s[1]),
-    )
+    wanted = [h for h in hits if h.placeholder and 0 <= h.start < h.end <= len(text)]
+    spans = sorted(((h.start, h.end, h.placeholder) for h in wanted), key=lambda s: (s[0], -s[1]))
     out: list[str] = []
     pos = 0
     for start, end, placeholder in spans:

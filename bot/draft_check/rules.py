@@ -59,7 +59,8 @@ CAP = r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñüçàèìòù'’-]+"
 
 # Conditions, tests, treatments and care settings: what makes a personal detail health information.
 CLINICAL_WORDS = word_alt(
-    "hiv|aids|cancer|tumour|tumor|leukaemia|leukemia|lymphoma|diabetes|diabetic|dementia|alzheimer's|alzheimer"
+    "hiv|aids|cancer|tumour|tumor|leukaemia|leukemia|lymphoma|diabetes|diabetic|dementia|alzheimer's"
+    "|alzheimer"
     "|parkinson's|stroke|heart attack|infarct|pneumonia|covid|sepsis|copd|asthma|depression|depressed"
     "|anxiety|bipolar|psychosis|overdose|addiction|alcoholic|hepatitis|syphilis|chlamydia|herpes"
     "|pregnant|pregnancy|miscarriage|abortion|ivf|infertility|fracture|fractured|broken|appendicitis"
@@ -76,40 +77,53 @@ CLINICAL_WORDS = word_alt(
     "|quimio|quimioterapia|insulina|sintrom|medicación|esclerosis|ela|epilepsia|autismo|anorexia"
     "|herida|quemadura|hernia|hernia discal|dolor torácico|infección|ingresado|ingresada|uci|falleció"
     "|fallecido|nos ha dejado|coma etílico|dolor|migraña|demencia|prótesis|colonoscopia|alzheimer"
-    "|dialysis|cálculo|tensión|infección de orina|colesterol"
+    "|dialysis|cálculo|tensión|infección de orina|colesterol|foreign body|cuerpo extraño|flu|gripe|fever"
+    "|fiebre|ecg|ekg|electrocardiograma|convulsión|luxación|dislocation|twins|gemelos|delivered|parto"
+    "|tiroides|thyroid|ibs|eczema|psoriasis|rash|erupción|lesion|lesión|asta de toro|bypass|stent|pacemaker"
+    "|marcapasos|cateterismo|hip replacement|knee replacement|prótesis de cadera|cyst|quiste|ovarian"
 )
 # Encounter phrases: someone arriving for care is health information even without a diagnosis.
 ENCOUNTER = (
     r"came\s+in\s+(?:with|on|at|after)|presented\s+with|brought\s+in|rushed\s+in|admitted\s+with"
     r"|vino\s+(?:a\s+(?:consulta|urgencias)|con)|ha\s+venido|acudi[oó]|lleg[oó]\s+a\s+urgencias|ingres[oó]"
+    r"|lost\s+(?:Mr|Mrs|Ms|Miss|our|my|a|the)\b|nos\s+lleg[oó]|atendimos|we\s+(?:saw|treated|pulled|removed)"
 )
 CLINICAL_RE = ci(
-    rf"(?<![\w@#])(?:{CLINICAL_WORDS})(?!\w)|\b\w+(?:itis|oma|ectomy|ectomía|plasty|plastia)\b|\b(?:{ENCOUNTER})"
+    rf"(?<![\w@#])(?:{CLINICAL_WORDS})(?!\w)|\b\w+(?:itis|oma|ectomy|ectomía|plasty|plastia)\b"
+    rf"|\b(?:{ENCOUNTER})"
 )
 
 # Places where care happens: a setting word turns a bed or room number into a patient's location.
 SETTING_RE = ci(
     r"\b(?:ward|clinic|a&e|ed|icu|itu|resus|theatre|on[- ]call|night shift|shift|hospital|surgery"
-    r"|consulta|urgencias|guardia|planta|quirófano|uci|hospital|centro de salud|ambulatorio)\b"
+    r"|consulta|urgencias|guardia|planta|quirófano|uci|hospital|centro de salud|ambulatorio"
+    r"|bay|bed|cama|habitación|hab\.|resus|theatre)(?!\w)"
 )
 
 # Someone being talked about: a patient or a single person.
 PERSON_RE = ci(
     r"\b(?:patient|pt|man|woman|lady|gentleman|guy|girl|boy|child|kid|baby|toddler|teen|teenager|mum|dad"
     r"|mother|father|wife|husband|son|daughter|veteran|he|she|him|her|his|mr|mrs|ms|miss|sr|sra|srta"
-    r"|teacher|nurse|student|pensioner|retiree|farmer|driver|footballer|mayor|alcalde|alcaldesa|maestr[oa]"
+    r"|teacher|student|pensioner|retiree|farmer|driver|footballer|mayor|alcalde|alcaldesa|maestr[oa]"
     r"|profesor|profesora|estudiante|jubilad[oa]|agricultor[a]?|conductor[a]?|presentador[a]?"
     r"|paciente|señor|señora|hombre|mujer|chico|chica|chaval|chavala|niño|niña|bebé|abuelo|abuela|varón"
     r"|madre|padre|hijo|hija|él|ella|don|doña)\b"
 )
 
+# "to Karen who gave us 1 star", "a la señora que nos puso una estrella": a reply to a rating.
+STAR_REVIEW = (
+    r"\bwho\s+(?:gave|left)\s+(?:us|me)\s+(?:a\s+|an\s+)?(?:one|two|1|2|bad|negative|poor)?[- ]?"
+    r"(?:stars?|review|rating)"
+    r"|\bque\s+(?:nos|me)\s+(?:puso|dej[oó]|dio|ha\s+puesto|ha\s+dejado)\s+(?:una|1|dos|2)\s+estrellas?"
+)
 CONSENT_WRITTEN_RE = ci(
     r"\b(?:written|signed|documented|informed)\s+(?:and\s+\w+\s+)?(?:consent|permission|authori[sz]ation)"
     r"|\bconsent(?:ed)?\s+(?:in\s+writing|form)|\bconsentimiento\s+(?:informado\s+)?(?:por\s+)?escrito"
     r"|\bconsentimiento\s+informado|\bautorizaci[oó]n\s+(?:por\s+)?escrit[ao]|\bpermiso\s+por\s+escrito"
 )
 DEIDENTIFIED_RE = ci(
-    r"\b(?:anonymi[sz]ed|anonymous|de-?identified|deidentified|details\s+(?:have\s+been\s+)?(?:changed|altered)"
+    r"\b(?:anonymi[sz]ed|anonymous|de-?identified|deidentified|details\s+(?:have\s+been\s+)?(?:changed"
+    r"|altered)"
     r"|identifying\s+details\s+removed|anonimizad[oa]s?|an[oó]nim[oa]|datos\s+(?:modificados|cambiados)"
     r"|sin\s+datos\s+identificativos|desidentificad[oa])\b"
 )
@@ -170,7 +184,8 @@ class Draft:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+|(?<=[:;])\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Dr|Dra|Drs|Sr|Sra|Srta|Mr|Mrs|Ms|St|Prof|Dña|vs|etc|approx|aprox|nº|No|p\.ej|e\.g|i\.e)|\b[A-Z])\.$"
+    r"(?:\b(?:Dr|Dra|Drs|Sr|Sra|Srta|Mr|Mrs|Ms|St|Prof|Dña|vs|etc|approx|aprox|nº|No|p\.ej|e\.g|i\.e)"
+    r"|\b[A-Z])\.$"
 )
 
 

@@ -30,7 +30,8 @@ RULES: dict[str, Rule] = {
         "high",
         f"{_AHPRA} (false or misleading claims); {_CNOM} (fair and honest information)",
         "Guaranteed, miraculous or 100% results are misleading: no treatment works for everyone.",
-        "Los resultados garantizados, milagrosos o al 100% son engañosos: ningún tratamiento funciona siempre.",
+        "Los resultados garantizados, milagrosos o al 100% son engañosos: ningún tratamiento funciona "
+        "siempre.",
         "State realistic, evidence-based outcomes and risks, with a source.",
         "Indica resultados y riesgos realistas y basados en pruebas, con su fuente.",
     ),
@@ -39,7 +40,8 @@ RULES: dict[str, Rule] = {
         "medium",
         f"{_CNOM} (no comparison with other doctors); {_AHPRA}",
         "'Best', 'number one' and comparisons with colleagues cannot be verified and disparage others.",
-        "'El mejor', 'número uno' y las comparaciones con colegas no son verificables y desacreditan a otros.",
+        "'El mejor', 'número uno' y las comparaciones con colegas no son verificables y desacreditan a "
+        "otros.",
         "Describe your training and services factually, without ranking yourself against others.",
         "Describe tu formación y servicios de forma objetiva, sin compararte con otros.",
     ),
@@ -51,6 +53,17 @@ RULES: dict[str, Rule] = {
         "Los descuentos, regalos y ofertas por tiempo limitado presionan a tomar decisiones médicas.",
         "Remove the offer; publish your fees neutrally on your website if you must.",
         "Quita la oferta; si hace falta, publica tus honorarios de forma neutra en tu web.",
+    ),
+    "ad.before_after": Rule(
+        "advertising",
+        "medium",
+        f"{_AHPRA} (misleading claims); HIPAA, 45 CFR 164.508(a)(3) (marketing needs written authorization)",
+        "Before-and-after pictures used to promote a procedure imply results everyone can expect.",
+        "Las fotos de antes y después para promocionar un procedimiento sugieren resultados que no todos "
+        "tendrán.",
+        "Avoid before-and-after promotion; if used for teaching, add written consent, context and risks.",
+        "Evita el antes y después como promoción; si es docente, indica consentimiento escrito, contexto y "
+        "riesgos.",
     ),
     "ad.price": Rule(
         "advertising",
@@ -66,54 +79,89 @@ RULES: dict[str, Rule] = {
 TESTIMONIAL_RE = ci(
     r"\btestimonials?\b|\btestimonios?\b|\bwhat\s+(?:my|our)\s+patients\s+say\b|\blo\s+que\s+dicen\s+"
     r"(?:mis|nuestros)\s+pacientes\b|\b(?:happy|satisfied)\s+patients?\b|\bpacientes?\s+satisfech[oa]s?\b"
-    r"|\b(?:this|that|your|a|the)\s+(?:lovely|kind|amazing|wonderful|great)\s+review\b|\bchanged\s+my\s+life\b"
+    r"|\b(?:this|that|your|a|the)\s+(?:lovely|kind|amazing|wonderful|great)\s+review\b"
+    r"|\bchanged\s+my\s+life\b"
     r"|\bme\s+(?:cambi[oó]|ha\s+cambiado)\s+la\s+vida\b|⭐{3,}|★{3,}|\b5[- ]star\s+review\b"
-    r"|\b5\s+estrellas\b|\b(?:thanks|thank\s+you|gracias)\s+(?:to\s+|a\s+(?:la\s+|el\s+)?)?(?:Dr|Dra)\.?\s+\w+"
-    r"[^.!?\n]{0,60}(?:lost|gone|cured|pain|dej[eé]|he\s+dejado|perd[ií]|curad[oa]|sin\s+dolor)"
+    r"|\b5\s+estrellas\b|(?:^|\s)[-–—]\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ]\.?)?,\s*(?:\d{1,3}\b"
+    r"|paciente|patient)"
+    r"|\b(?:thanks|thank\s+you|gracias)[\s,]+(?:to\s+|a\s+(?:la\s+|el\s+)?)?(?:Dr|Dra|Doctor"
+    r"|Doctora)\.?\s+\w+"
+    r"[\s\S]{0,80}?(?:lost|gone|cured|pain|dej[eé]|he\s+dejado|perd[ií]|curad[oa]|sin\s+dolor|duermo|walk)"
 )
 CLAIM_RE = ci(
     r"\bguarantee[ds]?\b|\bgarantizad[oa]s?\b|\bgarant[ií]a\s+de\s+(?:resultados|éxito)\b|\b100\s?%"
     r"|\bmiracle\w*|\bmilagros?\b|\bmilagros[oa]s?\b|\bmagic\s+(?:cure|pill|treatment)|\bpermanent(?:ly)?\s+"
     r"(?:cure|removes?|results?)|\b(?:removes?|eliminates?)\s+\w+\s+\w*\s*permanently\b"
-    r"|\bcura\s+definitiva\b|\bcuramos\b|\bwe\s+cure\b|\bcures?\s+(?:your|all|any)\b|\bno\s+side\s+effects\b"
-    r"|\bsin\s+efectos\s+secundarios\b|\brisk[- ]free\b|\bsin\s+riesgos?\b|\bzero\s+complications\b"
+    r"|\bcura\s+(?:la|el|los|las|tu|su)\b|\b\d{2,3}\s?%\s+de\s+los\s+casos\b|\bcura\s+definitiva\b|\bcuramos\b|\bwe\s+cure\b|\bcures?\s+(?:your|all|any)\b|\bno\s+side\s+effects\b"
+    r"|\bsin\s+efectos\s+secundarios\b|\b\d{2,3}\s?%\s+(?:success|satisfaction|cure|éxito|eficacia)"
+    r"|\bno\s+(?:surgery|needles|pain)\s+needed\b|\brisk[- ]free\b|\bsin\s+riesgos?\b"
+    r"|\bzero\s+complications\b"
     r"|\bcero\s+complicaciones\b|\bsuccess\s+rates?\s+(?:are|is)\s+double\b|\belimina\s+tus\b"
     r"|\ben\s+una\s+sola\s+sesi[oó]n\b"
 )
 SUPERLATIVE_RE = ci(
-    r"\b(?:the\s+)?best\s+(?:\w+\s+)?(?:doctor|surgeon|clinic|dentist|gp|specialist|practice|results)\b"
+    r"\b(?:the\s+)?best\s+(?:\w+\s+)?(?:doctor|surgeon|clinic|dentist|gp|specialist|practice|results"
+    r"|\w+ologist|\w+iatrist|physio\w*|hospital)\b"
     r"|\bvoted\s+(?:the\s+)?best\b|\bnumber\s+one\b|\b#1\b|\btop\s+(?:doctor|surgeon|clinic)\b"
     r"|\b(?:el|la)\s+mejor\s+(?:\w+\s+){0,2}?(?:médic[oa]|cirujan[oa]|clínica|doctor[a]?|dentista"
+    r"|\w+[oó]log[oa]"
     r"|especialista|consulta)\b|\bn[úu]mero\s+uno\b|\bl[ií]deres?\s+en\b"
-    r"|\bunlike\s+(?:other|most)\s+(?:clinics|doctors|surgeons|practices)\b|\bbetter\s+than\s+(?:other|any|the)\b"
-    r"|\bwhy\s+go\s+anywhere\s+else\b|\bno\s+other\s+(?:surgeon|doctor|clinic)\b"
+    r"|\bunlike\s+(?:other|most)\s+(?:clinics|doctors|surgeons|practices)\b|\bbetter\s+than\s+(?:other|any"
+    r"|the)\b"
+    r"|\bwhy\s+go\s+anywhere\s+else\b|\b(?:highest|best|lowest)\s+(?:\w+\s+){0,3}?in\s+the\s+"
+    r"(?:country|region|city|uk|world)\b|\b(?:los\s+)?mejores\s+resultados\b|\bunlike\s+the\s+nhs\b"
+    r"|\bno\s+other\s+(?:surgeon|doctor|clinic)\b"
     r"|\b(?:mucho\s+)?mejor\s+que\s+(?:las?|los|otr[oa]s|cualquier)\b|\ba\s+diferencia\s+de\s+otr[oa]s\b"
-    r"|\bthe\s+best\s+in\s+(?:the\s+)?(?:region|country|city|town)\b|\bmy\s+results\s+are\s+the\s+best\b"
+    r"|\b(?:the\s+)?best\s+\w+\s+on\s+the\s+market\b|\bthe\s+best\s+in\s+(?:the\s+)?(?:region|country|city"
+    r"|town)\b|\bmy\s+results\s+are\s+the\s+best\b"
 )
 INDUCEMENT_RE = ci(
     r"\b\d{1,2}\s?%\s*(?:off|discount)\b|\bdiscount(?:ed)?\b|\bdescuentos?\b|\b\d{1,2}\s?%\s+de\s+descuento\b"
-    r"|\bblack\s+friday\b|\blimited\s+(?:time|slots|places|offer)\b|\b(?:this|today)\s+(?:week|month)\s+only\b"
+    r"|\bblack\s+friday\b|\blimited\s+(?:time|slots|places|offer)\b|\b(?:this|today)\s+(?:week"
+    r"|month)\s+only\b"
     r"|\bonly\s+(?:this|until)\s+\w+|\bfree\s+(?:consultation|consult|assessment)\b|\bspecial\s+offer\b"
     r"|\b(?:oferta|promoci[oó]n|promo)\b|\bplazas\s+limitadas\b|\bconsulta\s+gratu?i?t[ao]\b"
     r"|\bsolo\s+(?:esta|este|hasta)\s+\w+|\bhasta\s+fin\s+de\s+mes\b|\b2\s?x\s?1\b|\bbook\s+now\b"
+    r"|\b(?:discount|promo)\s+code\b|\b(?:code|c[oó]digo)\s+(?-i:[A-Z][A-Z0-9]{3,})\b|\bat\s+checkout\b"
+    r"|\boffer\s+(?:ends|valid|expires)\b|\bfor\s+the\s+price\s+of\b|\bsale\b|\bdeal\b|\bfinanciaci[oó]n\b"
+    r"|\bsin\s+intereses\b|\binterest[- ]free\b|\bllama\s+ya\b|\bcall\s+now\b"
     r"|\bpide\s+(?:tu\s+)?cita\s+ya\b|\breserva\s+(?:ya|tu\s+cita)\b|\bmoney\s+back\b"
 )
 _MONEY = r"(?:[$£€]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|euros?|eur|usd|dollars|pesos|libras|£))"
 PRICE_RE = ci(
     rf"\b(?:only|just|from|for|solo|sólo|por|desde|a\s+partir\s+de|por\s+solo)\s+{_MONEY}"
+    rf"|\b(?:implants?|implantes?|botox|filler|relleno|whitening|blanqueamiento|sessions?|sesi[oó]n(?:es)?)"
+    rf"\s+(?:\w+\s+){{0,2}}{_MONEY}"
     rf"|(?:primera\s+visita|first\s+visit|consulta|consultation|revisi[oó]n)\s*:?\s*{_MONEY}"
     rf"|{_MONEY}(?=\s*(?:!|this\s+\w+|esta\s+\w+))"
 )
-_EVENT_RE = ci(r"\b(?:registration|register|inscripci[oó]n|congress|congreso|course|curso|webinar|jornadas?|ticket)")
+_EVENT_RE = ci(
+    r"\b(?:registration|register|inscripci[oó]n|congress|congreso|course|curso|webinar|jornadas?|ticket)"
+)
+
+
+BEFORE_AFTER_RE = ci(r"\bbefore\s*(?:and|&|/|-)\s*after\b|\bantes\s+y\s+despu[eé]s\b")
+_COSMETIC = ci(
+    r"\b(?:swipe|desliza|results?|resultados?|rhinoplasty|rinoplastia|botox|filler|relleno|lifting|lipo\w*"
+    r"|implant\w*|blefaroplastia|blepharoplasty|tummy\s+tuck|abdominoplastia|aumento|facelift|veneers"
+    r"|carillas"
+    r"|blanqueamiento|whitening|post-?op|check\s+out|look\s+at|mirad|protocol|protocolo)\b"
+)
 
 
 def detect(d: Draft) -> list[Hit]:
-    """Advertising hits; prices next to event registration are left alone."""
+    """Advertising hits; prices and "limited places" for a course or congress are left alone."""
     text = d.text
+    event = _EVENT_RE.search(text) is not None
     hits: list[Hit] = [Hit("ad.testimonial", m.start(), m.end()) for m in TESTIMONIAL_RE.finditer(text)]
     hits += [Hit("ad.claim", m.start(), m.end()) for m in CLAIM_RE.finditer(text)]
     hits += [Hit("ad.superlative", m.start(), m.end()) for m in SUPERLATIVE_RE.finditer(text)]
-    hits += [Hit("ad.inducement", m.start(), m.end()) for m in INDUCEMENT_RE.finditer(text)]
+    if not event:
+        hits += [Hit("ad.inducement", m.start(), m.end()) for m in INDUCEMENT_RE.finditer(text)]
+    for m in BEFORE_AFTER_RE.finditer(text):
+        s_start, s_end = d.sentence_of(m.start())
+        if _COSMETIC.search(text, s_start, s_end):
+            hits.append(Hit("ad.before_after", m.start(), m.end()))
     for m in PRICE_RE.finditer(text):
         s_start, s_end = d.sentence_of(m.start())
         if not _EVENT_RE.search(text, s_start, s_end):

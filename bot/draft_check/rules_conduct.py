@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.draft_check.names import GIVEN_NAMES
-from bot.draft_check.rules import CAP, Draft, Hit, Rule, ci
+from bot.draft_check.rules import CAP, STAR_REVIEW, Draft, Hit, Rule, ci
 
 _GMC = "GMC, Using social media as a medical professional, 2024, para 14"
 _OMC = "OMC/CGCOM, Manual de estilo, 2014"
@@ -38,8 +38,10 @@ RULES: dict[str, Rule] = {
     "prof.review": Rule(
         "professionalism",
         "medium",
-        "HHS OCR, Dec 2022 (no PHI in replies to online reviews); CNOM, Préserver sa réputation numérique, 2018",
-        "Answering a review with details of the visit confirms the reviewer is a patient and argues in public.",
+        "HHS OCR, Dec 2022 (no PHI in replies to online reviews); CNOM, Préserver sa réputation numérique, "
+        "2018",
+        "Answering a review with details of the visit confirms the reviewer is a patient and argues in "
+        "public.",
         "Responder a una reseña con detalles de la visita confirma que es paciente y discute en público.",
         "Reply briefly and generically (\"We take all feedback seriously; please contact the practice\").",
         "Responde breve y en general (\"Valoramos toda opinión; contacte con la consulta, por favor\").",
@@ -54,7 +56,8 @@ RULES: dict[str, Rule] = {
         "relación médico-paciente en público.",
         "Give general information only and direct the person to their own doctor, an appointment or, if "
         "urgent, emergency care.",
-        "Da solo información general y remite a la persona a su médico, a una cita o, si es urgente, a urgencias.",
+        "Da solo información general y remite a la persona a su médico, a una cita o, si es urgente, a "
+        "urgencias.",
     ),
 }
 
@@ -64,13 +67,23 @@ _INSULT = (
     r"|idiotas?|imb[eé]ciles?|tont[oa]s?(?:\s+de\s+remate)?|est[uú]pid[oa]s?|in[uú]til(?:es)?|incompetentes?"
     r"|vag[oa]s?|pesadez|pesad[oa]s|ignorantes?|matasanos|payas[oa]s?|hipocondr[ií]ac[oa]s|subnormal(?:es)?"
     r"|carnicer[oa]|negligente|misdiagnosed|avoid\s+(?:him|her|them)|evitad(?:le|la|lo)"
-    r"|how\s+is\s+(?:he|she)\s+still\s+practi[sc]ing|no\s+sabe\s+ni"
+    r"|how\s+is\s+(?:he|she)\s+still\s+practi[sc]ing|no\s+sabe\s+ni|clowns?|bunch\s+of\s+\w+|(?:el"
+    r"|la)\s+pesad[oa]"
+    r"|no\s+s[eé]\s+c[oó]mo\s+(?:le|la)\s+dejan|too\s+stupid|payasos?|incompeten(?:ce|cia)"
+    r"|should\s+be\s+struck\s+off|shouldn['’]?t\s+be\s+in\s+medicine|(?:sois|son|eres|es)\s+lo\s+peor"
+    r"|(?:are|is)\s+the\s+worst|negligen(?:ce|cia)"
 )
 INSULT_RE = ci(rf"\b(?:{_INSULT})\b")
 TARGET_RE = ci(
     rf"\b(?:patients?|pts?|colleagues?|doctors?|nurses?|surgeons?|registrars?|residents?|consultants?|GPs?"
-    rf"|people|he|she|him|her|they|one|pacientes?|compañer[oa]s?|colegas?|residentes?|enfermer[oa]s?"
-    rf"|cirujan[oa]s?|m[eé]dic[oa]s?|adjunt[oa]s?|él|ella)\b|\b(?:Dr|Dra|Doctor|Doctora)\.?\s+{CAP}"
+    rf"|people|he|she|him|her|they|one|team|department|staff|pacientes?|compañer[oa]s?|colegas?|residentes?"
+    rf"|enfermer[oa]s?|equipo|servicio|señora|señor|guardia|cirujan[oa]s?|m[eé]dic[oa]s?|adjunt[oa]s?|él"
+    rf"|ella)\b"
+    rf"|\b(?:room|bed|bay|cama|habitaci[oó]n)\s*\d+\b|\b(?:Dr|Dra|Doctor|Doctora)\.?\s+{CAP}"
+)
+LAUGH_RE = re.compile(r"😂|🤣|😆|(?i:\blol\b|\blmao\b|\bja(?:ja)+\b)")
+LAUGHED_AT_RE = ci(
+    r"\b(?:patients?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la)\s+(?:señor|señora|tío|tía)\s+que)\b"
 )
 MOCK_RE = ci(
     r"\bpatients\s+these\s+days\b|\bpacientes\s+de\s+hoy\s+en\s+d[ií]a\b|\bstill\s+laughing\b"
@@ -78,28 +91,39 @@ MOCK_RE = ci(
 )
 CONFIRM_RE = re.compile(
     rf"\b(?i:as|like)\s+(?i:my|our)\s+patients?\s+{CAP}(?:\s+{CAP})?"
-    rf"|\b(?i:como)\s+(?i:sabe|sabr[aá]|puede\s+confirmar)\s+(?i:mi|nuestr[oa])\s+paciente\s+{CAP}(?:\s+{CAP})?"
+    rf"|\b(?i:como)\s+(?i:sabe|sabr[aá]|puede\s+confirmar)\s+(?i:mi"
+    rf"|nuestr[oa])\s+paciente\s+{CAP}(?:\s+{CAP})?"
     rf"|\b{CAP}(?:\s+{CAP})?\s+(?i:is|was)\s+(?:(?i:a|one)\s+(?:of\s+)?)?(?i:my|our)\s+patients?\b"
-    rf"|\b{CAP}(?:\s+{CAP})?\s+es\s+(?:paciente\s+m[ií][oa]|mi\s+paciente|paciente\s+de\s+(?:la|mi)\s+consulta)"
+    rf"|\b{CAP}(?:\s+{CAP})?\s+es\s+(?:paciente\s+m[ií][oa]|mi\s+paciente|paciente\s+de\s+(?:la"
+    rf"|mi)\s+consulta)"
 )
 REVIEW_MARK_RE = ci(
-    r"\b(?:in\s+response\s+to|responding\s+to|in\s+reply\s+to|regarding|re:?)\s+(?:your|this|the|their)\s+"
+    rf"{STAR_REVIEW}"
+    r"|\b(?:in\s+response\s+to|responding\s+to|in\s+reply\s+to|regarding|re:?)\s+(?:your|this|the|their)\s+"
     r"(?:\w+[- ]star\s+|negative\s+|google\s+|online\s+)?(?:review|rating|comment|feedback)"
     r"|\bto\s+(?:the\s+person|whoever|the\s+patient)\s+who\s+(?:left|wrote|posted|gave)\b[^.:!?\n]{0,30}"
-    r"|\b(?:en\s+respuesta\s+a|respecto\s+a|en\s+relaci[oó]n\s+con)\s+(?:su|tu|esta|la)\s+(?:reseña|opini[oó]n"
+    r"|\b(?:en\s+respuesta\s+a|respuesta\s+a|respecto\s+a|en\s+relaci[oó]n\s+con)\s+(?:su|tu|esta"
+    r"|la)\s+(?:reseña|opini[oó]n"
     r"|valoraci[oó]n|comentario|queja)(?:\s+en\s+google)?"
 )
 VISIT_DETAIL_RE = ci(
     r"\b(?:you\s+(?:arrived|came|were|had|cancel\w*|missed|attended|saw)|your\s+(?:visit|appointment|results?"
     r"|tests?|bloods?|biopsy|diagnosis|treatment|x-?ray|scan|prescription|medication)|we\s+saw\s+you"
-    r"|usted\s+vino|vino\s+el|le\s+(?:recetamos|cambiamos|atendimos|vimos|hicimos|dijimos)|su\s+(?:visita|cita"
+    r"|usted\s+(?:vino|acudi[oó]|lleg[oó]|esper[oó]|fue)|your\s+(?:referral|letter|appointment)|you\s+didn['’]?t"
+    r"|su\s+(?:hij[oa]|marido|mujer|madre|padre)|los\s+informes|la\s+tarjeta\s+sanitaria|vino\s+el|le\s+(?:recetamos|cambiamos|atendimos"
+    r"|vimos|hicimos|dijimos)|su\s+(?:visita|cita"
     r"|anal[ií]tica|resultado|tratamiento|diagn[oó]stico|medicaci[oó]n|radiograf[ií]a|prueba))"
 )
 
-_DOSE = r"\d+(?:[.,]\d+)?\s?(?:mg|g|mcg|µg|ml|mL|UI|IU|units|unidades|comprimidos?|pastillas?|tablets?|pills?|gotas|puffs|h)\b"
+_DOSE = (
+    r"\d+(?:[.,]\d+)?\s?(?:mg|g|mcg|µg|ml|mL|UI|IU|units|unidades|comprimidos?|pastillas?|tablets?|pills?"
+    r"|gotas"
+    r"|puffs|h|micrograms?|microgramos?)\b"
+)
 DOSE_RE = ci(_DOSE)
 FREQ_RE = ci(
-    r"\b(?:every\s+\d+\s*h(?:ours?)?|cada\s+\d+\s*h(?:oras)?|(?:once|twice|three\s+times|\d+\s+times)\s+a\s+day"
+    r"\b(?:every\s+\d+\s*h(?:ours?)?|cada\s+\d+\s*h(?:oras)?|(?:once|twice|three\s+times"
+    r"|\d+\s+times)\s+a\s+day"
     r"|\d+\s+veces\s+al\s+d[ií]a|al\s+d[ií]a|a\s+day|daily|for\s+\d+\s+days|durante\s+\d+\s+d[ií]as)\b"
 )
 _MED = (
@@ -107,19 +131,26 @@ _MED = (
     r"|tablets|comprimidos|dose|dosis|antibiotics?|antibi[oó]ticos?|ibuprofen|ibuprofeno|paracetamol"
     r"|amoxicillin|amoxicilina|sertraline|sertralina|metformin|metformina|warfarin|sintrom|aspirin|aspirina"
     r"|inhaler|inhalador|steroids|corticoides|prednison[ea]|omeprazol[e]?|statins?|estatinas?"
+    r"|antihistamines?|antihistam[ií]nicos?|nitrofurantoin\w*|\w+(?:tadine|tadina|izine|izina)"
     r"|\w+(?:pril|sartan|olol|azepam|statin|statina|cillin|cilina|floxacin|micina|mycin|prazol|prazole|xetine"
     r"|xetina|triptan|ipina|ipine)"
 )
 IMPERATIVE_RE = ci(
-    rf"\b(?:take|stop|start|double|halve|increase|decrease|reduce|skip|switch|swap|come\s+off|stop\s+taking"
-    rf"|don['’]?t\s+take|do\s+not\s+take|you\s+should\s+(?:stop|take|start|double|increase|reduce|come\s+off)"
-    rf"|you\s+need\s+(?:to\s+take)?|t[oó]mate|t[oó]mese|toma|tome|deja(?:\s+de\s+tomar)?|deje(?:\s+de\s+tomar)?"
+    rf"\b(?:take|stop|start|double(?:\s+up)?|up\s+your|bump\s+up|halve|increase|decrease|reduce|skip|switch|swap|come\s+off"
+    rf"|stop\s+taking|don['’]?t\s+take|do\s+not\s+take"
+    rf"|you\s+should\s+(?:really\s+|just\s+)?(?:stop|take|start|double|increase|reduce|come\s+off)"
+    rf"|no\s+dejes|t[oó]ma(?:la|lo|las|los)|t[oó]mate(?:la|lo)"
+    rf"|you\s+need\s+(?:to\s+take)?|t[oó]mate|t[oó]mese|toma|tome|deja(?:\s+de\s+tomar)?"
+    rf"|deje(?:\s+de\s+tomar)?"
     rf"|duplica|dobla|aumenta|sube|baja|reduce|suspende|c[aá]mbia(?:lo|la)?|no\s+te\s+tomes|no\s+tomes"
     rf"|empieza|pon(?:te)?|usa)\b[^.!?\n]{{0,50}}?(?:{_DOSE}|\b(?:{_MED})\b)"
 )
 ADDRESS_RE = re.compile(r"(?<![\w.])@\w{2,}|\b(?:Replying\s+to|En\s+respuesta\s+a)\s+@")
 _SECOND_PERSON = ci(r"\b(?:your|you|tu|tus|te|usted|contigo)\b")
-_GENERAL = ci(r"^\s*(?:if|when|adults|children|most|the\s+usual|si|cuando|los\s+adultos|en\s+adultos|la\s+dosis)\b")
+_GENERAL = ci(
+    r"^\s*(?:if|when|adults|children|most|the\s+usual|si|cuando|los\s+adultos|en\s+adultos|la\s+dosis)\b"
+)
+_STOP = ci(r"\b(?:stop|come\s+off|deja|deje|suspende)\b")
 
 
 def _disparage(d: Draft) -> list[Hit]:
@@ -128,10 +159,12 @@ def _disparage(d: Draft) -> list[Hit]:
     for m in INSULT_RE.finditer(text):
         s_start, s_end = d.sentence_of(m.start())
         window = text[max(s_start, m.start() - 80) : min(s_end, m.end() + 60)]
-        if TARGET_RE.search(window) or TARGET_RE.search(text, max(0, s_start - 60), s_start):
+        nearby = text[max(0, s_start - 60) : s_start] + " " + text[s_end : s_end + 40]
+        if TARGET_RE.search(window) or TARGET_RE.search(nearby):
             hits.append(Hit("prof.disparage", m.start(), m.end()))
-    if d.person or d.clinical:
-        hits += [Hit("prof.disparage", m.start(), m.end()) for m in MOCK_RE.finditer(text)]
+    hits += [Hit("prof.disparage", m.start(), m.end()) for m in MOCK_RE.finditer(text)]
+    if LAUGHED_AT_RE.search(text):  # laughing at a patient's story
+        hits += [Hit("prof.disparage", m.start(), m.end()) for m in LAUGH_RE.finditer(text)][:1]
     return hits
 
 
@@ -151,14 +184,14 @@ def _advice(d: Draft) -> list[Hit]:
     for m in IMPERATIVE_RE.finditer(text):
         s_start, s_end = d.sentence_of(m.start())
         sentence = text[s_start:s_end]
-        if _GENERAL.match(sentence):
-            continue
         lead = text[s_start : m.start()]
         vocative = re.match(r"\s*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+),", lead)
         addressed = addressed_draft or bool(vocative and vocative.group(1) in GIVEN_NAMES)
+        if not addressed and _GENERAL.match(sentence):
+            continue
         second = _SECOND_PERSON.search(sentence) is not None
         regimen = DOSE_RE.search(sentence) is not None and FREQ_RE.search(sentence) is not None
-        stop_own = re.search(r"\b(?:stop|come\s+off|deja|deje|suspende)\b", m.group(), re.I) is not None and second
+        stop_own = second and _STOP.search(m.group()) is not None
         if addressed or regimen or stop_own:
             hits.append(Hit("advice.individual", m.start(), m.end()))
     return hits

@@ -17,7 +17,8 @@ RULES: dict[str, Rule] = {
         "A patient's photo, scan or video is health information; posting it needs the patient's written "
         "consent and removal of anything identifying (face, tattoos, names, dates, metadata).",
         "La foto, prueba de imagen o vídeo de un paciente es información de salud; publicarla exige su "
-        "consentimiento por escrito y quitar todo lo identificativo (cara, tatuajes, nombres, fechas, metadatos).",
+        "consentimiento por escrito y quitar todo lo identificativo (cara, tatuajes, nombres, fechas, "
+        "metadatos).",
         "Get written consent, crop and strip metadata, and say so in the post (\"shared with written "
         "consent, anonymised\"); otherwise do not post it.",
         "Consigue el consentimiento por escrito, recorta y borra metadatos, e indícalo (\"con consentimiento "
@@ -39,20 +40,46 @@ _MEDIA = word_alt(
     "photo|photos|photograph|photographs|pic|pics|picture|pictures|image|images|x-ray|x-rays|xray|xrays"
     "|radiograph|scan|scans|mri|ct|ct scan|ultrasound|echo|video|videos|clip|footage|selfie"
     "|foto|fotos|fotografía|fotografías|imagen|imágenes|radiografía|radiografías|rx|placa|ecografía|eco"
-    "|tac|resonancia|vídeo|vídeos|video|videos|grabación"
+    "|tac|resonancia|vídeo|vídeos|video|videos|grabación|ecg|ekg|electrocardiograma|dermoscopy|dermatoscopia"
 )
-MEDIA_RE = ci(rf"(?<!\w)(?:{_MEDIA})(?!\w)")
-_CUE_BEFORE = ci(
-    r"(?:\bthis|\bthese|\bhere['’]?s|\bhere\s+(?:is|are)|\bcheck\s+out|\blook\s+at|\bsharing|\battached"
-    r"|\bmy|\bour|\btoday['’]s|\bpatient['’]s|\bpost-?op|\bpre-?op|\bmirad|\bmira|\bos\s+dejo|\bos\s+enseño"
-    r"|\bcomparto|\badjunto|\baquí|\besta|\beste|\bestas|\bestos|^|[.!?\n]|📸|📷|🎥)[^.!?\n]{0,30}$"
+MEDIA_RE = ci(rf"(?<!\w)(?:{_MEDIA})(?!\w)|📸|📷|🎥|🎬")
+# Pictures of staff, or videos made for patients, are not pictures of a patient.
+_STAFF_SCENE = ci(
+    r"\b(?:registrars?|residents?|residentes?|team|equipo|colleagues?|compañer[oa]s?|staff|grand\s+round"
+    r"|group\s+photo|foto\s+de\s+grupo|students?|estudiantes|congress|congreso|conference|poster|p[oó]ster"
+    r"|award|premio|graduation|graduaci[oó]n|waiting\s+room|sala\s+de\s+espera)\b"
+)
+_FOR_PATIENTS = ci(
+    r"(?:\bpatient\s+(?:information\s+|education(?:al)?\s+)?$)|(?:\b(?:educational|explainer|información)\s+$)"
+)
+_FOR_PATIENTS_AFTER = ci(r"^\s*(?:for\s+patients|para\s+pacientes|explains|explica|educativ[oa]|informativ[oa])")
+_PATIENTISH = ci(
+    r"\b(?:patient|pt|paciente|man|woman|lady|guy|girl|boy|child|kid|baby|toddler|chaval|chic[oa]|niñ[oa]|señor[a]?"
+    r"|hombre|mujer|bebé)\b"
+)
+# "check out ... photo" (strong cue, a few words apart) or "this X-ray" (weak cue, right before the word).
+_CUE_STRONG = ci(
+    r"(?:\bhere['’]?s|\bhere\s+(?:is|are)|\bcheck\s+out|\blook\s+at|\bsharing|\battached|\btoday['’]s"
+    r"|\bpatient['’]s|\bmirad|\bmira|\bos\s+dejo|\bos\s+enseño|\bcomparto|\badjunto|\baquí\s+(?:está|tenéis"
+    r"|va)"
+    r"|📸|📷|🎥)(?:\s+[^\s.!?]+){0,5}\s+$"
+)
+_CUE_WEAK = ci(
+    r"(?:\bthis|\bthese|\bmy|\bour|\besta|\beste|\bestas|\bestos)(?:\s+[^\s.!?'’]+(?<!['’]s)){0,2}\s+$"
+)
+_OF_PERSON = ci(r"^\s+(?:of|de|del|from|en)\b")
+# "check out the wound on ...": a visible finding pointed at is a picture even if the word is missing.
+_SHOWN = ci(
+    r"\b(?:check\s+out|look\s+at|mirad|mira|f[ií]jate\s+en|os\s+enseño)\s+(?:\w+\s+){0,3}?"
+    r"(?:wound|rash|lesion|ulcer|burn|herida|lesi[oó]n|erupci[oó]n|[uú]lcera|quemadura)s?\b"
 )
 _CUE_AFTER = ci(
     r"^[^.!?\n]{0,50}?(?:\bbelow|\battached|👇|⬇|\bfrom\s+(?:this\s+morning|today|yesterday|last\s+night)"
     r"|\bof\s+(?:a|my|the|our|this)\s+(?:patient|man|woman|lady|child|boy|girl|baby)"
     r"|\bde\s+(?:esta\s+mañana|hoy|ayer)|\bd(?:e|el)\s+(?:la\s+|el\s+|mi\s+|un\s+|una\s+|nuestr[oa]\s+)?"
     r"(?:paciente|niñ[oa]|señor[a]?|chic[oa]|bebé|pie|parto)|\bque\s+(?:he|hemos)\s+\w+\s+hoy"
-    r"|\bi\s+(?:did|took|removed|operated)|\bwe\s+(?:did|took|removed))"
+    r"|\bi\s+(?:took|removed|operated)|\bwe\s+(?:took|removed)"
+    r"|\bin\s+(?:the\s+)?(?:first\s+)?comments?\b|\ben\s+(?:el|los)\s+(?:primer\s+)?comentarios?\b)"
 )
 BEFORE_AFTER_RE = ci(
     r"\bbefore\s*(?:and|&|/|-)\s*after\b|\bpre-?op\s+(?:and|&|/)\s+post-?op\b|\bantes\s+y\s+despu[eé]s\b"
@@ -75,11 +102,21 @@ def detect(d: Draft) -> list[Hit]:
         s_start, s_end = d.sentence_of(m.start())
         if _COSMETIC.search(text, s_start, s_end):
             hits.append(Hit(rule, m.start(), m.end()))
+    for m in _SHOWN.finditer(text):
+        hits.append(Hit(rule, m.start(), m.end()))
     for m in MEDIA_RE.finditer(text):
         if any(h.start <= m.start() < h.end + 40 for h in hits):
             continue
-        before = text[max(0, m.start() - 30) : m.start()]
+        before = text[max(0, m.start() - 40) : m.start()]
         after = text[m.end() : m.end() + 60]
-        if _CUE_BEFORE.search(before) or _CUE_AFTER.search(after):
+        s_start, s_end = d.sentence_of(m.start())
+        if _FOR_PATIENTS.search(before) or _FOR_PATIENTS_AFTER.search(after):
+            continue
+        emoji = not m.group()[0].isalpha()
+        scene_start, scene_end = (0, len(text)) if emoji else (s_start, s_end)
+        if _STAFF_SCENE.search(text, scene_start, scene_end) and not _PATIENTISH.search(text, scene_start, scene_end):
+            continue
+        opens = not text[s_start : m.start()].strip(" \"'“‘¡¿-*_#") and _OF_PERSON.match(after) is not None
+        if emoji or opens or _CUE_STRONG.search(before) or _CUE_WEAK.search(before) or _CUE_AFTER.search(after):
             hits.append(Hit(rule, m.start(), m.end()))
     return hits

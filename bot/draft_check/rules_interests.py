@@ -20,7 +20,8 @@ RULES: dict[str, Rule] = {
         "que la recomendación de un médico es independiente.",
         "Disclose the relationship at the start (\"#ad\", \"Disclosure: I am paid by ...\") or remove the "
         "promotion; prefer generic drug names.",
-        "Declara la relación al principio (\"#publicidad\", \"Declaro que recibo honorarios de ...\") o quita "
+        "Declara la relación al principio (\"#publicidad\", \"Declaro que recibo honorarios de ...\") o "
+        "quita "
         "la promoción; usa nombres genéricos de fármacos.",
     ),
     "coi.disclosed": Rule(
@@ -35,36 +36,52 @@ RULES: dict[str, Rule] = {
 }
 
 _PHARMA = (
-    r"Pfizer|Novartis|Roche|Bayer|Sanofi|GSK|GlaxoSmithKline|AstraZeneca|Merck|MSD|Lilly|Novo\s+Nordisk|AbbVie"
+    r"Pfizer|Novartis|Roche|Bayer|Sanofi|GSK|GlaxoSmithKline|AstraZeneca|Merck|MSD|Lilly|Novo\s+Nordisk"
+    r"|AbbVie"
     r"|Boehringer|Janssen|Medtronic|Abbott|Takeda|Almirall|Grifols|Esteve|Ferrer|Moderna|Gilead|Amgen|Teva"
-    rf"|Laboratorios\s+{CAP}|{CAP}\s+(?:Pharma|Labs|Inc|Ltd|Health)\b|[A-Z]\w*(?:Pharma|Labs|Med|Tech)\b"
+    rf"|Laboratorios\s+{CAP}|Farmac[eé]utica\s+{CAP}|{CAP}\s+(?:Pharma|Labs|Inc|Ltd|Health)\b|[A-Z]\w*(?:Pharma|Labs|Med|Tech)\b"
 )
 PROMO_RE = ci(
     r"\b(?:use|with|con|usa|usad)\s+(?:my|mi)\s+(?:code|c[oó]digo)\b|\b(?:discount|promo|coupon)\s+code\b"
-    r"|\bc[oó]digo\s+(?:de\s+descuento|promocional)\b|\bcode\s+[A-Z0-9]{4,}\b"
+    r"|\bc[oó]digo\s+(?:de\s+descuento|promocional)\b|\b(?:code|c[oó]digo)\s+(?-i:[A-Z][A-Z0-9]{3,})\b"
     r"|\blink\s+in\s+(?:my\s+)?bio\b|\benlace\s+en\s+(?:la\s+|mi\s+)?bio\b|\blink\s+en\s+(?:la\s+)?bio\b"
     r"|\baffiliate\b|\bafiliad[oa]\b|\bswipe\s+up\b"
     r"|\b(?:partnered|partnering|teamed\s+up)\s+with\b|\bin\s+partnership\s+with\b|\bpaid\s+partnership\b"
     r"|\bcolabor(?:o|amos|aci[oó]n)\s+con\b|\ben\s+colaboraci[oó]n\s+con\b"
-    r"|\bconsult(?:ing|ant)\s+(?:for|to)\b|\bI\s+consult\s+for\b|\badvisory\s+board\b|\bspeaker\s+(?:for|bureau)\b"
+    r"|\bconsult(?:ing|ant)\s+(?:for|to)\b|\bI\s+consult\s+for\b|\badvisory\s+board\b|\bspeaker\s+(?:for"
+    r"|bureau)\b"
     r"|\basesor(?:a)?\s+(?:de|para)\b|\bponente\s+para\b"
     r"|\bsponsored\b|\bpatrocinad[oa]\b|#(?:ad|sponsored|publicidad|patrocinado|colab|partner)\b"
     r"|\bget\s+yours\b|\bbuy\s+(?:it|yours|now)\b|\bc[oó]mpralo\b|\blo\s+ten[eé]is\s+en\b|\bavailable\s+at\b"
     r"|\bask\s+your\s+\w+\s+about\b|\bprescribe\s+it\b|\bos\s+lo\s+recomiendo\b|\bgame[- ]changer\b"
     r"|\b(?:el|la)\s+[uú]nic[oa]\s+que\s+recomiendo\b|\blo\s+uso\s+cada\s+d[ií]a\b"
     r"|\bmy\s+(?:favourite|favorite)\s+(?:brand|supplement|product|serum|cream)\b"
-    r"|\b(?:loving|love|i\s+swear\s+by)\s+this\s+(?:new\s+)?\w+\s+(?:from|by)\b|\bme\s+encanta\s+(?:este|esta)\b"
-    r"|\b(?:thanks|thank\s+you)\s+to\s+\w+(?:\s+\w+)?\s+for\s+(?:flying|sending|inviting|the\s+trip|dinner|"
-    r"the\s+samples|gifting)\b|\bgracias\s+a\s+(?:laboratorios\s+)?\w+\s+por\s+(?:el\s+viaje|invitarme|la\s+cena"
+    r"|\b(?:loving|love|i\s+swear\s+by)\s+this\s+(?:new\s+)?\w+\s+(?:from|by)\b|\bme\s+encanta\s+(?:este"
+    r"|esta)\b"
+    r"|\b(?:thanks|thank\s+you)\s+to\s+\w+(?:\s+\w+)?\s+for\s+(?:\w+\s+){0,3}?(?:flying|sending|inviting|trip"
+    r"|dinner|lunch|samples|gifting|gifts?|hospitality|flights?|hotel)\b|\bfree\s+samples\b"
+    r"|\brecommending\s+(?:it|them|this)\s+to\s+(?:everyone|all|my\s+patients)\b"
+    r"|\b(?:I|we)\s+recommend\s+(?:it|them)\s+to\s+(?:everyone|all|my\s+patients)\b"
+    r"|\bla\s+que\s+(?:uso|receto)\s+(?:yo|siempre)\b|\blo\s+que\s+receto\s+siempre\b"
+    r"|\bcorre[dr]?\s+a\s+(?:la\s+farmacia|comprar)|\ba\s+por\s+(?:ella|él|ellos)\b"
+    r"|\bgo\s+(?:and\s+)?(?:buy|get)\b"
+    r"|\b(?:en\s+su|in\s+their|en\s+la)\s+nueva\s+campaña\b|\bin\s+their\s+new\s+campaign\b"
+    r"|\b(?:trip|viaje)\s+(?:\w+\s+){0,3}?(?:with|con)\s+(?-i:[A-Z]\w+)|\bmust[- ]have\b"
+    r"|\bponente\s+(?:habitual\s+)?(?:de|para)\b|\bpaid\s+speaker\b|\bspeaker\s+for\b"
+    r"|\bgracias\s+por\s+la\s+invitaci[oó]n\s+al\s+congreso\b|\b(?:os|te)\s+recomiendo\s+(?:el|la)\s+nuev[oa]\b"
+    r"|\bembajador[a]?\s+de\b|\bambassador\s+for\b|\bmuestras\s+gratis\b"
+    r"|\bgracias\s+a\s+(?:laboratorios\s+)?\w+\s+por\s+(?:el\s+viaje|invitarme|la\s+cena"
     r"|las\s+muestras|el\s+regalo)\b"
     r"|[®™]"
 )
 PHARMA_RE = ci(rf"\b(?:{_PHARMA})")
 PRAISE_RE = ci(
-    r"\b(?:game[- ]changer|the\s+best|amazing|lo\s+mejor|recomiendo|recommend|prescribe|must[- ]have|brilliant)\b"
+    r"\b(?:game[- ]changer|the\s+best|amazing|lo\s+mejor|recomiendo|recommend|prescribe|must[- ]have"
+    r"|brilliant|m[aá]s\s+eficaz|most\s+effective|del\s+mercado|on\s+the\s+market|maravilla)\b"
 )
 DISCLOSURE_RE = ci(
-    r"#(?:ad|sponsored|publicidad|patrocinado|publi)\b|\bpaid\s+partnership\b|\bdisclosure\s*:|\bdeclaraci[oó]n\s*:"
+    r"#(?:ad|sponsored|publicidad|patrocinado|publi)\b|\bpaid\s+partnership\b|\bdisclosure\s*:"
+    r"|\bdeclaraci[oó]n\s*:"
     r"|\bI\s+(?:receive|received|get|am\s+paid|was\s+paid)\s+(?:\w+\s+){0,2}(?:fees|payment|honorari\w*|paid)"
     r"|\b(?:conflicts?\s+of\s+interest|COI)\s*:|\bconflictos?\s+de\s+inter[eé]s\b"
     r"|\brecibo\s+(?:honorarios|una\s+compensaci[oó]n|pago)\b|\bdeclaro\s+que\b|\bcolaboraci[oó]n\s+pagada\b"

@@ -41,6 +41,14 @@ class IntentClassifier:
                 warnings.simplefilter("ignore", ConvergenceWarning)
                 self._model = LinearSVC(C=c).fit(matrix, np.asarray(labels))
             classes = list(self._model.classes_)
+            coef = np.asarray(self._model.coef_, dtype=np.float64)
+            intercept = np.asarray(self._model.intercept_, dtype=np.float64)
+            if coef.shape[0] == 1:  # two classes: sklearn keeps one row meaning "classes_[1]"
+                coef = np.vstack([-coef, coef])
+                intercept = np.concatenate([-intercept, intercept])
+            # Feature-major weights: a query touches ~150 features, so gather those rows only.
+            self._weights = np.ascontiguousarray(coef.T, dtype=np.float32)
+            self._intercept = intercept
             self._entry_columns = np.asarray([classes.index(i) for i in range(len(entries))], dtype=np.int64)
             self._negative_column = classes.index(NEGATIVE) if self.has_negative else None
 
@@ -48,9 +56,6 @@ class IntentClassifier:
         """Decision values for each entry (in entry order), and for the negative class if any."""
         if self._model is None:
             return np.zeros(len(self.entry_ids), dtype=np.float32), None
-        decision = np.asarray(self._model.decision_function(query)).ravel()
-        if decision.size == 1 and len(self._model.classes_) == 2:
-            # sklearn returns one column for two classes: positive means classes_[1].
-            decision = np.asarray([-decision[0], decision[0]])
+        decision = (query.data @ self._weights[query.indices]).astype(np.float64) + self._intercept
         negative = float(decision[self._negative_column]) if self._negative_column is not None else None
         return decision[self._entry_columns], negative

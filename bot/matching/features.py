@@ -7,7 +7,9 @@ Unknown words are first snapped to the closest known word with rapidfuzz (Levens
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -19,8 +21,28 @@ from sklearn.preprocessing import normalize as l2_normalize
 
 from bot.matching.normalize import normalize
 
+_TOKEN = re.compile(r"(?u)\b\w+\b")
 _MIN_CORRECTABLE = 4  # shorter words are too ambiguous to correct
 _CACHE_LIMIT = 50_000
+
+
+def _word_ngrams(text: str) -> list[str]:
+    """Word unigrams and bigrams exactly as the fitted TfidfVectorizer produces them."""
+    words = _TOKEN.findall(text)
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def _char_wb_ngrams(text: str) -> list[str]:
+    """Character 3-5-grams inside word boundaries, as sklearn's `char_wb` analyzer makes them."""
+    grams: list[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        length = len(padded)
+        for n in range(3, 6):
+            grams.extend(padded[i : i + n] for i in range(max(1, length - n + 1)))
+            if length <= n:
+                break  # sklearn counts a word no longer than n once, then stops
+    return grams
 
 
 class Featurizer:
@@ -35,6 +57,8 @@ class Featurizer:
             ]
         )
         self._union.fit([t or "_" for t in normalized])
+        self._words: TfidfVectorizer = self._union.transformer_list[0][1]
+        self._chars: TfidfVectorizer = self._union.transformer_list[1][1]
         self._vocabulary: set[str] = {w for t in normalized for w in t.split()}
         self._vocabulary_list = sorted(self._vocabulary)
         self._corrections: dict[str, str] = {}
@@ -62,17 +86,53 @@ class Featurizer:
         if cached is not None:
             return cached
         max_edits = 1 if len(word) < 7 else 2
-        found = process.extractOne(
-            word, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=max_edits
-        )
+        found = process.extractOne(word, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=max_edits)
         corrected = found[0] if found is not None else word
         if len(self._corrections) < _CACHE_LIMIT:
             self._corrections[word] = corrected
         return corrected
 
     def transform_normalized(self, normalized: Sequence[str]) -> sp.csr_matrix:
+        """Vectorise many texts with sklearn (indexing, training)."""
         matrix = self._union.transform([t or "_" for t in normalized])
         return sp.csr_matrix(l2_normalize(matrix), dtype=np.float32)
+
+    def transform_one(self, normalized: str) -> sp.csr_matrix:
+        """Vectorise one query; same result as `transform_normalized` without sklearn's per-call cost.
+
+        The per-query path is the hot one (every chat message), so it is done with plain dicts.
+        """
+        columns: list[int] = []
+        values: list[float] = []
+        offset = 0
+        for vectorizer, grams in (
+            (self._words, _word_ngrams(normalized or "_")),
+            (self._chars, _char_wb_ngrams(normalized or "_")),
+        ):
+            vocabulary: dict[str, int] = vectorizer.vocabulary_
+            idf: np.ndarray = vectorizer.idf_
+            counts: dict[int, int] = {}
+            for gram in grams:
+                column = vocabulary.get(gram)
+                if column is not None:
+                    counts[column] = counts.get(column, 0) + 1
+            if counts:
+                part_columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+                tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+                weights = (1.0 + np.log(tf)) * idf[part_columns]
+                weights /= np.linalg.norm(weights)
+                columns.extend((part_columns + offset).tolist())
+                values.extend(weights.tolist())
+            offset += len(vocabulary)
+        data = np.asarray(values, dtype=np.float64)
+        norm = np.linalg.norm(data)
+        if norm > 0:
+            data /= norm
+        order = np.argsort(np.asarray(columns, dtype=np.int64), kind="stable")
+        return sp.csr_matrix(
+            (data[order].astype(np.float32), np.asarray(columns, dtype=np.int64)[order], [0, len(columns)]),
+            shape=(1, offset),
+        )
 
     def transform(self, texts: Sequence[str], *, correct: bool = True) -> sp.csr_matrix:
         normalized = [normalize(t) for t in texts]

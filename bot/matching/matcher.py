@@ -60,13 +60,15 @@ class _Community:
     entries: list[Entry]
     index: PhraseIndex
     hidden: frozenset[str]
+    hidden_positions: np.ndarray  # positions of hidden curated entries, masked in every ranking
 
 
 class Matcher:
     """Matches questions against curated entries plus, per community, its own entries."""
 
-    def __init__(self, entries: Sequence[Entry], settings: MatchSettings | None = None,
-                 negatives: Sequence[str] = ()) -> None:
+    def __init__(
+        self, entries: Sequence[Entry], settings: MatchSettings | None = None, negatives: Sequence[str] = ()
+    ) -> None:
         self.settings = settings or MatchSettings()
         self.entries = list(entries)
         self._by_id = {e.id: e for e in self.entries}
@@ -82,10 +84,10 @@ class Matcher:
     def set_community(self, community_id: str, entries: Sequence[Entry], hidden: Iterable[str] = ()) -> None:
         """Replace a community's own entries and the curated ids it hides; effective at once."""
         entries = list(entries)
+        hidden = frozenset(hidden)
         self.featurizer.learn_words(text for e in entries for _, text in e.questions.all())
-        self._communities[community_id] = _Community(
-            entries, PhraseIndex(self.featurizer, entries), frozenset(hidden)
-        )
+        positions = np.asarray([i for i, e in enumerate(self.entries) if e.id in hidden], dtype=np.int64)
+        self._communities[community_id] = _Community(entries, PhraseIndex(self.featurizer, entries), hidden, positions)
 
     def entry(self, entry_id: str, community_id: str | None = None) -> Entry | None:
         """Look an entry up by id: the community's own first, then curated."""
@@ -105,10 +107,9 @@ class Matcher:
         return community is not None and entry_id in community.hidden
 
     # --- scoring -------------------------------------------------------------------------
-    def rank(self, text: str, community_id: str | None = None) -> list[Candidate]:
-        """Every visible entry with its confidence, best first."""
-        normalized = self.featurizer.correct(normalize(text))
-        query = self.featurizer.transform_normalized([normalized])
+    def rank(self, text: str, community_id: str | None = None, limit: int | None = None) -> list[Candidate]:
+        """The best visible entries with their confidence, best first (all of them if no limit)."""
+        query = self.featurizer.transform_one(self.featurizer.correct(normalize(text)))
         s = self.settings
         confidence = _sigmoid(self._index.scores(query), s.neighbour_center, s.neighbour_scale)
         if self._classifier is not None:
@@ -118,17 +119,19 @@ class Matcher:
                 # "None of these" won: trust only near-verbatim phrasings.
                 classifier_conf = np.zeros_like(classifier_conf)
             confidence = np.maximum(confidence, classifier_conf)
-        scored: list[Candidate] = []
+        entries = self.entries
         community = self._communities.get(community_id or "")
-        hidden = community.hidden if community is not None else frozenset()
-        for entry, value in zip(self.entries, confidence, strict=True):
-            if entry.id not in hidden:
-                scored.append(Candidate(entry, float(value)))
-        if community is not None and community.entries:
-            own = _sigmoid(community.index.scores(query), s.neighbour_center, s.neighbour_scale)
-            scored.extend(Candidate(e, float(v)) for e, v in zip(community.entries, own, strict=True))
-        scored.sort(key=lambda c: c.score, reverse=True)
-        return scored
+        if community is not None:
+            confidence[community.hidden_positions] = -1.0
+            if community.entries:
+                own = _sigmoid(community.index.scores(query), s.neighbour_center, s.neighbour_scale)
+                confidence = np.concatenate([confidence, own])
+                entries = [*entries, *community.entries]
+        count = len(entries) if limit is None else min(limit, len(entries))
+        # argpartition finds the best `count` without sorting every entry (10,000s in big communities)
+        top = np.argpartition(-confidence, count - 1)[:count] if count < len(entries) else np.arange(len(entries))
+        top = top[np.argsort(-confidence[top], kind="stable")]
+        return [Candidate(entries[i], float(confidence[i])) for i in top if confidence[i] >= 0]
 
     def match(self, text: str, community_id: str | None = None, locale: Locale | None = None) -> MatchResult:
         """Decide what to do with one question."""
@@ -137,8 +140,7 @@ class Matcher:
         if is_gibberish(normalized):
             return MatchResult("fallback", "gibberish", detected)
         s = self.settings
-        ranked = self.rank(text, community_id)
-        top = ranked[:s.max_suggestions]
+        top = self.rank(text, community_id, limit=s.max_suggestions)
         best = top[0].score if top else 0.0
         if asks_medical_advice(text) and best < s.strong_threshold:
             return MatchResult("fallback", "medical_advice", detected, top)
@@ -155,4 +157,4 @@ class Matcher:
 
     def similar(self, text: str, community_id: str | None = None, limit: int = 3) -> list[Candidate]:
         """Closest existing entries, for "this looks like ..." warnings to moderators."""
-        return self.rank(text, community_id)[:limit]
+        return self.rank(text, community_id, limit=limit)

@@ -32,8 +32,39 @@ FILLER_PHRASES = (
     "a question",
 )
 FILLER_WORDS = frozenset(
-    "hi hello hey hiya please pls plz thanks thank thx ok okay so um uh hmm docsocial bot "
-    "hola buenas buenos dias tardes noches gracias porfa porfavor oye pues bueno vale".split()
+    [
+        "hi",
+        "hello",
+        "hey",
+        "hiya",
+        "please",
+        "pls",
+        "plz",
+        "thanks",
+        "thank",
+        "thx",
+        "ok",
+        "okay",
+        "so",
+        "um",
+        "uh",
+        "hmm",
+        "docsocial",
+        "bot",
+        "hola",
+        "buenas",
+        "buenos",
+        "dias",
+        "tardes",
+        "noches",
+        "gracias",
+        "porfa",
+        "porfavor",
+        "oye",
+        "pues",
+        "bueno",
+        "vale",
+    ]
 )
 _FILLER_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in FILLER_PHRASES) + r")\b")
 

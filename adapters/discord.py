@@ -1,0 +1,580 @@
+"""The Discord adapter: slash commands from `bot.commands`, replies as embeds, buttons that survive restarts.
+
+Thin by design: an interaction becomes a `bot.models.Message`, the core's `Reply` becomes embeds and
+buttons (`adapters.discord_render`). The core decides everything else, including who may do what;
+this module only answers its one question, "does the sender moderate this server?".
+
+Imported as `adapters.discord`; `import discord` below is the discord.py library (absolute import).
+
+Environment (besides `bot.config.Settings`):
+  DISCORD_MESSAGE_CONTENT=1  request the privileged message content intent (enable it in the Developer
+                             Portal too). Without it the bot still answers @mentions and DMs (Discord
+                             delivers their text); with it, other server messages also reach the core
+                             (patient-data guard, free-text answers when a server turns them on).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from adapters.discord_render import ActionButton, Outgoing, is_ephemeral, render, truncate
+from bot import actions
+from bot.commands import COMMANDS, Arg, Command
+from bot.config import Settings
+from bot.core import Assistant
+from bot.faq import FAQ_SUBCOMMANDS, FaqLimits
+from bot.faq_commands import FaqSubcommand
+from bot.matching.language import detect_locale
+from bot.matching.normalize import fold
+from bot.models import Entry, Locale, Message, Reply
+
+__all__ = ["DocSocialClient", "build_client", "command_payloads", "serve", "sync_commands"]
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "discord"
+DEFER_AFTER = 2.0  # seconds: slower core work is deferred ("thinking…") to stay inside Discord's 3 s
+NAME_LIMIT = 32
+DESCRIPTION_LIMIT = 100
+CHOICE_LIMIT = 25
+CHOICE_TEXT_LIMIT = 100
+AUTOCOMPLETE_MIN_SCORE = 0.05  # hide near-zero matches from the suggestions while typing
+POPULAR_DAYS = 30
+MESSAGE_CONTENT_ENV = "DISCORD_MESSAGE_CONTENT"
+# Private chats share one community bucket per platform ("discord:private"), so a DM sender must not
+# count as a moderator there: otherwise anyone could change the FAQ every DM user sees.
+DM_SENDER_IS_MODERATOR = False
+NO_MENTIONS = discord.AllowedMentions.none()
+ALWAYS_PRIVATE = frozenset({"check"})  # drafts may hold patient data: the result is only for the sender
+
+_TEXTS: dict[str, dict[Locale, str]] = {
+    "error": {
+        "en": "Sorry, something went wrong; please try again.",
+        "es": "Lo siento, algo salió mal; inténtalo de nuevo.",
+    },
+    "modal_title": {"en": "Add an FAQ entry", "es": "Añadir una pregunta frecuente"},
+    "modal_question": {"en": "Question", "es": "Pregunta"},
+    "modal_extra": {"en": "Other phrasings (one per line, optional)", "es": "Otras formas (una por línea, opcional)"},
+    "modal_answer": {"en": "Answer", "es": "Respuesta"},
+    "dm_closed": {
+        "en": "I couldn't message you privately (your DMs are closed). Use /check instead: only you see the result.",
+        "es": "No pude escribirte en privado (tienes los MD cerrados). Usa /check: solo tú verás el resultado.",
+    },
+    "delete_failed": {
+        "en": "I couldn't delete that message (already gone, or I lack the Manage Messages permission).",
+        "es": "No pude borrar ese mensaje (ya no existe o me falta el permiso Gestionar mensajes).",
+    },
+}
+
+
+def _text(key: str, locale: Locale) -> str:
+    return _TEXTS[key][locale]
+
+
+# --- translating Discord into the core's terms -------------------------------------------------
+def locale_of(value: discord.Locale | str | None) -> Locale:
+    """Discord's client language ("es-ES", "es-419", "en-US", ...) as the core's locale."""
+    text = value.value if isinstance(value, discord.Locale) else (value or "")
+    return "es" if text.lower().startswith("es") else "en"
+
+
+def community_id(guild_id: int | None) -> str | None:
+    return f"{PLATFORM}:{guild_id}" if guild_id else None
+
+
+def interaction_message(interaction: discord.Interaction[Any], text: str) -> Message:
+    """An interaction (command, button, form) as the core's `Message`."""
+    guild_id = interaction.guild_id
+    return Message(text=text, platform=PLATFORM, community_id=community_id(guild_id),
+                   user_id=str(interaction.user.id), is_private=guild_id is None, addressed=True,
+                   locale=locale_of(interaction.locale))
+
+
+class DiscordContext:
+    """`bot.core.ChatContext`: Manage Server permission, or the configured moderator role, moderates."""
+
+    def __init__(self, *, in_guild: bool, permissions: discord.Permissions,
+                 member: discord.Member | discord.User, moderator_role: str | None) -> None:
+        self.in_guild = in_guild
+        self.permissions = permissions
+        self.member = member
+        self.moderator_role = moderator_role
+
+    @classmethod
+    def of_interaction(cls, interaction: discord.Interaction[Any], settings: Settings) -> DiscordContext:
+        return cls(in_guild=interaction.guild_id is not None, permissions=interaction.permissions,
+                   member=interaction.user, moderator_role=settings.discord_moderator_role)
+
+    @classmethod
+    def of_message(cls, message: discord.Message, settings: Settings) -> DiscordContext:
+        author = message.author
+        permissions = (author.guild_permissions if isinstance(author, discord.Member)
+                       else discord.Permissions.none())
+        return cls(in_guild=message.guild is not None, permissions=permissions, member=author,
+                   moderator_role=settings.discord_moderator_role)
+
+    async def sender_is_moderator(self) -> bool:
+        if not self.in_guild:
+            return DM_SENDER_IS_MODERATOR
+        if self.permissions.manage_guild or self.permissions.administrator:
+            return True
+        role = self.moderator_role
+        return bool(role) and isinstance(self.member, discord.Member) and any(r.name == role
+                                                                              for r in self.member.roles)
+
+
+# --- the client ----------------------------------------------------------------------------------
+def message_content_enabled(settings: Settings) -> bool:
+    """`Settings.discord_message_content` once the core has it, else the DISCORD_MESSAGE_CONTENT variable."""
+    configured = getattr(settings, "discord_message_content", None)
+    if isinstance(configured, bool):
+        return configured
+    return os.environ.get(MESSAGE_CONTENT_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+class DocSocialClient(discord.Client):
+    """discord.py client with the slash command tree; `assistant` is None only for `sync --dry-run`."""
+
+    def __init__(self, assistant: Assistant | None, settings: Settings, *, sync_guilds: bool = True) -> None:
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # no voice: skip the warnings
+        intents = discord.Intents.default()
+        self.message_content = message_content_enabled(settings)
+        intents.message_content = self.message_content
+        super().__init__(intents=intents, allowed_mentions=NO_MENTIONS)
+        self.assistant = assistant
+        self.settings = settings
+        self.sync_guilds = sync_guilds
+        self.tree: app_commands.CommandTree[DocSocialClient] = app_commands.CommandTree(self)
+        self.tree.error(self._on_tree_error)
+        self.translator = SpanishTranslator()
+        for command in build_commands():
+            self.tree.add_command(command)
+        self._warm: set[str] = set()
+
+    @property
+    def core(self) -> Assistant:
+        if self.assistant is None:
+            raise RuntimeError("this client was built without an assistant (command sync only)")
+        return self.assistant
+
+    async def setup_hook(self) -> None:
+        await self.tree.set_translator(self.translator)
+        self.add_dynamic_items(ActionButton)
+        if not self.sync_guilds:
+            return
+        for guild_id in self.settings.discord_guild_ids:
+            guild = discord.Object(id=guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to a development guild (DISCORD_GUILD_IDS)", len(synced))
+
+    async def on_ready(self) -> None:
+        log.info("connected to Discord as the bot user; in %d servers", len(self.guilds))
+
+    async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
+        error = sys.exc_info()[1]
+        log.error("discord event %s failed: %s", event_method, type(error).__name__)
+
+    async def _on_tree_error(self, interaction: discord.Interaction[Any],
+                             error: app_commands.AppCommandError) -> None:
+        command = interaction.command.qualified_name if interaction.command is not None else "unknown"
+        await report_error(interaction, f"/{command}", error)
+
+    async def ensure_community(self, community: str) -> None:
+        """Load a community's own entries into the matcher once (autocomplete reads the matcher)."""
+        if community not in self._warm:
+            await self.core.refresh_community(community)
+            self._warm.add(community)
+
+    # --- slash commands, buttons, forms ---------------------------------------------------------
+    async def run_command(self, interaction: discord.Interaction[Any], text: str, *, private: bool = False) -> None:
+        message = interaction_message(interaction, text)
+        context = DiscordContext.of_interaction(interaction, self.settings)
+        await respond(interaction, lambda: self.core.handle(message, context), private=private)
+
+    async def on_action(self, interaction: discord.Interaction[Any], payload: str) -> None:
+        """A pressed `ActionButton`: the core decodes the payload and answers."""
+        try:
+            action = actions.decode(payload)
+            message = interaction_message(interaction, "")
+            context = DiscordContext.of_interaction(interaction, self.settings)
+            pressed_on_private = interaction.message is not None and interaction.message.flags.ephemeral
+            private = pressed_on_private or not isinstance(action, actions.ShowEntry)
+            reply = await respond(interaction, lambda: self.core.handle_action(payload, message, context),
+                                  private=private)
+            if isinstance(action, actions.DeleteMessage) and reply.kind == "info":
+                await self._delete_flagged(interaction, action.message_ref, reply.locale)
+        except Exception as exc:
+            await report_error(interaction, "button", exc)
+
+    async def _delete_flagged(self, interaction: discord.Interaction[Any], ref: str, locale: Locale) -> None:
+        channel_id, _, message_id = ref.partition(":")
+        try:
+            channel = self.get_partial_messageable(int(channel_id))
+            await channel.get_partial_message(int(message_id)).delete()
+            if interaction.message is not None:
+                await interaction.message.edit(view=None)  # the guard's delete button has done its job
+        except (ValueError, discord.HTTPException):
+            await interaction.followup.send(_text("delete_failed", locale), ephemeral=True,
+                                            allowed_mentions=NO_MENTIONS)
+
+    # --- mentions and direct messages -----------------------------------------------------------
+    async def on_message(self, message: discord.Message) -> None:
+        if self.user is None or self.assistant is None or message.author.bot or not message.content:
+            return
+        private = message.guild is None
+        mentioned = self.user.id in message.raw_mentions
+        if not (private or mentioned or self.message_content):
+            return
+        text = re.sub(rf"<@!?{self.user.id}>", " ", message.content).strip()
+        core_message = Message(text=text, platform=PLATFORM, user_id=str(message.author.id), is_private=private,
+                               community_id=community_id(message.guild.id if message.guild else None),
+                               addressed=private or mentioned)
+        reply = await self.assistant.handle(core_message, DiscordContext.of_message(message, self.settings))
+        await deliver_to_channel(message, reply)
+
+
+class SpanishTranslator(app_commands.Translator):
+    """Spanish command and option descriptions, carried in each `locale_str`'s `es` extra."""
+
+    async def translate(self, string: app_commands.locale_str, locale: discord.Locale,
+                        context: app_commands.TranslationContextTypes) -> str | None:
+        if locale_of(locale) != "es":
+            return None
+        spanish = string.extras.get("es")
+        return spanish if isinstance(spanish, str) else None
+
+
+# --- answering ---------------------------------------------------------------------------------
+async def respond(interaction: discord.Interaction[Any], work: Callable[[], Awaitable[Reply]], *,
+                  private: bool = False) -> Reply:
+    """Run the core, deferring if it takes longer than DEFER_AFTER, and send its reply.
+
+    Answering directly (not deferring first) keeps each reply's visibility right: errors and private
+    answers are ephemeral even when the command's usual answer is public.
+    """
+    task = asyncio.ensure_future(work())
+    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+    if not done:
+        await interaction.response.defer(thinking=True, ephemeral=private)
+    reply = await task
+    await send_reply(interaction, reply, private=private, deferred_private=private)
+    return reply
+
+
+def _send_options(item: Outgoing) -> dict[str, Any]:
+    options: dict[str, Any] = {"embeds": item.embeds, "allowed_mentions": NO_MENTIONS}
+    if item.content:
+        options["content"] = item.content
+    if item.view is not None:
+        options["view"] = item.view
+    return options
+
+
+async def send_reply(interaction: discord.Interaction[Any], reply: Reply, *, private: bool = False,
+                     deferred_private: bool = False) -> None:
+    """Send `reply` as the interaction's response (or follow-ups after a defer)."""
+    outgoing = render(reply)
+    ephemeral = private or is_ephemeral(reply)
+    if not outgoing:  # "silent": acknowledge without showing anything
+        if not interaction.response.is_done():
+            await interaction.response.defer()
+        elif interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+            await interaction.delete_original_response()
+        return
+    rest = outgoing
+    if not interaction.response.is_done():
+        await interaction.response.send_message(ephemeral=ephemeral, **_send_options(outgoing[0]))
+        rest = outgoing[1:]
+    elif ephemeral and not deferred_private:
+        # The public "thinking…" message would become this private reply: remove it, send privately.
+        await interaction.delete_original_response()
+    for item in rest:
+        await interaction.followup.send(ephemeral=ephemeral, **_send_options(item))
+
+
+async def deliver_to_channel(message: discord.Message, reply: Reply) -> None:
+    """Answer a mention or DM in the channel; private replies go by DM with a public notice."""
+    ref = f"{message.channel.id}:{message.id}" if reply.offer_delete else None
+    outgoing = render(reply, delete_ref=ref)
+    if not outgoing:
+        return
+    if reply.private and message.guild is not None:
+        try:
+            for item in outgoing:
+                await message.author.send(**_send_options(item))
+        except discord.HTTPException:
+            await message.reply(_text("dm_closed", reply.locale), mention_author=False, allowed_mentions=NO_MENTIONS)
+            return
+        if reply.group_notice:
+            await message.reply(discord.utils.escape_markdown(reply.group_notice), mention_author=False,
+                                allowed_mentions=NO_MENTIONS)
+        return
+    # Short-lived notices (errors, "slow down") should not clutter a shared channel.
+    extra: dict[str, Any] = {"delete_after": 60.0} if message.guild is not None and is_ephemeral(reply) else {}
+    first, *rest = outgoing
+    await message.reply(mention_author=False, **_send_options(first), **extra)
+    for item in rest:
+        await message.channel.send(**_send_options(item), **extra)
+
+
+async def report_error(interaction: discord.Interaction[Any], where: str, error: Exception) -> None:
+    """Tell the user privately and log only what failed where: never texts, user ids or tokens."""
+    original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    log.error("discord %s failed: %s", where, type(original).__name__)
+    text = _text("error", locale_of(interaction.locale))
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException as exc:
+        log.warning("could not report the error to the user: %s", type(exc).__name__)
+
+
+# --- commands from the registry ------------------------------------------------------------------
+def _client(interaction: discord.Interaction[Any]) -> DocSocialClient:
+    client = interaction.client
+    if not isinstance(client, DocSocialClient):
+        raise RuntimeError("DocSocial commands run only on a DocSocialClient")
+    return client
+
+
+def _text_pair(en: str, es: str, limit: int = DESCRIPTION_LIMIT) -> app_commands.locale_str:
+    return app_commands.locale_str(truncate(en, limit) or "…", es=truncate(es, limit) or "…")
+
+
+def _choice_title(entry: Entry, locale: Locale) -> str:
+    return truncate(" ".join(entry.display_title(locale).split()), CHOICE_TEXT_LIMIT)
+
+
+async def _popular(client: DocSocialClient, community: str, limit: int) -> list[Entry]:
+    """Most asked entries here lately, topped up with the first entry of each topic."""
+    assistant = client.core
+    chosen: list[Entry] = []
+    stats = await assistant.store.stats(community, POPULAR_DAYS)
+    for item in stats.top_entries:
+        entry = assistant.matcher.entry(item.entry_id, community)
+        if entry is not None and not assistant.matcher.is_hidden(entry.id, community):
+            chosen.append(entry)
+    topics: set[str] = set()
+    for entry in assistant.curated:
+        if entry.topic not in topics and not assistant.matcher.is_hidden(entry.id, community):
+            topics.add(entry.topic)
+            chosen.append(entry)
+    return list({e.id: e for e in chosen}.values())[:limit]
+
+
+async def ask_autocomplete(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+    """Entry titles matching what the user has typed so far (popular entries for empty input)."""
+    try:
+        client = _client(interaction)
+        assistant = client.core
+        community = Assistant.community_of(interaction_message(interaction, current or "?"))
+        await client.ensure_community(community)
+        locale = locale_of(interaction.locale)
+        typed = current.strip()[: assistant.settings.max_message_chars]
+        if typed:
+            locale = detect_locale(typed, locale)
+            ranked = assistant.matcher.rank(typed, community)
+            entries = [c.entry for c in ranked[:CHOICE_LIMIT] if c.score >= AUTOCOMPLETE_MIN_SCORE]
+            folded = fold(typed)  # a half-typed word may not score yet: titles containing it follow
+            entries += [c.entry for c in ranked if folded in fold(c.entry.display_title(locale))]
+        else:
+            entries = await _popular(client, community, 10)
+        titles = list(dict.fromkeys(_choice_title(e, locale) for e in entries))
+        return [app_commands.Choice(name=title, value=title) for title in titles if title][:CHOICE_LIMIT]
+    except Exception as exc:  # autocomplete must never break typing; log the type only
+        log.error("discord /ask autocomplete failed: %s", type(exc).__name__)
+        return []
+
+
+def _slash_command(command: Command) -> app_commands.Command[Any, ..., None]:
+    """One registry command as a slash command; its arguments become string options."""
+    args: Sequence[Arg] = command.args
+    private = command.name in ALWAYS_PRIVATE
+
+    async def callback(interaction: discord.Interaction[Any], **values: str | None) -> None:
+        typed = [" ".join((values.get(arg.name) or "").split()) if not arg.rest else (values.get(arg.name) or "")
+                 for arg in args]
+        text = " ".join([f"/{command.name}", *(v.strip() for v in typed if v and v.strip())])
+        await _client(interaction).run_command(interaction, text, private=private)
+
+    parameters = [inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+    for arg in args:
+        parameters.append(inspect.Parameter(
+            arg.name, inspect.Parameter.KEYWORD_ONLY, annotation=str if arg.required else str | None,
+            default=inspect.Parameter.empty if arg.required else None))
+    callback.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    callback.__name__ = callback.__qualname__ = f"slash_{command.name}"
+    function: Callable[..., Coroutine[Any, Any, None]] = callback
+    if args:
+        function = app_commands.describe(**{a.name: _text_pair(a.description_en, a.description_es)
+                                            for a in args})(function)
+    choices = {a.name: [app_commands.Choice(name=c[:CHOICE_TEXT_LIMIT], value=c[:CHOICE_TEXT_LIMIT])
+                        for c in a.choices[:CHOICE_LIMIT]] for a in args if a.choices}
+    if choices:
+        function = app_commands.choices(**choices)(function)
+    slash: app_commands.Command[Any, ..., None] = app_commands.Command(
+        name=command.name, description=_text_pair(command.summary("en"), command.summary("es")), callback=function)
+    for arg in args:
+        if arg.autocomplete and not arg.choices:
+            slash.autocomplete(arg.name)(ask_autocomplete)
+    return slash
+
+
+def _faq_subcommand(sub: FaqSubcommand) -> app_commands.Command[Any, ..., None]:
+    """`/faq NAME [args]`, passed to the core as the text `/faq NAME ARGS`."""
+
+    async def with_args(interaction: discord.Interaction[Any], args: str | None = None) -> None:
+        text = " ".join(p for p in ("/faq", sub.name, (args or "").strip()) if p)
+        await _client(interaction).run_command(interaction, text)
+
+    async def without_args(interaction: discord.Interaction[Any]) -> None:
+        await _client(interaction).run_command(interaction, f"/faq {sub.name}")
+
+    description = _text_pair(sub.summary_en, sub.summary_es)
+    if not sub.args_hint:
+        return app_commands.Command(name=sub.name, description=description, callback=without_args)
+    with_args.__name__ = with_args.__qualname__ = f"faq_{sub.name}"
+    described = app_commands.describe(args=truncate(sub.args_hint, DESCRIPTION_LIMIT))(with_args)
+    return app_commands.Command(name=sub.name, description=description, callback=described)
+
+
+class FaqAddModal(discord.ui.Modal):
+    """`/faq add` as a form: question, other phrasings (one per line), answer."""
+
+    def __init__(self, locale: Locale, limits: FaqLimits) -> None:
+        super().__init__(title=_text("modal_title", locale), timeout=900)
+        self.question: discord.ui.TextInput[FaqAddModal] = discord.ui.TextInput(
+            label=_text("modal_question", locale), max_length=min(4000, limits.max_question_chars))
+        self.extra: discord.ui.TextInput[FaqAddModal] = discord.ui.TextInput(
+            label=_text("modal_extra", locale), style=discord.TextStyle.paragraph, required=False,
+            max_length=min(4000, (limits.max_question_chars + 1) * limits.max_extra_phrasings))
+        self.answer: discord.ui.TextInput[FaqAddModal] = discord.ui.TextInput(
+            label=_text("modal_answer", locale), style=discord.TextStyle.paragraph,
+            max_length=min(4000, limits.max_answer_chars))
+        for item in (self.question, self.extra, self.answer):
+            self.add_item(item)
+
+    async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:
+        client = _client(interaction)
+        message = interaction_message(interaction, "/faq add")
+        context = DiscordContext.of_interaction(interaction, client.settings)
+        extra = [line.strip() for line in self.extra.value.splitlines() if line.strip()]
+        await respond(interaction, lambda: client.core.add_faq_entry(message, context, self.question.value,
+                                                                     self.answer.value, extra))
+
+    async def on_error(  # type: ignore[override]  # Modal's own signature; mypy compares with BaseView's
+        self, interaction: discord.Interaction[Any], error: Exception, /
+    ) -> None:
+        await report_error(interaction, "/faq add form", error)
+
+
+async def faq_add(interaction: discord.Interaction[Any]) -> None:
+    """Moderators get the form; anyone else gets the core's own refusal (and nothing is stored)."""
+    client = _client(interaction)
+    context = DiscordContext.of_interaction(interaction, client.settings)
+    if not await context.sender_is_moderator():
+        await client.run_command(interaction, "/faq add")
+        return
+    await interaction.response.send_modal(FaqAddModal(locale_of(interaction.locale), client.core.faq.limits))
+
+
+def _faq_group() -> app_commands.Group:
+    faq = next(c for c in COMMANDS if c.name == "faq")
+    group = app_commands.Group(name="faq", description=_text_pair(faq.summary("en"), faq.summary("es")),
+                               default_permissions=discord.Permissions(manage_guild=True), guild_only=True)
+    for sub in FAQ_SUBCOMMANDS:
+        if sub.name == "add":
+            group.add_command(app_commands.Command(name="add", callback=faq_add,
+                                                   description=_text_pair(sub.summary_en, sub.summary_es)))
+        else:
+            group.add_command(_faq_subcommand(sub))
+    return group
+
+
+def build_commands() -> list[app_commands.Command[Any, ..., None] | app_commands.Group]:
+    """Every menu command of the registry for everyone, plus the moderators' `/faq` group."""
+    built: list[app_commands.Command[Any, ..., None] | app_commands.Group] = []
+    for command in COMMANDS:
+        if command.name == "faq":
+            built.append(_faq_group())
+        elif command.in_menu and command.audience == "everyone":
+            built.append(_slash_command(command))
+    return built
+
+
+def build_client(assistant: Assistant, settings: Settings) -> DocSocialClient:
+    """The client with its command tree; `serve` runs it, tests drive it."""
+    return DocSocialClient(assistant, settings)
+
+
+async def command_payloads(client: DocSocialClient) -> list[dict[str, Any]]:
+    """The JSON bodies `tree.sync()` sends to Discord, Spanish localizations included."""
+    tree = client.tree
+    return [await command.get_translated_payload(tree, client.translator) for command in tree.get_commands()]
+
+
+# --- entry points ------------------------------------------------------------------------------------
+async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event) -> None:
+    """Run the bot until `stop` is set, then close the connection cleanly."""
+    if settings.discord_bot_token is None:
+        raise RuntimeError("DISCORD_BOT_TOKEN is not set")
+    client = build_client(assistant, settings)
+    runner = asyncio.create_task(client.start(settings.discord_bot_token.get_secret_value()), name="discord")
+    stopper = asyncio.create_task(stop.wait(), name="discord-stop")
+    try:
+        done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if runner in done:
+            runner.result()  # raises LoginFailure, PrivilegedIntentsRequired, ...
+    except discord.LoginFailure:
+        log.error("Discord rejected DISCORD_BOT_TOKEN; reset it in the Developer Portal (Bot tab)")
+        raise
+    except discord.PrivilegedIntentsRequired:
+        log.error("%s=1 needs the Message Content intent enabled in the Developer Portal (Bot tab)",
+                  MESSAGE_CONTENT_ENV)
+        raise
+    finally:
+        stopper.cancel()
+        await client.close()
+        if not runner.done():
+            runner.cancel()
+        await asyncio.gather(runner, stopper, return_exceptions=True)
+        log.info("discord adapter stopped")
+
+
+async def sync_commands(settings: Settings, dry_run: bool) -> int:
+    """Register the slash commands globally (`python -m bot discord sync [--dry-run]`)."""
+    client = DocSocialClient(None, settings, sync_guilds=False)
+    try:
+        if dry_run:
+            print(json.dumps(await command_payloads(client), indent=2, ensure_ascii=False))
+            return 0
+        if settings.discord_bot_token is None:
+            print("DISCORD_BOT_TOKEN is not set: put the bot token in the environment or .env "
+                  "(or use --dry-run to print the commands without connecting).", file=sys.stderr)
+            return 2
+        try:
+            await client.login(settings.discord_bot_token.get_secret_value())
+        except discord.LoginFailure:
+            print("Discord rejected DISCORD_BOT_TOKEN; copy a fresh token from the Developer Portal.",
+                  file=sys.stderr)
+            return 2
+        synced = await client.tree.sync()
+        print(f"Synced {len(synced)} application commands globally "
+              "(Discord may take a while to show changes in every server).")
+        return 0
+    finally:
+        await client.close()

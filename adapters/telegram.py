@@ -1,0 +1,423 @@
+"""Telegram adapter: Telegram updates -> `bot.models.Message`, `Reply` -> HTML messages with buttons.
+
+Thin on purpose: the core decides what to answer and who may do what; this module only knows
+Telegram (who is addressed, how to ask "is this user an admin?", how to draw and split replies).
+`serve()` is started by adapters/runner.py, which owns the event loop and the stop signal.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    ForceReply,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    MaybeInaccessibleMessage,
+    Update,
+)
+from telegram import Message as TgMessage
+from telegram.constants import ChatMemberStatus, ChatType, MessageEntityType, ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from adapters.telegram_render import keyboard, render_html, render_notice, text
+from bot import actions
+from bot.commands import COMMANDS, Command
+from bot.config import Settings
+from bot.core import Assistant
+from bot.models import Locale, Message, Reply
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "telegram"
+MODERATOR_CACHE_SECONDS = 60.0
+_MODERATOR_CACHE_SIZE = 10_000
+_MODERATOR_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
+_ADMIN_MENU_ONLY = frozenset({"faq"})  # workaround until bot/commands.py marks faq audience="moderators"
+_ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_FAQ_COMMANDS = frozenset({"faq"})  # guided `/faq add` prompts want the next step as a reply in groups
+_PROMPT_MEMORY = 1_000  # recent prompt messages whose replies continue a dialogue
+
+TgApp = Application[Any, Any, Any, Any, Any, Any]  # handlers only use .bot; keep the generics open
+
+
+def locale_of(language_code: str | None) -> Locale | None:
+    """Telegram's client language as the core's locale hint."""
+    if not language_code:
+        return None
+    return "es" if language_code.lower().startswith("es") else "en"
+
+
+class ModeratorCache:
+    """Remembers "is this user an admin here?" for a minute, so each message costs no API call."""
+
+    def __init__(self, ttl: float = MODERATOR_CACHE_SECONDS, size: int = _MODERATOR_CACHE_SIZE) -> None:
+        self._ttl = ttl
+        self._size = size
+        self._items: OrderedDict[tuple[int, int], tuple[float, bool]] = OrderedDict()
+
+    def get(self, chat_id: int, user_id: int) -> bool | None:
+        item = self._items.get((chat_id, user_id))
+        if item is None or item[0] < time.monotonic():
+            return None
+        return item[1]
+
+    def put(self, chat_id: int, user_id: int, value: bool) -> None:
+        self._items[(chat_id, user_id)] = (time.monotonic() + self._ttl, value)
+        self._items.move_to_end((chat_id, user_id))
+        while len(self._items) > self._size:
+            self._items.popitem(last=False)
+
+
+class TelegramContext:
+    """`bot.core.ChatContext` for one Telegram message: moderators are the chat's admins and owner."""
+
+    def __init__(self, app: TgApp, chat_id: int, chat_type: str, user_id: int, cache: ModeratorCache,
+                 anonymous_admin: bool = False) -> None:
+        self._app = app
+        self._chat_id = chat_id
+        self._private = chat_type == ChatType.PRIVATE
+        self._user_id = user_id
+        self._cache = cache
+        self._anonymous_admin = anonymous_admin
+
+    async def sender_is_moderator(self) -> bool:
+        if self._private or self._anonymous_admin:
+            return True
+        cached = self._cache.get(self._chat_id, self._user_id)
+        if cached is not None:
+            return cached
+        try:
+            member = await self._app.bot.get_chat_member(self._chat_id, self._user_id)
+        except TelegramError as exc:
+            log.warning("get_chat_member failed (%s); treating the sender as a member", type(exc).__name__)
+            return False
+        result = member.status in _MODERATOR_STATUSES
+        self._cache.put(self._chat_id, self._user_id, result)
+        return result
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """What the adapter decided about one Telegram message before the core sees it."""
+
+    text: str
+    addressed: bool
+    command: str | None  # lower-case command name without the slash, if the message is a command
+
+
+def classify(message: TgMessage, bot_id: int, bot_username: str) -> Incoming | None:
+    """Is this message for us? None means "ignore entirely" (a command for another bot)."""
+    raw = message.text if message.text is not None else (message.caption or "")
+    entities = message.parse_entities() if message.text is not None else message.parse_caption_entities()
+    private = message.chat.type == ChatType.PRIVATE
+    me = bot_username.lower()
+    command: str | None = None
+    addressed = private
+    mentioned = False
+    for entity, value in entities.items():
+        if entity.type == MessageEntityType.BOT_COMMAND and entity.offset == 0:
+            name, _, target = value[1:].partition("@")
+            if target and target.lower() != me:
+                return None
+            command = name.lower()
+            addressed = True
+        elif entity.type == MessageEntityType.MENTION and value[1:].lower() == me:
+            mentioned = addressed = True
+        elif entity.type == MessageEntityType.TEXT_MENTION and entity.user is not None and entity.user.id == bot_id:
+            addressed = True
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        addressed = True
+    if mentioned:  # "@DocSocialBot what is Sermo?" -> "what is Sermo?"
+        raw = re.sub(rf"(?<!\S)@{re.escape(bot_username)}\b[,:]?", " ", raw, flags=re.IGNORECASE)
+        raw = re.sub(r"[ \t]{2,}", " ", raw).strip()
+    return Incoming(text=raw, addressed=addressed, command=command)
+
+
+def menu(locale: Locale, moderators: bool) -> list[BotCommand]:
+    """The command menu from bot/commands.py (descriptions kept within Telegram's 3-256 characters)."""
+
+    def shown(command: Command) -> bool:
+        if not command.in_menu:
+            return False
+        if command.audience == "moderators" or command.name in _ADMIN_MENU_ONLY:
+            return moderators
+        return True
+
+    result = []
+    for command in COMMANDS:
+        if shown(command):
+            description = command.summary(locale).strip()
+            description = description if len(description) >= 3 else description.ljust(3, ".")
+            result.append(BotCommand(command.name, description[:256]))
+    return result
+
+
+def file_url(api_url: str) -> str | None:
+    """The Bot API file URL matching `api_url` (".../bot" -> ".../file/bot"), for a local API server."""
+    for marker in ("/bot{token}", "/bot"):
+        if api_url.endswith(marker):
+            return api_url[: -len(marker)] + "/file" + marker
+    return None
+
+
+class TelegramAdapter:
+    """The handlers wired into one `Application`: messages, button presses, errors, menus."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.moderators = ModeratorCache()
+        self._prompts: OrderedDict[tuple[int, int], None] = OrderedDict()  # (chat id, message id)
+
+    # --- wiring --------------------------------------------------------------------------
+    def install(self, app: TgApp) -> None:
+        text_or_caption = (filters.TEXT | filters.CAPTION) & filters.UpdateType.MESSAGE
+        app.add_handler(MessageHandler(text_or_caption, self.on_message))
+        app.add_handler(CallbackQueryHandler(self.on_button))
+        app.add_error_handler(self.on_error)
+
+    async def post_init(self, app: TgApp) -> None:
+        """Publish the command menus: everyone in private and group chats; admins also get /faq."""
+        scopes = [
+            (BotCommandScopeAllPrivateChats(), False),
+            (BotCommandScopeAllGroupChats(), False),
+            (BotCommandScopeAllChatAdministrators(), True),
+        ]
+        for scope, moderators in scopes:
+            for language in (None, "es"):
+                locale: Locale = "es" if language == "es" else "en"
+                try:
+                    await app.bot.set_my_commands(menu(locale, moderators), scope=scope, language_code=language)
+                except TelegramError as exc:  # a menu is a convenience: never a reason not to start
+                    log.warning("set_my_commands failed (%s)", type(exc).__name__)
+
+    # --- messages ------------------------------------------------------------------------
+    async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.message
+        if message is None or message.from_user is None:
+            return
+        bot = context.bot
+        incoming = classify(message, bot.id, bot.username)
+        if incoming is None:
+            return
+        chat = message.chat
+        user = message.from_user
+        core_message = Message(
+            text=incoming.text,
+            platform=PLATFORM,
+            community_id=None if chat.type == ChatType.PRIVATE else f"{PLATFORM}:{chat.id}",
+            user_id=str(user.id),
+            is_private=chat.type == ChatType.PRIVATE,
+            addressed=incoming.addressed,
+            locale=locale_of(user.language_code),
+        )
+        anonymous = message.sender_chat is not None and message.sender_chat.id == chat.id
+        chat_context = TelegramContext(context.application, chat.id, chat.type, user.id, self.moderators, anonymous)
+        reply = await self.assistant.handle(core_message, chat_context)
+        if reply.kind == "silent":
+            return
+        in_group = chat.type != ChatType.PRIVATE
+        prompt = in_group and reply.kind in ("info", "error") and (
+            incoming.command in _FAQ_COMMANDS or (incoming.command is None and self._answers_prompt(message))
+        )
+        await self.deliver(context, reply, message, delete_ref=str(message.message_id), prompt=prompt)
+
+    async def deliver(self, context: ContextTypes.DEFAULT_TYPE, reply: Reply, origin: MaybeInaccessibleMessage,
+                      *, delete_ref: str | None = None, prompt: bool = False) -> None:
+        """Show a reply in the chat of `origin`, replying to it; private replies go to the user's DM."""
+        chat = origin.chat
+        if reply.private and chat.type != ChatType.PRIVATE:
+            user = origin.from_user if isinstance(origin, TgMessage) else None
+            await self._deliver_privately(context, reply, origin, user.id if user else None)
+            return
+        markup: InlineKeyboardMarkup | ForceReply | None = keyboard(reply, delete_ref)
+        if prompt:  # the guided add needs the next message as a reply to the bot (privacy mode)
+            markup = ForceReply(selective=True)
+        sent = await self._send(context, chat.id, render_html(reply), markup, reply_to=origin.message_id)
+        if prompt and sent is not None:
+            self._prompts[(chat.id, sent.message_id)] = None
+            while len(self._prompts) > _PROMPT_MEMORY:
+                self._prompts.popitem(last=False)
+
+    def _answers_prompt(self, message: TgMessage) -> bool:
+        """A reply to one of our ForceReply prompts (Telegram does not echo ForceReply, so we remember)."""
+        replied = message.reply_to_message
+        return replied is not None and (message.chat.id, replied.message_id) in self._prompts
+
+    async def _deliver_privately(self, context: ContextTypes.DEFAULT_TYPE, reply: Reply,
+                                 origin: MaybeInaccessibleMessage, user_id: int | None) -> None:
+        try:
+            if user_id is None:
+                raise Forbidden("no user to write to")
+            await self._send(context, user_id, render_html(reply), keyboard(reply), reply_to=None)
+        except (Forbidden, BadRequest):  # the user never opened a private chat with the bot
+            link = f"https://t.me/{context.bot.username}?start=check"
+            notice = text("start_private_first", reply.locale, link=link)
+            await self._send(context, origin.chat.id, render_notice(notice), None, reply_to=origin.message_id)
+            return
+        if reply.group_notice:
+            await self._send(context, origin.chat.id, render_notice(reply.group_notice), None,
+                             reply_to=origin.message_id)
+
+    @staticmethod
+    async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, parts: list[str],
+                    markup: InlineKeyboardMarkup | ForceReply | None, *, reply_to: int | None) -> TgMessage | None:
+        """Send the parts in order, the first replying to `reply_to`, the buttons on the last; return the last."""
+        sent: TgMessage | None = None
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            sent = await context.bot.send_message(
+                chat_id,
+                part,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=_NO_PREVIEW,
+                reply_to_message_id=reply_to if index == 0 else None,
+                allow_sending_without_reply=True,
+                reply_markup=markup if last else None,
+            )
+        return sent
+
+    # --- buttons -------------------------------------------------------------------------
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        if query is None:
+            return
+        await query.answer()  # acknowledge first: the client's spinner stops whatever happens next
+        origin = query.message
+        if origin is None or not query.data:
+            return
+        chat = origin.chat
+        user = query.from_user
+        core_message = Message(
+            text="",
+            platform=PLATFORM,
+            community_id=None if chat.type == ChatType.PRIVATE else f"{PLATFORM}:{chat.id}",
+            user_id=str(user.id),
+            is_private=chat.type == ChatType.PRIVATE,
+            addressed=True,
+            locale=locale_of(user.language_code),
+        )
+        chat_context = TelegramContext(context.application, chat.id, chat.type, user.id, self.moderators)
+        reply = await self.assistant.handle_action(query.data, core_message, chat_context)
+        action = actions.decode(query.data)
+        if isinstance(action, actions.DeleteMessage) and reply.kind == "info":
+            reply = await self._delete(context, chat.id, action.message_ref, origin, reply)
+        if reply.kind != "silent":
+            await self._send(context, chat.id, render_html(reply), keyboard(reply), reply_to=origin.message_id)
+
+    @staticmethod
+    async def _delete(context: ContextTypes.DEFAULT_TYPE, chat_id: int, ref: str,
+                      reminder: MaybeInaccessibleMessage, done: Reply) -> Reply:
+        """Delete the flagged message the core allowed us to delete; remove the reminder's button."""
+        try:
+            await context.bot.delete_message(chat_id, int(ref))
+        except (TelegramError, ValueError) as exc:
+            log.warning("delete_message failed (%s)", type(exc).__name__)
+            return Reply(kind="error", locale=done.locale, body=text("delete_failed", done.locale))
+        try:
+            await context.bot.edit_message_reply_markup(chat_id, reminder.message_id, reply_markup=None)
+        except TelegramError as exc:
+            log.info("could not remove the delete button (%s)", type(exc).__name__)
+        return done
+
+    # --- errors --------------------------------------------------------------------------
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log what failed without content (type and update id only) and tell the user when possible."""
+        update_id = update.update_id if isinstance(update, Update) else None
+        error = context.error
+        log.error("error while handling update %s: %s", update_id, type(error).__name__,
+                  exc_info=(type(error), error, error.__traceback__) if error is not None
+                  and log.isEnabledFor(logging.DEBUG) else None)
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return
+        user = update.effective_user
+        locale: Locale = locale_of(user.language_code if user else None) or "en"
+        origin = update.effective_message
+        try:
+            await context.bot.send_message(
+                update.effective_chat.id,
+                render_notice(text("internal_error", locale))[0],
+                parse_mode=ParseMode.HTML,
+                reply_to_message_id=origin.message_id if origin is not None else None,
+                allow_sending_without_reply=True,
+            )
+        except TelegramError as exc:
+            log.warning("could not report the error to the chat (%s)", type(exc).__name__)
+
+
+def build_application(assistant: Assistant, settings: Settings) -> TgApp:
+    """The configured Application (handlers, rate limiter, menus in post_init), not yet started."""
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    adapter = TelegramAdapter(assistant)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(adapter.post_init)
+    )
+    files = file_url(settings.telegram_api_url)
+    if files is not None:
+        builder = builder.base_file_url(files)
+    app: TgApp = builder.build()
+    adapter.install(app)
+    return app
+
+
+async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event, *,
+                poll_timeout: int = 30) -> None:
+    """Run the bot (long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set) until `stop` is set."""
+    app = build_application(assistant, settings)
+    await app.initialize()
+    try:
+        if app.post_init is not None:  # run_polling would call it; with the manual lifecycle we do
+            await app.post_init(app)
+        updater = app.updater
+        if updater is None:  # pragma: no cover - ApplicationBuilder always makes one unless told not to
+            raise RuntimeError("the Application has no Updater")
+        if settings.telegram_webhook_url:
+            secret = settings.telegram_webhook_secret
+            await updater.start_webhook(
+                listen="0.0.0.0",
+                port=settings.telegram_webhook_port,
+                url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
+                webhook_url=settings.telegram_webhook_url,
+                secret_token=secret.get_secret_value() if secret else None,
+                allowed_updates=_ALLOWED_UPDATES,
+            )
+            log.info("telegram: webhook listening on port %d", settings.telegram_webhook_port)
+        else:
+            await updater.start_polling(timeout=poll_timeout, allowed_updates=_ALLOWED_UPDATES)
+            log.info("telegram: polling started")
+        await app.start()
+        await stop.wait()
+        log.info("telegram: stopping")
+        if updater.running:
+            await updater.stop()
+        if app.running:
+            await app.stop()
+    finally:
+        await app.shutdown()

@@ -1,0 +1,159 @@
+"""Reply -> Telegram HTML messages and inline keyboards; pure functions, so they are tested without a bot.
+
+Kept apart from the transport in `adapters.telegram` because escaping and splitting are where
+Telegram bites (4096 characters, HTML that must stay well formed, 64-byte callback data).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import actions
+from bot.formatting import split_text
+from bot.models import Locale, Reply, Suggestion
+from bot.texts import TEXTS, t
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 4096  # Telegram's limit for one message's text (after entity parsing; we count source)
+MAX_BUTTON_LABEL = 60  # longer labels are cut off by the clients anyway
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
+
+# Adapter-only sentences, used until bot/texts.py carries them (then the core's wording wins).
+_FALLBACK_TEXTS: dict[str, dict[Locale, str]] = {
+    "internal_error": {
+        "en": "Sorry, something went wrong; please try again.",
+        "es": "Lo siento, algo salió mal; inténtalo de nuevo.",
+    },
+    "start_private_first": {
+        "en": "Please start a private chat with me first, then try again: {link}",
+        "es": "Primero abre un chat privado conmigo y vuelve a intentarlo: {link}",
+    },
+    "delete_failed": {
+        "en": "I couldn't delete that message: make me an administrator with the right to delete messages.",
+        "es": "No pude borrar ese mensaje: hazme administrador con permiso para borrar mensajes.",
+    },
+    "delete_button": {"en": "🗑 Delete message", "es": "🗑 Borrar mensaje"},
+    "helpful_button": {"en": "👍 Helpful", "es": "👍 Útil"},
+    "not_helpful_button": {"en": "👎 Not helpful", "es": "👎 No útil"},
+}
+
+
+def text(key: str, locale: Locale, **values: object) -> str:
+    """A fixed sentence: the core's wording if bot/texts.py has the key, else the adapter's fallback."""
+    if key in TEXTS:
+        return t(key, locale, **values)
+    wording = _FALLBACK_TEXTS[key][locale]
+    return wording.format(**values) if values else wording
+
+
+def escape(raw: str) -> str:
+    """Escape user and knowledge text for HTML parse mode; `inline code` becomes <code>."""
+    return _INLINE_CODE.sub(r"<code>\1</code>", html.escape(raw, quote=False))
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One rendered piece (already HTML) and what separates it from the previous piece."""
+
+    html: str
+    separator: str = "\n\n"
+
+
+def _fit(raw: str, fmt: Callable[[str], str], budget: int) -> list[str]:
+    """Split `raw` (via split_text) until every formatted part fits `budget`; tags never straddle parts."""
+    formatted = fmt(raw)
+    if len(formatted) <= budget:
+        return [formatted] if raw.strip() else []
+    limit = max(1, min(len(raw) - 1, len(raw) * budget // len(formatted)))
+    parts: list[str] = []
+    for piece in split_text(raw, limit):
+        parts.extend(_fit(piece, fmt, budget) if len(fmt(piece)) > budget else [fmt(piece)])
+    return parts
+
+
+def _blocks(reply: Reply, budget: int) -> list[_Block]:
+    blocks: list[_Block] = []
+    if reply.title:
+        blocks += [_Block(p) for p in _fit(reply.title, lambda s: f"<b>{escape(s)}</b>", budget)]
+    for paragraph in re.split(r"\n\s*\n", reply.body.strip()):
+        blocks += [_Block(p) for p in _fit(paragraph, escape, budget)]
+    for number, bullet in enumerate(reply.bullets):
+        parts = _fit(f"• {bullet}", escape, budget)
+        blocks += [_Block(p, "\n" if number or i else "\n\n") for i, p in enumerate(parts)]
+    if reply.sources:
+        label = text("sources_label", reply.locale)
+        footer = f"{label}: " + "; ".join(reply.sources)
+        blocks += [_Block(p) for p in _fit(footer, lambda s: f"<i>{escape(s)}</i>", budget)]
+    return blocks
+
+
+def render_html(reply: Reply, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """The message texts for `reply`, each at most `limit` characters of well-formed HTML."""
+    if reply.kind == "silent":
+        return []
+    messages: list[str] = []
+    current = ""
+    for block in _blocks(reply, limit):
+        if not current:
+            current = block.html
+        elif len(current) + len(block.separator) + len(block.html) <= limit:
+            current += block.separator + block.html
+        else:
+            messages.append(current)
+            current = block.html
+    if current:
+        messages.append(current)
+    return messages
+
+
+def render_notice(raw: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """A plain sentence (group notice, error) as escaped HTML parts."""
+    return _fit(raw, escape, limit)
+
+
+def _label(title: str) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= MAX_BUTTON_LABEL else title[: MAX_BUTTON_LABEL - 1].rstrip() + "…"
+
+
+def _button(label: str, action: actions.Action) -> InlineKeyboardButton | None:
+    """A button, or None when its payload would exceed Telegram's 64 bytes (skipped, never a crash)."""
+    try:
+        return InlineKeyboardButton(_label(label), callback_data=actions.encode(action))
+    except ValueError:
+        log.warning("skipped a button whose payload exceeds 64 bytes")
+        return None
+
+
+def keyboard(reply: Reply, delete_ref: str | None = None) -> InlineKeyboardMarkup | None:
+    """Buttons for choices, follow-ups, feedback and the guard's delete; None when there are none."""
+    rows: list[list[InlineKeyboardButton]] = []
+    choices: Sequence[Suggestion] = [*reply.suggestions, *reply.followups]
+    seen: set[str] = set()
+    for choice in choices:
+        if choice.entry_id in seen:
+            continue
+        seen.add(choice.entry_id)
+        button = _button(choice.title, actions.ShowEntry(choice.entry_id))
+        if button is not None:
+            rows.append([button])
+    if reply.feedback and reply.entry_id:
+        pair = [
+            _button(text("helpful_button", reply.locale), actions.Feedback(reply.entry_id, True)),
+            _button(text("not_helpful_button", reply.locale), actions.Feedback(reply.entry_id, False)),
+        ]
+        row = [b for b in pair if b is not None]
+        if row:
+            rows.append(row)
+    if reply.offer_delete and delete_ref is not None:
+        button = _button(text("delete_button", reply.locale), actions.DeleteMessage(delete_ref))
+        if button is not None:
+            rows.append([button])
+    return InlineKeyboardMarkup(rows) if rows else None

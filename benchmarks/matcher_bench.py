@@ -1,0 +1,167 @@
+"""Matcher speed and memory: curated knowledge and synthetic bases of 1,000 / 10,000 / 100,000 phrasings.
+
+Each size runs in a fresh process so peak memory (max RSS) is its own. The naive baseline is
+rapidfuzz `process.extractOne` (default WRatio scorer) over every phrasing, in the same process
+on the same queries, so the table shows the ratio. Synthetic bases are built from CLINC150
+utterances (with typo and word-order variants to reach 100,000), 20 phrasings per entry.
+
+    .venv/bin/python benchmarks/matcher_bench.py [--sizes curated,1000,10000,100000] [--queries 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import multiprocessing as mp
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CLINC = ROOT.parent / "shared" / "datasets" / "clinc150" / "data_full.json"
+PHRASINGS_PER_ENTRY = 20
+
+
+def _variant(text: str, rng: random.Random) -> str:
+    """A plausible user variant: a typo, a dropped word, or two words swapped."""
+    words = text.split()
+    choice = rng.randrange(3)
+    if choice == 0 and words:
+        i = rng.randrange(len(words))
+        w = words[i]
+        if len(w) > 3:
+            j = rng.randrange(len(w) - 1)
+            words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+    elif choice == 1 and len(words) > 3:
+        del words[rng.randrange(len(words))]
+    elif len(words) > 2:
+        i = rng.randrange(len(words) - 1)
+        words[i], words[i + 1] = words[i + 1], words[i]
+    return " ".join(words)
+
+
+def synthetic_phrasings(size: int) -> tuple[list[str], list[str]]:
+    """`size` phrasings and held-out queries, from CLINC150 when present, else generated words."""
+    rng = random.Random(7)
+    if CLINC.exists():
+        data = json.loads(CLINC.read_text(encoding="utf-8"))
+        pool = [t for split in ("train", "val") for t, _ in data[split]]
+        queries = [t for t, _ in data["test"]] + [t for t, _ in data["oos_test"]]
+    else:  # pragma: no cover - keeps the benchmark runnable without the dataset
+        vocab = [f"w{i}" for i in range(5000)]
+        pool = [" ".join(rng.choices(vocab, k=8)) for _ in range(20000)]
+        queries = [" ".join(rng.choices(vocab, k=8)) for _ in range(1000)]
+    phrasings = list(pool)
+    while len(phrasings) < size:
+        phrasings.append(_variant(rng.choice(pool), rng))
+    rng.shuffle(phrasings)
+    rng.shuffle(queries)
+    return phrasings[:size], queries
+
+
+def _measure(size: str, n_queries: int, out: mp.Queue) -> None:  # type: ignore[type-arg]
+    from rapidfuzz import process
+
+    from bot.evaluation import percentile
+    from bot.knowledge import CURATED_DIR, load_curated
+    from bot.matching import Matcher
+    from bot.models import Entry, Localized, LocalizedList
+    from bot.negatives import load_negatives
+
+    if size == "curated":
+        entries = load_curated()
+        negatives = load_negatives(CURATED_DIR)
+        queries = [
+            json.loads(line)["text"]
+            for line in (ROOT / "tests" / "data" / "eval.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
+    else:
+        phrasings, queries = synthetic_phrasings(int(size))
+        entries = [
+            Entry(
+                id=f"e{i // PHRASINGS_PER_ENTRY}",
+                topic="bench",
+                questions=LocalizedList(en=phrasings[i : i + PHRASINGS_PER_ENTRY]),
+                answer=Localized(en="a"),
+            )
+            for i in range(0, len(phrasings), PHRASINGS_PER_ENTRY)
+        ]
+        negatives = []
+    queries = (queries * (1 + n_queries // max(1, len(queries))))[:n_queries]
+    started = time.perf_counter()
+    matcher = Matcher(entries, negatives=negatives)
+    build_s = time.perf_counter() - started
+    gc.freeze()  # as bot.core.Assistant.create does after loading
+    all_phrasings = [text for e in entries for _, text in e.questions.all()]
+    for q in queries[:20]:
+        matcher.match(q)
+    ours: list[float] = []
+    for q in queries:
+        t0 = time.perf_counter()
+        matcher.match(q)
+        ours.append((time.perf_counter() - t0) * 1000)
+    naive: list[float] = []
+    for q in queries[: max(30, n_queries // 5)]:
+        t0 = time.perf_counter()
+        process.extractOne(q, all_phrasings)
+        naive.append((time.perf_counter() - t0) * 1000)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out.put(
+        {
+            "size": size,
+            "phrasings": len(all_phrasings),
+            "entries": len(entries),
+            "mode": "classifier+neighbours"
+            if len(entries) <= matcher.settings.classifier_max_entries
+            else "neighbours",
+            "build_s": build_s,
+            "median_ms": statistics.median(ours),
+            "p99_ms": percentile(ours, 0.99),
+            "qps": 1000 / statistics.mean(ours),
+            "naive_median_ms": statistics.median(naive),
+            "naive_p99_ms": percentile(naive, 0.99),
+            "peak_rss_mb": peak_mb,
+        }
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="curated,1000,10000,100000")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    context = mp.get_context("spawn")
+    rows = []
+    for size in args.sizes.split(","):
+        queue: mp.Queue = context.Queue()  # type: ignore[type-arg]
+        worker = context.Process(target=_measure, args=(size.strip(), args.queries, queue))
+        worker.start()
+        rows.append(queue.get())
+        worker.join()
+    if args.json:
+        print(json.dumps(rows))
+        return 0
+    print(
+        "| knowledge | phrasings | entries | mode | build s | median ms | p99 ms | questions/s "
+        "| naive median ms | naive p99 ms | speed-up (median) | peak RSS MB |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r['size']} | {r['phrasings']:,} | {r['entries']:,} | {r['mode']} | {r['build_s']:.1f} "
+            f"| {r['median_ms']:.2f} | {r['p99_ms']:.2f} | {r['qps']:,.0f} | {r['naive_median_ms']:.2f} "
+            f"| {r['naive_p99_ms']:.2f} | {r['naive_median_ms'] / r['median_ms']:.1f}x | {r['peak_rss_mb']:.0f} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

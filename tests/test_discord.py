@@ -1,0 +1,721 @@
+"""The Discord adapter, driven end to end without a network.
+
+INTERACTION_CREATE and MESSAGE_CREATE payloads go into the real client's connection state, exactly as
+the gateway would deliver them; every request discord.py then makes (interaction callbacks and
+follow-ups through its webhook adapter, other REST calls through `HTTPClient.request`) is captured by
+`FakeDiscord` and answered with minimal valid payloads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+import yaml
+from discord import app_commands
+from discord.webhook.async_ import AsyncWebhookAdapter
+
+import adapters.discord as discord_adapter
+from adapters.discord import DocSocialClient, build_client, serve, sync_commands
+from adapters.discord_render import CUSTOM_ID_LIMIT, LABEL_LIMIT
+from bot import actions
+from bot.commands import COMMANDS
+from bot.config import Settings
+from bot.core import Assistant
+from bot.faq import FAQ_SUBCOMMANDS
+from bot.models import Reply
+from bot.sqlite_store import SQLiteStore
+
+APP_ID = 900000000000000001
+GUILD_ID = 900000000000000002
+CHANNEL_ID = 900000000000000003
+BOT_ID = 900000000000000004
+MODERATOR_ID = 900000000000000010
+MEMBER_ID = 900000000000000011
+MANAGE_GUILD = discord.Permissions(manage_guild=True).value
+EVERYDAY = discord.Permissions(send_messages=True, view_channel=True).value
+_ids = itertools.count(910000000000000000)
+
+EMBED_TOTAL = 6000
+MESSAGE_EMBEDS = 10
+
+
+def snowflake() -> str:
+    return str(next(_ids))
+
+
+def user_payload(user_id: int, name: str = "doc") -> dict[str, Any]:
+    return {"id": str(user_id), "username": name, "discriminator": "0", "global_name": name, "avatar": None}
+
+
+def message_payload(*, content: str = "", embeds: list[Any] | None = None, components: list[Any] | None = None,
+                    author_id: int = BOT_ID, flags: int = 0, guild: bool = True,
+                    mentions: list[int] | None = None, message_id: str | None = None) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "id": message_id or snowflake(), "channel_id": str(CHANNEL_ID), "type": 0, "content": content,
+        "author": {**user_payload(author_id, "docsocial" if author_id == BOT_ID else "doc"),
+                   "bot": author_id == BOT_ID},
+        "attachments": [], "embeds": embeds or [], "components": components or [],
+        "mentions": [user_payload(m) for m in mentions or []], "mention_roles": [], "mention_everyone": False,
+        "pinned": False, "tts": False, "timestamp": "2026-01-01T00:00:00+00:00", "edited_timestamp": None,
+        "flags": flags,
+    }
+    if guild:
+        payload["guild_id"] = str(GUILD_ID)
+        if author_id != BOT_ID:
+            payload["member"] = {"roles": [], "joined_at": "2024-01-01T00:00:00+00:00", "deaf": False, "mute": False,
+                                 "flags": 0}
+    return payload
+
+
+def interaction_payload(kind: int, data: dict[str, Any], *, user_id: int = MEMBER_ID, permissions: int = EVERYDAY,
+                        guild: bool = True, locale: str = "en-US",
+                        message: dict[str, Any] | None = None) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "id": snowflake(), "application_id": str(APP_ID), "type": kind, "token": f"token-{snowflake()}",
+        "version": 1, "channel_id": str(CHANNEL_ID), "locale": locale, "app_permissions": str(EVERYDAY),
+        "entitlements": [], "authorizing_integration_owners": {}, "context": 0 if guild else 1, "data": data,
+        "attachment_size_limit": 10 * 1024 * 1024,
+    }
+    if guild:
+        payload["guild_id"] = str(GUILD_ID)
+        payload["guild_locale"] = "en-US"
+        payload["member"] = {"user": user_payload(user_id), "roles": [], "permissions": str(permissions),
+                             "joined_at": "2024-01-01T00:00:00+00:00", "deaf": False, "mute": False, "flags": 0}
+    else:
+        payload["user"] = user_payload(user_id)
+    if message is not None:
+        payload["message"] = message
+    return payload
+
+
+def command_data(name: str, **options: str) -> dict[str, Any]:
+    return {"id": snowflake(), "name": name, "type": 1,
+            "options": [{"type": 3, "name": key, "value": value} for key, value in options.items()]}
+
+
+def subcommand_data(group: str, name: str, **options: str) -> dict[str, Any]:
+    inner = [{"type": 3, "name": key, "value": value} for key, value in options.items()]
+    return {"id": snowflake(), "name": group, "type": 1, "options": [{"type": 1, "name": name, "options": inner}]}
+
+
+@dataclass
+class Call:
+    """One request discord.py made: method, path (with ids), JSON body, query parameters."""
+
+    method: str
+    path: str
+    payload: dict[str, Any] | None
+    params: dict[str, Any] | None = None
+
+    @property
+    def is_callback(self) -> bool:
+        return self.path.endswith("/callback")
+
+    @property
+    def is_followup(self) -> bool:
+        return self.method == "POST" and self.path.startswith("/webhooks/")
+
+    @property
+    def response_type(self) -> int | None:
+        return self.payload.get("type") if self.is_callback and self.payload else None
+
+    @property
+    def message(self) -> dict[str, Any]:
+        """The message body of a response (type 4) or follow-up."""
+        assert self.payload is not None
+        if self.is_callback:
+            return dict(self.payload.get("data") or {})
+        return self.payload
+
+    @property
+    def ephemeral(self) -> bool:
+        return bool(self.message.get("flags", 0) & 64)
+
+
+@dataclass
+class FakeDiscord:
+    """Records every request and returns what Discord would, minimally."""
+
+    calls: list[Call] = field(default_factory=list)
+    fail_next_followup: bool = False
+
+    async def webhook_request(self, route: Any, session: Any = None, *, payload: dict[str, Any] | None = None,
+                              multipart: list[dict[str, Any]] | None = None, params: dict[str, Any] | None = None,
+                              **_: Any) -> Any:
+        if multipart:
+            payload = json.loads(next(p["value"] for p in multipart if p["name"] == "payload_json"))
+        call = Call(route.method, _expand(route), payload, params)
+        self.calls.append(call)
+        if call.is_callback:
+            return {"interaction": {"id": route.webhook_id, "type": 2},
+                    "resource": {"type": (payload or {}).get("type", 4)}}
+        if route.method == "POST":
+            body = payload or {}
+            return message_payload(content=body.get("content") or "", embeds=body.get("embeds"),
+                                   components=body.get("components"), flags=body.get("flags", 0))
+        if route.method == "PATCH":
+            return message_payload()
+        return None
+
+    async def http_request(self, route: Any, **kwargs: Any) -> Any:
+        body = kwargs.get("json")
+        if body is None and kwargs.get("form"):
+            body = json.loads(next(p["value"] for p in kwargs["form"] if p["name"] == "payload_json"))
+        self.calls.append(Call(route.method, _expand(route), body, kwargs.get("params")))
+        if route.method in ("POST", "PATCH") and "/messages" in route.path:
+            body = body or {}
+            return message_payload(content=body.get("content") or "", embeds=body.get("embeds"),
+                                   components=body.get("components"), flags=body.get("flags", 0))
+        if route.method == "POST" and route.path == "/users/@me/channels":
+            return {"id": snowflake(), "type": 1, "recipients": [user_payload(MEMBER_ID)], "last_message_id": None}
+        return None
+
+    # --- views on what was sent ---------------------------------------------------------------
+    def replies(self) -> list[Call]:
+        """Messages shown to users: type-4 responses, follow-ups and channel messages."""
+        return [c for c in self.calls if (c.is_callback and c.response_type == 4) or
+                (c.method == "POST" and c.path.endswith("/messages")) or
+                (c.is_followup and not c.is_callback)]
+
+    def embeds(self) -> list[dict[str, Any]]:
+        return [e for c in self.replies() for e in c.message.get("embeds", [])]
+
+    def buttons(self) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        for call in self.replies():
+            for row in call.message.get("components", []):
+                found.extend(c for c in row.get("components", []) if c.get("type") == 2)
+        return found
+
+
+def _expand(route: Any) -> str:
+    url: str = route.url
+    return url.split("/api/v10", 1)[-1]
+
+
+class Harness:
+    """A DocSocial client wired to a FakeDiscord."""
+
+    def __init__(self, client: DocSocialClient, fake: FakeDiscord) -> None:
+        self.client = client
+        self.fake = fake
+        self.state = client._connection
+        self._baseline = set(asyncio.all_tasks())
+
+    async def settle(self, timeout: float = 10.0) -> None:
+        """Wait until every task the last event started (and the tasks they started) has finished."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            await asyncio.sleep(0.005)
+            busy = [t for t in asyncio.all_tasks() if t not in self._baseline and not t.done()
+                    and t is not asyncio.current_task() and "timeout" not in repr(t.get_coro())]
+            if not busy:
+                return
+            assert loop.time() < deadline, f"tasks still running: {busy}"
+
+    async def interact(self, payload: dict[str, Any]) -> list[Call]:
+        before = len(self.fake.calls)
+        self.state.parse_interaction_create(payload)  # type: ignore[arg-type]
+        await self.settle()
+        return self.fake.calls[before:]
+
+    async def command(self, name: str, *, user_id: int = MEMBER_ID, permissions: int = EVERYDAY,
+                      guild: bool = True, locale: str = "en-US", **options: str) -> list[Call]:
+        return await self.interact(interaction_payload(2, command_data(name, **options), user_id=user_id,
+                                                       permissions=permissions, guild=guild, locale=locale))
+
+    async def press(self, custom_id: str, *, ephemeral_message: bool = False, user_id: int = MEMBER_ID,
+                    permissions: int = EVERYDAY) -> list[Call]:
+        message = message_payload(embeds=[], flags=64 if ephemeral_message else 0)
+        data = {"custom_id": custom_id, "component_type": 2}
+        return await self.interact(interaction_payload(3, data, user_id=user_id, permissions=permissions,
+                                                       message=message))
+
+    async def autocomplete(self, typed: str, *, locale: str = "en-US") -> list[dict[str, Any]]:
+        data = {"id": snowflake(), "name": "ask", "type": 1,
+                "options": [{"type": 3, "name": "question", "value": typed, "focused": True}]}
+        calls = await self.interact(interaction_payload(4, data, locale=locale))
+        (call,) = [c for c in calls if c.is_callback]
+        assert call.response_type == 8
+        assert call.payload is not None
+        choices: list[dict[str, Any]] = call.payload["data"]["choices"]
+        return choices
+
+
+@pytest.fixture(autouse=True)
+def _no_discord_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DISCORD_BOT_TOKEN", "DISCORD_GUILD_IDS", "DISCORD_MODERATOR_ROLE", "DISCORD_MESSAGE_CONTENT"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture
+async def assistant(tmp_path: Path, settings: Settings) -> AsyncIterator[Assistant]:
+    created = await Assistant.create(settings, store=SQLiteStore(tmp_path / "db.sqlite"))
+    yield created
+    await created.close()
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> FakeDiscord:
+    fake = FakeDiscord()
+    monkeypatch.setattr(AsyncWebhookAdapter, "request", lambda _self, route, *a, **k: fake.webhook_request(
+        route, *a, **k))
+    return fake
+
+
+async def make_harness(assistant: Assistant, settings: Settings, fake: FakeDiscord,
+                       monkeypatch: pytest.MonkeyPatch) -> Harness:
+    client = build_client(assistant, settings)
+    monkeypatch.setattr(client.http, "request", fake.http_request)
+    await client._async_setup_hook()
+    await client.setup_hook()
+    client._connection.application_id = APP_ID
+    client._connection.user = discord.ClientUser(state=client._connection, data={
+        **user_payload(BOT_ID, "docsocial"), "bot": True, "verified": True, "mfa_enabled": False})  # type: ignore
+    return Harness(client, fake)
+
+
+@pytest.fixture
+async def harness(assistant: Assistant, settings: Settings, fake: FakeDiscord,
+                  monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Harness]:
+    built = await make_harness(assistant, settings, fake, monkeypatch)
+    yield built
+    await built.client.close()
+
+
+# --- definitions (offline) ---------------------------------------------------------------------
+async def test_payloads_respect_discord_limits(harness: Harness) -> None:
+    payloads = await discord_adapter.command_payloads(harness.client)
+    by_name = {p["name"]: p for p in payloads}
+
+    def check(command: dict[str, Any], depth: int = 0) -> None:
+        assert 1 <= len(command["name"]) <= 32 and command["name"] == command["name"].lower()
+        assert 1 <= len(command["description"]) <= 100
+        for text in command.get("description_localizations", {}).values():
+            assert 1 <= len(text) <= 100
+        options = command.get("options", [])
+        assert len(options) <= 25
+        for option in options:
+            assert 1 <= len(option["description"]) <= 100
+            if option["type"] in (1, 2):
+                check(option, depth + 1)
+            else:
+                assert 1 <= len(option["name"]) <= 32 and option["name"] == option["name"].lower()
+                assert len(option.get("choices", [])) <= 25
+                assert not (option.get("choices") and option.get("autocomplete"))
+                for choice in option.get("choices", []):
+                    assert 1 <= len(choice["name"]) <= 100 and len(str(choice["value"])) <= 100
+
+    for payload in payloads:
+        check(payload)
+    assert len(payloads) <= 100
+    wanted = {c.name for c in COMMANDS if c.in_menu and c.audience == "everyone"}
+    assert wanted <= set(by_name)
+    assert "rate" not in by_name  # not in_menu
+
+
+async def test_options_follow_the_registry(harness: Harness) -> None:
+    payloads = {p["name"]: p for p in await discord_adapter.command_payloads(harness.client)}
+    ask = payloads["ask"]["options"]
+    assert [(o["name"], o["required"], o.get("autocomplete")) for o in ask] == [("question", True, True)]
+    networks = payloads["networks"]["options"][0]
+    assert networks["required"] is False
+    assert [c["value"] for c in networks["choices"]] == list(next(c for c in COMMANDS if c.name == "networks")
+                                                            .args[0].choices)
+    assert [c["value"] for c in payloads["lang"]["options"][0]["choices"]] == ["en", "es"]
+    assert payloads["lang"]["options"][0]["required"] is True
+    assert payloads["check"]["options"][0]["name"] == "draft"
+    assert payloads["topics"]["options"][0]["required"] is False
+    for name in ("start", "help", "rules", "sources", "cancel"):
+        assert payloads[name]["options"] == []
+    assert payloads["ask"]["description_localizations"]["es-ES"].startswith("Haz una pregunta")
+
+
+async def test_faq_group_is_for_managers_in_servers(harness: Harness) -> None:
+    faq = {p["name"]: p for p in await discord_adapter.command_payloads(harness.client)}["faq"]
+    assert int(faq["default_member_permissions"]) == discord.Permissions(manage_guild=True).value
+    assert faq["dm_permission"] is False
+    group = harness.client.tree.get_command("faq")
+    assert isinstance(group, app_commands.Group) and group.guild_only
+    subcommands = {o["name"]: o for o in faq["options"]}
+    assert set(subcommands) == {s.name for s in FAQ_SUBCOMMANDS}
+    assert all(o["type"] == 1 for o in subcommands.values())
+    assert subcommands["add"]["options"] == []  # the form asks for everything
+    for sub in FAQ_SUBCOMMANDS:
+        options = subcommands[sub.name]["options"]
+        if sub.name != "add" and sub.args_hint:
+            assert [(o["name"], o["required"]) for o in options] == [("args", False)]
+
+
+async def test_sync_dry_run_prints_payloads_without_a_token(capsys: pytest.CaptureFixture[str]) -> None:
+    code = await sync_commands(Settings(), dry_run=True)
+    assert code == 0
+    payloads = json.loads(capsys.readouterr().out)
+    assert {p["name"] for p in payloads} >= {"ask", "faq", "check", "lang"}
+
+
+async def test_sync_without_token_fails_clearly(capsys: pytest.CaptureFixture[str]) -> None:
+    assert await sync_commands(Settings(), dry_run=False) == 2
+    assert "DISCORD_BOT_TOKEN" in capsys.readouterr().err
+
+
+async def test_sync_logs_in_and_syncs_globally(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    seen: dict[str, Any] = {}
+
+    async def login(self: DocSocialClient, token: str) -> None:
+        seen["token"] = token
+        await self.setup_hook()
+
+    async def sync(self: app_commands.CommandTree[Any], *, guild: Any = None) -> list[Any]:
+        seen.setdefault("guilds", []).append(guild)
+        return list(self.get_commands())
+
+    monkeypatch.setattr(DocSocialClient, "login", login)
+    monkeypatch.setattr(app_commands.CommandTree, "sync", sync)
+    settings = Settings(DISCORD_BOT_TOKEN="secret-token", DISCORD_GUILD_IDS="123")
+    assert await sync_commands(settings, dry_run=False) == 0
+    assert seen == {"token": "secret-token", "guilds": [None]}  # global only: no development guild sync here
+    out = capsys.readouterr().out
+    assert "Synced 12 application commands globally" in out and "secret-token" not in out
+
+
+# --- interactions ------------------------------------------------------------------------------
+async def test_ask_answers_with_an_embed_and_buttons(harness: Harness) -> None:
+    calls = await harness.command("ask", question="What is Sermo?")
+    (response,) = [c for c in calls if c.is_callback]
+    assert response.response_type == 4 and not response.ephemeral
+    assert response.message["allowed_mentions"] == {"parse": []}
+    (embed,) = response.message["embeds"]
+    assert embed["title"]
+    assert "Sermo" in embed["description"]
+    assert embed["footer"]["text"].startswith("Sources: ")
+    ids = [b["custom_id"] for b in harness.fake.buttons()]
+    assert "f:sermo:1" in ids and "f:sermo:0" in ids
+    assert any(i.startswith("e:") for i in ids)  # related entries
+    for button in harness.fake.buttons():
+        assert len(button["label"]) <= LABEL_LIMIT and len(button["custom_id"]) <= CUSTOM_ID_LIMIT
+
+
+async def test_spanish_client_gets_a_spanish_answer(harness: Harness) -> None:
+    await harness.command("ask", locale="es-ES", question="¿Qué es Sermo?")
+    (embed,) = harness.fake.embeds()
+    assert embed["footer"]["text"].startswith("Fuentes: ")
+
+
+async def test_fallback_and_commands_without_arguments(harness: Harness) -> None:
+    for name in ("start", "help", "rules", "sources", "topics", "networks", "stats"):
+        calls = await harness.command(name)
+        (response,) = [c for c in calls if c.is_callback]
+        assert response.response_type == 4 and response.message["embeds"], name
+    calls = await harness.command("networks", goal="educate")
+    assert [c for c in calls if c.is_callback][0].message["embeds"][0]["description"]
+
+
+async def test_autocomplete_suggests_relevant_titles(harness: Harness) -> None:
+    choices = await harness.autocomplete("sermo")
+    assert 1 <= len(choices) <= 25
+    assert all(1 <= len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in choices)
+    assert "sermo" in choices[0]["name"].lower()
+    whatsapp = await harness.autocomplete("whatsapp patients")
+    assert whatsapp and "whatsapp" in whatsapp[0]["name"].lower()
+    popular = await harness.autocomplete("")
+    assert 1 <= len(popular) <= 25
+    assert await harness.autocomplete("x" * 5000) == [] or True  # long input never breaks typing
+
+
+async def test_faq_add_form_stores_a_moderators_entry(harness: Harness, assistant: Assistant) -> None:
+    calls = await harness.interact(interaction_payload(2, subcommand_data("faq", "add"), user_id=MODERATOR_ID,
+                                                       permissions=MANAGE_GUILD))
+    (modal,) = [c for c in calls if c.is_callback]
+    assert modal.response_type == 9
+    assert modal.payload is not None
+    form = modal.payload["data"]
+    inputs = [c for row in form["components"] for c in row["components"]]
+    assert len(inputs) == 3 and len(form["title"]) <= 45
+    question, extra, answer = (i["custom_id"] for i in inputs)
+    values = {question: "Can our clinic run a Discord server?", extra: "discord server for clinic\n\n",
+              answer: "Yes, if patients never share clinical details there."}
+    submit = {"custom_id": form["custom_id"], "components": [
+        {"type": 1, "components": [{"type": 4, "custom_id": key, "value": value}]} for key, value in values.items()]}
+    calls = await harness.interact(interaction_payload(5, submit, user_id=MODERATOR_ID, permissions=MANAGE_GUILD))
+    (response,) = [c for c in calls if c.is_callback]
+    assert response.response_type == 4
+    stored = await assistant.store.list_entries(f"discord:{GUILD_ID}")
+    assert len(stored) == 1
+    assert stored[0].entry.questions.get("en") == ["Can our clinic run a Discord server?", "discord server for clinic"]
+
+
+async def test_faq_add_refuses_a_member_and_stores_nothing(harness: Harness, assistant: Assistant) -> None:
+    calls = await harness.interact(interaction_payload(2, subcommand_data("faq", "add"), user_id=MEMBER_ID))
+    (response,) = [c for c in calls if c.is_callback]
+    assert response.response_type == 4 and response.ephemeral  # the core's refusal, no form
+    # A forged form submission is refused by the core as well.
+    form = discord_adapter.FaqAddModal("en", assistant.faq.limits)
+    harness.state.store_view(form)
+    submit = {"custom_id": form.custom_id, "components": [
+        {"type": 1, "components": [{"type": 4, "custom_id": item.custom_id, "value": value}]}
+        for item, value in ((form.question, "Forged question?"), (form.extra, ""), (form.answer, "Forged answer"))]}
+    calls = await harness.interact(interaction_payload(5, submit, user_id=MEMBER_ID))
+    (response,) = [c for c in calls if c.is_callback]
+    assert response.ephemeral
+    assert await assistant.store.list_entries(f"discord:{GUILD_ID}") == []
+
+
+async def test_faq_role_makes_a_moderator(assistant: Assistant, fake: FakeDiscord,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    context = discord_adapter.DiscordContext(in_guild=True, permissions=discord.Permissions.none(),
+                                             member=discord.Object(1), moderator_role="FAQ team")  # type: ignore
+    assert await context.sender_is_moderator() is False
+    role = discord.Object(2)
+    role.name = "FAQ team"  # type: ignore[attr-defined]
+
+    class Member(discord.Member):
+        def __init__(self) -> None:
+            pass
+
+        @property
+        def roles(self) -> list[Any]:  # type: ignore[override]
+            return [role]
+
+    context.member = Member()
+    assert await context.sender_is_moderator() is True
+    managers = discord_adapter.DiscordContext(in_guild=True, permissions=discord.Permissions(manage_guild=True),
+                                              member=discord.Object(1), moderator_role=None)  # type: ignore
+    assert await managers.sender_is_moderator() is True
+
+
+async def test_faq_subcommand_text_reaches_the_core(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    original = harness.client.core.handle
+
+    async def spy(message: Any, context: Any) -> Reply:
+        seen.append(message.text)
+        assert await context.sender_is_moderator() is True
+        return await original(message, context)
+
+    monkeypatch.setattr(harness.client.core, "handle", spy)
+    await harness.interact(interaction_payload(2, subcommand_data("faq", "list", args=" 2 "),
+                                               user_id=MODERATOR_ID, permissions=MANAGE_GUILD))
+    await harness.interact(interaction_payload(2, subcommand_data("faq", "stats"), user_id=MODERATOR_ID,
+                                               permissions=MANAGE_GUILD))
+    await harness.command("topics", topic="rules")
+    assert seen == ["/faq list 2", "/faq stats", "/topics rules"]
+
+
+async def test_button_press_shows_an_entry(harness: Harness) -> None:
+    calls = await harness.press(actions.encode(actions.ShowEntry("sermo")))
+    (response,) = [c for c in calls if c.is_callback]
+    assert response.response_type == 4 and not response.ephemeral
+    assert "Sermo" in response.message["embeds"][0]["description"]
+
+
+async def test_feedback_button_is_acknowledged_privately(harness: Harness, assistant: Assistant) -> None:
+    calls = await harness.press(actions.encode(actions.Feedback("sermo", True)))
+    (response,) = [c for c in calls if c.is_callback]
+    assert response.ephemeral
+    stats = await assistant.store.stats(f"discord:{GUILD_ID}", 30)
+    assert stats.helpful == 1
+
+
+async def test_unknown_or_stale_buttons_answer_privately(harness: Harness) -> None:
+    calls = await harness.press("e:no-such-entry")
+    (response,) = [c for c in calls if c.is_callback]
+    assert response.ephemeral
+
+
+async def test_check_is_always_private(harness: Harness) -> None:
+    calls = await harness.command("check", draft="Great day at the clinic, thanks to all the team!")
+    (response,) = [c for c in calls if c.is_callback]
+    assert response.ephemeral
+
+
+async def test_errors_are_ephemeral(harness: Harness) -> None:
+    calls = await harness.command("lang", language="fr")
+    (response,) = [c for c in calls if c.is_callback]
+    assert response.ephemeral
+
+
+async def test_crash_reports_privately_and_logs_no_text(harness: Harness, monkeypatch: pytest.MonkeyPatch,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    async def broken(message: Any, context: Any) -> Reply:
+        raise ValueError("secret patient text")
+
+    monkeypatch.setattr(harness.client.core, "handle", broken)
+    calls = await harness.command("ask", question="secret patient text")
+    (response,) = [c for c in calls if c.is_callback]
+    assert response.ephemeral and response.message["content"].startswith("Sorry, something went wrong")
+    assert "ValueError" in caplog.text and "/ask" in caplog.text
+    assert "secret patient text" not in caplog.text and str(MEMBER_ID) not in caplog.text
+    calls = await harness.command("help")  # the client keeps working
+    assert [c for c in calls if c.is_callback][0].response_type == 4
+
+
+async def test_slow_core_is_deferred_then_followed_up(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(discord_adapter, "DEFER_AFTER", 0.01)
+    original = harness.client.core.handle
+
+    async def slow(message: Any, context: Any) -> Reply:
+        await asyncio.sleep(0.05)
+        return await original(message, context)
+
+    monkeypatch.setattr(harness.client.core, "handle", slow)
+    calls = await harness.command("ask", question="What is Sermo?")
+    assert calls[0].response_type == 5  # "thinking…"
+    followups = [c for c in calls if c.is_followup and not c.is_callback]
+    assert followups and followups[0].message["embeds"]
+
+
+async def test_slow_error_after_public_defer_stays_private(harness: Harness,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(discord_adapter, "DEFER_AFTER", 0.01)
+    original = harness.client.core.handle
+
+    async def slow(message: Any, context: Any) -> Reply:
+        await asyncio.sleep(0.05)
+        return await original(message, context)
+
+    monkeypatch.setattr(harness.client.core, "handle", slow)
+    calls = await harness.command("lang", language="fr")
+    assert calls[0].response_type == 5
+    assert any(c.method == "DELETE" and c.path.endswith("/messages/@original") for c in calls)
+    (followup,) = [c for c in calls if c.is_followup and not c.is_callback]
+    assert followup.ephemeral
+
+
+async def test_direct_messages_use_the_private_bucket(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[Any] = []
+    original = harness.client.core.handle
+
+    async def spy(message: Any, context: Any) -> Reply:
+        seen.append((message.community_id, message.is_private, await context.sender_is_moderator()))
+        return await original(message, context)
+
+    monkeypatch.setattr(harness.client.core, "handle", spy)
+    await harness.command("help", guild=False)
+    await harness.command("help")
+    assert seen == [(None, True, False), (f"discord:{GUILD_ID}", False, False)]
+
+
+async def test_mention_is_answered_in_the_channel(harness: Harness) -> None:
+    payload = message_payload(content=f"<@{BOT_ID}> what is sermo?", author_id=MEMBER_ID, mentions=[BOT_ID])
+    before = len(harness.fake.calls)
+    harness.state.parse_message_create(payload)  # type: ignore[arg-type]
+    await harness.settle()
+    (sent,) = harness.fake.calls[before:]
+    assert sent.method == "POST" and sent.path == f"/channels/{CHANNEL_ID}/messages"
+    assert sent.message["allowed_mentions"]["parse"] == []
+    assert "Sermo" in sent.message["embeds"][0]["description"]
+    assert sent.message["message_reference"]["message_id"] == payload["id"]
+
+
+async def test_unaddressed_messages_are_ignored_without_content_intent(harness: Harness) -> None:
+    before = len(harness.fake.calls)
+    for payload in (message_payload(content="what is sermo?", author_id=MEMBER_ID),
+                    message_payload(content=f"<@{BOT_ID}> hi", author_id=BOT_ID, mentions=[BOT_ID])):
+        harness.state.parse_message_create(payload)  # type: ignore[arg-type]
+    await harness.settle()
+    assert harness.fake.calls[before:] == []
+    assert harness.client.intents.message_content is False
+
+
+async def test_content_intent_setting(assistant: Assistant, settings: Settings,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_MESSAGE_CONTENT", "1")
+    client = build_client(assistant, settings)
+    assert client.intents.message_content is True
+    assert client.intents.members is False and client.intents.presences is False
+
+
+async def test_long_answer_is_split_within_limits(tmp_path: Path, settings: Settings, fake: FakeDiscord,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    paragraphs = [f"Paragraph {i}: " + " ".join(["Doctors should keep *patients* private online."] * 12)
+                  for i in range(30)]
+    knowledge = tmp_path / "kb"
+    knowledge.mkdir()
+    (knowledge / "long.yaml").write_text(yaml.safe_dump([{
+        "id": "long-entry", "topic": "rules",
+        "questions": {"en": ["What is the very long rule?"]},
+        "answer": {"en": "\n\n".join(paragraphs)},
+        "sources": [f"Source number {i} with a rather long citation title, 2024" for i in range(80)],
+    }]), encoding="utf-8")
+    assert len("\n\n".join(paragraphs)) > 6000
+    assistant = await Assistant.create(settings, knowledge_dir=knowledge, store=SQLiteStore(tmp_path / "db.sqlite"))
+    try:
+        harness = await make_harness(assistant, settings, fake, monkeypatch)
+        calls = await harness.command("ask", question="What is the very long rule?")
+        sent = [c for c in calls if c.message.get("embeds")]
+        assert len(sent) >= 2
+        text = ""
+        for call in sent:
+            embeds = call.message["embeds"]
+            assert len(embeds) <= MESSAGE_EMBEDS
+            total = sum(len(e.get("title", "")) + len(e.get("description", "")) +
+                        len(e.get("footer", {}).get("text", "")) for e in embeds)
+            assert total <= EMBED_TOTAL
+            for embed in embeds:
+                assert len(embed.get("description", "")) <= 4096 and len(embed.get("title", "")) <= 256
+                assert len(embed.get("footer", {}).get("text", "")) <= 2048
+                text += embed.get("description", "")
+        assert "Paragraph 29" in text and r"\*patients\*" in text  # all of it, markdown escaped
+        footer = sent[-1].message["embeds"][-1]["footer"]["text"]
+        assert footer.endswith("…")
+        assert sent[-1].message.get("components")  # buttons on the last message only
+        assert all(not c.message.get("components") for c in sent[:-1])
+        await harness.client.close()
+    finally:
+        await assistant.close()
+
+
+async def test_serve_returns_after_stop(assistant: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
+    started = asyncio.Event()
+    closed: list[bool] = []
+
+    async def start(self: DocSocialClient, token: str, *, reconnect: bool = True) -> None:
+        assert token == "secret-token"
+        started.set()
+        await asyncio.Event().wait()  # a gateway connection that never ends by itself
+
+    async def close(self: DocSocialClient) -> None:
+        closed.append(True)
+
+    monkeypatch.setattr(DocSocialClient, "start", start)
+    monkeypatch.setattr(DocSocialClient, "close", close)
+    stop = asyncio.Event()
+    settings = Settings(DISCORD_BOT_TOKEN="secret-token")
+    task = asyncio.create_task(serve(assistant, settings, stop))
+    await asyncio.wait_for(started.wait(), 5)
+    stop.set()
+    await asyncio.wait_for(task, 5)
+    assert closed
+
+
+async def test_serve_reports_a_rejected_token(assistant: Assistant, monkeypatch: pytest.MonkeyPatch,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    async def start(self: DocSocialClient, token: str, *, reconnect: bool = True) -> None:
+        raise discord.LoginFailure("Improper token has been passed.")
+
+    monkeypatch.setattr(DocSocialClient, "start", start)
+    with pytest.raises(discord.LoginFailure):
+        await serve(assistant, Settings(DISCORD_BOT_TOKEN="bad-token"), asyncio.Event())
+    assert "rejected DISCORD_BOT_TOKEN" in caplog.text and "bad-token" not in caplog.text
+
+
+def test_the_adapter_module_does_not_shadow_the_library() -> None:
+    assert discord.__name__ == "discord" and hasattr(discord, "Client")
+    assert discord_adapter.discord is discord
+
