@@ -16,10 +16,10 @@ Environment (besides `bot.config.Settings`):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import json
 import logging
-import os
 import re
 import sys
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
@@ -28,29 +28,25 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from adapters.discord_render import ActionButton, Outgoing, is_ephemeral, render, truncate
+from adapters.discord_render import ELLIPSIS, ActionButton, Outgoing, is_ephemeral, render, truncate
 from bot import actions
 from bot.commands import COMMANDS, Arg, Command
 from bot.config import Settings
 from bot.core import Assistant
 from bot.faq import FAQ_SUBCOMMANDS, FaqLimits
 from bot.faq_commands import FaqSubcommand
-from bot.matching.language import detect_locale
-from bot.matching.normalize import fold
-from bot.models import Entry, Locale, Message, Reply
+from bot.models import Locale, Message, Reply
+from bot.texts import t
 
 __all__ = ["DocSocialClient", "build_client", "command_payloads", "serve", "sync_commands"]
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "discord"
-DEFER_AFTER = 2.0  # seconds: slower core work is deferred ("thinking…") to stay inside Discord's 3 s
-NAME_LIMIT = 32
+DEFER_AFTER = 1.5  # seconds: slower core work is deferred ("thinking…") to stay inside Discord's 3 s
 DESCRIPTION_LIMIT = 100
 CHOICE_LIMIT = 25
 CHOICE_TEXT_LIMIT = 100
-AUTOCOMPLETE_MIN_SCORE = 0.05  # hide near-zero matches from the suggestions while typing
-POPULAR_DAYS = 30
 MESSAGE_CONTENT_ENV = "DISCORD_MESSAGE_CONTENT"
 # Private chats share one community bucket per platform ("discord:private"), so a DM sender must not
 # count as a moderator there: otherwise anyone could change the FAQ every DM user sees.
@@ -58,28 +54,12 @@ DM_SENDER_IS_MODERATOR = False
 NO_MENTIONS = discord.AllowedMentions.none()
 ALWAYS_PRIVATE = frozenset({"check"})  # drafts may hold patient data: the result is only for the sender
 
-_TEXTS: dict[str, dict[Locale, str]] = {
-    "error": {
-        "en": "Sorry, something went wrong; please try again.",
-        "es": "Lo siento, algo salió mal; inténtalo de nuevo.",
-    },
-    "modal_title": {"en": "Add an FAQ entry", "es": "Añadir una pregunta frecuente"},
-    "modal_question": {"en": "Question", "es": "Pregunta"},
-    "modal_extra": {"en": "Other phrasings (one per line, optional)", "es": "Otras formas (una por línea, opcional)"},
-    "modal_answer": {"en": "Answer", "es": "Respuesta"},
-    "dm_closed": {
-        "en": "I couldn't message you privately (your DMs are closed). Use /check instead: only you see the result.",
-        "es": "No pude escribirte en privado (tienes los MD cerrados). Usa /check: solo tú verás el resultado.",
-    },
-    "delete_failed": {
-        "en": "I couldn't delete that message (already gone, or I lack the Manage Messages permission).",
-        "es": "No pude borrar ese mensaje (ya no existe o me falta el permiso Gestionar mensajes).",
-    },
-}
+_KEYS = {"error": "internal_error", "delete_failed": "discord_delete_failed"}
 
 
 def _text(key: str, locale: Locale) -> str:
-    return _TEXTS[key][locale]
+    """A fixed sentence from the core's table (bot/texts.py)."""
+    return t(_KEYS.get(key, key), locale)
 
 
 # --- translating Discord into the core's terms -------------------------------------------------
@@ -104,12 +84,12 @@ def interaction_message(interaction: discord.Interaction[Any], text: str) -> Mes
 class DiscordContext:
     """`bot.core.ChatContext`: Manage Server permission, or the configured moderator role, moderates."""
 
-    def __init__(self, *, in_guild: bool, permissions: discord.Permissions,
-                 member: discord.Member | discord.User, moderator_role: str | None) -> None:
+    def __init__(self, *, in_guild: bool, member: discord.Member | discord.User, moderator_role: str | None,
+                 permissions: discord.Permissions | None = None) -> None:
         self.in_guild = in_guild
-        self.permissions = permissions
         self.member = member
         self.moderator_role = moderator_role
+        self.permissions = permissions  # resolved by Discord for interactions; else from the member's roles
 
     @classmethod
     def of_interaction(cls, interaction: discord.Interaction[Any], settings: Settings) -> DiscordContext:
@@ -118,29 +98,34 @@ class DiscordContext:
 
     @classmethod
     def of_message(cls, message: discord.Message, settings: Settings) -> DiscordContext:
-        author = message.author
-        permissions = (author.guild_permissions if isinstance(author, discord.Member)
-                       else discord.Permissions.none())
-        return cls(in_guild=message.guild is not None, permissions=permissions, member=author,
+        return cls(in_guild=guild_id_of(message) is not None, member=message.author,
                    moderator_role=settings.discord_moderator_role)
 
     async def sender_is_moderator(self) -> bool:
         if not self.in_guild:
             return DM_SENDER_IS_MODERATOR
-        if self.permissions.manage_guild or self.permissions.administrator:
+        member = self.member if isinstance(self.member, discord.Member) else None
+        permissions = self.permissions
+        if permissions is None and member is not None and getattr(member, "guild", None) is not None:
+            permissions = member.guild_permissions
+        if permissions is not None and (permissions.manage_guild or permissions.administrator):
             return True
         role = self.moderator_role
-        return bool(role) and isinstance(self.member, discord.Member) and any(r.name == role
-                                                                              for r in self.member.roles)
+        return bool(role) and member is not None and any(r.name == role for r in member.roles)
+
+
+def guild_id_of(message: discord.Message) -> int | None:
+    """The server a message was sent in (also when that server is not cached), None for DMs."""
+    if message.guild is not None:
+        return message.guild.id
+    guild_id = getattr(message.channel, "guild_id", None)
+    return guild_id if isinstance(guild_id, int) else None
 
 
 # --- the client ----------------------------------------------------------------------------------
 def message_content_enabled(settings: Settings) -> bool:
-    """`Settings.discord_message_content` once the core has it, else the DISCORD_MESSAGE_CONTENT variable."""
-    configured = getattr(settings, "discord_message_content", None)
-    if isinstance(configured, bool):
-        return configured
-    return os.environ.get(MESSAGE_CONTENT_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+    """Whether to ask for the privileged message content intent (DISCORD_MESSAGE_CONTENT)."""
+    return settings.discord_message_content
 
 
 class DocSocialClient(discord.Client):
@@ -160,7 +145,6 @@ class DocSocialClient(discord.Client):
         self.translator = SpanishTranslator()
         for command in build_commands():
             self.tree.add_command(command)
-        self._warm: set[str] = set()
 
     @property
     def core(self) -> Assistant:
@@ -191,12 +175,6 @@ class DocSocialClient(discord.Client):
         command = interaction.command.qualified_name if interaction.command is not None else "unknown"
         await report_error(interaction, f"/{command}", error)
 
-    async def ensure_community(self, community: str) -> None:
-        """Load a community's own entries into the matcher once (autocomplete reads the matcher)."""
-        if community not in self._warm:
-            await self.core.refresh_community(community)
-            self._warm.add(community)
-
     # --- slash commands, buttons, forms ---------------------------------------------------------
     async def run_command(self, interaction: discord.Interaction[Any], text: str, *, private: bool = False) -> None:
         message = interaction_message(interaction, text)
@@ -211,36 +189,45 @@ class DocSocialClient(discord.Client):
             context = DiscordContext.of_interaction(interaction, self.settings)
             pressed_on_private = interaction.message is not None and interaction.message.flags.ephemeral
             private = pressed_on_private or not isinstance(action, actions.ShowEntry)
-            reply = await respond(interaction, lambda: self.core.handle_action(payload, message, context),
-                                  private=private)
-            if isinstance(action, actions.DeleteMessage) and reply.kind == "info":
-                await self._delete_flagged(interaction, action.message_ref, reply.locale)
+
+            async def work() -> Reply:
+                reply = await self.core.handle_action(payload, message, context)
+                if isinstance(action, actions.DeleteMessage) and reply.kind == "info" and not (
+                        await self._delete_flagged(interaction, action.message_ref)):
+                    reply = Reply(kind="error", locale=reply.locale, body=_text("delete_failed", reply.locale))
+                return reply
+
+            await respond(interaction, work, private=private)
         except Exception as exc:
             await report_error(interaction, "button", exc)
 
-    async def _delete_flagged(self, interaction: discord.Interaction[Any], ref: str, locale: Locale) -> None:
+    async def _delete_flagged(self, interaction: discord.Interaction[Any], ref: str) -> bool:
+        """Delete the message the guard flagged (the core has allowed it); False if Discord would not."""
         channel_id, _, message_id = ref.partition(":")
         try:
+            if int(channel_id) != interaction.channel_id:
+                return False  # the guard's button only deletes in its own channel
             channel = self.get_partial_messageable(int(channel_id))
             await channel.get_partial_message(int(message_id)).delete()
-            if interaction.message is not None:
-                await interaction.message.edit(view=None)  # the guard's delete button has done its job
         except (ValueError, discord.HTTPException):
-            await interaction.followup.send(_text("delete_failed", locale), ephemeral=True,
-                                            allowed_mentions=NO_MENTIONS)
+            return False
+        if interaction.message is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.message.edit(view=None)  # the guard's delete button has done its job
+        return True
 
     # --- mentions and direct messages -----------------------------------------------------------
     async def on_message(self, message: discord.Message) -> None:
         if self.user is None or self.assistant is None or message.author.bot or not message.content:
             return
-        private = message.guild is None
+        guild_id = guild_id_of(message)
+        private = guild_id is None
         mentioned = self.user.id in message.raw_mentions
         if not (private or mentioned or self.message_content):
             return
         text = re.sub(rf"<@!?{self.user.id}>", " ", message.content).strip()
         core_message = Message(text=text, platform=PLATFORM, user_id=str(message.author.id), is_private=private,
-                               community_id=community_id(message.guild.id if message.guild else None),
-                               addressed=private or mentioned)
+                               community_id=community_id(guild_id), addressed=private or mentioned)
         reply = await self.assistant.handle(core_message, DiscordContext.of_message(message, self.settings))
         await deliver_to_channel(message, reply)
 
@@ -289,9 +276,12 @@ async def send_reply(interaction: discord.Interaction[Any], reply: Reply, *, pri
     ephemeral = private or is_ephemeral(reply)
     if not outgoing:  # "silent": acknowledge without showing anything
         if not interaction.response.is_done():
-            await interaction.response.defer()
+            if interaction.type is discord.InteractionType.component:
+                await interaction.response.defer()  # an update that changes nothing
+            else:
+                await interaction.response.send_message(ELLIPSIS, ephemeral=True)
         elif interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
-            await interaction.delete_original_response()
+            await interaction.delete_original_response()  # remove "thinking…"
         return
     rest = outgoing
     if not interaction.response.is_done():
@@ -310,7 +300,8 @@ async def deliver_to_channel(message: discord.Message, reply: Reply) -> None:
     outgoing = render(reply, delete_ref=ref)
     if not outgoing:
         return
-    if reply.private and message.guild is not None:
+    in_guild = guild_id_of(message) is not None
+    if reply.private and in_guild:
         try:
             for item in outgoing:
                 await message.author.send(**_send_options(item))
@@ -322,7 +313,7 @@ async def deliver_to_channel(message: discord.Message, reply: Reply) -> None:
                                 allowed_mentions=NO_MENTIONS)
         return
     # Short-lived notices (errors, "slow down") should not clutter a shared channel.
-    extra: dict[str, Any] = {"delete_after": 60.0} if message.guild is not None and is_ephemeral(reply) else {}
+    extra: dict[str, Any] = {"delete_after": 60.0} if in_guild and is_ephemeral(reply) else {}
     first, *rest = outgoing
     await message.reply(mention_author=False, **_send_options(first), **extra)
     for item in rest:
@@ -355,45 +346,13 @@ def _text_pair(en: str, es: str, limit: int = DESCRIPTION_LIMIT) -> app_commands
     return app_commands.locale_str(truncate(en, limit) or "…", es=truncate(es, limit) or "…")
 
 
-def _choice_title(entry: Entry, locale: Locale) -> str:
-    return truncate(" ".join(entry.display_title(locale).split()), CHOICE_TEXT_LIMIT)
-
-
-async def _popular(client: DocSocialClient, community: str, limit: int) -> list[Entry]:
-    """Most asked entries here lately, topped up with the first entry of each topic."""
-    assistant = client.core
-    chosen: list[Entry] = []
-    stats = await assistant.store.stats(community, POPULAR_DAYS)
-    for item in stats.top_entries:
-        entry = assistant.matcher.entry(item.entry_id, community)
-        if entry is not None and not assistant.matcher.is_hidden(entry.id, community):
-            chosen.append(entry)
-    topics: set[str] = set()
-    for entry in assistant.curated:
-        if entry.topic not in topics and not assistant.matcher.is_hidden(entry.id, community):
-            topics.add(entry.topic)
-            chosen.append(entry)
-    return list({e.id: e for e in chosen}.values())[:limit]
-
-
 async def ask_autocomplete(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
-    """Entry titles matching what the user has typed so far (popular entries for empty input)."""
+    """Entry titles the core suggests for what the user has typed so far."""
     try:
         client = _client(interaction)
-        assistant = client.core
-        community = Assistant.community_of(interaction_message(interaction, current or "?"))
-        await client.ensure_community(community)
-        locale = locale_of(interaction.locale)
-        typed = current.strip()[: assistant.settings.max_message_chars]
-        if typed:
-            locale = detect_locale(typed, locale)
-            ranked = assistant.matcher.rank(typed, community)
-            entries = [c.entry for c in ranked[:CHOICE_LIMIT] if c.score >= AUTOCOMPLETE_MIN_SCORE]
-            folded = fold(typed)  # a half-typed word may not score yet: titles containing it follow
-            entries += [c.entry for c in ranked if folded in fold(c.entry.display_title(locale))]
-        else:
-            entries = await _popular(client, community, 10)
-        titles = list(dict.fromkeys(_choice_title(e, locale) for e in entries))
+        message = interaction_message(interaction, current or "?")
+        suggestions = await client.core.suggest(current, message, CHOICE_LIMIT)
+        titles = list(dict.fromkeys(truncate(" ".join(s.title.split()), CHOICE_TEXT_LIMIT) for s in suggestions))
         return [app_commands.Choice(name=title, value=title) for title in titles if title][:CHOICE_LIMIT]
     except Exception as exc:  # autocomplete must never break typing; log the type only
         log.error("discord /ask autocomplete failed: %s", type(exc).__name__)
@@ -406,9 +365,8 @@ def _slash_command(command: Command) -> app_commands.Command[Any, ..., None]:
     private = command.name in ALWAYS_PRIVATE
 
     async def callback(interaction: discord.Interaction[Any], **values: str | None) -> None:
-        typed = [" ".join((values.get(arg.name) or "").split()) if not arg.rest else (values.get(arg.name) or "")
-                 for arg in args]
-        text = " ".join([f"/{command.name}", *(v.strip() for v in typed if v and v.strip())])
+        typed = [(values.get(arg.name) or "").strip() for arg in args]  # in the registry's order
+        text = " ".join([f"/{command.name}", *(value for value in typed if value)])
         await _client(interaction).run_command(interaction, text, private=private)
 
     parameters = [inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
@@ -458,15 +416,16 @@ class FaqAddModal(discord.ui.Modal):
     def __init__(self, locale: Locale, limits: FaqLimits) -> None:
         super().__init__(title=_text("modal_title", locale), timeout=900)
         self.question: discord.ui.TextInput[FaqAddModal] = discord.ui.TextInput(
-            label=_text("modal_question", locale), max_length=min(4000, limits.max_question_chars))
+            max_length=min(4000, limits.max_question_chars))
         self.extra: discord.ui.TextInput[FaqAddModal] = discord.ui.TextInput(
-            label=_text("modal_extra", locale), style=discord.TextStyle.paragraph, required=False,
+            style=discord.TextStyle.paragraph, required=False,
             max_length=min(4000, (limits.max_question_chars + 1) * limits.max_extra_phrasings))
         self.answer: discord.ui.TextInput[FaqAddModal] = discord.ui.TextInput(
-            label=_text("modal_answer", locale), style=discord.TextStyle.paragraph,
-            max_length=min(4000, limits.max_answer_chars))
-        for item in (self.question, self.extra, self.answer):
-            self.add_item(item)
+            style=discord.TextStyle.paragraph, max_length=min(4000, limits.max_answer_chars))
+        for key, field in (("modal_question", self.question), ("modal_extra", self.extra),
+                           ("modal_answer", self.answer)):
+            self.add_item(discord.ui.Label(text=_text(key, locale), description=_text(key + "_hint", locale),
+                                           component=field))
 
     async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:
         client = _client(interaction)
@@ -495,7 +454,8 @@ async def faq_add(interaction: discord.Interaction[Any]) -> None:
 def _faq_group() -> app_commands.Group:
     faq = next(c for c in COMMANDS if c.name == "faq")
     group = app_commands.Group(name="faq", description=_text_pair(faq.summary("en"), faq.summary("es")),
-                               default_permissions=discord.Permissions(manage_guild=True), guild_only=True)
+                               default_permissions=discord.Permissions(manage_guild=True), guild_only=True,
+                               allowed_contexts=app_commands.AppCommandContext(guild=True))
     for sub in FAQ_SUBCOMMANDS:
         if sub.name == "add":
             group.add_command(app_commands.Command(name="add", callback=faq_add,
@@ -528,10 +488,19 @@ async def command_payloads(client: DocSocialClient) -> list[dict[str, Any]]:
 
 
 # --- entry points ------------------------------------------------------------------------------------
+def quiet_library_logs() -> None:
+    """discord.py logs request bodies and gateway events at DEBUG: keep it at INFO or above so message
+    texts never reach the logs, whatever DOCSOCIAL_LOG_LEVEL says."""
+    library = logging.getLogger("discord")
+    if library.getEffectiveLevel() < logging.INFO:
+        library.setLevel(logging.INFO)
+
+
 async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event) -> None:
     """Run the bot until `stop` is set, then close the connection cleanly."""
     if settings.discord_bot_token is None:
         raise RuntimeError("DISCORD_BOT_TOKEN is not set")
+    quiet_library_logs()
     client = build_client(assistant, settings)
     runner = asyncio.create_task(client.start(settings.discord_bot_token.get_secret_value()), name="discord")
     stopper = asyncio.create_task(stop.wait(), name="discord-stop")
@@ -557,6 +526,7 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event) -
 
 async def sync_commands(settings: Settings, dry_run: bool) -> int:
     """Register the slash commands globally (`python -m bot discord sync [--dry-run]`)."""
+    quiet_library_logs()
     client = DocSocialClient(None, settings, sync_guilds=False)
     try:
         if dry_run:

@@ -11,6 +11,7 @@ import asyncio
 import logging
 import re
 import time
+import traceback
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -53,10 +54,13 @@ PLATFORM = "telegram"
 MODERATOR_CACHE_SECONDS = 60.0
 _MODERATOR_CACHE_SIZE = 10_000
 _MODERATOR_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
-_ADMIN_MENU_ONLY = frozenset({"faq"})  # workaround until bot/commands.py marks faq audience="moderators"
+# Private chats all share the core's one "telegram:private" community, so nobody moderates it: were every
+# private user a moderator (as first specified), anyone could plant /faq answers shown to every other user.
+PRIVATE_CHAT_SENDER_IS_MODERATOR = False
 _ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _FAQ_COMMANDS = frozenset({"faq"})  # guided `/faq add` prompts want the next step as a reply in groups
+_BOOTSTRAP_RETRIES = 5  # transient network errors while deleting/setting the webhook at start
 _PROMPT_MEMORY = 1_000  # recent prompt messages whose replies continue a dialogue
 
 TgApp = Application[Any, Any, Any, Any, Any, Any]  # handlers only use .bot; keep the generics open
@@ -91,7 +95,10 @@ class ModeratorCache:
 
 
 class TelegramContext:
-    """`bot.core.ChatContext` for one Telegram message: moderators are the chat's admins and owner."""
+    """`bot.core.ChatContext` for one Telegram message: moderators are a group's admins and owner.
+
+    In private chats the answer is PRIVATE_CHAT_SENDER_IS_MODERATOR, without an API call.
+    """
 
     def __init__(self, app: TgApp, chat_id: int, chat_type: str, user_id: int, cache: ModeratorCache,
                  anonymous_admin: bool = False) -> None:
@@ -103,7 +110,9 @@ class TelegramContext:
         self._anonymous_admin = anonymous_admin
 
     async def sender_is_moderator(self) -> bool:
-        if self._private or self._anonymous_admin:
+        if self._private:
+            return PRIVATE_CHAT_SENDER_IS_MODERATOR
+        if self._anonymous_admin:  # "send as the group": only admins can
             return True
         cached = self._cache.get(self._chat_id, self._user_id)
         if cached is not None:
@@ -162,7 +171,7 @@ def menu(locale: Locale, moderators: bool) -> list[BotCommand]:
     def shown(command: Command) -> bool:
         if not command.in_menu:
             return False
-        if command.audience == "moderators" or command.name in _ADMIN_MENU_ONLY:
+        if command.audience == "moderators":
             return moderators
         return True
 
@@ -238,11 +247,19 @@ class TelegramAdapter:
         reply = await self.assistant.handle(core_message, chat_context)
         if reply.kind == "silent":
             return
-        in_group = chat.type != ChatType.PRIVATE
-        prompt = in_group and reply.kind in ("info", "error") and (
-            incoming.command in _FAQ_COMMANDS or (incoming.command is None and self._answers_prompt(message))
-        )
-        await self.deliver(context, reply, message, delete_ref=str(message.message_id), prompt=prompt)
+        await self.deliver(context, reply, message, delete_ref=str(message.message_id),
+                           prompt=self._wants_prompt(reply, message, incoming))
+
+    def _wants_prompt(self, reply: Reply, message: TgMessage, incoming: Incoming) -> bool:
+        """ForceReply for `/faq` output and guided-add steps in groups, so privacy mode lets the next step in.
+
+        A `/faq` reply that has buttons keeps them; a dialogue step (a reply to our prompt) always prompts.
+        """
+        if message.chat.type == ChatType.PRIVATE or reply.kind not in ("info", "error"):
+            return False
+        if incoming.command in _FAQ_COMMANDS:
+            return keyboard(reply) is None
+        return incoming.command is None and self._answers_prompt(message)
 
     async def deliver(self, context: ContextTypes.DEFAULT_TYPE, reply: Reply, origin: MaybeInaccessibleMessage,
                       *, delete_ref: str | None = None, prompt: bool = False) -> None:
@@ -255,7 +272,8 @@ class TelegramAdapter:
         markup: InlineKeyboardMarkup | ForceReply | None = keyboard(reply, delete_ref)
         if prompt:  # the guided add needs the next message as a reply to the bot (privacy mode)
             markup = ForceReply(selective=True)
-        sent = await self._send(context, chat.id, render_html(reply), markup, reply_to=origin.message_id)
+        sent = await self._send(context, chat.id, render_html(reply), markup, reply_to=origin.message_id,
+                                thread=_thread(origin))
         if prompt and sent is not None:
             self._prompts[(chat.id, sent.message_id)] = None
             while len(self._prompts) > _PROMPT_MEMORY:
@@ -272,19 +290,26 @@ class TelegramAdapter:
             if user_id is None:
                 raise Forbidden("no user to write to")
             await self._send(context, user_id, render_html(reply), keyboard(reply), reply_to=None)
-        except (Forbidden, BadRequest):  # the user never opened a private chat with the bot
+        except (Forbidden, BadRequest) as exc:  # the user never opened a private chat with the bot
+            if isinstance(exc, BadRequest) and "chat not found" not in exc.message.lower():
+                raise
             link = f"https://t.me/{context.bot.username}?start=check"
             notice = text("start_private_first", reply.locale, link=link)
-            await self._send(context, origin.chat.id, render_notice(notice), None, reply_to=origin.message_id)
+            await self._send(context, origin.chat.id, render_notice(notice), None, reply_to=origin.message_id,
+                             thread=_thread(origin))
             return
         if reply.group_notice:
             await self._send(context, origin.chat.id, render_notice(reply.group_notice), None,
-                             reply_to=origin.message_id)
+                             reply_to=origin.message_id, thread=_thread(origin))
 
     @staticmethod
     async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, parts: list[str],
-                    markup: InlineKeyboardMarkup | ForceReply | None, *, reply_to: int | None) -> TgMessage | None:
-        """Send the parts in order, the first replying to `reply_to`, the buttons on the last; return the last."""
+                    markup: InlineKeyboardMarkup | ForceReply | None, *, reply_to: int | None,
+                    thread: int | None = None) -> TgMessage | None:
+        """Send the parts in order, the first replying to `reply_to`, the buttons on the last; return the last.
+
+        `thread` keeps replies inside a forum topic even if the original message was deleted meanwhile.
+        """
         sent: TgMessage | None = None
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
@@ -296,6 +321,7 @@ class TelegramAdapter:
                 reply_to_message_id=reply_to if index == 0 else None,
                 allow_sending_without_reply=True,
                 reply_markup=markup if last else None,
+                message_thread_id=thread,
             )
         return sent
 
@@ -304,7 +330,10 @@ class TelegramAdapter:
         query = update.callback_query
         if query is None:
             return
-        await query.answer()  # acknowledge first: the client's spinner stops whatever happens next
+        try:
+            await query.answer()  # acknowledge first: the client's spinner stops whatever happens next
+        except BadRequest as exc:  # e.g. "query is too old" after a restart: still handle the press
+            log.info("answer_callback_query failed (%s)", type(exc).__name__)
         origin = query.message
         if origin is None or not query.data:
             return
@@ -325,7 +354,8 @@ class TelegramAdapter:
         if isinstance(action, actions.DeleteMessage) and reply.kind == "info":
             reply = await self._delete(context, chat.id, action.message_ref, origin, reply)
         if reply.kind != "silent":
-            await self._send(context, chat.id, render_html(reply), keyboard(reply), reply_to=origin.message_id)
+            await self._send(context, chat.id, render_html(reply), keyboard(reply), reply_to=origin.message_id,
+                             thread=_thread(origin))
 
     @staticmethod
     async def _delete(context: ContextTypes.DEFAULT_TYPE, chat_id: int, ref: str,
@@ -347,9 +377,9 @@ class TelegramAdapter:
         """Log what failed without content (type and update id only) and tell the user when possible."""
         update_id = update.update_id if isinstance(update, Update) else None
         error = context.error
-        log.error("error while handling update %s: %s", update_id, type(error).__name__,
-                  exc_info=(type(error), error, error.__traceback__) if error is not None
-                  and log.isEnabledFor(logging.DEBUG) else None)
+        log.error("error while handling update %s: %s", update_id, type(error).__name__)
+        if error is not None and log.isEnabledFor(logging.DEBUG):  # frames only: messages may quote user text
+            log.debug("traceback (message omitted):\n%s", "".join(traceback.format_tb(error.__traceback__)))
         if not isinstance(update, Update) or update.effective_chat is None:
             return
         user = update.effective_user
@@ -360,17 +390,35 @@ class TelegramAdapter:
                 update.effective_chat.id,
                 render_notice(text("internal_error", locale))[0],
                 parse_mode=ParseMode.HTML,
+                link_preview_options=_NO_PREVIEW,
                 reply_to_message_id=origin.message_id if origin is not None else None,
                 allow_sending_without_reply=True,
+                message_thread_id=_thread(origin),
             )
         except TelegramError as exc:
             log.warning("could not report the error to the chat (%s)", type(exc).__name__)
+
+
+def _thread(origin: MaybeInaccessibleMessage | None) -> int | None:
+    """The forum topic a message belongs to, so answers stay in that topic."""
+    if isinstance(origin, TgMessage) and origin.is_topic_message:
+        return origin.message_thread_id
+    return None
+
+
+def _quiet_library_logs() -> None:
+    """PTB's DEBUG logs print the token (in API URLs), whole updates and message texts; httpx's INFO the URL."""
+    for name, floor in (("telegram", logging.INFO), ("httpx", logging.WARNING), ("httpcore", logging.WARNING)):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < floor:
+            logger.setLevel(floor)
 
 
 def build_application(assistant: Assistant, settings: Settings) -> TgApp:
     """The configured Application (handlers, rate limiter, menus in post_init), not yet started."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    _quiet_library_logs()
     adapter = TelegramAdapter(assistant)
     builder = (
         ApplicationBuilder()
@@ -391,13 +439,13 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event, *
                 poll_timeout: int = 30) -> None:
     """Run the bot (long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set) until `stop` is set."""
     app = build_application(assistant, settings)
+    updater = app.updater
+    if updater is None:  # pragma: no cover - ApplicationBuilder always makes one unless told not to
+        raise RuntimeError("the Application has no Updater")
     await app.initialize()
     try:
         if app.post_init is not None:  # run_polling would call it; with the manual lifecycle we do
             await app.post_init(app)
-        updater = app.updater
-        if updater is None:  # pragma: no cover - ApplicationBuilder always makes one unless told not to
-            raise RuntimeError("the Application has no Updater")
         if settings.telegram_webhook_url:
             secret = settings.telegram_webhook_secret
             await updater.start_webhook(
@@ -407,17 +455,19 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event, *
                 webhook_url=settings.telegram_webhook_url,
                 secret_token=secret.get_secret_value() if secret else None,
                 allowed_updates=_ALLOWED_UPDATES,
+                bootstrap_retries=_BOOTSTRAP_RETRIES,
             )
             log.info("telegram: webhook listening on port %d", settings.telegram_webhook_port)
         else:
-            await updater.start_polling(timeout=poll_timeout, allowed_updates=_ALLOWED_UPDATES)
+            await updater.start_polling(timeout=poll_timeout, allowed_updates=_ALLOWED_UPDATES,
+                                        bootstrap_retries=_BOOTSTRAP_RETRIES)
             log.info("telegram: polling started")
         await app.start()
         await stop.wait()
         log.info("telegram: stopping")
+    finally:  # also on errors and cancellation: stop what runs, then release the HTTP pools
         if updater.running:
             await updater.stop()
         if app.running:
             await app.stop()
-    finally:
         await app.shutdown()

@@ -17,7 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import actions
 from bot.formatting import split_text
 from bot.models import Locale, Reply, Suggestion
-from bot.texts import TEXTS, t
+from bot.texts import t
 
 log = logging.getLogger(__name__)
 
@@ -25,32 +25,12 @@ MAX_MESSAGE_CHARS = 4096  # Telegram's limit for one message's text (after entit
 MAX_BUTTON_LABEL = 60  # longer labels are cut off by the clients anyway
 _INLINE_CODE = re.compile(r"`([^`\n]+)`")
 
-# Adapter-only sentences, used until bot/texts.py carries them (then the core's wording wins).
-_FALLBACK_TEXTS: dict[str, dict[Locale, str]] = {
-    "internal_error": {
-        "en": "Sorry, something went wrong; please try again.",
-        "es": "Lo siento, algo salió mal; inténtalo de nuevo.",
-    },
-    "start_private_first": {
-        "en": "Please start a private chat with me first, then try again: {link}",
-        "es": "Primero abre un chat privado conmigo y vuelve a intentarlo: {link}",
-    },
-    "delete_failed": {
-        "en": "I couldn't delete that message: make me an administrator with the right to delete messages.",
-        "es": "No pude borrar ese mensaje: hazme administrador con permiso para borrar mensajes.",
-    },
-    "delete_button": {"en": "🗑 Delete message", "es": "🗑 Borrar mensaje"},
-    "helpful_button": {"en": "👍 Helpful", "es": "👍 Útil"},
-    "not_helpful_button": {"en": "👎 Not helpful", "es": "👎 No útil"},
-}
-
-
 def text(key: str, locale: Locale, **values: object) -> str:
-    """A fixed sentence: the core's wording if bot/texts.py has the key, else the adapter's fallback."""
-    if key in TEXTS:
-        return t(key, locale, **values)
-    wording = _FALLBACK_TEXTS[key][locale]
-    return wording.format(**values) if values else wording
+    """A fixed sentence from the core's table (bot/texts.py)."""
+    return t(TELEGRAM_KEYS.get(key, key), locale, **values)
+
+
+TELEGRAM_KEYS = {"delete_failed": "telegram_delete_failed"}
 
 
 def escape(raw: str) -> str:

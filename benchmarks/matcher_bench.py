@@ -4,6 +4,7 @@ Each size runs in a fresh process so peak memory (max RSS) is its own. The naive
 rapidfuzz `process.extractOne` (default WRatio scorer) over every phrasing, in the same process
 on the same queries, so the table shows the ratio. Synthetic bases are built from CLINC150
 utterances (with typo and word-order variants to reach 100,000), 20 phrasings per entry.
+"community10000" is the curated knowledge plus one community holding 10,000 moderator entries.
 
     .venv/bin/python benchmarks/matcher_bench.py [--sizes curated,1000,10000,100000] [--queries 300]
 """
@@ -97,15 +98,17 @@ def _measure(size: str, n_queries: int, out: mp.Queue) -> None:  # type: ignore[
     queries = (queries * (1 + n_queries // max(1, len(queries))))[:n_queries]
     started = time.perf_counter()
     matcher = Matcher(entries, negatives=negatives)
+    if community is not None:
+        matcher.set_community(community, community_entries)
     build_s = time.perf_counter() - started
     gc.freeze()  # as bot.core.Assistant.create does after loading
-    all_phrasings = [text for e in entries for _, text in e.questions.all()]
+    all_phrasings = [text for e in [*entries, *community_entries] for _, text in e.questions.all()]
     for q in queries[:20]:
-        matcher.match(q)
+        matcher.match(q, community)
     ours: list[float] = []
     for q in queries:
         t0 = time.perf_counter()
-        matcher.match(q)
+        matcher.match(q, community)
         ours.append((time.perf_counter() - t0) * 1000)
     naive: list[float] = []
     for q in queries[: max(30, n_queries // 5)]:
@@ -134,7 +137,7 @@ def _measure(size: str, n_queries: int, out: mp.Queue) -> None:  # type: ignore[
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="curated,1000,10000,100000")
+    parser.add_argument("--sizes", default="curated,1000,10000,100000,community10000")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)

@@ -110,6 +110,7 @@ COMMANDS: tuple[Command, ...] = (
         "This group's own FAQ (moderators)",
         "Las preguntas propias del grupo (moderadores)",
         (Arg("action", "add, list, show, gaps, stats, ...", "add, list, show, gaps, stats, ...", rest=True),),
+        audience="moderators",  # menus show it to moderators; members may still run list/show/help
     ),
 )
 

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     discord_guild_ids: Annotated[list[int], NoDecode] = Field(
         default_factory=list, validation_alias=AliasChoices("DISCORD_GUILD_IDS")
     )
+    discord_message_content: bool = Field(False, validation_alias=AliasChoices("DISCORD_MESSAGE_CONTENT"))
     discord_moderator_role: str | None = Field(None, validation_alias=AliasChoices("DISCORD_MODERATOR_ROLE"))
     db_path: Path | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_DB"))
     log_level: str = Field("INFO", validation_alias=AliasChoices("DOCSOCIAL_LOG_LEVEL"))

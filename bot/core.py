@@ -25,7 +25,7 @@ from bot.faq import FAQ_SUBCOMMANDS, LOCAL_COMMUNITY, FaqRequest, FaqService
 from bot.knowledge import CURATED_DIR, load_curated, load_directory
 from bot.matching import Matcher, MatchResult
 from bot.matching.language import detect_locale
-from bot.matching.normalize import strip_control
+from bot.matching.normalize import fold, strip_control
 from bot.models import Entry, Locale, Message, Reply, Suggestion
 from bot.negatives import load_negatives
 from bot.paths import default_db_path
@@ -36,6 +36,8 @@ from bot.store import Store, StoreError
 from bot.texts import t
 
 log = logging.getLogger(__name__)
+SUGGEST_MIN_SCORE = 0.05  # hide near-zero matches from suggestions while typing
+POPULAR_DAYS = 30
 OPERATOR_PLATFORMS = frozenset({"console", "cli"})  # the local operator: a moderator, never rate limited
 _MEMORY_LIMIT = 10_000  # remembered users (language choice, last answer) before the oldest go
 
@@ -112,6 +114,32 @@ class Assistant:
 
     def _similar(self, text: str, community_id: str) -> list[tuple[Suggestion, float]]:
         return [(views.suggestion(c.entry, "en"), c.score) for c in self.matcher.similar(text, community_id)]
+
+    async def suggest(self, text: str, message: Message, limit: int = 25) -> list[Suggestion]:
+        """Entries to offer while the user is still typing (Discord autocomplete).
+
+        Best matches first, then entries whose title contains the half-typed text (a partial word
+        may not score yet). With no text, the community's most asked entries of the last 30 days,
+        topped up with the first entry of each topic.
+        """
+        community = self.community_of(message)
+        await self._ensure_loaded(community)
+        typed = text.strip()[: self.settings.max_message_chars]
+        locale = detect_locale(typed, message.locale or "en") if typed else (message.locale or "en")
+        if typed:
+            ranked = self.matcher.rank(typed, community)
+            chosen = [c.entry for c in ranked[:limit] if c.score >= SUGGEST_MIN_SCORE]
+            folded = fold(typed)
+            chosen += [c.entry for c in ranked if folded in fold(c.entry.display_title(locale))]
+        else:
+            stats = await self.store.stats(community, POPULAR_DAYS)
+            popular = [self.matcher.entry(item.entry_id, community) for item in stats.top_entries]
+            chosen = [e for e in popular if e is not None]
+            first_of_topic = {e.topic: e for e in reversed(self.curated)}
+            chosen += [e for e in self.curated if first_of_topic[e.topic] is e]
+        visible = [e for e in chosen if not self.matcher.is_hidden(e.id, community)]
+        unique = list({e.id: e for e in visible}.values())
+        return [views.suggestion(e, locale) for e in unique[:limit]]
 
     # --- helpers -------------------------------------------------------------------------
     @staticmethod
@@ -388,6 +416,9 @@ class Assistant:
     async def _faq_request(
         self, message: Message, context: ChatContext, community: str, text: str, *, ask_moderator: bool
     ) -> FaqRequest:
-        moderator = await context.sender_is_moderator() if ask_moderator else False
+        # A private chat on a platform has no moderators: its bucket is shared by every private user,
+        # so letting them edit it would let anyone change what everyone else is told.
+        may_moderate = message.platform in OPERATOR_PLATFORMS or not message.is_private
+        moderator = await context.sender_is_moderator() if ask_moderator and may_moderate else False
         locale = await self._locale(message, community, None)
         return FaqRequest(community_id=community, actor=self._user_key(message), is_moderator=moderator, locale=locale)

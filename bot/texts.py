@@ -25,7 +25,8 @@ TEXTS: dict[str, dict[Locale, str]] = {
         "en": "You can also just type a question.",
         "es": "También puedes escribir tu pregunta directamente.",
     },
-    "help_moderators": {"en": "For moderators", "es": "Para moderadores"},
+    "help_moderators": {"en": "This group's FAQ (you moderate it)", "es": "Preguntas del grupo (eres moderador)"},
+    "help_community": {"en": "This group's FAQ", "es": "Preguntas del grupo"},
     "can_help_with": {
         "en": (
             "I can help with: which network suits a goal (/networks), confidentiality and "
@@ -168,6 +169,41 @@ TEXTS: dict[str, dict[Locale, str]] = {
         "es": "Solo los moderadores pueden borrar mensajes aquí.",
     },
     "delete_done": {"en": "Message deleted. Thank you.", "es": "Mensaje borrado. Gracias."},
+    # Sentences the adapters show around the core's replies (buttons, forms, platform errors).
+    "internal_error": {
+        "en": "Sorry, something went wrong; please try again.",
+        "es": "Lo siento, algo salió mal; inténtalo de nuevo.",
+    },
+    "start_private_first": {
+        "en": "Please start a private chat with me first, then try again: {link}",
+        "es": "Primero abre un chat privado conmigo y vuelve a intentarlo: {link}",
+    },
+    "telegram_delete_failed": {
+        "en": "I couldn't delete that message: make me an administrator with the right to delete messages.",
+        "es": "No pude borrar ese mensaje: hazme administrador con permiso para borrar mensajes.",
+    },
+    "discord_delete_failed": {
+        "en": "I couldn't delete that message (already gone, or I lack the Manage Messages permission).",
+        "es": "No pude borrar ese mensaje (ya no existe o me falta el permiso Gestionar mensajes).",
+    },
+    "delete_button": {"en": "🗑 Delete message", "es": "🗑 Borrar mensaje"},
+    "helpful_button": {"en": "👍 Helpful", "es": "👍 Útil"},
+    "not_helpful_button": {"en": "👎 Not helpful", "es": "👎 No útil"},
+    "modal_title": {"en": "Add an FAQ entry", "es": "Añadir una pregunta frecuente"},
+    "modal_question": {"en": "Question", "es": "Pregunta"},
+    "modal_question_hint": {"en": "As members would ask it", "es": "Como la harían los miembros"},
+    "modal_extra": {"en": "Other phrasings (optional)", "es": "Otras formas de preguntarlo (opcional)"},
+    "modal_extra_hint": {"en": "One per line", "es": "Una por línea"},
+    "modal_answer": {"en": "Answer", "es": "Respuesta"},
+    "modal_answer_hint": {"en": "Shown as written; cite your source", "es": "Se muestra tal cual; cita la fuente"},
+    "dm_closed": {
+        "en": "I couldn't message you privately (your DMs are closed). Use the slash command: only you will see it.",
+        "es": "No pude escribirte en privado (tienes los MD cerrados). Usa el comando con barra: solo tú lo verás.",
+    },
+    "private_faq_refused": {
+        "en": "Community FAQ entries belong to a group: run /faq in the group or server you moderate.",
+        "es": "Las preguntas de la comunidad pertenecen a un grupo: usa /faq en el grupo o servidor que moderas.",
+    },
     "followups_label": {"en": "Related", "es": "Relacionado"},
     "sources_label": {"en": "Sources", "es": "Fuentes"},
 }

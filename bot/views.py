@@ -238,11 +238,11 @@ def sources_reply(entries: Sequence[Entry], locale: Locale) -> Reply:
 
 
 def help_reply(locale: Locale, is_moderator: bool, extra: Sequence[tuple[str, str]] = ()) -> Reply:
-    """The command list; moderators also see the /faq subcommands passed in `extra`."""
-    visible: list[Command] = [c for c in COMMANDS if c.audience == "everyone"]
+    """The command list, then the /faq subcommands this user may run (`extra`)."""
+    visible: list[Command] = [c for c in COMMANDS if c.audience == "everyone" and c.in_menu]
     bullets = [f"{c.usage()}: {c.summary(locale)}" for c in visible]
-    if is_moderator and extra:
-        bullets.append(t("help_moderators", locale) + ":")
+    if extra:
+        bullets.append(t("help_moderators" if is_moderator else "help_community", locale) + ":")
         bullets.extend(f"{usage}: {summary}" for usage, summary in extra)
     return Reply(
         kind="info", locale=locale, title=t("help_title", locale), body=t("help_body", locale), bullets=bullets

@@ -82,6 +82,7 @@ class FakeBotAPI:
         self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
 
     async def stop(self) -> None:
+        self._new_update.set()  # end a pending long poll now instead of letting cleanup wait for it
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -213,8 +214,12 @@ def _utf16_len(text: str) -> int:
 
 
 def message(text: str, *, chat_id: int = 42, chat_type: str = "private", sender: dict[str, Any] | None = None,
-            reply_to: dict[str, Any] | None = None, message_id: int | None = None) -> dict[str, Any]:
-    """A `message` update body with bot_command / mention entities computed as Telegram does."""
+            reply_to: dict[str, Any] | None = None, message_id: int | None = None, caption: bool = False,
+            **extra: Any) -> dict[str, Any]:
+    """A `message` update body with bot_command / mention entities computed as Telegram does.
+
+    `caption=True` makes it a photo whose caption is `text`; `extra` adds raw message fields.
+    """
     data: dict[str, Any] = {
         "message_id": message_id or next(_message_counter),
         "date": int(time.time()),
@@ -234,6 +239,12 @@ def message(text: str, *, chat_id: int = 42, chat_type: str = "private", sender:
         data["entities"] = entities
     if reply_to is not None:
         data["reply_to_message"] = reply_to
+    if caption:
+        data["caption"] = data.pop("text")
+        if "entities" in data:
+            data["caption_entities"] = data.pop("entities")
+        data["photo"] = [{"file_id": "photo-1", "file_unique_id": "u1", "width": 90, "height": 60}]
+    data.update(extra)
     return {"message": data}
 
 

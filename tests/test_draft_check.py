@@ -75,6 +75,30 @@ def test_review_reply_with_clinical_details() -> None:
         assert {"patient-privacy", "professionalism"} <= got
 
 
+def test_reply_to_a_star_rating_and_public_record_note() -> None:
+    for text in (
+        "Dear Karen who gave us 1 star: your appointment was cancelled as you didn't bring your referral.",
+        "A la señora que nos puso una estrella: usted llegó tarde y su hija no traía los informes.",
+        "To the man who shouted at our receptionist: your GP record has been noted.",
+    ):
+        assert {"patient-privacy", "professionalism"} <= cats(check_draft(text)), text
+
+
+def test_staff_named_in_praise_are_not_patients() -> None:
+    for text in (
+        "Huge thanks to our nurse Emma, retiring today after 38 years on the children's ward!",
+        "Enhorabuena a la Dra. Marta Iglesias por su nombramiento como jefa de Cardiología.",
+        "Photo from today's grand round: our registrars presenting their sepsis audit 📸",
+    ):
+        assert check_draft(text).verdict == "ok", text
+
+
+def test_relation_and_confirmation_of_patient_status() -> None:
+    result = check_draft("My neighbour Sue (she's my patient too!) was just told her breast lump is benign.")
+    assert {"patient-privacy", "professionalism"} <= cats(result)
+    assert "Sue" not in result.redacted
+
+
 # --- consent -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
@@ -105,6 +129,11 @@ def test_written_consent_or_anonymisation_suppresses(text: str) -> None:
     result = check_draft(text)
     assert "consent" not in cats(result)
     assert result.verdict == "ok"
+
+
+def test_swipe_to_see_results_is_patient_media_and_advertising() -> None:
+    got = cats(check_draft("Swipe to see the results of my patient's lip filler - natural look! DM to book"))
+    assert {"consent", "advertising"} <= got
 
 
 def test_verbal_consent_is_not_enough() -> None:
@@ -271,6 +300,22 @@ def test_json_contract() -> None:
     flag = data["flags"][0]
     assert set(flag) == {"category", "severity", "span", "excerpt", "why", "source", "fix"}
     assert isinstance(flag["span"], list) and len(flag["span"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "body"),
+    [
+        ("Mr Smith's MRI came back clear.", "patient-privacy", "45 CFR 164.514(b)(2)"),
+        ("Check out this X-ray of my patient's broken arm!", "consent", "164.508(a)(3)"),
+        ("Miracle cure, 100% guaranteed!", "advertising", "Ahpra"),
+        ("Primera visita por solo 40 euros.", "advertising", "art. 93"),
+        ("Use my code DRSAM15 for my favourite supplement!", "conflict-of-interest", "GMC"),
+        ("Some patients are just idiots.", "professionalism", "GMC"),
+        ("@maria take 500 mg twice a day.", "medical-advice", "ACP/FSMB"),
+    ],
+)
+def test_sources_name_the_guidance(text: str, category: str, body: str) -> None:
+    assert body in flag_for(check_draft(text), category).source
 
 
 def test_every_flag_has_explanation_and_sorted_spans() -> None:

@@ -40,6 +40,8 @@ from tests.telegram_fake_server import (
     user,
 )
 
+pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")  # PTB's own retry_after
+
 GROUP = -100200300
 SMALL_GROUP = -4001
 PARAGRAPH = ("This paragraph explains one more aspect of running a professional page as a doctor, with "
@@ -357,15 +359,21 @@ async def test_faq_add_member_refused_admin_stored(env: Env) -> None:
     assert "Be kind to each other." in calls[-1].params["text"]
 
 
-async def test_creator_is_a_moderator_and_private_chat_needs_no_lookup(env: Env) -> None:
+async def test_creator_is_a_moderator(env: Env) -> None:
     env.server.member_status[52] = "creator"
     env.server.push(message("/faq add How do we tag cases? | With #case.", chat_id=GROUP, chat_type="supergroup",
                             sender=user(52)))
     await env.answers()
     assert len(await env.store.list_entries(f"telegram:{GROUP}")) == 1
-    env.server.push(message("/faq add How do we tag cases? | With #case.", sender=user(53)))
-    await env.answers(2)
-    assert {c.params["user_id"] for c in env.server.of("getChatMember")} == {52}
+
+
+async def test_private_chat_users_cannot_plant_answers_for_everyone(env: Env) -> None:
+    """All private chats share one community in the core, so no private user moderates it."""
+    env.server.push(message("/faq add What is the zorblax network? | Visit spam.example", sender=user(53)))
+    [refused] = await env.answers()
+    assert "moderator" in refused.params["text"].lower()
+    assert await env.store.list_entries("telegram:private") == []
+    assert env.server.of("getChatMember") == []  # private chats need no lookup
 
 
 async def test_guided_faq_add_continues_through_replies_in_a_group(env: Env) -> None:
@@ -452,9 +460,11 @@ async def test_500_does_not_crash_the_bot(env: Env, caplog: pytest.LogCaptureFix
     env.server.push(message("/help", sender=user(70)))
     calls = await env.answers(2)
     assert "Commands" in calls[-1].params["text"]
-    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("adapters"))
-    assert "NetworkError" in logged
-    assert "secret-words" not in logged and "70" not in logged.replace("update 1", "")
+    ours = [r for r in caplog.records if r.name.startswith("adapters")]
+    summary = "\n".join(r.getMessage() for r in ours if r.levelno >= logging.INFO)
+    assert "NetworkError" in summary
+    assert not re.search(r"\b70\b", summary)  # no user id
+    assert all("secret-words" not in r.getMessage() for r in ours)  # no message text, not even in tracebacks
     assert "TEST-TOKEN" not in caplog.text
 
 
@@ -550,3 +560,75 @@ def test_menu_and_file_url() -> None:
     assert file_url("https://api.telegram.org/bot") == "https://api.telegram.org/file/bot"
     assert file_url("http://localhost:8081/bot{token}") == "http://localhost:8081/file/bot{token}"
     assert file_url("http://weird") is None
+
+
+# --- Telegram specifics ---------------------------------------------------------------------
+
+ANONYMOUS_ADMIN = {"id": 1087968824, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot"}
+
+
+async def test_anonymous_group_admin_counts_as_moderator(env: Env) -> None:
+    env.server.push(message("/faq add Who posts the rota? | The chief resident.", chat_id=GROUP,
+                            chat_type="supergroup", sender=ANONYMOUS_ADMIN,
+                            sender_chat={"id": GROUP, "type": "supergroup", "title": "Doctors' lounge"}))
+    await env.answers()
+    assert len(await env.store.list_entries(f"telegram:{GROUP}")) == 1
+    assert env.server.of("getChatMember") == []
+
+
+async def test_answers_stay_in_the_forum_topic(env: Env) -> None:
+    env.server.push(message("/ask What is Sermo?", chat_id=GROUP, chat_type="supergroup", message_thread_id=55,
+                            is_topic_message=True))
+    [call] = await env.answers()
+    assert call.params["message_thread_id"] == 55
+
+
+async def test_photo_caption_mentioning_the_bot_is_answered(env: Env) -> None:
+    env.server.push(message(f"@{BOT_USERNAME} what is Sermo?", chat_id=GROUP, chat_type="supergroup", caption=True))
+    [call] = await env.answers()
+    assert call.params["text"].startswith("<b>Sermo</b>")
+
+
+async def test_edited_messages_are_ignored(env: Env) -> None:
+    edited = message("/start")["message"]
+    env.server.push({"edited_message": {**edited, "edit_date": edited["date"] + 5}})
+    await env.server.settle(0.5)
+    assert env.server.of("sendMessage") == []
+
+
+async def test_button_is_handled_even_if_acknowledging_fails(env: Env) -> None:
+    env.server.fail_next("answerCallbackQuery", 400)
+    env.server.push(callback("e:sermo"))
+    [call] = await env.answers()
+    assert call.params["text"].startswith("<b>Sermo</b>")
+
+
+async def test_guided_step_with_similar_entries_still_prompts(env: Env) -> None:
+    env.server.member_status[51] = "administrator"
+    env.server.push(message("/faq add", chat_id=GROUP, chat_type="supergroup", sender=user(51)))
+    [prompt] = await env.answers()
+    replied = bot_message(prompt.params["text"], chat_id=GROUP, chat_type="supergroup",
+                          message_id=prompt.result["message_id"])
+    env.server.push(message("What is Sermo exactly?", chat_id=GROUP, chat_type="supergroup", sender=user(51),
+                            reply_to=replied))
+    step = (await env.answers(2))[-1]
+    assert "Sermo" in step.params["text"]  # the similar entry is listed in the text ...
+    assert markup(step) == {"force_reply": True, "selective": True}  # ... and the next step stays reachable
+
+
+async def test_faq_list_in_private_chat_has_no_force_reply(env: Env) -> None:
+    env.server.push(message("/faq list"))
+    [call] = await env.answers()
+    assert "force_reply" not in markup(call)
+
+
+def test_moderator_cache_expires() -> None:
+    from adapters.telegram import ModeratorCache
+
+    cache = ModeratorCache(ttl=-1)
+    cache.put(1, 2, True)
+    assert cache.get(1, 2) is None
+    fresh = ModeratorCache(ttl=60, size=1)
+    fresh.put(1, 2, True)
+    fresh.put(1, 3, False)
+    assert fresh.get(1, 2) is None and fresh.get(1, 3) is False

@@ -38,7 +38,7 @@ _JOIN = re.compile(
     r"^[\s,;:()\-–—/]*(?:(?:and|y|in|on|at|en|de|del|from|with|con|el|la)\b[\s,;:()\-–—/]*)?$", re.IGNORECASE
 )
 _PRIVACY_PRIORITY = ("privacy.name", "privacy.record", "privacy.contact", "privacy.unusual", "privacy.place",
-                     "privacy.age", "privacy.date", "privacy.story", "privacy.review")
+                     "privacy.age", "privacy.date", "privacy.story", "privacy.encounter", "privacy.review")
 _KIND = {
     "privacy.name": ("name", "nombre"),
     "privacy.age": ("age", "edad"),
@@ -48,6 +48,7 @@ _KIND = {
     "privacy.contact": ("contact details", "datos de contacto"),
     "privacy.unusual": ("distinctive detail", "detalle distintivo"),
     "privacy.story": ("timing", "momento"),
+    "privacy.encounter": ("an individual case", "un caso concreto"),
     "privacy.review": ("clinical details", "datos clínicos"),
 }
 
@@ -91,18 +92,21 @@ def _group(text: str, hits: list[Hit]) -> list[_Group]:
     return groups
 
 
+_LANGS: tuple[Language, ...] = ("en", "es")
+_COMBINED: dict[Language, str] = {"en": "Combined here with: ", "es": "Aquí se combina con: "}
+
+
 def _texts(group: _Group) -> dict[Language, tuple[str, str]]:
     """why/fix per language; a merged privacy flag names the other identifiers it combines."""
     rules = sorted(group.rules, key=lambda r: _PRIVACY_PRIORITY.index(r) if r in _PRIVACY_PRIORITY else 0)
     main = RULES[rules[0]]
     texts: dict[Language, tuple[str, str]] = {}
-    for lang, idx, label in (("en", 0, "Combined here with: "), ("es", 1, "Aquí se combina con: ")):
-        lang_l: Language = "es" if lang == "es" else "en"
-        why = main.why(lang_l)
-        others = [_KIND[r][idx] for r in rules[1:] if r in _KIND]
+    for lang in _LANGS:
+        why = main.why(lang)
+        others = [_KIND[r][_LANGS.index(lang)] for r in rules[1:] if r in _KIND]
         if others:
-            why = f"{why} {label}{', '.join(others)}."
-        texts[lang_l] = (why, main.fix(lang_l))
+            why = f"{why} {_COMBINED[lang]}{', '.join(others)}."
+        texts[lang] = (why, main.fix(lang))
     return texts
 
 
@@ -153,15 +157,23 @@ _TITLES: dict[str, tuple[str, str]] = {
 
 
 def summarise(result: CheckResult, locale: Language | None = None) -> tuple[str, list[str]]:
-    """A short title and one bullet per flag ("HIGH patient-privacy: 'excerpt' - why - fix") for chat."""
+    """A short title and one bullet per problem ("HIGH patient-privacy: 'excerpt' - why - fix") for chat.
+
+    Flags with the same severity, category and explanation share one bullet listing every excerpt, so a
+    post with three promo codes reads as one point, not three identical ones.
+    """
     lang: Language = locale if locale in ("en", "es") else result.language
     idx = 1 if lang == "es" else 0
-    key = "empty" if not result.flags and not result.redacted.strip() else result.verdict
-    title = _TITLES[key][idx].format(n=len(result.flags))
-    if result.truncated:
-        title += (" (solo se revisó el principio)", " (only the beginning was checked)")[1 - idx]
-    bullets: list[str] = []
+    grouped: dict[tuple[str, str, str, str], list[str]] = {}
     for f in result.flags:
         why, fix = f._texts.get(lang, (f.why, f.fix)) if f._texts else (f.why, f.fix)
-        bullets.append(f"{f.severity.upper()} {f.category}: '{f.excerpt}' - {why} - {fix}")
+        grouped.setdefault((f.severity, f.category, why, fix), []).append(f"'{f.excerpt}'")
+    bullets = [
+        f"{severity.upper()} {category}: {', '.join(dict.fromkeys(excerpts))} - {why} - {fix}"
+        for (severity, category, why, fix), excerpts in grouped.items()
+    ]
+    key = "empty" if not result.flags and not result.redacted.strip() else result.verdict
+    title = _TITLES[key][idx].format(n=len(bullets))
+    if result.truncated:
+        title += (" (only the beginning was checked)", " (solo se revisó el principio)")[idx]
     return title, bullets

@@ -6,6 +6,7 @@ Detectors only find spans; the engine turns hits into localised flags, so wordin
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -80,16 +81,31 @@ CLINICAL_WORDS = word_alt(
     "|dialysis|cálculo|tensión|infección de orina|colesterol|foreign body|cuerpo extraño|flu|gripe|fever"
     "|fiebre|ecg|ekg|electrocardiograma|convulsión|luxación|dislocation|twins|gemelos|delivered|parto"
     "|tiroides|thyroid|ibs|eczema|psoriasis|rash|erupción|lesion|lesión|asta de toro|bypass|stent|pacemaker"
-    "|marcapasos|cateterismo|hip replacement|knee replacement|prótesis de cadera|cyst|quiste|ovarian"
+    "|marcapasos|cateterismo|hip replacement|knee replacement|prótesis de cadera|cyst|quiste|ovarian|lump"
+    "|bulto|benign|benigno|maligno|malignant|filler|relleno|botox|smoking|fumar|panic attack|ataque de pánico"
+    "|meningitis|sepsis|self-harm|autolesión|renal|kidney failure|renal failure|heart failure|liver failure"
+    "|end stage|cirrhosis|cirrosis|hepatic|hepática|cardiac|cardíaco|cardiaca|oncology|oncología|premature"
+    "|prematuro|prematura|born at|nació con|cólico|colic|asthma attack|crisis asmática|stroke|dementia"
+    "|alzhéimer|hiv positive|terminal cancer|metastatic|metástasis|sickle cell|drepanocitosis|dissection"
+    "|disección|aneurysm|aneurisma|pulmonary embolism|embolia|overdosed|intubated|intubado|ventilated"
+    "|chemo|radioterapia|trauma|politraumatizado|cardiac arrest|parada cardiaca|resucitación|rcp|cpr"
+    "|abscess|absceso|drained|drenado|pancreatic|páncreas|another fall|had a fall|after a fall|otra caída"
+    "|una caída|readmitted"
+    "|reingreso|back in with|bruise"
+    "|hematoma|sutured|suturado|stitches|puntos de sutura|codeine|codeína|opioid|opiáceos|disorder|trastorno"
+    "|syndrome|síndrome|disease|enfermedad|injury|bmi|imc|eating disorder|operated on|operé|he operado"
+    "|latido|heartbeat|no heartbeat|sin latido|sala de críticos|críticos|malas noticias|bad news"
 )
 # Encounter phrases: someone arriving for care is health information even without a diagnosis.
 ENCOUNTER = (
     r"came\s+in\s+(?:with|on|at|after)|presented\s+with|brought\s+in|rushed\s+in|admitted\s+with"
     r"|vino\s+(?:a\s+(?:consulta|urgencias)|con)|ha\s+venido|acudi[oó]|lleg[oó]\s+a\s+urgencias|ingres[oó]"
+    r"|had\s+a\s+patient|a\s+patient\s+(?:with|who)|tuve\s+una?\s+paciente|una?\s+paciente\s+(?:con|que)"
     r"|lost\s+(?:Mr|Mrs|Ms|Miss|our|my|a|the)\b|nos\s+lleg[oó]|atendimos|we\s+(?:saw|treated|pulled|removed)"
 )
 CLINICAL_RE = ci(
-    rf"(?<![\w@#])(?:{CLINICAL_WORDS})(?!\w)|\b\w+(?:itis|oma|ectomy|ectomía|plasty|plastia)\b"
+    rf"(?<![\w@#])(?:{CLINICAL_WORDS})(?!\w)|\b\w+(?:itis|oma|ectomy|ectomía|plasty|plastia|scopy|scopia"
+    rf"|algia)\b"
     rf"|\b(?:{ENCOUNTER})"
 )
 
@@ -97,17 +113,18 @@ CLINICAL_RE = ci(
 SETTING_RE = ci(
     r"\b(?:ward|clinic|a&e|ed|icu|itu|resus|theatre|on[- ]call|night shift|shift|hospital|surgery"
     r"|consulta|urgencias|guardia|planta|quirófano|uci|hospital|centro de salud|ambulatorio"
-    r"|bay|bed|cama|habitación|hab\.|resus|theatre)(?!\w)"
+    r"|bay|bed|cama|habitación|hab\.|resus|theatre|nicu|picu|scbu|ucin|ucip|neonatal|neonatos|maternity"
+    r"|paritorio|labour\s+ward|hospice|care\s+home|residencia)(?!\w)"
 )
 
 # Someone being talked about: a patient or a single person.
 PERSON_RE = ci(
     r"\b(?:patient|pt|man|woman|lady|gentleman|guy|girl|boy|child|kid|baby|toddler|teen|teenager|mum|dad"
-    r"|mother|father|wife|husband|son|daughter|veteran|he|she|him|her|his|mr|mrs|ms|miss|sr|sra|srta"
-    r"|teacher|student|pensioner|retiree|farmer|driver|footballer|mayor|alcalde|alcaldesa|maestr[oa]"
+    r"|mother|father|wife|husband|son|daughter|veteran|he|she|him|her|his|(?-i:Mr|Mrs|Ms|Miss|Sr|Sra|Srta)"
+    r"|teacher|pensioner|retiree|farmer|driver|footballer|mayor|alcalde|alcaldesa|maestr[oa]"
     r"|profesor|profesora|estudiante|jubilad[oa]|agricultor[a]?|conductor[a]?|presentador[a]?"
     r"|paciente|señor|señora|hombre|mujer|chico|chica|chaval|chavala|niño|niña|bebé|abuelo|abuela|varón"
-    r"|madre|padre|hijo|hija|él|ella|don|doña)\b"
+    r"|madre|padre|hijo|hija|él|ella|don|doña|dad|mum|papá|mamá|vecin[oa]|neighbou?r)\b"
 )
 
 # "to Karen who gave us 1 star", "a la señora que nos puso una estrella": a reply to a rating.
@@ -115,6 +132,18 @@ STAR_REVIEW = (
     r"\bwho\s+(?:gave|left)\s+(?:us|me)\s+(?:a\s+|an\s+)?(?:one|two|1|2|bad|negative|poor)?[- ]?"
     r"(?:stars?|review|rating)"
     r"|\bque\s+(?:nos|me)\s+(?:puso|dej[oó]|dio|ha\s+puesto|ha\s+dejado)\s+(?:una|1|dos|2)\s+estrellas?"
+)
+# "Your GP record has been noted", "su historial ya está anotado": a public reply that uses someone's file.
+RECORD_NOTED_RE = ci(
+    r"\b(?:your|su|tu)\s+(?:GP\s+|medical\s+|clinical\s+|patient\s+)?(?:record|notes|file|historial|historia"
+    r"(?:\s+cl[ií]nica)?|expediente|ficha)\s+(?:\w+\s+){0,3}?(?:noted|flagged|marked|updated|anotad[oa]"
+    r"|marcad[oa]|registrad[oa])\b"
+)
+# A procedure's "results" on my patients, shown to attract others: advertising and implied patient images.
+RESULTS_RE = ci(
+    r"\b(?:real\s+)?results?\s+(?:of|from)\s+(?:my|our|this)\s+patients?['’]?s?\b"
+    r"|\bresultados?\s+(?:reales\s+)?de\s+(?:mis?|nuestr[oa]s?)\s+pacientes?\b"
+    r"|\bc[oó]mo\s+qued[oó]\s+[^.!?\n]{0,40}?\bde\s+(?:mi|nuestr[oa])\s+paciente\b"
 )
 CONSENT_WRITTEN_RE = ci(
     r"\b(?:written|signed|documented|informed)\s+(?:and\s+\w+\s+)?(?:consent|permission|authori[sz]ation)"
@@ -128,6 +157,9 @@ DEIDENTIFIED_RE = ci(
     r"|sin\s+datos\s+identificativos|desidentificad[oa])\b"
 )
 CONSENT_ANY_RE = ci(r"\b(?:consent\w*|permission|authori[sz]ation|consentimiento|permiso|autorizaci[oó]n)\b")
+
+
+SENTENCE_RADIUS = 300
 
 
 @dataclass
@@ -154,11 +186,6 @@ class Draft:
         return PERSON_RE.search(self.text) is not None
 
     @cached_property
-    def patient_story(self) -> bool:
-        """A single person described with health information: the case where details identify."""
-        return self.clinical and self.person
-
-    @cached_property
     def consent_written(self) -> bool:
         return CONSENT_WRITTEN_RE.search(self.text) is not None
 
@@ -170,12 +197,18 @@ class Draft:
     def consent_any(self) -> bool:
         return CONSENT_ANY_RE.search(self.text) is not None
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        """The (start, end) of the sentence holding `pos`."""
-        for start, end in self.sentences:
-            if start <= pos < end:
-                return start, end
-        return 0, len(self.text)
+        """The (start, end) of the sentence holding `pos`, clamped to SENTENCE_RADIUS either side so that
+        per-match checks stay linear on unpunctuated walls of text."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        start, end = self.sentences[i] if i >= 0 else (0, len(self.text))
+        if not start <= pos < end:
+            start, end = 0, len(self.text)
+        return max(start, pos - SENTENCE_RADIUS), min(end, pos + SENTENCE_RADIUS)
 
     def sentence_text(self, pos: int) -> str:
         start, end = self.sentence_of(pos)

@@ -6,7 +6,7 @@ comparisons break professional codes (medium).
 
 from __future__ import annotations
 
-from bot.draft_check.rules import Draft, Hit, Rule, ci
+from bot.draft_check.rules import RESULTS_RE, Draft, Hit, Rule, ci
 
 _AHPRA = "Ahpra/Medical Board, Social media guidance, 2019; National Law s.133"
 _CNOM = "CNOM, décret 2020-1662"
@@ -82,7 +82,8 @@ TESTIMONIAL_RE = ci(
     r"|\b(?:this|that|your|a|the)\s+(?:lovely|kind|amazing|wonderful|great)\s+review\b"
     r"|\bchanged\s+my\s+life\b"
     r"|\bme\s+(?:cambi[oó]|ha\s+cambiado)\s+la\s+vida\b|⭐{3,}|★{3,}|\b5[- ]star\s+review\b"
-    r"|\b5\s+estrellas\b|(?:^|\s)[-–—]\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ]\.?)?,\s*(?:\d{1,3}\b"
+    r"|\b5\s+estrellas\b|\b5[- ]star\s+reviews\b|\bopiniones\s+de\s+5\s+estrellas\b|(?:^"
+    r"|\s)[-–—]\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ]\.?)?,\s*(?:\d{1,3}\b"
     r"|paciente|patient)"
     r"|\b(?:thanks|thank\s+you|gracias)[\s,]+(?:to\s+|a\s+(?:la\s+|el\s+)?)?(?:Dr|Dra|Doctor"
     r"|Doctora)\.?\s+\w+"
@@ -92,7 +93,11 @@ CLAIM_RE = ci(
     r"\bguarantee[ds]?\b|\bgarantizad[oa]s?\b|\bgarant[ií]a\s+de\s+(?:resultados|éxito)\b|\b100\s?%"
     r"|\bmiracle\w*|\bmilagros?\b|\bmilagros[oa]s?\b|\bmagic\s+(?:cure|pill|treatment)|\bpermanent(?:ly)?\s+"
     r"(?:cure|removes?|results?)|\b(?:removes?|eliminates?)\s+\w+\s+\w*\s*permanently\b"
-    r"|\bcura\s+(?:la|el|los|las|tu|su)\b|\b\d{2,3}\s?%\s+de\s+los\s+casos\b|\bcura\s+definitiva\b|\bcuramos\b|\bwe\s+cure\b|\bcures?\s+(?:your|all|any)\b|\bno\s+side\s+effects\b"
+    r"|\bcur(?:a|an|amos)\s+(?:la|el|los|las|tu|su)\b|(?<!\ba\s)(?<!\bthe\s)(?<!\bno\s)\bcures?\s+"
+    r"(?!for\b|rates?\b|is\b|was\b|and\b|or\b|in\b|to\b)[a-z]+|\bboosts?\s+(?:your\s+)?immun\w+"
+    r"|\brefuerza[n]?\s+(?:las\s+|tus\s+)?defensas\b|\b(?:our|my|nuestro|mi)\s+detox\b"
+    r"|\b\d{2,3}\s?%\s+de\s+los\s+casos\b|\bcura\s+definitiva\b|\bcuramos\b|\bwe\s+cure\b"
+    r"|\bcures?\s+(?:your|all|any)\b|\bno\s+side\s+effects\b"
     r"|\bsin\s+efectos\s+secundarios\b|\b\d{2,3}\s?%\s+(?:success|satisfaction|cure|éxito|eficacia)"
     r"|\bno\s+(?:surgery|needles|pain)\s+needed\b|\brisk[- ]free\b|\bsin\s+riesgos?\b"
     r"|\bzero\s+complications\b"
@@ -103,12 +108,14 @@ SUPERLATIVE_RE = ci(
     r"\b(?:the\s+)?best\s+(?:\w+\s+)?(?:doctor|surgeon|clinic|dentist|gp|specialist|practice|results"
     r"|\w+ologist|\w+iatrist|physio\w*|hospital)\b"
     r"|\bvoted\s+(?:the\s+)?best\b|\bnumber\s+one\b|\b#1\b|\btop\s+(?:doctor|surgeon|clinic)\b"
+    r"|\b(?:top|highest|best)[- ]rated\b|\bmejor\s+valorad[oa]\b"
     r"|\b(?:el|la)\s+mejor\s+(?:\w+\s+){0,2}?(?:médic[oa]|cirujan[oa]|clínica|doctor[a]?|dentista"
     r"|\w+[oó]log[oa]"
     r"|especialista|consulta)\b|\bn[úu]mero\s+uno\b|\bl[ií]deres?\s+en\b"
     r"|\bunlike\s+(?:other|most)\s+(?:clinics|doctors|surgeons|practices)\b|\bbetter\s+than\s+(?:other|any"
     r"|the)\b"
-    r"|\bwhy\s+go\s+anywhere\s+else\b|\b(?:highest|best|lowest)\s+(?:\w+\s+){0,3}?in\s+the\s+"
+    r"|\bwhy\s+go\s+anywhere\s+else\b|\bdon['’]?t\s+waste\s+your\s+money\b|\bno\s+malgast[eé]is\b"
+    r"|\b(?:highest|best|lowest)\s+(?:\w+\s+){0,3}?in\s+the\s+"
     r"(?:country|region|city|uk|world)\b|\b(?:los\s+)?mejores\s+resultados\b|\bunlike\s+the\s+nhs\b"
     r"|\bno\s+other\s+(?:surgeon|doctor|clinic)\b"
     r"|\b(?:mucho\s+)?mejor\s+que\s+(?:las?|los|otr[oa]s|cualquier)\b|\ba\s+diferencia\s+de\s+otr[oa]s\b"
@@ -123,7 +130,15 @@ INDUCEMENT_RE = ci(
     r"|\b(?:oferta|promoci[oó]n|promo)\b|\bplazas\s+limitadas\b|\bconsulta\s+gratu?i?t[ao]\b"
     r"|\bsolo\s+(?:esta|este|hasta)\s+\w+|\bhasta\s+fin\s+de\s+mes\b|\b2\s?x\s?1\b|\bbook\s+now\b"
     r"|\b(?:discount|promo)\s+code\b|\b(?:code|c[oó]digo)\s+(?-i:[A-Z][A-Z0-9]{3,})\b|\bat\s+checkout\b"
-    r"|\boffer\s+(?:ends|valid|expires)\b|\bfor\s+the\s+price\s+of\b|\bsale\b|\bdeal\b|\bfinanciaci[oó]n\b"
+    r"|\bll[eé]vate\s+[^.!?\n]{0,40}?\bgratis\b|\bll[eé]vate\s+[^.!?\n]{0,40}?\bde\s+regalo\b"
+    r"|\bte\s+regalamos\b|\bcomplimentary\b|\bfree\s+gift\b"
+    r"|\bsolo\s+(?:en|durante)\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
+    r"|noviembre|diciembre)\b|\bbefore\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+and\s+get\b"
+    r"|\blowest\s+prices?\b|\bcheapest\b|\bprecios?\s+m[aá]s\s+baj[oa]s\b|\bm[aá]s\s+barat[oa]s?\b"
+    r"|\bbeat\s+any\s+(?:quote|price)\b|\bigualamos\s+cualquier\s+(?:presupuesto|precio)\b"
+    r"|\bhalf\s+price\b|\bmitad\s+de\s+precio\b|\boffer\s+(?:ends|valid|expires)\b"
+    r"|\bfor\s+the\s+price\s+of\b|\b(?:on|summer|winter|spring|big|flash)\s+sale\b|\bsale\s+(?:ends|now|price)\b"
+    r"|\b(?:special|great|exclusive|unbeatable)\s+deal\b|\bfinanciaci[oó]n\b"
     r"|\bsin\s+intereses\b|\binterest[- ]free\b|\bllama\s+ya\b|\bcall\s+now\b"
     r"|\bpide\s+(?:tu\s+)?cita\s+ya\b|\breserva\s+(?:ya|tu\s+cita)\b|\bmoney\s+back\b"
 )
@@ -149,15 +164,21 @@ _COSMETIC = ci(
 )
 
 
+MYTH_RE = ci(r"\b(?:myths?|mitos?|falso|false|bulos?|hoax|fake|debunk\w*|desmont\w*)\b")
+
+
 def detect(d: Draft) -> list[Hit]:
     """Advertising hits; prices and "limited places" for a course or congress are left alone."""
     text = d.text
     event = _EVENT_RE.search(text) is not None
     hits: list[Hit] = [Hit("ad.testimonial", m.start(), m.end()) for m in TESTIMONIAL_RE.finditer(text)]
-    hits += [Hit("ad.claim", m.start(), m.end()) for m in CLAIM_RE.finditer(text)]
+    if not MYTH_RE.search(text):  # myth-busting posts quote the claims they debunk
+        hits += [Hit("ad.claim", m.start(), m.end()) for m in CLAIM_RE.finditer(text)]
     hits += [Hit("ad.superlative", m.start(), m.end()) for m in SUPERLATIVE_RE.finditer(text)]
     if not event:
         hits += [Hit("ad.inducement", m.start(), m.end()) for m in INDUCEMENT_RE.finditer(text)]
+    for m in RESULTS_RE.finditer(text):
+        hits.append(Hit("ad.before_after", m.start(), m.end()))
     for m in BEFORE_AFTER_RE.finditer(text):
         s_start, s_end = d.sentence_of(m.start())
         if _COSMETIC.search(text, s_start, s_end):

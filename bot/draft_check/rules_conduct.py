@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.draft_check.names import GIVEN_NAMES
-from bot.draft_check.rules import CAP, STAR_REVIEW, Draft, Hit, Rule, ci
+from bot.draft_check.rules import CAP, RECORD_NOTED_RE, STAR_REVIEW, Draft, Hit, Rule, ci
 
 _GMC = "GMC, Using social media as a medical professional, 2024, para 14"
 _OMC = "OMC/CGCOM, Manual de estilo, 2014"
@@ -71,14 +71,18 @@ _INSULT = (
     r"|la)\s+pesad[oa]"
     r"|no\s+s[eé]\s+c[oó]mo\s+(?:le|la)\s+dejan|too\s+stupid|payasos?|incompeten(?:ce|cia)"
     r"|should\s+be\s+struck\s+off|shouldn['’]?t\s+be\s+in\s+medicine|(?:sois|son|eres|es)\s+lo\s+peor"
-    r"|(?:are|is)\s+the\s+worst|negligen(?:ce|cia)"
+    r"|(?:are|is)\s+the\s+worst|negligen(?:ce|cia)|(?:an?\s+)?(?:absolute|complete|total)\s+(?:joke|disgrace"
+    r"|liability)|couldn['’]?t\s+(?:cannulate|intubate|diagnose|suture|examine|cannulise)\s+a\s+\w+|in[uú]til\s+perdid[oa]|scam|estafa\w*|fraud\w*|frauds?|charlat[aá]n\w*"
+    r"|vendeh[uú]mos|cowboy|how\s+do\s+(?:these|such)\s+people|how\s+did\s+(?:he|she|they)\s+(?:pass|qualify)"
+    r"|chapuzas|(?:you['’]re|you\s+are|is|eres|es)\s+(?:a|un|una)\s+(?:danger|peligro|menace|amenaza)|shameful|disgraceful|vergonzoso|una\s+verg[uü]enza|avoid\s+(?:Mr|Mrs|Ms|Dr)\b|evitad\s+al?\s+(?:Dr|Dra|doctor|doctora)\b"
+    r"|c[oó]mo\s+aprueban\s+estos|de\s+d[oó]nde\s+(?:ha|han)\s+salido"
 )
 INSULT_RE = ci(rf"\b(?:{_INSULT})\b")
 TARGET_RE = ci(
     rf"\b(?:patients?|pts?|colleagues?|doctors?|nurses?|surgeons?|registrars?|residents?|consultants?|GPs?"
     rf"|people|he|she|him|her|they|one|team|department|staff|pacientes?|compañer[oa]s?|colegas?|residentes?"
     rf"|enfermer[oa]s?|equipo|servicio|señora|señor|guardia|cirujan[oa]s?|m[eé]dic[oa]s?|adjunt[oa]s?|él"
-    rf"|ella)\b"
+    rf"|ella|\w+(?:ist|ista)s?|\w+[oó]log[oa]s?|\w+ologists?|\w+iatras?|\w+iatrists?|clinic|cl[ií]nica)\b"
     rf"|\b(?:room|bed|bay|cama|habitaci[oó]n)\s*\d+\b|\b(?:Dr|Dra|Doctor|Doctora)\.?\s+{CAP}"
 )
 LAUGH_RE = re.compile(r"😂|🤣|😆|(?i:\blol\b|\blmao\b|\bja(?:ja)+\b)")
@@ -94,12 +98,14 @@ CONFIRM_RE = re.compile(
     rf"|\b(?i:como)\s+(?i:sabe|sabr[aá]|puede\s+confirmar)\s+(?i:mi"
     rf"|nuestr[oa])\s+paciente\s+{CAP}(?:\s+{CAP})?"
     rf"|\b{CAP}(?:\s+{CAP})?\s+(?i:is|was)\s+(?:(?i:a|one)\s+(?:of\s+)?)?(?i:my|our)\s+patients?\b"
+    rf"|\b(?i:(?:she|he)['’]?s|(?:she|he)\s+is|who\s+is)\s+(?i:also\s+)?(?i:my|our)\s+patient\b"
+    rf"|\b(?i:que\s+es|es\s+tambi[eé]n)\s+(?i:paciente\s+m[ií][oa]|mi\s+paciente)"
     rf"|\b{CAP}(?:\s+{CAP})?\s+es\s+(?:paciente\s+m[ií][oa]|mi\s+paciente|paciente\s+de\s+(?:la"
     rf"|mi)\s+consulta)"
 )
 REVIEW_MARK_RE = ci(
     rf"{STAR_REVIEW}"
-    r"|\b(?:in\s+response\s+to|responding\s+to|in\s+reply\s+to|regarding|re:?)\s+(?:your|this|the|their)\s+"
+    r"|\b(?:in\s+response\s+to|responding\s+to|replying\s+to|in\s+reply\s+to|regarding|re:?)\s+(?:your|this|the|their)\s+"
     r"(?:\w+[- ]star\s+|negative\s+|google\s+|online\s+)?(?:review|rating|comment|feedback)"
     r"|\bto\s+(?:the\s+person|whoever|the\s+patient)\s+who\s+(?:left|wrote|posted|gave)\b[^.:!?\n]{0,30}"
     r"|\b(?:en\s+respuesta\s+a|respuesta\s+a|respecto\s+a|en\s+relaci[oó]n\s+con)\s+(?:su|tu|esta"
@@ -128,15 +134,16 @@ FREQ_RE = ci(
 )
 _MED = (
     r"insulin|insulina|meds|medication|medicaci[oó]n|medicine|pill|pills|the\s+pill|pastillas?|p[ií]ldora"
-    r"|tablets|comprimidos|dose|dosis|antibiotics?|antibi[oó]ticos?|ibuprofen|ibuprofeno|paracetamol"
+    r"|tablets|comprimidos|dose|dosis|codeine|code[ií]nas?|tramadol|morphine|morfina|oxycodone|diazepam"
+    r"|lorazepam|zolpidem|sleeping\s+(?:tablets|pills)|pastillas\s+para\s+dormir|antibiotics?|antibi[oó]ticos?|ibuprofen|ibuprofeno|paracetamol"
     r"|amoxicillin|amoxicilina|sertraline|sertralina|metformin|metformina|warfarin|sintrom|aspirin|aspirina"
-    r"|inhaler|inhalador|steroids|corticoides|prednison[ea]|omeprazol[e]?|statins?|estatinas?"
+    r"|inhaler|inhalador|steroids|corticoides|prednis\w+|omeprazol[e]?|statins?|estatinas?"
     r"|antihistamines?|antihistam[ií]nicos?|nitrofurantoin\w*|\w+(?:tadine|tadina|izine|izina)"
     r"|\w+(?:pril|sartan|olol|azepam|statin|statina|cillin|cilina|floxacin|micina|mycin|prazol|prazole|xetine"
     r"|xetina|triptan|ipina|ipine)"
 )
 IMPERATIVE_RE = ci(
-    rf"\b(?:take|stop|start|double(?:\s+up)?|up\s+your|bump\s+up|halve|increase|decrease|reduce|skip|switch|swap|come\s+off"
+    rf"\b(?:take|stop|start|double(?:\s+up)?|up\s+(?:your|the)|bump\s+up|halve|increase|decrease|reduce|skip|switch|swap|come\s+off"
     rf"|stop\s+taking|don['’]?t\s+take|do\s+not\s+take"
     rf"|you\s+should\s+(?:really\s+|just\s+)?(?:stop|take|start|double|increase|reduce|come\s+off)"
     rf"|no\s+dejes|t[oó]ma(?:la|lo|las|los)|t[oó]mate(?:la|lo)"
@@ -159,7 +166,7 @@ def _disparage(d: Draft) -> list[Hit]:
     for m in INSULT_RE.finditer(text):
         s_start, s_end = d.sentence_of(m.start())
         window = text[max(s_start, m.start() - 80) : min(s_end, m.end() + 60)]
-        nearby = text[max(0, s_start - 60) : s_start] + " " + text[s_end : s_end + 40]
+        nearby = text[max(0, s_start - 120) : s_start] + " " + text[s_end : s_end + 40]
         if TARGET_RE.search(window) or TARGET_RE.search(nearby):
             hits.append(Hit("prof.disparage", m.start(), m.end()))
     hits += [Hit("prof.disparage", m.start(), m.end()) for m in MOCK_RE.finditer(text)]
@@ -170,6 +177,7 @@ def _disparage(d: Draft) -> list[Hit]:
 
 def _confirm_and_review(d: Draft) -> list[Hit]:
     hits = [Hit("prof.confirm", m.start(), m.end()) for m in CONFIRM_RE.finditer(d.text)]
+    hits += [Hit("prof.review", m.start(), m.end()) for m in RECORD_NOTED_RE.finditer(d.text)]
     for m in REVIEW_MARK_RE.finditer(d.text):
         if VISIT_DETAIL_RE.search(d.text, m.end()):
             hits.append(Hit("prof.review", m.start(), m.end()))

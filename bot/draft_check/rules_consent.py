@@ -6,7 +6,7 @@ educational sentence about MRI scans is not a picture of a patient.
 
 from __future__ import annotations
 
-from bot.draft_check.rules import Draft, Hit, Rule, ci, word_alt
+from bot.draft_check.rules import RESULTS_RE, Draft, Hit, Rule, ci, word_alt
 
 RULES: dict[str, Rule] = {
     "consent.media": Rule(
@@ -51,8 +51,13 @@ _STAFF_SCENE = ci(
 )
 _FOR_PATIENTS = ci(
     r"(?:\bpatient\s+(?:information\s+|education(?:al)?\s+)?$)|(?:\b(?:educational|explainer|información)\s+$)"
+    r"|(?:\b(?:new|nuevo|nueva|our\s+new|nuestro\s+nuevo)\s+$)"
 )
-_FOR_PATIENTS_AFTER = ci(r"^\s*(?:for\s+patients|para\s+pacientes|explains|explica|educativ[oa]|informativ[oa])")
+_FOR_PATIENTS_AFTER = ci(
+    r"^\s*(?:for\s+patients|para\s+pacientes|explains|explica|educativ[oa]|informativ[oa])"
+    r"|^\s*(?:of|de|del)\s+(?:the\s+|our\s+|la\s+|el\s+|nuestr[oa]\s+)?(?:new|nuev[oa])\b"
+    r"|^\s*(?:machine|scanner|suite|room|unit|equipment|m[aá]quina|aparato|sala|unidad)\b"
+)
 _PATIENTISH = ci(
     r"\b(?:patient|pt|paciente|man|woman|lady|guy|girl|boy|child|kid|baby|toddler|chaval|chic[oa]|niñ[oa]|señor[a]?"
     r"|hombre|mujer|bebé)\b"
@@ -61,7 +66,7 @@ _PATIENTISH = ci(
 _CUE_STRONG = ci(
     r"(?:\bhere['’]?s|\bhere\s+(?:is|are)|\bcheck\s+out|\blook\s+at|\bsharing|\battached|\btoday['’]s"
     r"|\bpatient['’]s|\bmirad|\bmira|\bos\s+dejo|\bos\s+enseño|\bcomparto|\badjunto|\baquí\s+(?:está|tenéis"
-    r"|va)"
+    r"|va)|\bsubir|\bpublicar|\bcompartir|\bpost(?:ing)?|\bupload(?:ing)?|\bshare"
     r"|📸|📷|🎥)(?:\s+[^\s.!?]+){0,5}\s+$"
 )
 _CUE_WEAK = ci(
@@ -71,7 +76,11 @@ _OF_PERSON = ci(r"^\s+(?:of|de|del|from|en)\b")
 # "check out the wound on ...": a visible finding pointed at is a picture even if the word is missing.
 _SHOWN = ci(
     r"\b(?:check\s+out|look\s+at|mirad|mira|f[ií]jate\s+en|os\s+enseño)\s+(?:\w+\s+){0,3}?"
-    r"(?:wound|rash|lesion|ulcer|burn|herida|lesi[oó]n|erupci[oó]n|[uú]lcera|quemadura)s?\b"
+    r"(?:wound|rash|lesion|ulcer|burn|herida|lesi[oó]n|erupci[oó]n|[uú]lcera|quemadura|abscess|absceso|cyst"
+    r"|quiste|tumou?r|stone|c[aá]lculo|foreign\s+body|cuerpo\s+extraño|swelling|hinchaz[oó]n|bruise|morat[oó]n"
+    r"|scar|cicatriz|deformity|deformidad|fracture|fractura)s?\b"
+    r"|\bswipe\s+(?:to\s+see|for)\b|\bdesliza\s+para\s+ver\b|\b(?:look|see)\s+how\s+(?:\w+\s+){0,3}?(?:looks|healed)"
+    r"|\b(?:os\s+enseño|mirad|mira)\s+c[oó]mo\s+(?:qued[oó]|est[aá]|lleg[oó]|ha\s+quedado)"
 )
 _CUE_AFTER = ci(
     r"^[^.!?\n]{0,50}?(?:\bbelow|\battached|👇|⬇|\bfrom\s+(?:this\s+morning|today|yesterday|last\s+night)"
@@ -79,7 +88,8 @@ _CUE_AFTER = ci(
     r"|\bde\s+(?:esta\s+mañana|hoy|ayer)|\bd(?:e|el)\s+(?:la\s+|el\s+|mi\s+|un\s+|una\s+|nuestr[oa]\s+)?"
     r"(?:paciente|niñ[oa]|señor[a]?|chic[oa]|bebé|pie|parto)|\bque\s+(?:he|hemos)\s+\w+\s+hoy"
     r"|\bi\s+(?:took|removed|operated)|\bwe\s+(?:took|removed)"
-    r"|\bin\s+(?:the\s+)?(?:first\s+)?comments?\b|\ben\s+(?:el|los)\s+(?:primer\s+)?comentarios?\b)"
+    r"|\bin\s+(?:the\s+)?(?:first\s+)?comments?\b|\ben\s+(?:el|los)\s+(?:primer\s+)?comentarios?\b"
+    r"|\bin\s+(?:my\s+)?stor(?:y|ies)\b|\ben\s+(?:mis\s+)?stor(?:y|ies)\b|\bon\s+my\s+(?:instagram|tiktok|channel))"
 )
 BEFORE_AFTER_RE = ci(
     r"\bbefore\s*(?:and|&|/|-)\s*after\b|\bpre-?op\s+(?:and|&|/)\s+post-?op\b|\bantes\s+y\s+despu[eé]s\b"
@@ -88,6 +98,11 @@ _COSMETIC = ci(
     r"\b(?:patient|paciente|photo|pic|foto|results?|resultado|swipe|desliza|post-?op|surgery|cirug[ií]a"
     r"|rhinoplasty|rinoplastia|botox|filler|relleno|lifting|lipo\w*|implant\w*|tratamiento|treatment"
     r"|aumento|blefaroplastia|blepharoplasty)\b"
+)
+
+
+_VISUAL = ci(
+    r"\b(?:real|reales|see|ver|swipe|desliza|photos?|fotos?|pics?|pictures?|im[aá]genes|look|mirad)\b|📸|📷|👇"
 )
 
 
@@ -102,6 +117,10 @@ def detect(d: Draft) -> list[Hit]:
         s_start, s_end = d.sentence_of(m.start())
         if _COSMETIC.search(text, s_start, s_end):
             hits.append(Hit(rule, m.start(), m.end()))
+    for m in RESULTS_RE.finditer(text):  # "real results of our patients, swipe to see": shown as pictures
+        s_start, s_end = d.sentence_of(m.start())
+        if _VISUAL.search(text, max(0, s_start - 1), min(len(text), s_end + 80)):
+            hits.append(Hit(rule, m.start(), m.end()))
     for m in _SHOWN.finditer(text):
         hits.append(Hit(rule, m.start(), m.end()))
     for m in MEDIA_RE.finditer(text):
@@ -114,9 +133,11 @@ def detect(d: Draft) -> list[Hit]:
             continue
         emoji = not m.group()[0].isalpha()
         scene_start, scene_end = (0, len(text)) if emoji else (s_start, s_end)
-        if _STAFF_SCENE.search(text, scene_start, scene_end) and not _PATIENTISH.search(text, scene_start, scene_end):
+        staff = _STAFF_SCENE.search(text, scene_start, scene_end) is not None
+        if staff and not _PATIENTISH.search(text, scene_start, scene_end):
             continue
         opens = not text[s_start : m.start()].strip(" \"'“‘¡¿-*_#") and _OF_PERSON.match(after) is not None
-        if emoji or opens or _CUE_STRONG.search(before) or _CUE_WEAK.search(before) or _CUE_AFTER.search(after):
+        cued = _CUE_STRONG.search(before) or _CUE_WEAK.search(before) or _CUE_AFTER.search(after)
+        if (emoji and _PATIENTISH.search(text)) or opens or cued:
             hits.append(Hit(rule, m.start(), m.end()))
     return hits

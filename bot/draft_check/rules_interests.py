@@ -44,20 +44,27 @@ _PHARMA = (
 PROMO_RE = ci(
     r"\b(?:use|with|con|usa|usad)\s+(?:my|mi)\s+(?:code|c[oó]digo)\b|\b(?:discount|promo|coupon)\s+code\b"
     r"|\bc[oó]digo\s+(?:de\s+descuento|promocional)\b|\b(?:code|c[oó]digo)\s+(?-i:[A-Z][A-Z0-9]{3,})\b"
-    r"|\blink\s+in\s+(?:my\s+)?bio\b|\benlace\s+en\s+(?:la\s+|mi\s+)?bio\b|\blink\s+en\s+(?:la\s+)?bio\b"
+    r"|\benlace\s+de\s+compra\b|\bshop\s+now\b|\bswipe\s+up\s+to\s+shop\b|\b(?:I\s+)?only\s+(?:ever\s+)?recommend\b"
+    r"|\b(?:yo\s+)?solo\s+recomiendo\b"
     r"|\baffiliate\b|\bafiliad[oa]\b|\bswipe\s+up\b"
-    r"|\b(?:partnered|partnering|teamed\s+up)\s+with\b|\bin\s+partnership\s+with\b|\bpaid\s+partnership\b"
+    r"|\b(?:partnered|partnering|partner|teamed\s+up)\s+(?:with|of)\b|\bfree\s+samples?\b|\bmuestras?\s+gratis\b"
+    r"|\btrabajo\s+con\s+(?-i:[A-Z]\w+)|\bped[ií]d(?:se)?lo\s+a\s+vuestro\b|\bp[ií]de(?:se)?lo\s+a\s+tu\b|\b(?:the\s+)?only\s+one\s+I\s+recommend\b"
+    r"|\b(?:with|using|usa|con)\s+(?:el\s+c[oó]digo\s+|code\s+)?(?-i:[A-Z]{3,}\d{1,3})\b|\bin\s+partnership\s+with\b|\bpaid\s+partnership\b"
     r"|\bcolabor(?:o|amos|aci[oó]n)\s+con\b|\ben\s+colaboraci[oó]n\s+con\b"
     r"|\bconsult(?:ing|ant)\s+(?:for|to)\b|\bI\s+consult\s+for\b|\badvisory\s+board\b|\bspeaker\s+(?:for"
     r"|bureau)\b"
     r"|\basesor(?:a)?\s+(?:de|para)\b|\bponente\s+para\b"
     r"|\bsponsored\b|\bpatrocinad[oa]\b|#(?:ad|sponsored|publicidad|patrocinado|colab|partner)\b"
     r"|\bget\s+yours\b|\bbuy\s+(?:it|yours|now)\b|\bc[oó]mpralo\b|\blo\s+ten[eé]is\s+en\b|\bavailable\s+at\b"
-    r"|\bask\s+your\s+\w+\s+about\b|\bprescribe\s+it\b|\bos\s+lo\s+recomiendo\b|\bgame[- ]changer\b"
+    r"|\bask\s+your\s+\w+\s+about\b|\bprescribe\s+it[!.]|\bos\s+lo\s+recomiendo\b|\bgame[- ]changer\b"
     r"|\b(?:el|la)\s+[uú]nic[oa]\s+que\s+recomiendo\b|\blo\s+uso\s+cada\s+d[ií]a\b"
     r"|\bmy\s+(?:favourite|favorite)\s+(?:brand|supplement|product|serum|cream)\b"
     r"|\b(?:loving|love|i\s+swear\s+by)\s+this\s+(?:new\s+)?\w+\s+(?:from|by)\b|\bme\s+encanta\s+(?:este"
     r"|esta)\b"
+    r"|\b(?:thanks|thank\s+you|gracias)\s+(?:to\s+|a\s+)?(?-i:[A-Z]\w+)\s+(?:for|por)\s+(?:the\s+|el\s+|la\s+)?"
+    r"(?:\w+\s+){0,2}?(?:package|paquete|gift|regalo|samples|muestras|hamper|cesta)\b"
+    r"|\b(?:covered|paid\s+for|paid|funded|sponsored)\s+by\s+(?-i:[A-Z]\w+)|\b(?:pagad[oa]s|cubiert[oa]s|financiad[oa]s)"
+    r"\s+por\s+(?-i:[A-Z]\w+)|\bpor\s+patrocinar\b|\bfor\s+sponsoring\s+my\b|\bgo-to\s+(?:recommendation|product|brand)\b|\brecomendaci[oó]n\s+estrella\b"
     r"|\b(?:thanks|thank\s+you)\s+to\s+\w+(?:\s+\w+)?\s+for\s+(?:\w+\s+){0,3}?(?:flying|sending|inviting|trip"
     r"|dinner|lunch|samples|gifting|gifts?|hospitality|flights?|hotel)\b|\bfree\s+samples\b"
     r"|\brecommending\s+(?:it|them|this)\s+to\s+(?:everyone|all|my\s+patients)\b"
@@ -77,7 +84,7 @@ PROMO_RE = ci(
 PHARMA_RE = ci(rf"\b(?:{_PHARMA})")
 PRAISE_RE = ci(
     r"\b(?:game[- ]changer|the\s+best|amazing|lo\s+mejor|recomiendo|recommend|prescribe|must[- ]have"
-    r"|brilliant|m[aá]s\s+eficaz|most\s+effective|del\s+mercado|on\s+the\s+market|maravilla)\b"
+    r"|brilliant|change\s+everything|cambiar\s+todo|lo\s+va\s+a\s+cambiar|el\s+mejor|la\s+mejor|con\s+diferencia|m[aá]s\s+eficaz|most\s+effective|del\s+mercado|on\s+the\s+market|maravilla)\b"
 )
 DISCLOSURE_RE = ci(
     r"#(?:ad|sponsored|publicidad|patrocinado|publi)\b|\bpaid\s+partnership\b|\bdisclosure\s*:"
@@ -89,12 +96,24 @@ DISCLOSURE_RE = ci(
 )
 
 
+LINK_RE = ci(
+    r"\blink\s+in\s+(?:my\s+)?bio\b|\benlace\s+en\s+(?:la\s+|mi\s+)?bio\b|\blink\s+en\s+(?:la\s+)?bio\b"
+)
+# "Link in bio" sells only when a product is being talked about (events use it too).
+PRODUCT_RE = ci(
+    r"\b(?:supplements?|suplementos?|serum|sérum|suero|cream|crema|products?|productos?|brand|marca|code|c[oó]digo"
+    r"|collagen|col[aá]geno|vitamins?|vitaminas?|magnesium|magnesio|probiotics?|probi[oó]ticos?|shop|tienda)\b"
+)
+
+
 def detect(d: Draft) -> list[Hit]:
     """Promotion signals; one hit per signal, downgraded to low when the draft discloses the interest."""
     text = d.text
     disclosed = DISCLOSURE_RE.search(text) is not None
     rule = "coi.disclosed" if disclosed else "coi.undisclosed"
     hits = [Hit(rule, m.start(), m.end()) for m in PROMO_RE.finditer(text)]
+    if PRODUCT_RE.search(text):
+        hits += [Hit(rule, m.start(), m.end()) for m in LINK_RE.finditer(text)]
     for m in PHARMA_RE.finditer(text):
         s_start, s_end = d.sentence_of(m.start())
         if PRAISE_RE.search(text, s_start, s_end) and not any(h.start <= m.start() < h.end for h in hits):

@@ -10,7 +10,18 @@ from __future__ import annotations
 import re
 
 from bot.draft_check.names import GIVEN_NAMES
-from bot.draft_check.rules import CAP, CLINICAL_RE, CLINICAL_WORDS, STAR_REVIEW, Draft, Hit, Rule, ci, word_alt
+from bot.draft_check.rules import (
+    CAP,
+    CLINICAL_RE,
+    CLINICAL_WORDS,
+    RECORD_NOTED_RE,
+    STAR_REVIEW,
+    Draft,
+    Hit,
+    Rule,
+    ci,
+    word_alt,
+)
 
 _SRC = "HIPAA Privacy Rule, 45 CFR 164.514(b)(2); GMC, Using social media as a medical professional, 2024"
 _SRC_ES = "; OMC/CGCOM, Manual de estilo, 2014"
@@ -74,6 +85,16 @@ RULES: dict[str, Rule] = {
         "Wait, change the timing and every detail that is not needed for the teaching point.",
         "Espera, cambia el momento y todo detalle que no haga falta para el mensaje docente.",
     ),
+    "privacy.encounter": _rule(
+        "This describes an individual patient you treated; people who know them may recognise the story even "
+        "without a name (GMC: do not discuss individual patients on public sites).",
+        "Describe a un paciente concreto al que atendiste; quien lo conozca puede reconocer la historia "
+        "aunque "
+        "no haya nombre (no se comentan pacientes concretos en redes abiertas).",
+        "Make it general (\"patients often ask...\"), or get consent and change every identifying detail.",
+        "Hazlo general (\"muchos pacientes preguntan...\"), o pide consentimiento y cambia todo dato "
+        "identificativo.",
+    ),
     "privacy.review": Rule(
         "patient-privacy",
         "high",
@@ -86,7 +107,7 @@ RULES: dict[str, Rule] = {
     ),
 }
 
-_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Sr|Sra|Srta|Don|Doña|Dña|D\.ª)"
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Sr|Sra|Srta|Don|Doña|Dña|D\.ª|Baby|Little)"
 _NOT_NAME = frozenset(
     {
         "The", "This", "That", "These", "Those", "Today", "Tomorrow", "Yesterday", "Hoy", "Ayer", "Mañana",
@@ -103,16 +124,23 @@ PATIENT_NAME_RE = ci(
     r"(?:\s+(?:named|called|llamad[oa]))?,?\s+"
 )
 POSSESSIVE_RE = re.compile(rf"\b({CAP})['’]s\s+(?:\w+\s+)?(?i:{CLINICAL_WORDS})(?!\w)")
+# "my neighbour Sue", "mi vecino Ramón": someone the readers may know, named next to health information.
+RELATION_NAME_RE = re.compile(
+    rf"\b(?i:neighbou?r|friend|cousin|aunt|uncle|landlord|boss|vecin[oa]|amig[oa]|prim[oa]|t[ií][oa]|jef[ea])"
+    rf"\s+({CAP})"
+)
 GIVEN_RE = re.compile(r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b")
 SURNAME_RE = re.compile(rf"\s+(?:{CAP})(?:\s+(?:{CAP}))?")
 
 AGE_RE = ci(
     r"\b(?:an?\s+|my\s+|our\s+|this\s+)?\d{1,3}[- ]?(?:year|yr)s?[- ]old\b"
-    r"|\b\d{1,3}\s?(?:yo|y/o|y\.o\.|yrs?)\b"
+    r"|\b\d{1,3}\s?(?:yo|y/o|y\.o\.?|yrs?)(?!\w)"
+    r"|\b(?:padre|madre|hijo|hija|dad|mum|father|mother|maestr[oa]|profesor[a]?"
+    r"|teacher)\s+de\s+\d{1,3}\s+años\b"
     r"|\baged\s+\d{1,3}\b"
     r"|\b(?:paciente|señor|señora|hombre|mujer|chico|chica|chaval|chavala|niño|niña|varón|abuelo|abuela"
     r"|anciano|anciana|joven|bebé)\s+de\s+\d{1,3}\s+(?:años|meses)\b"
-    r"|\buna?\s+\d{1,3}\s+años\b|,\s*de\s+\d{1,3}\s+años\b"
+    r"|\buna?\s+\d{1,3}\s+años\b|(?<=,\s)de\s+\d{1,3}\s+años\b"
     r"|\b(?:he|she|guy|man|woman|lady|patient|kid|girl|boy)\s+(?:was|is|'s)\s+(?:only\s+|just\s+)?\d{1,3}\b"
     r"|\bten[ií]a\s+(?:solo\s+)?\d{1,3}\s+años\b"
 )
@@ -142,6 +170,24 @@ WHEN_RE = ci(
     r"|(?:my|our)\s+(?:first\s+)?(?:night|shift|day)|today['’]s\s+(?:shift|clinic|list)"
     r"|hoy|ayer|anoche|esta\s+(?:mañana|tarde|noche)|esta\s+guardia)\b"
 )
+# "I just diagnosed a ...", "hoy he operado a ...": the writer's own encounter with one patient.
+ENCOUNTER_RE = ci(
+    r"\b(?:I|we|I['’]ve|we['’]ve|I\s+have|we\s+have|I\s+just|we\s+just|just)\s+(?:just\s+)?(?:saw|seen"
+    r"|treated"
+    r"|operated\s+on|diagnosed|admitted|discharged|delivered|told|broke\s+the\s+news|resuscitated|intubated"
+    r"|stitched|sent\s+\w+\s+home|examined|had\s+a\s+(?:patient|lady|man|woman|guy|kid|child))\b"
+    r"|\b(?:telling|told|breaking\s+(?:it|the\s+news)\s+to)\s+(?:a|an|the|this)\s+(?:\w+\s+)?(?:mum|mother"
+    r"|dad"
+    r"|father|man|woman|lady|patient|girl|boy|couple|family|wife|husband)\b"
+    r"|\b(?:came|walked|was\s+brought)\s+in(?:to)?\s+(?:our|my|the)\s+(?:clinic|surgery|practice|ED|A&E)\b"
+    r"|\b(?:decirle|comunicarle|explicarle)\s+a\s+(?:una?|la|el)\s+\w+|\bha\s+venido\s+(?:hoy\s+)?a\s+la\s+"
+    r"(?:cl[ií]nica|consulta)\b"
+    r"|\b(?:he|hemos|acabo\s+de|acabamos\s+de)\s+(?:atendido|operado|diagnosticado|ingresado|visto|tratado"
+    r"|comunicar|dar\s+la\s+noticia|dado\s+de\s+alta|suturado|intubado|reanimado|atender|operar"
+    r"|diagnosticar)\b"
+    r"|\b(?:atend[ií]|oper[eé]|diagnostiqu[eé]|ingres[eé]|vi\s+a|tuve\s+una?\s+paciente"
+    r"|vino\s+a\s+(?:mi\s+)?consulta)\b"
+)
 PLACE_NUM_RE = ci(
     r"\b(?:ward|room|bed|bay|cubicle|side\s+room|cama|habitaci[oó]n|hab\.|box|boxes|planta|sala)"
     r"\s*(?:n[oº°]\.?\s*|#\s*)?\d{1,4}[a-z]?\b"
@@ -153,6 +199,9 @@ HOSPITAL_RE = re.compile(
     rf"{CAP}(?:\s+{CAP})?"
     rf"|\b{CAP}\s+(?:Hospital|Infirmary|Royal\s+Infirmary|Medical\s+Centre|Care\s+Home)\b"
     rf"|\b(?:St\.?|Saint)\s+{CAP}['’]s\b"
+    rf"|\b{CAP}\s+(?:Academy|School|College|High\s+School|Primary(?:\s+School)?)\b"
+    rf"|\b(?:Instituto|Colegio|IES|CEIP|Escuela)\s+(?:(?:de|del|la|el)\s+)?{CAP}"
+    r"|\b(?:Year|Grade)\s+\d{1,2}\b|\b\d\.?[ºo]\s+de\s+(?:la\s+)?(?:ESO|primaria|bachillerato)\b"
 )
 TOWN_RE = re.compile(
     rf"\b(?:from|in|of|de)\s+((?:{CAP})(?:\s+{CAP})?)"
@@ -176,7 +225,21 @@ _PUBLIC = word_alt(
     "|goalkeeper|striker|the coach of|portero del|jugador del|delantero del|entrenador del|jugadora del"
     "|the vicar|local vicar|well-known local|bishop|archbishop|senator|minister|headmaster|journalist"
     "|news presenter|párroco|obispo|alcalde|alcaldesa|diputado|diputada|senador|senadora|ministro|ministra"
-    "|periodista|torero|concejal del"
+    "|periodista|torero|concejal del|tattoo|tattoos|tatuaje|tatuajes|birthmark|retired surgeon"
+    "|retired cardiac surgeon|retired teacher|presidente del club|president of the club|chairman of|ceo of"
+    "|director del banco|the club president|la presidenta del|el presidente del|the owner of|el dueño del"
+    "|la dueña del"
+    "|from the cricket club|from the golf club|from the pub|from the bakery|from the corner shop|from the "
+    "church"
+    "|from the post office|from the chemist|from the village shop|el de la farmacia|la de la farmacia|el "
+    "del bar"
+    "|la del bar|el de la panadería|la de la panadería|el del quiosco|el de la esquina|la de la esquina"
+    "|del colegio del pueblo|en el colegio del pueblo|maestro del pueblo|maestra del pueblo|from our village"
+    "|reality tv star|reality star|tv star|pop star|estrella de|concursante de|youtuber|tiktoker|streamer"
+    "|famoso|local radio|radio dj|you'd recognise|you would recognise|lo reconoceríais|la reconoceríais|muy "
+    "conocido"
+    "|muy conocida|grupo muy conocido|de nuestro pueblo|de mi pueblo|del pueblo|dad of three|father of"
+    "|mother of|mum of|padre de tres"
 )
 UNUSUAL_RE = ci(
     rf"(?<!\w)(?:{_PUBLIC})(?!\w)"
@@ -186,7 +249,9 @@ UNUSUAL_RE = ci(
 )
 REVIEW_RE = ci(
     rf"{STAR_REVIEW}"
-    r"|\b(?:in\s+response\s+to|responding\s+to|in\s+reply\s+to|regarding|re:?|about)\s+(?:your|this|the|their)"
+    r"|\b(?:in\s+response\s+to|responding\s+to|replying\s+to|in\s+reply\s+to|regarding|re:?"
+    r"|about)\s+(?:your|this|the"
+    r"|their)"
     r"\s+(?:\w+[- ]star\s+|negative\s+|google\s+|online\s+)?(?:review|rating|comment|feedback)"
     r"|\bto\s+(?:the\s+person|whoever|the\s+patient)\s+who\s+(?:left|wrote|posted|gave)\b"
     r"|\b(?:en\s+respuesta\s+a|respecto\s+a|sobre|en\s+relaci[oó]n\s+con)\s+(?:su|tu|esta|la)\s+"
@@ -253,13 +318,15 @@ def _names(d: Draft) -> list[Hit]:
     for m in TITLE_NAME_RE.finditer(text):
         if not _overlaps(hits, m.start(), m.end()):
             hits.append(Hit("privacy.name", m.start(), m.end(), placeholder="[NAME]"))
+    for m in RELATION_NAME_RE.finditer(text):
+        if _name_ok(m.group(1)) and not _overlaps(hits, m.start(1), m.end(1)):
+            hits.append(Hit("privacy.name", m.start(1), m.end(1), placeholder="[NAME]"))
     for m in POSSESSIVE_RE.finditer(text):
         if _name_ok(m.group(1)) and not _overlaps(hits, m.start(1), m.end(1)):
             hits.append(Hit("privacy.name", m.start(1), m.end(1), placeholder="[NAME]"))
     for m in GIVEN_RE.finditer(text):
         if m.group() not in GIVEN_NAMES or _overlaps(hits, m.start(), m.end()):
             continue
-        before = text[max(0, m.start() - 6) : m.start()]
         if _STAFF_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         s_start, s_end = d.sentence_of(m.start())
@@ -270,7 +337,7 @@ def _names(d: Draft) -> list[Hit]:
         sentence_initial = not text[s_start : m.start()].strip(" \"'“‘¡¿-*_")
         if sentence_initial and end == m.end() and text[end : end + 1] != ",":
             continue
-        if CLINICAL_RE.search(text, s_start, s_end) or d.patient_story:
+        if CLINICAL_RE.search(text, s_start, s_end) or _about_person(d):
             hits.append(Hit("privacy.name", m.start(), end, placeholder="[NAME]"))
     return hits
 
@@ -331,6 +398,10 @@ def _soft(d: Draft) -> list[Hit]:
         when = WHEN_RE.search(text)
         if when and not _overlaps(hits, when.start(), when.end()):
             hits.append(Hit("privacy.story", when.start(), when.end(), severity="medium"))
+    if not any(h.rule == "privacy.story" for h in hits):
+        enc = ENCOUNTER_RE.search(text)
+        if enc:
+            hits.append(Hit("privacy.encounter", enc.start(), enc.end(), severity="medium"))
     person_or_age = [h.end for h in hits if h.rule == "privacy.age"]
     for m in TOWN_RE.finditer(text):
         town = m.group(1)
@@ -347,14 +418,17 @@ def _soft(d: Draft) -> list[Hit]:
 
 
 _CARE_DETAIL = ci(
-    r"\b(?:appointment|referral|visit|seen|letter|consultation|cita|informes?|tarjeta\s+sanitaria|consulta|volante"
-    r"|receta|prescription)\b"
+    r"\b(?:appointment|referral|visit|seen|letter|consultation|cita|informes?|tarjeta\s+sanitaria|consulta"
+    r"|volante"
+    r"|receta|prescription|referred|derivamos|physio|fisioterapia)\b"
 )
 
 
 def _review(d: Draft) -> list[Hit]:
     """A reply to a review that mentions the reviewer's care discloses that they are a patient and more."""
     hits: list[Hit] = []
+    for m in RECORD_NOTED_RE.finditer(d.text):
+        hits.append(Hit("privacy.review", m.start(), m.end()))
     for m in REVIEW_RE.finditer(d.text):
         for det in REVIEW_DETAIL_RE.finditer(d.text, m.end()):
             if CLINICAL_RE.search(det.group()) or _CARE_DETAIL.search(det.group()):

@@ -22,7 +22,8 @@ from sklearn.preprocessing import normalize as l2_normalize
 from bot.matching.normalize import normalize
 
 _TOKEN = re.compile(r"(?u)\b\w+\b")
-_MIN_CORRECTABLE = 4  # shorter words are too ambiguous to correct
+_MIN_CORRECTABLE = 4
+_MIN_DOCS_FOR_PRUNING = 50  # shorter words are too ambiguous to correct
 _CACHE_LIMIT = 50_000
 
 
@@ -53,7 +54,14 @@ class Featurizer:
         self._union = FeatureUnion(
             [
                 ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")),
-                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)),
+                (
+                    "chars",
+                    # Ignoring n-grams seen once keeps the vocabulary small, but a tiny FAQ needs them all.
+                    TfidfVectorizer(
+                        analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+                        min_df=2 if len(normalized) >= _MIN_DOCS_FOR_PRUNING else 1,
+                    ),
+                ),
             ]
         )
         self._union.fit([t or "_" for t in normalized])

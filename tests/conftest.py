@@ -1,0 +1,187 @@
+"""Shared fixtures: curated knowledge, one trained Matcher, a fresh SQLite store and Assistant per test,
+a tiny knowledge-directory writer and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+import yaml
+
+from bot.config import MatchSettings, Settings
+from bot.core import Assistant
+from bot.knowledge import CURATED_DIR, load_curated
+from bot.matching import Matcher
+from bot.models import Entry
+from bot.negatives import load_negatives
+from bot.sqlite_store import SQLiteStore
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class MemberContext:
+    """An ordinary member of a group: never a moderator."""
+
+    async def sender_is_moderator(self) -> bool:
+        return False
+
+
+class ModeratorContext:
+    """A group moderator on a chat platform."""
+
+    async def sender_is_moderator(self) -> bool:
+        return True
+
+
+@pytest.fixture(scope="session")
+def curated() -> list[Entry]:
+    return load_curated()
+
+
+@pytest.fixture(scope="session")
+def negatives() -> list[str]:
+    return load_negatives(CURATED_DIR)
+
+
+@pytest.fixture(scope="session")
+def matcher(curated: list[Entry], negatives: list[str]) -> Matcher:
+    """The curated matcher, trained once. Tests that change communities use their own community ids."""
+    return Matcher(curated, MatchSettings(), negatives=negatives)
+
+
+@pytest_asyncio.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SQLiteStore]:
+    db = SQLiteStore(tmp_path / "db.sqlite")
+    await db.open()
+    try:
+        yield db
+    finally:
+        await db.close()
+
+
+AssistantFactory = Callable[..., Awaitable[Assistant]]
+
+
+@pytest_asyncio.fixture
+async def make_assistant(tmp_path: Path, curated: list[Entry], matcher: Matcher) -> AsyncIterator[AssistantFactory]:
+    """Build an Assistant over the shared matcher with a fresh store (own file) and optional Settings."""
+    made: list[Assistant] = []
+
+    async def factory(settings: Settings | None = None, name: str = "assistant.sqlite") -> Assistant:
+        db = SQLiteStore(tmp_path / name)
+        await db.open()
+        assistant = Assistant(settings or Settings(), curated, matcher, db)
+        made.append(assistant)
+        return assistant
+
+    yield factory
+    for assistant in made:
+        await assistant.close()
+
+
+@pytest_asyncio.fixture
+async def assistant(curated: list[Entry], matcher: Matcher, store: SQLiteStore) -> Assistant:
+    return Assistant(Settings(), curated, matcher, store)
+
+
+def minimal_entry(
+    entry_id: str, questions: Mapping[str, Sequence[str]], answer: Mapping[str, str], **extra: Any
+) -> dict[str, Any]:
+    """A knowledge entry as a plain mapping, in the file format of design.md."""
+    data: dict[str, Any] = {
+        "id": entry_id,
+        "topic": extra.pop("topic", "test"),
+        "questions": {k: list(v) for k, v in questions.items()},
+        "answer": dict(answer),
+    }
+    data.update(extra)
+    return data
+
+
+KnowledgeWriter = Callable[..., Path]
+
+
+@pytest.fixture
+def write_knowledge(tmp_path: Path) -> KnowledgeWriter:
+    """write_knowledge({"a.yaml": [entries] or "raw text"}, directory="kb") -> the directory."""
+
+    def write(files: Mapping[str, Any], directory: str = "kb") -> Path:
+        target = tmp_path / directory
+        target.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            text = content if isinstance(content, str) else yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+            (target / name).write_text(text, encoding="utf-8")
+        return target
+
+    return write
+
+
+@dataclass(frozen=True)
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def cli_env(db_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DOCSOCIAL_", "TELEGRAM_", "DISCORD_"))}
+    env["DOCSOCIAL_DB"] = str(db_path)
+    env["DOCSOCIAL_LOG_LEVEL"] = "WARNING"
+    env["PYTHONIOENCODING"] = "utf-8"
+    for threads in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[threads] = "1"  # several CLI processes run at once on few cores
+    return env
+
+
+def start_cli(
+    args: Sequence[str], db_path: Path, stdin: str | None = None, python_flags: Sequence[str] = ()
+) -> tuple[subprocess.Popen[str], str | None]:
+    """Start `python [FLAGS] -m bot ARGS` in the repository; returns the process and its stdin text."""
+    proc = subprocess.Popen(
+        [sys.executable, *python_flags, "-m", "bot", *args],
+        cwd=REPO,
+        env=cli_env(db_path),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    return proc, stdin
+
+
+def finish_cli(started: tuple[subprocess.Popen[str], str | None], timeout: float = 60) -> CliResult:
+    proc, stdin = started
+    out, err = proc.communicate(stdin if stdin is not None else "", timeout=timeout)
+    return CliResult(proc.returncode, out, err)
+
+
+def run_cli(
+    args: Sequence[str], db_path: Path, stdin: str | None = None, python_flags: Sequence[str] = ()
+) -> CliResult:
+    return finish_cli(start_cli(args, db_path, stdin, python_flags))
+
+
+@dataclass(frozen=True)
+class CliJob:
+    args: Sequence[str]
+    stdin: str | None = None
+    python_flags: Sequence[str] = ()
+
+
+def run_cli_parallel(jobs: Mapping[str, CliJob], db_dir: Path) -> dict[str, CliResult]:
+    """Run independent CLI invocations at once (each with the database db_dir/NAME.sqlite) to keep the suite fast."""
+    started = {
+        name: start_cli(job.args, db_dir / f"{name}.sqlite", job.stdin, job.python_flags) for name, job in jobs.items()
+    }
+    return {name: finish_cli(s) for name, s in started.items()}
+
+
+ASK_JSON_FIELDS = {"kind", "entry_id", "score", "locale", "text", "suggestions"}

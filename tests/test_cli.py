@@ -1,0 +1,374 @@
+"""The scriptable contracts of `python -m bot`: ask, eval, check, kb, db and chat, run as real processes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.models import Entry
+from bot.sqlite_store import SQLiteStore
+from tests.conftest import (
+    ASK_JSON_FIELDS,
+    CliJob,
+    CliResult,
+    KnowledgeWriter,
+    finish_cli,
+    minimal_entry,
+    run_cli,
+    run_cli_parallel,
+    start_cli,
+)
+
+BATCH = "what is sermo\n\n   \nque es doximity\nwhat is the capital of france\nlinkedin for doctors\n"
+ROTA = "where is the residents night rota kept?"
+
+
+@pytest.fixture(scope="module")
+def cli_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli")
+
+
+@pytest.fixture(scope="module")
+def runs(cli_dir: Path) -> dict[str, CliResult]:
+    """The slow, independent invocations (each trains the matcher), run at once; each has its own database."""
+    jobs = {
+        "ask_json": CliJob(["ask", "what is sermo", "--json"]),
+        "ask_es": CliJob(["ask", "--json", "--locale", "es"], "sermo\nwhat is sermo\n"),
+        "batch": CliJob(["ask", "--json"], BATCH),
+        "faq_add": CliJob(["ask", f"/faq add {ROTA} | On the intranet.", "--community", "t1"]),
+        "eval": CliJob(["eval", "tests/data/eval.jsonl", "--json"]),
+        "chat": CliJob(["chat"], "what is sermo\n1\n/quit\nwhat is doximity\n"),
+        "importtime": CliJob(["ask", "what is sermo"], python_flags=["-X", "importtime"]),
+    }
+    return run_cli_parallel(jobs, cli_dir)
+
+
+def ask_objects(result: CliResult) -> list[dict[str, object]]:
+    assert result.returncode == 0, result.stderr
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    for obj in objects:
+        assert set(obj) >= ASK_JSON_FIELDS
+    return objects
+
+
+# --- ask ---------------------------------------------------------------------------------------------------
+
+
+def test_ask_json_contract(runs: dict[str, CliResult], curated: list[Entry]) -> None:
+    [obj] = ask_objects(runs["ask_json"])
+    assert obj["kind"] == "answer" and obj["entry_id"] == "sermo" and obj["locale"] == "en"
+    assert isinstance(obj["score"], float) and 0.5 <= obj["score"] <= 1
+    assert obj["suggestions"] == []
+    sermo = next(e for e in curated if e.id == "sermo")
+    assert isinstance(obj["text"], str) and sermo.answer.en is not None and sermo.answer.en in obj["text"]
+
+
+def test_ask_locale_es_for_a_neutral_question(runs: dict[str, CliResult], curated: list[Entry]) -> None:
+    neutral, _ = ask_objects(runs["ask_es"])
+    sermo = next(e for e in curated if e.id == "sermo")
+    assert neutral["locale"] == "es" and neutral["entry_id"] == "sermo"
+    assert sermo.answer.es is not None and sermo.answer.es in str(neutral["text"])
+
+
+@pytest.mark.xfail(
+    reason="BUG: `ask --locale es` is only a hint: bot/__main__.py:65 puts it in Message.locale and "
+    "bot/core.py:127 (_locale) lets detect_locale override it, so an English question is answered in English",
+    strict=True,
+)
+def test_ask_locale_es_wins_over_detection(runs: dict[str, CliResult]) -> None:
+    _, english = ask_objects(runs["ask_es"])
+    assert english["entry_id"] == "sermo" and english["locale"] == "es"
+
+
+def test_ask_batch_skips_blank_lines(runs: dict[str, CliResult]) -> None:
+    objects = ask_objects(runs["batch"])
+    assert [o["kind"] for o in objects] == ["answer", "answer", "fallback", "clarify"]
+    assert [o["entry_id"] for o in objects] == ["sermo", "doximity", None, None]
+    assert objects[1]["locale"] == "es"
+    assert "I can help with" in str(objects[2]["text"])
+
+
+def test_ask_clarify_lists_suggestions(runs: dict[str, CliResult]) -> None:
+    clarify = ask_objects(runs["batch"])[3]
+    suggestions = clarify["suggestions"]
+    assert isinstance(suggestions, list) and len(suggestions) >= 2
+    assert all(set(s) == {"entry_id", "title"} and s["title"] for s in suggestions)
+    assert {"network-linkedin", "stats-linkedin"} <= {s["entry_id"] for s in suggestions}
+
+
+def test_ask_community_entries_stay_in_their_community(runs: dict[str, CliResult], cli_dir: Path) -> None:
+    added = runs["faq_add"]
+    assert added.returncode == 0, added.stderr
+    assert "c1" in added.stdout
+    db = cli_dir / "faq_add.sqlite"
+    t1, t2 = (start_cli(["ask", ROTA, "--community", c, "--json"], db) for c in ("t1", "t2"))
+    [inside], [outside] = ask_objects(finish_cli(t1)), ask_objects(finish_cli(t2))
+    assert inside["kind"] == "answer" and re.fullmatch(r"c\d+", str(inside["entry_id"]))
+    assert "On the intranet." in str(inside["text"])
+    assert outside["entry_id"] != inside["entry_id"]
+    assert all(s["entry_id"] != inside["entry_id"] for s in outside["suggestions"])  # type: ignore[attr-defined]
+
+
+# --- eval --------------------------------------------------------------------------------------------------
+
+
+def test_eval_json_summary(runs: dict[str, CliResult]) -> None:
+    result = runs["eval"]
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert set(summary) == {"answerable", "accuracy", "unanswerable", "rejection", "latency_ms"}
+    assert set(summary["latency_ms"]) == {"median", "p99"}
+    assert (
+        summary["answerable"] + summary["unanswerable"]
+        == len([line for line in Path("tests/data/eval.jsonl").read_text().splitlines() if line.strip()])
+        if Path("tests/data/eval.jsonl").exists()
+        else True
+    )
+    assert summary["accuracy"] >= 0.95 and summary["rejection"] >= 0.95
+    assert 0 < summary["latency_ms"]["median"] <= summary["latency_ms"]["p99"]
+
+
+TINY = [
+    minimal_entry("parking", {"en": ["where can I park at the hospital", "hospital parking"]}, {"en": "Level -2."}),
+    minimal_entry("canteen", {"en": ["when does the canteen open", "canteen hours"]}, {"en": "From 7 to 15."}),
+    minimal_entry("wifi", {"en": ["what is the wifi password", "guest wifi"]}, {"en": "Ask at reception."}),
+]
+
+
+NEGATIVES = "# out of scope\nwhat's the weather like tomorrow\nwho won the game yesterday\nrecipe for pasta\n"
+
+
+def test_eval_with_own_knowledge(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
+    directory = write_knowledge({"faq.yaml": TINY, "out-of-scope.txt": NEGATIVES})
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(
+        "\n".join(
+            json.dumps(c)
+            for c in [
+                {"text": "where do I park at the hospital", "expect": "parking"},
+                {"text": "canteen opening hours", "expect": "canteen"},
+                {"text": "wifi password please", "expect": "wifi"},
+                {"text": "who won the football match", "expect": None},
+            ]
+        )
+        + "\n"
+    )
+    result = run_cli(["eval", str(cases), "--knowledge", str(directory), "--json"], tmp_path / "db.sqlite")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["answerable"], summary["unanswerable"]) == (3, 1)
+    assert summary["accuracy"] == 1.0 and summary["rejection"] == 1.0
+    text = run_cli(["eval", str(cases), "--knowledge", str(directory)], tmp_path / "db.sqlite")
+    assert text.returncode == 0 and "(3 entries)" in text.stdout and "100.0%" in text.stdout
+
+
+def test_eval_warns_about_unknown_expected_ids(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
+    directory = write_knowledge({"faq.yaml": TINY})
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text('{"text": "hospital parking", "expect": "no-such-id"}\n')
+    result = run_cli(["eval", str(cases), "--knowledge", str(directory)], tmp_path / "db.sqlite")
+    assert result.returncode == 0 and "no-such-id" in result.stderr
+    assert "no-such-id -> parking" in result.stdout
+
+
+def test_eval_malformed_cases_file(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
+    directory = write_knowledge({"faq.yaml": TINY})
+    cases = tmp_path / "bad-cases.jsonl"
+    cases.write_text('{"text": "what is sermo", "expect": "sermo"}\n{"text": "oops"\n')
+    result = run_cli(["eval", str(cases), "--knowledge", str(directory)], tmp_path / "db.sqlite")
+    assert result.returncode != 0
+    assert "bad-cases.jsonl: line 2" in result.stderr
+    missing_field = tmp_path / "missing.jsonl"
+    missing_field.write_text('{"expect": "sermo"}\n')
+    result = run_cli(["eval", str(missing_field), "--knowledge", str(directory)], tmp_path / "db.sqlite")
+    assert result.returncode != 0 and "missing.jsonl: line 1" in result.stderr
+
+
+def test_eval_with_invalid_knowledge_dir(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
+    directory = write_knowledge({"faq.yaml": [{**TINY[0], "id": "Bad Id"}]})
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text('{"text": "hospital parking", "expect": "parking"}\n')
+    result = run_cli(["eval", str(cases), "--knowledge", str(directory)], tmp_path / "db.sqlite")
+    assert result.returncode != 0 and "faq.yaml: entry Bad Id: id:" in result.stderr
+
+
+@pytest.mark.xfail(
+    reason="BUG: bot/__main__.py:86 `eval --knowledge DIR` on a directory whose files hold no entries builds a "
+    "Matcher over [] and dies with sklearn's ValueError traceback ('empty vocabulary') instead of a "
+    "knowledge error naming the directory (bot/knowledge.py accepts zero entries)",
+    strict=True,
+)
+def test_eval_with_knowledge_dir_without_entries(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
+    directory = write_knowledge({"faq.yaml": "# nothing yet\n"})
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text('{"text": "hospital parking", "expect": null}\n')
+    result = run_cli(["eval", str(cases), "--knowledge", str(directory)], tmp_path / "db.sqlite")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "faq.yaml" in result.stderr or str(directory) in result.stderr
+
+
+# --- kb ----------------------------------------------------------------------------------------------------
+
+
+def test_kb_validate_directory_and_strict(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
+    directory = write_knowledge({"faq.yaml": TINY})
+    ok = run_cli(["kb", "validate", str(directory)], tmp_path / "db.sqlite")
+    assert ok.returncode == 0 and "OK: 3 entries" in ok.stdout
+    strict = run_cli(["kb", "validate", str(directory), "--strict"], tmp_path / "db.sqlite")
+    assert strict.returncode != 0
+    assert "faq.yaml: entry parking: questions.es" in strict.stderr
+    assert "faq.yaml: entry parking: sources" in strict.stderr
+
+
+def _seed_community(db: Path, community: str) -> list[Entry]:
+    entries = [
+        Entry.model_validate(
+            {
+                "id": f"c{i}",
+                "topic": "community",
+                "questions": {"en": [q], "es": [f"¿{q}?"]},
+                "answer": {"en": a},
+                "sources": ["Moderators"],
+            }
+        )
+        for i, (q, a) in enumerate([("where is the rota", "Intranet."), ("who signs leave", "The chief.")], start=1)
+    ]
+
+    async def seed() -> None:
+        async with SQLiteStore(db) as store:
+            for entry in entries:
+                await store.add_entry(community, entry, "test")
+
+    asyncio.run(seed())
+    return entries
+
+
+def test_kb_export_import_round_trip(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    entries = _seed_community(db, "t1")
+    exported = tmp_path / "t1.yaml"
+    out = run_cli(["kb", "export", "--community", "t1", "--output", str(exported)], db)
+    assert out.returncode == 0, out.stderr
+    data = yaml.safe_load(exported.read_text(encoding="utf-8"))
+    assert [Entry.model_validate(d) for d in data] == entries
+    imported = run_cli(["kb", "import", str(exported), "--community", "t3"], db)
+    assert imported.returncode == 0 and "Imported 2 entries" in imported.stdout
+    again = run_cli(["kb", "export", "--community", "t3"], db)
+    assert again.returncode == 0
+    assert [Entry.model_validate(d) for d in yaml.safe_load(again.stdout)] == entries
+    empty = run_cli(["kb", "export", "--community", "nobody"], db)
+    assert empty.returncode == 0 and yaml.safe_load(empty.stdout) == []
+
+
+def test_kb_import_refuses_invalid_file_and_writes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump([{**TINY[0], "id": "c1"}, {**TINY[1], "id": "c2", "colour": "red"}]))
+    result = run_cli(["kb", "import", str(bad), "--community", "t1"], db)
+    assert result.returncode != 0 and "bad.yaml: entry c2: colour" in result.stderr
+    listing = run_cli(["kb", "export", "--community", "t1"], db)
+    assert yaml.safe_load(listing.stdout) == []
+
+
+# --- check -------------------------------------------------------------------------------------------------
+
+DRAFT = "My patient John Smith, 45, with diabetes came in today. Call 555-123-4567!"
+FLAG_FIELDS = {"category", "severity", "span", "excerpt", "why", "source", "fix"}
+
+
+def _check_contract(result: CliResult) -> dict[str, object]:
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"verdict", "flags", "redacted"}
+    assert data["verdict"] in {"ok", "review", "do-not-post"}
+    for flag in data["flags"]:
+        assert set(flag) == FLAG_FIELDS
+        start, end = flag["span"]
+        assert 0 <= start < end <= len(DRAFT)
+        assert all(isinstance(flag[k], str) and flag[k] for k in FLAG_FIELDS - {"span"})
+    return data
+
+
+def test_check_json_contract(tmp_path: Path) -> None:
+    data = _check_contract(run_cli(["check", "--json", DRAFT], tmp_path / "db.sqlite"))
+    assert data["verdict"] == "do-not-post"
+    flags = data["flags"]
+    assert isinstance(flags, list) and any(f["category"] == "patient-privacy" for f in flags)
+    assert "John Smith" not in str(data["redacted"])
+    for flag in flags:
+        start, end = flag["span"]
+        assert DRAFT[start:end].startswith(flag["excerpt"].rstrip("…"))
+
+
+def test_check_from_stdin(tmp_path: Path) -> None:
+    data = _check_contract(run_cli(["check", "--json"], tmp_path / "db.sqlite", stdin=DRAFT))
+    assert data["verdict"] == "do-not-post"
+    clean = run_cli(["check", "--json"], tmp_path / "db.sqlite", stdin="Our clinic opens on Saturdays from 9 to 13.")
+    assert json.loads(clean.stdout) == {
+        "verdict": "ok",
+        "flags": [],
+        "redacted": "Our clinic opens on Saturdays from 9 to 13.",
+    }
+
+
+# --- db ----------------------------------------------------------------------------------------------------
+
+
+def test_db_upgrade_and_backup(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    first = run_cli(["db", "upgrade"], db)
+    assert first.returncode == 0 and "applied" in first.stdout
+    second = run_cli(["db", "upgrade"], db)
+    assert second.returncode == 0 and "already up to date" in second.stdout
+    _seed_community(db, "t1")
+    copy = tmp_path / "backup.sqlite"
+    backed = run_cli(["db", "backup", str(copy)], db)
+    assert backed.returncode == 0, backed.stderr
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "schema_migrations" in tables
+    exported = run_cli(["kb", "export", "--community", "t1"], copy)
+    assert len(yaml.safe_load(exported.stdout)) == 2
+    refused = run_cli(["db", "backup", str(copy)], db)
+    assert refused.returncode != 0 and "already exists" in refused.stderr
+    missing = run_cli(["db", "backup", str(tmp_path / "other.sqlite")], tmp_path / "missing.sqlite")
+    assert missing.returncode != 0 and "no database" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_db_on_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    result = run_cli(["db", "upgrade"], folder)
+    assert result.returncode != 0 and "folder" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- chat and imports --------------------------------------------------------------------------------------
+
+
+def test_chat_answers_and_quits(runs: dict[str, CliResult]) -> None:
+    result = runs["chat"]
+    assert result.returncode == 0, result.stderr
+    assert "SERMO" in result.stdout and "Sermo is a social network for doctors" in result.stdout
+    # "1" opens the first related entry of the last answer (sermo's first follow-up is doximity)
+    assert "DOXIMITY" in result.stdout and "Doximity is a US network for clinicians" in result.stdout
+    assert result.stdout.rstrip().endswith("Bye!")
+    assert result.stdout.count("Doximity is a US network") == 1  # nothing read after /quit
+
+
+def test_ask_never_imports_chat_platform_libraries(runs: dict[str, CliResult]) -> None:
+    result = runs["importtime"]
+    assert result.returncode == 0, result.stderr
+    imported = [
+        line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
+    ]
+    assert "bot.core" in imported and "sklearn" in {m.split(".")[0] for m in imported}
+    platform = [m for m in imported if m.split(".")[0] in {"telegram", "discord"}]
+    assert platform == []

@@ -1,0 +1,397 @@
+"""Normalisation, language detection, guards, the fast featurizer path and the Matcher's decisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.config import MatchSettings
+from bot.evaluation import evaluate, load_cases
+from bot.matching import Matcher
+from bot.matching.guards import asks_medical_advice, is_gibberish
+from bot.matching.language import detect_locale
+from bot.matching.normalize import normalize, strip_control
+from bot.models import Entry
+from tests.conftest import REPO
+
+# --- normalize ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("What Is SERMO", "what is sermo"),
+        ("¿Qué es Sermo?", "que es sermo"),
+        ("niño, fotos, médicos", "nino fotos medicos"),
+        ("what... is -- sermo?!", "what is sermo"),
+        ("snake_case_words", "snake case words"),
+        ("Hello, could you please tell me what is Doximity, thanks", "what is doximity"),
+        ("hi bot pls what is sermo", "what is sermo"),
+        ("Hola, por favor, ¿qué es Sermo? gracias", "que es sermo"),
+        ("buenos dias, quisiera saber que es doximity", "que es doximity"),
+        ("what\x00 is\x07 ser\u200bmo", "what is sermo"),
+        ("what\tis\nsermo", "what is sermo"),
+        ("  lots    of\u00a0 space ", "lots of space"),
+        ("", ""),
+        ("!!! ??? ...", ""),
+    ],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_normalize_keeps_filler_inside_words() -> None:
+    # "so" and "ok" are fillers, but "sermo" and "okra"/"social" must not be cut.
+    assert normalize("so social okra") == "social okra"
+
+
+def test_strip_control_drops_format_characters_keeps_text() -> None:
+    assert strip_control("a\u200bb\u202ec\u2066d\x1b") == "abcd"
+    assert strip_control("line\nbreak") == "line break"
+
+
+# --- detect_locale ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what is sermo", "en"),
+        ("how many doctors use whatsapp", "en"),
+        ("can I post a picture of my patient", "en"),
+        ("que es sermo", "es"),
+        ("¿qué es Sermo?", "es"),
+        ("¿Que es Sermo?", "es"),
+        ("qué es sermo", "es"),
+        ("cuantos medicos usan whatsapp", "es"),
+        ("puedo publicar fotos de pacientes", "es"),
+        ("¡hola!", "es"),
+    ],
+)
+def test_detect_locale(text: str, expected: str) -> None:
+    assert detect_locale(text) == expected
+
+
+@pytest.mark.parametrize("text", ["sermo", "12345", "", "whatsapp"])
+def test_detect_locale_without_signal_uses_default(text: str) -> None:
+    assert detect_locale(text, "en") == "en"
+    assert detect_locale(text, "es") == "es"
+
+
+# --- guards -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what dose of amoxicillin for a child",
+        "500 mg ibuprofen every 6 hours?",
+        "how do I treat pneumonia",
+        "how to diagnose appendicitis",
+        "side effects of metformin",
+        "which antibiotic should I give for otitis",
+        "should I take ibuprofen",
+        "I have a fever and a headache",
+        "que dosis de paracetamol le doy a un niño",
+        "tratamiento para la diabetes",
+        "¿cómo trato una infección de orina?",
+        "mi hijo tiene fiebre",
+        "síntomas de la gripe",
+    ],
+)
+def test_guard_flags_medical_advice(text: str) -> None:
+    assert asks_medical_advice(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I post about dosage on instagram",
+        "can i diagnose patients on twitter",
+        "how do i treat trolls",
+        "how do I treat patients online who insult me",
+        "should i take a break from social media",
+        "¿puedo hablar de dosis en redes sociales?",
+        "what is sermo",
+        "can I post an x-ray of a patient",
+    ],
+)
+def test_guard_lets_social_media_questions_through(text: str) -> None:
+    assert not asks_medical_advice(text)
+
+
+@pytest.mark.xfail(
+    reason="BUG: bot/matching/guards.py:25 the '(should i|can i) (give|...)' pattern flags 'can I give dosing "
+    "advice online?' as medical advice although the dose pattern (line 17) deliberately exempts 'online'; "
+    "only the matcher's strong_threshold rescues it",
+    strict=True,
+)
+def test_guard_does_not_flag_question_about_giving_advice_online() -> None:
+    assert not asks_medical_advice("can I give dosing advice online?")
+
+
+@pytest.mark.parametrize("text", ["", "!!!", "🙂🙂🙂", "qwrtz xkcd", "jjjjjjjj", "1234 5678", "a"])
+def test_gibberish(text: str) -> None:
+    assert is_gibberish(normalize(text))
+
+
+@pytest.mark.parametrize("text", ["sermo", "what is sermo", "que es doximity", "x ray"])
+def test_not_gibberish(text: str) -> None:
+    assert not is_gibberish(normalize(text))
+
+
+# --- the fast featurizer path ---------------------------------------------------------------------------
+
+
+def test_transform_one_equals_sklearn(matcher: Matcher, curated: list[Entry]) -> None:
+    featurizer = matcher.featurizer
+    texts = [normalize(q) for e in curated[:40] for _, q in e.questions.all()[:3]]
+    texts += [
+        "",
+        "a",
+        "x",
+        "sermo sermo sermo sermo",
+        "whatsap doctors percentage",
+        "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+        "unknownword anotherunknown",
+        "que es la red de médicos",
+        "ab cd ef gh",
+        normalize("Can I post an X-ray of a patient?"),
+        "the the the of of",
+    ]
+    assert len(texts) > 100
+    for text in texts:
+        fast = featurizer.transform_one(text)
+        slow = featurizer.transform_normalized([text])
+        assert fast.shape == slow.shape, text
+        assert np.allclose(fast.toarray(), slow.toarray(), atol=1e-6), text
+
+
+# --- Matcher outcomes on the curated knowledge -------------------------------------------------------------
+
+PHRASINGS = [
+    # (text, expected entry): exact phrasing, paraphrases and typos, in both languages
+    ("What is Sermo?", "sermo"),
+    ("can i post an xray of a patient", "rule-patient-photos"),
+    ("whatsap doctors percentage", "stats-whatsapp"),
+    ("wat is doximity", "doximity"),
+    ("shoud i acept frend requests from pacients", "rule-friend-requests"),
+    ("how meny doctors use whatsap", "stats-whatsapp"),
+    ("should doctors have seperate personal and profesional accounts", "rule-separate-accounts"),
+    ("can i advertize my clinic with patient testimonials", "rule-advertising-testimonials"),
+    ("what shoud i do about a negativ review online", "rule-online-reviews"),
+    ("is it okay to buy folowers", "buying-likes"),
+    ("best network to reach local patients", "goal-local-patients"),
+    ("¿Qué es Sermo?", "sermo"),
+    ("que es sermo", "sermo"),
+    ("que es doximity", "doximity"),
+    ("puedo subir una radiografia de un paciente a instagram", "rule-patient-photos"),
+    ("cuantos medicos usan whatsap", "stats-whatsapp"),
+    ("debo aceptar a mis pacientes en facebook", "rule-friend-requests"),
+    ("cuentas separadas personal y profesional", "rule-separate-accounts"),
+    ("como respondo a una critica negativa en google", "rule-online-reviews"),
+    ("es legal comprar seguidores en instagram", "buying-likes"),
+    ("que red uso para llegar a pacientes de mi zona", "goal-local-patients"),
+    ("publicidad de mi consulta con testimonios de pacientes", "rule-advertising-testimonials"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASINGS)
+def test_matcher_answers(matcher: Matcher, text: str, expected: str) -> None:
+    result = matcher.match(text)
+    assert (result.kind, result.reason) == ("answer", "matched"), result
+    assert result.top is not None and result.top.entry.id == expected
+    assert result.score >= matcher.settings.answer_threshold
+
+
+def test_matcher_reports_locale(matcher: Matcher) -> None:
+    assert matcher.match("que es sermo").locale == "es"
+    assert matcher.match("what is sermo").locale == "en"
+    assert matcher.match("what is sermo", locale="es").locale == "es"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the weather like tomorrow",
+        "how do I fix my car",
+        "what is the capital of france",
+        "cual es la capital de francia",
+        "receta de tortilla de patatas",
+        "quien gano el partido de futbol",
+        "book a flight to madrid",
+    ],
+)
+def test_matcher_falls_back_out_of_scope(matcher: Matcher, text: str) -> None:
+    result = matcher.match(text)
+    assert (result.kind, result.reason) == ("fallback", "no_match"), result
+
+
+@pytest.mark.xfail(
+    reason="BUG: bot/matching/features.py:82 _correct_word snaps correct but unknown words to a known word "
+    "1 edit away ('cake' -> 'case'), so 'recipe for chocolate cake' is answered with goal-case-discussion "
+    "(confidence ~0.84) instead of falling back",
+    strict=True,
+)
+def test_matcher_does_not_answer_cake_recipe(matcher: Matcher) -> None:
+    assert matcher.match("recipe for chocolate cake").kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what dose of amoxicillin for a child",
+        "how to diagnose pneumonia",
+        "que dosis de ibuprofeno le doy a un niño",
+        "tratamiento para la diabetes",
+        "tengo fiebre y dolor de cabeza",
+    ],
+)
+def test_matcher_refuses_medical_advice(matcher: Matcher, text: str) -> None:
+    result = matcher.match(text)
+    assert (result.kind, result.reason) == ("fallback", "medical_advice")
+
+
+def test_matcher_answers_social_media_question_that_mentions_advice(matcher: Matcher) -> None:
+    result = matcher.match("can I give dosing advice online?")
+    assert result.kind == "answer" and result.top is not None and result.top.entry.id == "rule-individual-advice"
+
+
+@pytest.mark.parametrize("text", ["🙂🙂🙂", "!!!???", "qwrtz xkcd", "jjjjjjjj", ""])
+def test_matcher_gibberish(matcher: Matcher, text: str) -> None:
+    result = matcher.match(text)
+    assert (result.kind, result.reason) == ("fallback", "gibberish")
+    assert result.candidates == []
+
+
+def test_answer_threshold_comes_from_settings(matcher: Matcher, curated: list[Entry], negatives: list[str]) -> None:
+    text = "can i post an xray of a patient"
+    before = matcher.match(text)
+    assert before.kind == "answer" and before.score < 0.99
+    strict = Matcher(curated, MatchSettings(answer_threshold=0.99), negatives=negatives)
+    after = strict.match(text)
+    assert (after.kind, after.reason) == ("clarify", "unsure")
+    assert after.top is not None and after.top.entry.id == "rule-patient-photos"
+    assert all(c.score >= strict.settings.clarify_threshold for c in after.candidates)
+
+
+# --- a tiny knowledge base, to force ambiguity and the unsure band ------------------------------------
+
+
+def tiny_entry(entry_id: str, questions: list[str], answer: str) -> Entry:
+    return Entry.model_validate(
+        {"id": entry_id, "topic": "t", "questions": {"en": questions}, "answer": {"en": answer}}
+    )
+
+
+TINY = [
+    tiny_entry("verify-profile", ["how do I verify my profile", "profile verification badge"], "Settings > Verify."),
+    tiny_entry("verify-account", ["how do I verify my profile", "confirm my account email"], "Check your e-mail."),
+    tiny_entry("parking", ["where can I park at the hospital", "hospital parking"], "Level -2."),
+]
+
+
+def test_two_close_entries_ask_which_one() -> None:
+    result = Matcher(TINY).match("how do I verify my profile")
+    assert (result.kind, result.reason) == ("clarify", "ambiguous")
+    assert {c.entry.id for c in result.candidates} == {"verify-profile", "verify-account"}
+
+
+def test_distinct_entry_in_tiny_knowledge_is_answered() -> None:
+    result = Matcher(TINY).match("where do I park at the hospital")
+    assert result.kind == "answer" and result.top is not None and result.top.entry.id == "parking"
+
+
+def test_unsure_band_between_clarify_and_answer_thresholds() -> None:
+    score = Matcher(TINY).match("where do I park at the hospital").score
+    banded = Matcher(TINY, MatchSettings(answer_threshold=min(1.0, score + 0.001), clarify_threshold=score - 0.1))
+    result = banded.match("where do I park at the hospital")
+    assert (result.kind, result.reason) == ("clarify", "unsure")
+    below = Matcher(TINY, MatchSettings(answer_threshold=1.0, clarify_threshold=min(1.0, score + 0.001)))
+    assert below.match("where do I park at the hospital").kind == "fallback"
+
+
+def test_max_suggestions_from_settings() -> None:
+    result = Matcher(TINY, MatchSettings(max_suggestions=1)).match("how do I verify my profile")
+    assert len(result.candidates) == 1
+
+
+# --- communities ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def community_matcher(curated: list[Entry], negatives: list[str]) -> Matcher:
+    """A matcher of its own: community changes must not leak into the shared one."""
+    return Matcher(curated, MatchSettings(), negatives=negatives)
+
+
+ROTA = tiny_entry("c1", ["where is the night shift rota for residents", "residents rota"], "On the intranet.")
+
+
+def test_community_entry_only_in_its_community(community_matcher: Matcher) -> None:
+    community_matcher.set_community("group-a", [ROTA])
+    inside = community_matcher.match("where is the night shift rota for residents", "group-a")
+    assert inside.kind == "answer" and inside.top is not None and inside.top.entry.id == "c1"
+    outside = community_matcher.match("where is the night shift rota for residents", "group-b")
+    assert all(c.entry.id != "c1" for c in outside.candidates)
+    assert outside.kind != "answer" or (outside.top is not None and outside.top.entry.id != "c1")
+    nowhere = community_matcher.match("where is the night shift rota for residents")
+    assert all(c.entry.id != "c1" for c in nowhere.candidates)
+    assert community_matcher.entry("c1", "group-a") == ROTA
+    assert community_matcher.entry("c1", "group-b") is None
+
+
+def test_hidden_curated_entry_never_returned(community_matcher: Matcher) -> None:
+    community_matcher.set_community("group-hide", [], hidden={"sermo"})
+    for text in ("What is Sermo?", "que es sermo", "tell me about sermo"):
+        result = community_matcher.match(text, "group-hide")
+        assert all(c.entry.id != "sermo" for c in result.candidates), text
+        assert all(c.entry.id != "sermo" for c in community_matcher.rank(text, "group-hide"))
+    assert community_matcher.is_hidden("sermo", "group-hide")
+    assert community_matcher.match("What is Sermo?").top.entry.id == "sermo"  # type: ignore[union-attr]
+
+
+def test_set_community_takes_effect_immediately(community_matcher: Matcher) -> None:
+    question = "who signs the residents holiday requests"
+    assert community_matcher.match(question, "group-live").kind != "answer"
+    entry = tiny_entry("c7", [question], "The chief resident.")
+    community_matcher.set_community("group-live", [entry])
+    result = community_matcher.match(question, "group-live")
+    assert result.kind == "answer" and result.top is not None and result.top.entry.id == "c7"
+    community_matcher.set_community("group-live", [], hidden={"doximity"})
+    assert all(c.entry.id != "c7" for c in community_matcher.rank(question, "group-live"))
+    assert all(c.entry.id != "doximity" for c in community_matcher.rank("what is doximity", "group-live"))
+    community_matcher.set_community("group-live", [])
+    assert community_matcher.match("what is doximity", "group-live").top.entry.id == "doximity"  # type: ignore[union-attr]
+
+
+# --- quality -------------------------------------------------------------------------------------------
+
+
+def test_eval_quality(matcher: Matcher) -> None:
+    report = evaluate(matcher, load_cases(REPO / "tests" / "data" / "eval.jsonl"))
+    assert report.answerable >= 100 and report.unanswerable >= 30
+    assert not report.unknown_expected
+    assert report.accuracy >= 0.95, report.confusions
+    assert report.rejection >= 0.95, report.confusions
+
+
+HOLDOUT = REPO / "tests" / "data" / "eval_holdout.jsonl"
+
+
+@pytest.mark.skipif(not HOLDOUT.exists(), reason="tests/data/eval_holdout.jsonl not written yet")
+def test_eval_holdout_quality(matcher: Matcher) -> None:
+    report = evaluate(matcher, load_cases(HOLDOUT))
+    print("holdout:", report.summary())
+    assert not report.unknown_expected
+    assert report.accuracy >= 0.85, report.confusions
+    assert report.rejection >= 0.85, report.confusions
+
+
+def test_load_cases_skips_blank_lines(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text('{"text": "what is sermo", "expect": "sermo"}\n\n{"text": "weather", "expect": null}\n')
+    cases = load_cases(path)
+    assert [(c.text, c.expect) for c in cases] == [("what is sermo", "sermo"), ("weather", None)]
