@@ -5,6 +5,7 @@ rapidfuzz `process.extractOne` (default WRatio scorer) over every phrasing, in t
 on the same queries, so the table shows the ratio. Synthetic bases are built from CLINC150
 utterances (with typo and word-order variants to reach 100,000), 20 phrasings per entry.
 "community10000" is the curated knowledge plus one community holding 10,000 moderator entries.
+"community10000" is the curated knowledge plus one community holding 10,000 moderator entries.
 
     .venv/bin/python benchmarks/matcher_bench.py [--sizes curated,1000,10000,100000] [--queries 300]
 """
@@ -75,7 +76,9 @@ def _measure(size: str, n_queries: int, out: mp.Queue) -> None:  # type: ignore[
     from bot.models import Entry, Localized, LocalizedList
     from bot.negatives import load_negatives
 
-    if size == "curated":
+    community: str | None = None
+    community_entries: list[Entry] = []
+    if size in ("curated", "community10000"):
         entries = load_curated()
         negatives = load_negatives(CURATED_DIR)
         queries = [
@@ -83,6 +86,20 @@ def _measure(size: str, n_queries: int, out: mp.Queue) -> None:  # type: ignore[
             for line in (ROOT / "tests" / "data" / "eval.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()
         ]
+        if size == "community10000":
+            # One community with 10,000 moderator entries (2 phrasings each), matched with the curated ones.
+            phrasings, extra = synthetic_phrasings(20_000)
+            community = "bench:community"
+            community_entries = [
+                Entry(
+                    id=f"c{i // 2 + 1}",
+                    topic="community",
+                    questions=LocalizedList(en=phrasings[i : i + 2]),
+                    answer=Localized(en="a"),
+                )
+                for i in range(0, len(phrasings), 2)
+            ]
+            queries = [q for pair in zip(queries, extra, strict=False) for q in pair]
     else:
         phrasings, queries = synthetic_phrasings(int(size))
         entries = [
@@ -120,7 +137,7 @@ def _measure(size: str, n_queries: int, out: mp.Queue) -> None:  # type: ignore[
         {
             "size": size,
             "phrasings": len(all_phrasings),
-            "entries": len(entries),
+            "entries": len(entries) + len(community_entries),
             "mode": "classifier+neighbours"
             if len(entries) <= matcher.settings.classifier_max_entries
             else "neighbours",
@@ -147,8 +164,11 @@ def main(argv: list[str] | None = None) -> int:
         queue: mp.Queue = context.Queue()  # type: ignore[type-arg]
         worker = context.Process(target=_measure, args=(size.strip(), args.queries, queue))
         worker.start()
-        rows.append(queue.get())
         worker.join()
+        if worker.exitcode != 0 or queue.empty():
+            print(f"size {size}: measurement failed (exit code {worker.exitcode})", file=sys.stderr)
+            return 1
+        rows.append(queue.get())
     if args.json:
         print(json.dumps(rows))
         return 0
