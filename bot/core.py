@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,6 +39,7 @@ from bot.texts import t
 log = logging.getLogger(__name__)
 SUGGEST_MIN_SCORE = 0.05  # hide near-zero matches from suggestions while typing
 POPULAR_DAYS = 30
+PURGE_INTERVAL_SECONDS = 24 * 3600
 OPERATOR_PLATFORMS = frozenset({"console", "cli"})  # the local operator: a moderator, never rate limited
 _MEMORY_LIMIT = 10_000  # remembered users (language choice, last answer) before the oldest go
 
@@ -78,6 +80,7 @@ class Assistant:
         self._loaded: set[str] = set()
         self._languages = _BoundedMap()  # user key -> chosen locale
         self._last_answer = _BoundedMap()  # user key + community -> entry id, for /rate
+        self._next_purge = 0.0  # monotonic time of the next retention purge
 
     @classmethod
     async def create(
@@ -92,10 +95,18 @@ class Assistant:
         await store.open()
         assistant = cls(settings, entries, matcher, store)
         gc.freeze()  # knowledge and indexes live as long as the process: keep GC pauses off the hot path
-        removed = await store.purge_older_than(settings.gap_retention_days)
-        if removed:
-            log.info("purged %d unanswered-question rows past retention", removed)
+        await assistant.purge_if_due()
         return assistant
+
+    async def purge_if_due(self) -> None:
+        """Apply the retention period at start-up and then at most once a day while running."""
+        now = time.monotonic()
+        if now < self._next_purge:
+            return
+        self._next_purge = now + PURGE_INTERVAL_SECONDS
+        removed = await self.store.purge_older_than(self.settings.gap_retention_days)
+        if removed:
+            log.info("purged %d rows past the %d-day retention", removed, self.settings.gap_retention_days)
 
     async def close(self) -> None:
         await self.store.close()
@@ -166,6 +177,7 @@ class Assistant:
         """Answer one message. Never raises for bad input; storage failures become error replies."""
         community = self.community_of(message)
         try:
+            await self.purge_if_due()
             await self._ensure_loaded(community)
             return await self._dispatch(message, context, community)
         except StoreError as exc:

@@ -783,21 +783,18 @@ class FaqService:
         return req.is_moderator or req.community_id == LOCAL_COMMUNITY
 
     def _check_question(self, text: str, req: FaqRequest) -> str:
-        if not text:
-            raise _Invalid(msg(req.locale, "empty_question"), msg(req.locale, "add_usage"))
-        if len(text) > self.limits.max_question_chars:
-            raise _Invalid(
-                msg(req.locale, "question_too_long", n=len(text), limit=self.limits.max_question_chars)
-            )
-        return text
+        return self._check_length(text, req, self.limits.max_question_chars, "empty_question", "question_too_long")
 
     def _check_answer(self, text: str, req: FaqRequest) -> str:
+        return self._check_length(text, req, self.limits.max_answer_chars, "empty_answer", "answer_too_long")
+
+    @staticmethod
+    def _check_length(text: str, req: FaqRequest, limit: int, empty_key: str, too_long_key: str) -> str:
+        """A question or answer must be present and within its limit; the error says which limit."""
         if not text:
-            raise _Invalid(msg(req.locale, "empty_answer"), msg(req.locale, "add_usage"))
-        if len(text) > self.limits.max_answer_chars:
-            raise _Invalid(
-                msg(req.locale, "answer_too_long", n=len(text), limit=self.limits.max_answer_chars)
-            )
+            raise _Invalid(msg(req.locale, empty_key), msg(req.locale, "add_usage"))
+        if len(text) > limit:
+            raise _Invalid(msg(req.locale, too_long_key, n=len(text), limit=limit))
         return text
 
     async def _phrasing_owners(self, community_id: str) -> dict[str, str]:

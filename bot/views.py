@@ -97,6 +97,16 @@ def resolve_key(raw: str, keys: Sequence[str], aliases: dict[str, str] | None = 
     return found[0] if found else None
 
 
+def _unknown(locale: Locale, title_key: str, body_key: str, typed: str, known: Sequence[str]) -> Reply:
+    """What the user typed is not a known topic, goal or network: say so and list the known ones."""
+    return Reply(
+        kind="error",
+        locale=locale,
+        title=t(title_key, locale),
+        body=t(body_key, locale, name=typed, names=", ".join(known)),
+    )
+
+
 def topics_reply(entries: Sequence[Entry], locale: Locale, topic: str | None) -> Reply:
     by_topic: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
@@ -109,12 +119,7 @@ def topics_reply(entries: Sequence[Entry], locale: Locale, topic: str | None) ->
     aliases = {fold(topic_name(k, loc)).replace(" ", "-"): k for k in by_topic for loc in ("en", "es")}
     key = resolve_key(topic, sorted(by_topic), aliases)
     if key is None:
-        return Reply(
-            kind="error",
-            locale=locale,
-            title=t("topics_title", locale),
-            body=t("topic_unknown", locale, name=topic, names=", ".join(sorted(by_topic))),
-        )
+        return _unknown(locale, "topics_title", "topic_unknown", topic, sorted(by_topic))
     chosen = by_topic[key]
     return Reply(
         kind="info",
@@ -142,12 +147,7 @@ def networks_reply(entries: Sequence[Entry], locale: Locale, goal: str | None) -
         )
     key = resolve_key(goal, sorted(by_goal))
     if key is None:
-        return Reply(
-            kind="error",
-            locale=locale,
-            title=t("networks_title", locale),
-            body=t("networks_unknown", locale, name=goal, names=", ".join(sorted(by_goal))),
-        )
+        return _unknown(locale, "networks_title", "networks_unknown", goal, sorted(by_goal))
     entry = by_goal[key]
     sources: list[str] = []
     for ranked in entry.ranking:
@@ -177,12 +177,7 @@ def stats_reply(entries: Sequence[Entry], locale: Locale, network: str | None) -
         )
     key = resolve_key(network, keys, NETWORK_ALIASES)
     if key is None:
-        return Reply(
-            kind="error",
-            locale=locale,
-            title=t("stats_title", locale),
-            body=t("stats_unknown", locale, name=network, names=", ".join(keys)),
-        )
+        return _unknown(locale, "stats_title", "stats_unknown", network, keys)
     chosen = [(f, e) for f, e in figures if f.network == key]
     seen: set[tuple[str, str, str]] = set()
     bullets: list[str] = []

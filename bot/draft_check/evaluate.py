@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bot.draft_check.engine import check_draft
 from bot.draft_check.models import CATEGORIES, CheckResult
+from bot.evaluation import percentile
 
 HIGH_CATEGORIES: tuple[str, ...] = ("patient-privacy", "consent")
 
@@ -74,10 +75,7 @@ class Report:
 
     @property
     def latency_p99_ms(self) -> float:
-        if not self.latencies_ms:
-            return 0.0
-        ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+        return percentile(self.latencies_ms, 0.99) if self.latencies_ms else 0.0
 
     def as_dict(self) -> dict[str, object]:
         return {
