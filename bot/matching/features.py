@@ -7,6 +7,7 @@ Unknown words are first snapped to the closest known word with rapidfuzz (Levens
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
@@ -27,13 +28,13 @@ _MIN_DOCS_FOR_PRUNING = 50  # shorter words are too ambiguous to correct
 _CACHE_LIMIT = 50_000
 
 
-def _word_ngrams(text: str) -> list[str]:
+def word_ngrams(text: str) -> list[str]:
     """Word unigrams and bigrams exactly as the fitted TfidfVectorizer produces them."""
     words = _TOKEN.findall(text)
     return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 
-def _char_wb_ngrams(text: str) -> list[str]:
+def char_wb_ngrams(text: str) -> list[str]:
     """Character 3-5-grams inside word boundaries, as sklearn's `char_wb` analyzer makes them."""
     grams: list[str] = []
     for word in text.split():
@@ -90,6 +91,8 @@ class Featurizer:
     def _correct_word(self, word: str) -> str:
         if word in self._vocabulary or len(word) < _MIN_CORRECTABLE or not word.isalpha():
             return word
+        if self._starts_a_known_word(word):
+            return word  # "park" of "parking": a truncation, which character n-grams already match
         cached = self._corrections.get(word)
         if cached is not None:
             return cached
@@ -99,6 +102,10 @@ class Featurizer:
         if len(self._corrections) < _CACHE_LIMIT:
             self._corrections[word] = corrected
         return corrected
+
+    def _starts_a_known_word(self, word: str) -> bool:
+        position = bisect.bisect_left(self._vocabulary_list, word)
+        return position < len(self._vocabulary_list) and self._vocabulary_list[position].startswith(word)
 
     def transform_normalized(self, normalized: Sequence[str]) -> sp.csr_matrix:
         """Vectorise many texts with sklearn (indexing, training)."""
@@ -114,8 +121,8 @@ class Featurizer:
         values: list[float] = []
         offset = 0
         for vectorizer, grams in (
-            (self._words, _word_ngrams(normalized or "_")),
-            (self._chars, _char_wb_ngrams(normalized or "_")),
+            (self._words, word_ngrams(normalized or "_")),
+            (self._chars, char_wb_ngrams(normalized or "_")),
         ):
             vocabulary: dict[str, int] = vectorizer.vocabulary_
             idf: np.ndarray = vectorizer.idf_

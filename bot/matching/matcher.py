@@ -23,6 +23,7 @@ from bot.matching.guards import asks_medical_advice, is_gibberish
 from bot.matching.index import PhraseIndex
 from bot.matching.language import detect_locale
 from bot.matching.normalize import normalize
+from bot.matching.open_index import DocumentFrequencies, OpenPhraseIndex
 from bot.models import Entry, Locale
 
 MatchKind = Literal["answer", "clarify", "fallback"]
@@ -58,7 +59,7 @@ def _sigmoid(values: np.ndarray, center: float, scale: float) -> np.ndarray:
 @dataclass
 class _Community:
     entries: list[Entry]
-    index: PhraseIndex
+    index: OpenPhraseIndex
     hidden: frozenset[str]
     hidden_positions: np.ndarray  # positions of hidden curated entries, masked in every ranking
 
@@ -75,6 +76,7 @@ class Matcher:
         phrasings = [text for e in self.entries for _, text in e.questions.all()]
         self.featurizer = Featurizer([*phrasings, *negatives])
         self._index = PhraseIndex(self.featurizer, self.entries)
+        self._curated_frequencies = DocumentFrequencies(phrasings)  # IDF base for community indexes
         self._classifier: IntentClassifier | None = None
         if len(self.entries) <= self.settings.classifier_max_entries:
             self._classifier = IntentClassifier(self.featurizer, self.entries, negatives, self.settings.classifier_c)
@@ -87,7 +89,8 @@ class Matcher:
         hidden = frozenset(hidden)
         self.featurizer.learn_words(text for e in entries for _, text in e.questions.all())
         positions = np.asarray([i for i, e in enumerate(self.entries) if e.id in hidden], dtype=np.int64)
-        self._communities[community_id] = _Community(entries, PhraseIndex(self.featurizer, entries), hidden, positions)
+        index = OpenPhraseIndex(entries, self._curated_frequencies)
+        self._communities[community_id] = _Community(entries, index, hidden, positions)
 
     def entry(self, entry_id: str, community_id: str | None = None) -> Entry | None:
         """Look an entry up by id: the community's own first, then curated."""
@@ -109,7 +112,8 @@ class Matcher:
     # --- scoring -------------------------------------------------------------------------
     def rank(self, text: str, community_id: str | None = None, limit: int | None = None) -> list[Candidate]:
         """The best visible entries with their confidence, best first (all of them if no limit)."""
-        query = self.featurizer.transform_one(self.featurizer.correct(normalize(text)))
+        normalized = self.featurizer.correct(normalize(text))
+        query = self.featurizer.transform_one(normalized)
         s = self.settings
         confidence = _sigmoid(self._index.scores(query), s.neighbour_center, s.neighbour_scale)
         if self._classifier is not None:
@@ -124,7 +128,7 @@ class Matcher:
         if community is not None:
             confidence[community.hidden_positions] = -1.0
             if community.entries:
-                own = _sigmoid(community.index.scores(query), s.neighbour_center, s.neighbour_scale)
+                own = _sigmoid(community.index.scores(normalized), s.community_center, s.community_scale)
                 confidence = np.concatenate([confidence, own])
                 entries = [*entries, *community.entries]
         count = len(entries) if limit is None else min(limit, len(entries))
