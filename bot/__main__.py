@@ -62,7 +62,9 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
             [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin if line.strip())
         )
         for question in questions:
-            message = Message(text=question, platform="cli", community_id=args.community, locale=args.locale)
+            message = Message(
+                text=question, platform="cli", community_id=args.community, chosen_locale=args.locale
+            )
             reply = await assistant.handle(message, OperatorContext())
             print(_ask_json(reply) if args.json else render(reply), flush=True)
     finally:

@@ -164,6 +164,8 @@ class Assistant:
         return f"{message.platform}:{hash_user(message.user_id, self.settings.vote_salt.get_secret_value())}"
 
     async def _locale(self, message: Message, community: str, text: str | None = None) -> Locale:
+        if message.chosen_locale is not None:
+            return message.chosen_locale
         chosen = self._languages.get(self._user_key(message))
         if chosen in ("en", "es"):
             return "es" if chosen == "es" else "en"
@@ -198,9 +200,10 @@ class Assistant:
     async def handle_action(self, payload: str, message: Message, context: ChatContext) -> Reply:
         """A pressed button: show an entry, or record a helpful / not helpful vote."""
         community = self.community_of(message)
-        locale = await self._locale(message, community)
+        locale: Locale = message.chosen_locale or message.locale or "en"
         action = actions.decode(payload)
         try:
+            locale = await self._locale(message, community)
             await self._ensure_loaded(community)
             if isinstance(action, actions.ShowEntry):
                 entry = self.matcher.entry(action.entry_id, community)

@@ -141,6 +141,8 @@ def load_directory(directory: Path, *, curated: bool = False) -> list[Entry]:
                 continue
             file_of[entry.id] = path.name
             entries.append(entry)
+    if not entries and not problems:
+        problems.append(Problem(str(directory), "-", "(directory)", "its knowledge files hold no entries"))
     if curated:
         problems.extend(curated_problems(entries, file_of))
     if problems:

@@ -156,7 +156,8 @@ class Message(BaseModel):
     user_id: str = "local"  # opaque platform id: never logged, hashed before storage
     is_private: bool = True
     addressed: bool = True  # a command, a mention or a reply to the bot
-    locale: Locale | None = None  # platform language hint, if any
+    locale: Locale | None = None  # platform language hint, if any (the question's own language wins)
+    chosen_locale: Locale | None = None  # an explicit choice (CLI --locale): always the reply language
 
 
 class Suggestion(BaseModel):

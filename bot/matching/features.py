@@ -23,7 +23,7 @@ from sklearn.preprocessing import normalize as l2_normalize
 from bot.matching.normalize import normalize
 
 _TOKEN = re.compile(r"(?u)\b\w+\b")
-_MIN_CORRECTABLE = 4
+_MIN_CORRECTABLE = 5  # 4-letter words are too often real words one edit from another ("cake", "case")
 _MIN_DOCS_FOR_PRUNING = 50  # shorter words are too ambiguous to correct
 _CACHE_LIMIT = 50_000
 

@@ -22,7 +22,7 @@ _MEDICAL_ADVICE = [
     r"\b(?:como|cómo) (?:trato|tratar|curo|curar|manejo|manejar) (?:una?|el|la|los|las)? ?(?:infeccion|fiebre|dolor|diabetes|hipertension|asma|neumonia|otitis|cancer|herida|gripe)\b",
     r"\b(?:treatment|tratamiento|cure|cura|remedy|remedio) (?:for|of|para|de) (?:a |an |la |el |una |un )?(?:infection|fever|pain|diabetes|hypertension|asthma|pneumonia|otitis|cancer|flu|cold|migraine|infeccion|fiebre|dolor|hipertension|asma|neumonia|gripe|resfriado|migrana)\b",
     r"\b(?:is it|es) (?:safe|seguro) (?:to take|tomar|to give|dar)\b",
-    r"\b(?:should i|can i|debo|puedo) (?:take|prescribe|give|stop taking|tomar|recetar|dar|dejar de tomar)\b(?!.{0,40}\b(?:photo|picture|foto|break|descanso|time|tiempo)\b)",
+    r"\b(?:should i|can i|debo|puedo) (?:take|prescribe|give|stop taking|tomar|recetar|dar|dejar de tomar)\b(?!.{0,40}\b(?:photo|picture|foto|break|descanso|time|tiempo|advice|consejos?|online|post|social|twitter|instagram|facebook|red|redes|publicar)\b)",
     r"\b(?:i have|i ve got|tengo|me duele|my (?:child|son|daughter|kid) has|mi (?:hijo|hija|nino|nina) tiene)\b.{0,40}\b(?:pain|fever|rash|cough|lump|dolor|fiebre|tos|erupcion|bulto|sarpullido|headache|ache)\b",
     r"\b(?:symptoms?|sintomas?) (?:of|de)\b",
     r"\b(?:interaction|interaccion) (?:between|entre)\b",
