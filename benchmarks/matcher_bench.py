@@ -157,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="curated,1000,10000,100000,community10000")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-updates", action="store_true", help="skip the community update timings")
     args = parser.parse_args(argv)
     context = mp.get_context("spawn")
     rows = []
@@ -183,7 +184,46 @@ def main(argv: list[str] | None = None) -> int:
             f"| {r['median_ms']:.2f} | {r['p99_ms']:.2f} | {r['qps']:,.0f} | {r['naive_median_ms']:.2f} "
             f"| {r['naive_p99_ms']:.2f} | {r['naive_median_ms'] / r['median_ms']:.1f}x | {r['peak_rss_mb']:.0f} |"
         )
+    if not args.no_updates:
+        print("\n| community entries | new entry answerable after (s) |\n|---|---|")
+        for count, seconds in community_update_times():
+            print(f"| {count:,} | {seconds:.2f} |")
     return 0
+
+
+def community_update_times(sizes: tuple[int, ...] = (100, 1_000, 10_000)) -> list[tuple[int, float]]:
+    """What a moderator waits for: the community index rebuilt with one more entry, then answerable."""
+    from bot.knowledge import CURATED_DIR, load_curated
+    from bot.matching import Matcher
+    from bot.models import Entry, Localized, LocalizedList
+    from bot.negatives import load_negatives
+
+    matcher = Matcher(load_curated(), negatives=load_negatives(CURATED_DIR))
+    phrasings, _ = synthetic_phrasings(2 * max(sizes))
+    added = Entry(
+        id="c0",
+        topic="community",
+        questions=LocalizedList(en=["Where is the staff parking?"]),
+        answer=Localized(en="Lot B"),
+    )
+    results = []
+    for count in sizes:
+        existing = [
+            Entry(
+                id=f"c{i + 1}",
+                topic="community",
+                questions=LocalizedList(en=phrasings[2 * i : 2 * i + 2]),
+                answer=Localized(en="a"),
+            )
+            for i in range(count)
+        ]
+        matcher.set_community("bench", existing)
+        started = time.perf_counter()
+        matcher.set_community("bench", [*existing, added])
+        answered = matcher.match("where can staff park", "bench")
+        results.append((count, time.perf_counter() - started))
+        assert answered.kind == "answer" and answered.top is not None and answered.top.entry.id == "c0"
+    return results
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from bot.config import MatchSettings, Settings
 from bot.core import Assistant, OperatorContext
 from bot.matching import Matcher
 from bot.models import Entry, Message, Reply
+from bot.sqlite_store import SQLiteStore
 from bot.store import CommunitySettings
 from tests.conftest import AssistantFactory, MemberContext, ModeratorContext
 
@@ -48,6 +49,48 @@ def by_id(curated: list[Entry], entry_id: str) -> Entry:
     return next(e for e in curated if e.id == entry_id)
 
 
+def tiny_entry(entry_id: str, en: list[str], es: list[str], answer_en: str, answer_es: str) -> Entry:
+    return Entry.model_validate(
+        {"id": entry_id, "topic": "t", "questions": {"en": en, "es": es}, "answer": {"en": answer_en, "es": answer_es}}
+    )
+
+
+# Two entries share a phrasing, so asking it must offer a choice (deterministic, unlike curated near-ties).
+TINY = [
+    tiny_entry(
+        "verify-profile",
+        ["how do I verify my profile", "profile verification badge"],
+        ["como verifico mi perfil", "insignia de verificacion del perfil"],
+        "Settings > Verify.",
+        "Ajustes > Verificar.",
+    ),
+    tiny_entry(
+        "verify-account",
+        ["how do I verify my profile", "confirm my account email"],
+        ["como verifico mi perfil", "confirmar el correo de mi cuenta"],
+        "Check your e-mail.",
+        "Mira tu correo.",
+    ),
+    tiny_entry(
+        "parking",
+        ["where can I park at the hospital", "hospital parking"],
+        ["donde aparco en el hospital", "aparcamiento del hospital"],
+        "Level -2.",
+        "Planta -2.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_matcher() -> Matcher:
+    return Matcher(TINY)
+
+
+@pytest.fixture
+def tiny(tiny_matcher: Matcher, store: SQLiteStore) -> Assistant:
+    return Assistant(Settings(), TINY, tiny_matcher, store)
+
+
 # --- commands ---------------------------------------------------------------------------------------------
 
 
@@ -61,12 +104,23 @@ async def test_start(assistant: Assistant) -> None:
 async def test_help_moderator_sees_faq_subcommands(assistant: Assistant) -> None:
     mod = await assistant.handle(group("/help"), ModeratorContext())
     member = await assistant.handle(group("/help", user="7"), MEMBER)
-    assert mod.kind == member.kind == "info"
-    assert any(b.startswith("/faq add") for b in mod.bullets)
-    assert "For moderators:" in mod.bullets
-    assert not any(b.startswith("/faq add") for b in member.bullets)
+    assert mod.kind == member.kind == "info" and mod.title == "Commands"
+    for command in ("/faq add", "/faq edit", "/faq hide", "/faq settings"):
+        assert any(b.startswith(command) for b in mod.bullets), command
     assert any(b.startswith("/topics") for b in member.bullets)
-    assert len(mod.bullets) > len(member.bullets)
+    assert any(b.startswith("/ask") for b in member.bullets)
+
+
+@pytest.mark.xfail(
+    reason="BUG: bot/core.py:363 passes every FAQ subcommand (moderator-only ones included) to views.help_reply, "
+    "which since f42e5cb lists `extra` for everyone (bot/views.py:239), so a member's /help shows "
+    "/faq add, edit, remove, hide, settings ... that they are refused",
+    strict=True,
+)
+async def test_help_member_does_not_see_moderator_faq_subcommands(assistant: Assistant) -> None:
+    member = await assistant.handle(group("/help", user="7"), MEMBER)
+    for command in ("/faq add", "/faq edit", "/faq remove", "/faq hide", "/faq settings"):
+        assert not any(b.startswith(command) for b in member.bullets), command
 
 
 async def test_ask_with_text(assistant: Assistant, curated: list[Entry]) -> None:
@@ -239,10 +293,10 @@ async def test_answer_has_sources_followups_feedback(assistant: Assistant, curat
     assert 0.5 <= reply.score <= 1
 
 
-async def test_clarify_offers_suggestions(assistant: Assistant) -> None:
-    reply = await assistant.handle(console("linkedin for doctors"), OPERATOR)
+async def test_clarify_offers_suggestions(tiny: Assistant) -> None:
+    reply = await tiny.handle(console("how do I verify my profile?"), OPERATOR)
     assert reply.kind == "clarify" and reply.title == "Did you mean…"
-    assert {s.entry_id for s in reply.suggestions} >= {"network-linkedin", "stats-linkedin"}
+    assert {s.entry_id for s in reply.suggestions} == {"verify-profile", "verify-account"}
     assert reply.entry_id is None and not reply.feedback
 
 
@@ -260,11 +314,11 @@ async def test_medical_advice_fallback(assistant: Assistant) -> None:
     assert es.kind == "fallback" and es.locale == "es" and es.title == "No puedo dar consejo médico"
 
 
-async def test_spanish_clarify(assistant: Assistant) -> None:
-    reply = await assistant.handle(console("whatsapp para medicos"), OPERATOR)
+async def test_spanish_clarify(tiny: Assistant) -> None:
+    reply = await tiny.handle(console("¿cómo verifico mi perfil?"), OPERATOR)
     assert reply.kind == "clarify" and reply.locale == "es" and reply.title == "¿Quisiste decir…"
-    assert {s.entry_id for s in reply.suggestions} >= {"network-whatsapp", "stats-whatsapp"}
-    assert all(s.title for s in reply.suggestions)
+    assert {s.entry_id for s in reply.suggestions} == {"verify-profile", "verify-account"}
+    assert {s.title for s in reply.suggestions} == {"como verifico mi perfil"}
 
 
 async def test_spanish_question_gets_spanish_answer(assistant: Assistant, curated: list[Entry]) -> None:
@@ -329,15 +383,17 @@ async def test_group_chatter_is_silent(assistant: Assistant) -> None:
     assert (await assistant.store.stats(GROUP, 30)).answered == 0
 
 
-async def test_free_text_answers_only_when_confident(assistant: Assistant) -> None:
-    await assistant.store.update_settings(GROUP, CommunitySettings(free_text=True), "test")
-    confident = await assistant.handle(group("what is sermo", addressed=False), MEMBER)
-    assert confident.kind == "answer" and confident.entry_id == "sermo"
-    unsure = await assistant.handle(group("linkedin for doctors", addressed=False), MEMBER)
-    assert unsure.kind == "silent"
-    chatter = await assistant.handle(group("the coffee machine is broken again", addressed=False), MEMBER)
+async def test_free_text_answers_only_when_confident(tiny: Assistant) -> None:
+    silent = await tiny.handle(group("where can I park at the hospital", addressed=False), MEMBER)
+    assert silent.kind == "silent"  # free text is off by default
+    await tiny.store.update_settings(GROUP, CommunitySettings(free_text=True), "test")
+    confident = await tiny.handle(group("where can I park at the hospital", addressed=False), MEMBER)
+    assert confident.kind == "answer" and confident.entry_id == "parking"
+    ambiguous = await tiny.handle(group("how do I verify my profile", addressed=False), MEMBER)
+    assert ambiguous.kind == "silent"
+    chatter = await tiny.handle(group("the coffee machine is broken again", addressed=False), MEMBER)
     assert chatter.kind == "silent"
-    assert await assistant.store.gaps(GROUP) == []  # chatter is not an unanswered question
+    assert await tiny.store.gaps(GROUP) == []  # chatter is not an unanswered question
 
 
 async def test_guard_reminds_about_patient_data(assistant: Assistant) -> None:
@@ -376,16 +432,17 @@ async def test_operator_never_rate_limited(make_assistant: AssistantFactory, pla
 
 
 async def test_gaps_recorded_for_fallback_and_clarify_only(assistant: Assistant) -> None:
-    for text in (
-        "what is the capital of france",
-        "linkedin for doctors",
-        "what dose of amoxicillin for a child",
-        "🙂🙂🙂",
-        "what is sermo",
-    ):
+    for text in ("what is the capital of france", "what dose of amoxicillin for a child", "🙂🙂🙂", "what is sermo"):
         await assistant.handle(console(text), OPERATOR)
     gaps = {g.text: g.kind for g in await assistant.store.gaps("local")}
-    assert gaps == {"what is the capital of france": "fallback", "linkedin for doctors": "clarify"}
+    assert gaps == {"what is the capital of france": "fallback"}
+
+
+async def test_gaps_record_clarify(tiny: Assistant) -> None:
+    await tiny.handle(console("how do I verify my profile"), OPERATOR)
+    await tiny.handle(console("how do I verify my profile"), OPERATOR)
+    [gap] = await tiny.store.gaps("local")
+    assert (gap.text, gap.kind, gap.count) == ("how do I verify my profile", "clarify", 2)
 
 
 async def test_gaps_are_scrubbed(assistant: Assistant) -> None:
@@ -416,13 +473,8 @@ async def test_store_on_a_directory_fails_clearly(tmp_path: Path) -> None:
         await SQLiteStore(folder).open()
 
 
-@pytest.mark.xfail(
-    reason="BUG: bot/core.py:161 handle_action reads the group's locale (store.get_settings) before its "
-    "try/except StoreError, so a storage failure on a button press in a group raises instead of "
-    "becoming an error reply",
-    strict=True,
-)
 async def test_store_error_on_group_button_becomes_error_reply(assistant: Assistant) -> None:
+    """Regression: the group's locale was read from the store outside the try (fixed in 0032629)."""
     await assistant.store.close()
     reply = await assistant.handle_action("f:sermo:1", group(""), MEMBER)
     assert reply.kind == "error" and reply.title == "I couldn't save that"
