@@ -11,7 +11,7 @@ import gc
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -70,8 +70,10 @@ class _BoundedMap(OrderedDict[str, str]):
 class Assistant:
     """Answers messages from any adapter; create with `await Assistant.create(settings)`."""
 
-    def __init__(self, settings: Settings, curated: Sequence[Entry], matcher: Matcher, store: Store) -> None:
+    def __init__(self, settings: Settings, curated: Sequence[Entry], matcher: Matcher, store: Store,
+                 *, clock: Callable[[], float] = time.monotonic) -> None:
         self.settings = settings
+        self._clock = clock  # for the daily retention purge
         self.curated = list(curated)
         self.matcher = matcher
         self.store = store
@@ -100,7 +102,7 @@ class Assistant:
 
     async def purge_if_due(self) -> None:
         """Apply the retention period at start-up and then at most once a day while running."""
-        now = time.monotonic()
+        now = self._clock()
         if now < self._next_purge:
             return
         self._next_purge = now + PURGE_INTERVAL_SECONDS
@@ -153,11 +155,16 @@ class Assistant:
         return [views.suggestion(e, locale) for e in unique[:limit]]
 
     # --- helpers -------------------------------------------------------------------------
+    def _remember_answer(self, message: Message, community: str, reply: Reply) -> None:
+        """Whatever offered helpful / not helpful is what `/rate` rates next."""
+        if reply.feedback and reply.entry_id:
+            self._last_answer.remember(self._user_key(message) + community, reply.entry_id)
+
     @staticmethod
     def community_of(message: Message) -> str:
         """Where a message's community data lives; private chats share one bucket per platform."""
-        if message.community_id:
-            return message.community_id
+        if message.community_id and message.community_id.strip():
+            return message.community_id.strip()
         return LOCAL_COMMUNITY if message.platform in OPERATOR_PLATFORMS else f"{message.platform}:private"
 
     def _user_key(self, message: Message) -> str:
@@ -181,7 +188,9 @@ class Assistant:
         try:
             await self.purge_if_due()
             await self._ensure_loaded(community)
-            return await self._dispatch(message, context, community)
+            reply = await self._dispatch(message, context, community)
+            self._remember_answer(message, community, reply)
+            return reply
         except StoreError as exc:
             locale = message.locale or "en"
             return Reply(kind="error", locale=locale, title=t("store_error_title", locale), body=str(exc))
@@ -210,8 +219,9 @@ class Assistant:
                 if entry is None or self.matcher.is_hidden(entry.id, community):
                     return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
                 await self.store.record_answer(community, entry.id)
-                self._last_answer.remember(self._user_key(message) + community, entry.id)
-                return views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
+                reply = views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
+                self._remember_answer(message, community, reply)
+                return reply
             if isinstance(action, actions.Feedback):
                 return await self._vote(message, community, action.entry_id, action.helpful, locale)
             if isinstance(action, actions.DeleteMessage):
@@ -257,7 +267,10 @@ class Assistant:
         wait = None
         if message.platform not in OPERATOR_PLATFORMS:  # flood control is for shared chats
             settings = await self.store.get_settings(community)
-            wait = self.limiter.check(community, self._user_key(message), settings.cooldown_seconds)
+            user = self._user_key(message)
+            # Private chats share a data bucket but not a crowd: only groups get a group-wide limit.
+            crowd = f"{community}:{user}" if message.is_private else community
+            wait = self.limiter.check(crowd, user, settings.cooldown_seconds)
         if wait is not None:
             seconds = max(1, round(wait))
             return Reply(
@@ -270,7 +283,6 @@ class Assistant:
         reply = self.reply_for(result, locale, community)
         if result.kind == "answer" and result.top is not None:
             await self.store.record_answer(community, result.top.entry.id)
-            self._last_answer.remember(self._user_key(message) + community, result.top.entry.id)
         elif result.reason not in ("gibberish", "medical_advice"):  # nothing a moderator could add
             await self.store.record_gap(community, scrub(text), "clarify" if result.kind == "clarify" else "fallback")
         return reply
@@ -363,6 +375,7 @@ class Assistant:
             extra = [
                 (f"/faq {c.name} {c.args_hint}".rstrip(), c.summary_es if locale == "es" else c.summary_en)
                 for c in FAQ_SUBCOMMANDS
+                if moderator or not c.moderator_only
             ]
             return views.help_reply(locale, moderator, extra)
         if name == "topics":

@@ -187,10 +187,7 @@ class Reply(BaseModel):
 
     def plain_text(self) -> str:
         """A plain-text rendering, used by the CLI's JSON `text` and as a fallback."""
-        parts: list[str] = []
-        if self.title:
-            parts.append(self.title)
-        if self.body:
-            parts.append(self.body)
-        parts.extend(f"- {b}" for b in self.bullets)
-        return "\n\n".join(p for p in parts[:2]) + ("\n" + "\n".join(parts[2:]) if parts[2:] else "")
+        text = "\n\n".join(part for part in (self.title, self.body) if part)
+        if self.bullets:
+            text += ("\n" if text else "") + "\n".join(f"- {b}" for b in self.bullets)
+        return text

@@ -130,24 +130,29 @@ class CliResult:
     stderr: str
 
 
-def cli_env(db_path: Path) -> dict[str, str]:
+def cli_env(db_path: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DOCSOCIAL_", "TELEGRAM_", "DISCORD_"))}
     env["DOCSOCIAL_DB"] = str(db_path)
     env["DOCSOCIAL_LOG_LEVEL"] = "WARNING"
     env["PYTHONIOENCODING"] = "utf-8"
     for threads in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         env[threads] = "1"  # several CLI processes run at once on few cores
+    env.update(extra or {})
     return env
 
 
 def start_cli(
-    args: Sequence[str], db_path: Path, stdin: str | None = None, python_flags: Sequence[str] = ()
+    args: Sequence[str],
+    db_path: Path,
+    stdin: str | None = None,
+    python_flags: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
 ) -> tuple[subprocess.Popen[str], str | None]:
     """Start `python [FLAGS] -m bot ARGS` in the repository; returns the process and its stdin text."""
     proc = subprocess.Popen(
         [sys.executable, *python_flags, "-m", "bot", *args],
         cwd=REPO,
-        env=cli_env(db_path),
+        env=cli_env(db_path, env),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -174,12 +179,14 @@ class CliJob:
     args: Sequence[str]
     stdin: str | None = None
     python_flags: Sequence[str] = ()
+    env: Mapping[str, str] | None = None
 
 
 def run_cli_parallel(jobs: Mapping[str, CliJob], db_dir: Path) -> dict[str, CliResult]:
     """Run independent CLI invocations at once (each with the database db_dir/NAME.sqlite) to keep the suite fast."""
     started = {
-        name: start_cli(job.args, db_dir / f"{name}.sqlite", job.stdin, job.python_flags) for name, job in jobs.items()
+        name: start_cli(job.args, db_dir / f"{name}.sqlite", job.stdin, job.python_flags, job.env)
+        for name, job in jobs.items()
     }
     return {name: finish_cli(s) for name, s in started.items()}
 

@@ -94,3 +94,9 @@ def test_cli_batch_one_json_object_per_line(tmp_path: Path) -> None:
         assert (obj["entry_id"] is not None) == (obj["kind"] == "answer")
     assert objects[0]["kind"] == "error" and "1,000" in objects[0]["text"]
     assert objects[2]["entry_id"] == objects[3]["entry_id"] == "sermo"
+
+
+async def test_blank_community_id_does_not_raise(assistant: Assistant) -> None:
+    message = Message(text="what is the capital of france", platform="cli", community_id="   ")
+    reply = await assistant.handle(message, OperatorContext())
+    assert reply.kind in {"fallback", "error"} and reply.plain_text().strip()

@@ -7,14 +7,17 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from bot.evaluation import CaseFileError, load_cases
 from bot.models import Entry
 from bot.sqlite_store import SQLiteStore
 from tests.conftest import (
     ASK_JSON_FIELDS,
+    REPO,
     CliJob,
     CliResult,
     KnowledgeWriter,
@@ -25,7 +28,7 @@ from tests.conftest import (
     start_cli,
 )
 
-BATCH = "what is sermo\n\n   \nque es doximity\nwhat is the capital of france\nlinkedin for doctors\n"
+BATCH = "what is sermo\n\n   \nque es doximity\nwhat is the capital of france\n"
 ROTA = "where is the residents night rota kept?"
 
 
@@ -44,7 +47,13 @@ def runs(cli_dir: Path) -> dict[str, CliResult]:
         "faq_add": CliJob(["ask", f"/faq add {ROTA} | On the intranet.", "--community", "t1"]),
         "eval": CliJob(["eval", "tests/data/eval.jsonl", "--json"]),
         "chat": CliJob(["chat"], "what is sermo\n1\n/quit\nwhat is doximity\n"),
-        "importtime": CliJob(["ask", "what is sermo"], python_flags=["-X", "importtime"]),
+        # One process, two checks: with the answer threshold at 1.0 (read from the environment) a
+        # near-certain answer becomes a choice; and -X importtime lists every module `ask` imports.
+        "clarify": CliJob(
+            ["ask", "can i post an xray of a patient", "--json"],
+            python_flags=["-X", "importtime"],
+            env={"DOCSOCIAL_MATCH_ANSWER_THRESHOLD": "1.0"},
+        ),
     }
     return run_cli_parallel(jobs, cli_dir)
 
@@ -76,30 +85,28 @@ def test_ask_locale_es_for_a_neutral_question(runs: dict[str, CliResult], curate
     assert sermo.answer.es is not None and sermo.answer.es in str(neutral["text"])
 
 
-@pytest.mark.xfail(
-    reason="BUG: `ask --locale es` is only a hint: bot/__main__.py:65 puts it in Message.locale and "
-    "bot/core.py:127 (_locale) lets detect_locale override it, so an English question is answered in English",
-    strict=True,
-)
 def test_ask_locale_es_wins_over_detection(runs: dict[str, CliResult]) -> None:
+    """Regression: --locale was only a hint that language detection overrode (fixed in 0032629)."""
     _, english = ask_objects(runs["ask_es"])
     assert english["entry_id"] == "sermo" and english["locale"] == "es"
 
 
 def test_ask_batch_skips_blank_lines(runs: dict[str, CliResult]) -> None:
     objects = ask_objects(runs["batch"])
-    assert [o["kind"] for o in objects] == ["answer", "answer", "fallback", "clarify"]
-    assert [o["entry_id"] for o in objects] == ["sermo", "doximity", None, None]
+    assert [o["kind"] for o in objects] == ["answer", "answer", "fallback"]
+    assert [o["entry_id"] for o in objects] == ["sermo", "doximity", None]
     assert objects[1]["locale"] == "es"
     assert "I can help with" in str(objects[2]["text"])
 
 
 def test_ask_clarify_lists_suggestions(runs: dict[str, CliResult]) -> None:
-    clarify = ask_objects(runs["batch"])[3]
+    [clarify] = ask_objects(runs["clarify"])
+    assert clarify["kind"] == "clarify" and clarify["entry_id"] is None
     suggestions = clarify["suggestions"]
-    assert isinstance(suggestions, list) and len(suggestions) >= 2
+    assert isinstance(suggestions, list) and suggestions
     assert all(set(s) == {"entry_id", "title"} and s["title"] for s in suggestions)
-    assert {"network-linkedin", "stats-linkedin"} <= {s["entry_id"] for s in suggestions}
+    assert suggestions[0]["entry_id"] == "rule-patient-photos"
+    assert 0.3 <= float(str(clarify["score"])) < 1.0
 
 
 def test_ask_community_entries_stay_in_their_community(runs: dict[str, CliResult], cli_dir: Path) -> None:
@@ -124,12 +131,8 @@ def test_eval_json_summary(runs: dict[str, CliResult]) -> None:
     summary = json.loads(result.stdout)
     assert set(summary) == {"answerable", "accuracy", "unanswerable", "rejection", "latency_ms"}
     assert set(summary["latency_ms"]) == {"median", "p99"}
-    assert (
-        summary["answerable"] + summary["unanswerable"]
-        == len([line for line in Path("tests/data/eval.jsonl").read_text().splitlines() if line.strip()])
-        if Path("tests/data/eval.jsonl").exists()
-        else True
-    )
+    cases = [line for line in (REPO / "tests" / "data" / "eval.jsonl").read_text().splitlines() if line.strip()]
+    assert summary["answerable"] + summary["unanswerable"] == len(cases)
     assert summary["accuracy"] >= 0.95 and summary["rejection"] >= 0.95
     assert 0 < summary["latency_ms"]["median"] <= summary["latency_ms"]["p99"]
 
@@ -164,17 +167,17 @@ def test_eval_with_own_knowledge(write_knowledge: KnowledgeWriter, tmp_path: Pat
     summary = json.loads(result.stdout)
     assert (summary["answerable"], summary["unanswerable"]) == (3, 1)
     assert summary["accuracy"] == 1.0 and summary["rejection"] == 1.0
-    text = run_cli(["eval", str(cases), "--knowledge", str(directory)], tmp_path / "db.sqlite")
-    assert text.returncode == 0 and "(3 entries)" in text.stdout and "100.0%" in text.stdout
 
 
-def test_eval_warns_about_unknown_expected_ids(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
+def test_eval_text_report_and_unknown_expected_ids(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
     directory = write_knowledge({"faq.yaml": TINY})
     cases = tmp_path / "cases.jsonl"
-    cases.write_text('{"text": "hospital parking", "expect": "no-such-id"}\n')
+    cases.write_text('{"text": "hospital parking", "expect": "no-such-id"}\n{"text": "guest wifi", "expect": "wifi"}\n')
     result = run_cli(["eval", str(cases), "--knowledge", str(directory)], tmp_path / "db.sqlite")
-    assert result.returncode == 0 and "no-such-id" in result.stderr
-    assert "no-such-id -> parking" in result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "no-such-id" in result.stderr  # warned: the case can never be right
+    assert "(3 entries)" in result.stdout and "50.0%" in result.stdout
+    assert "no-such-id -> parking: 1" in result.stdout
 
 
 def test_eval_malformed_cases_file(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
@@ -184,10 +187,13 @@ def test_eval_malformed_cases_file(write_knowledge: KnowledgeWriter, tmp_path: P
     result = run_cli(["eval", str(cases), "--knowledge", str(directory)], tmp_path / "db.sqlite")
     assert result.returncode != 0
     assert "bad-cases.jsonl: line 2" in result.stderr
+
+
+def test_load_cases_names_file_and_line_for_a_missing_field(tmp_path: Path) -> None:
     missing_field = tmp_path / "missing.jsonl"
-    missing_field.write_text('{"expect": "sermo"}\n')
-    result = run_cli(["eval", str(missing_field), "--knowledge", str(directory)], tmp_path / "db.sqlite")
-    assert result.returncode != 0 and "missing.jsonl: line 1" in result.stderr
+    missing_field.write_text('{"text": "a", "expect": null}\n\n{"expect": "sermo"}\n')
+    with pytest.raises(CaseFileError, match=r"missing\.jsonl: line 3"):
+        load_cases(missing_field)
 
 
 def test_eval_with_invalid_knowledge_dir(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
@@ -198,13 +204,8 @@ def test_eval_with_invalid_knowledge_dir(write_knowledge: KnowledgeWriter, tmp_p
     assert result.returncode != 0 and "faq.yaml: entry Bad Id: id:" in result.stderr
 
 
-@pytest.mark.xfail(
-    reason="BUG: bot/__main__.py:86 `eval --knowledge DIR` on a directory whose files hold no entries builds a "
-    "Matcher over [] and dies with sklearn's ValueError traceback ('empty vocabulary') instead of a "
-    "knowledge error naming the directory (bot/knowledge.py accepts zero entries)",
-    strict=True,
-)
 def test_eval_with_knowledge_dir_without_entries(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
+    """Regression: a Matcher over no entries died with sklearn's traceback (fixed in 0032629)."""
     directory = write_knowledge({"faq.yaml": "# nothing yet\n"})
     cases = tmp_path / "cases.jsonl"
     cases.write_text('{"text": "hospital parking", "expect": null}\n')
@@ -283,9 +284,9 @@ DRAFT = "My patient John Smith, 45, with diabetes came in today. Call 555-123-45
 FLAG_FIELDS = {"category", "severity", "span", "excerpt", "why", "source", "fix"}
 
 
-def _check_contract(result: CliResult) -> dict[str, object]:
+def _check_contract(result: CliResult) -> dict[str, Any]:
     assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
+    data: dict[str, Any] = json.loads(result.stdout)
     assert set(data) == {"verdict", "flags", "redacted"}
     assert data["verdict"] in {"ok", "review", "do-not-post"}
     for flag in data["flags"]:
@@ -364,7 +365,7 @@ def test_chat_answers_and_quits(runs: dict[str, CliResult]) -> None:
 
 
 def test_ask_never_imports_chat_platform_libraries(runs: dict[str, CliResult]) -> None:
-    result = runs["importtime"]
+    result = runs["clarify"]
     assert result.returncode == 0, result.stderr
     imported = [
         line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")

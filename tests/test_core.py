@@ -111,12 +111,6 @@ async def test_help_moderator_sees_faq_subcommands(assistant: Assistant) -> None
     assert any(b.startswith("/ask") for b in member.bullets)
 
 
-@pytest.mark.xfail(
-    reason="BUG: bot/core.py:363 passes every FAQ subcommand (moderator-only ones included) to views.help_reply, "
-    "which since f42e5cb lists `extra` for everyone (bot/views.py:239), so a member's /help shows "
-    "/faq add, edit, remove, hide, settings ... that they are refused",
-    strict=True,
-)
 async def test_help_member_does_not_see_moderator_faq_subcommands(assistant: Assistant) -> None:
     member = await assistant.handle(group("/help", user="7"), MEMBER)
     for command in ("/faq add", "/faq edit", "/faq remove", "/faq hide", "/faq settings"):
@@ -391,9 +385,16 @@ async def test_free_text_answers_only_when_confident(tiny: Assistant) -> None:
     assert confident.kind == "answer" and confident.entry_id == "parking"
     ambiguous = await tiny.handle(group("how do I verify my profile", addressed=False), MEMBER)
     assert ambiguous.kind == "silent"
-    chatter = await tiny.handle(group("the coffee machine is broken again", addressed=False), MEMBER)
-    assert chatter.kind == "silent"
     assert await tiny.store.gaps(GROUP) == []  # chatter is not an unanswered question
+
+
+async def test_free_text_ignores_ordinary_chatter(assistant: Assistant) -> None:
+    await assistant.store.update_settings(GROUP, CommunitySettings(free_text=True), "test")
+    confident = await assistant.handle(group("what is sermo", addressed=False), MEMBER)
+    assert confident.kind == "answer" and confident.entry_id == "sermo"
+    for chatter in ("the coffee machine is broken again", "see you all at the congress", "what dose of amoxicillin?"):
+        assert (await assistant.handle(group(chatter, addressed=False), MEMBER)).kind == "silent", chatter
+    assert await assistant.store.gaps(GROUP) == []
 
 
 async def test_guard_reminds_about_patient_data(assistant: Assistant) -> None:
@@ -478,3 +479,24 @@ async def test_store_error_on_group_button_becomes_error_reply(assistant: Assist
     await assistant.store.close()
     reply = await assistant.handle_action("f:sermo:1", group(""), MEMBER)
     assert reply.kind == "error" and reply.title == "I couldn't save that"
+
+
+async def test_rate_after_networks_goal(assistant: Assistant) -> None:
+    shown = await assistant.handle(group("/networks local"), MEMBER)
+    assert shown.feedback and shown.entry_id == "goal-local-patients"
+    reply = await assistant.handle(group("/rate yes"), MEMBER)
+    assert reply.kind == "info" and reply.entry_id == "goal-local-patients"
+
+
+async def test_private_chats_of_different_users_are_not_limited_together(make_assistant: AssistantFactory) -> None:
+    bot = await make_assistant(Settings(user_rate="5/minute", community_rate="3/minute"))
+    kinds = [(await bot.handle(private("what is sermo", user=str(n)), MEMBER)).kind for n in range(5)]
+    assert kinds == ["answer"] * 5
+
+
+async def test_community_rate_limits_a_whole_group(make_assistant: AssistantFactory) -> None:
+    bot = await make_assistant(Settings(user_rate="5/minute", community_rate="3/minute"))
+    kinds = [(await bot.handle(group("what is sermo", user=str(n)), MEMBER)).kind for n in range(4)]
+    assert kinds == ["answer", "answer", "answer", "slow_down"]
+    elsewhere = await bot.handle(group("what is sermo", user="9", community="telegram:-200"), MEMBER)
+    assert elsewhere.kind == "answer"

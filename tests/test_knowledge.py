@@ -174,13 +174,8 @@ def test_empty_directory(tmp_path: Path) -> None:
     assert "holds no .yaml, .yml or .json" in problem
 
 
-@pytest.mark.xfail(
-    reason="BUG: bot/knowledge.py:56/146 a directory whose files hold no entries (only comments, or []) "
-    "loads as zero entries without a problem, so `kb validate DIR` prints 'OK: 0 entries' and "
-    "`eval --knowledge DIR` then crashes in the Featurizer (sklearn 'empty vocabulary' traceback)",
-    strict=True,
-)
 def test_directory_without_entries_is_refused(write_knowledge: KnowledgeWriter) -> None:
+    """Regression: zero entries loaded silently and crashed the vectoriser later (fixed in 0032629)."""
     directory = write_knowledge({"a.yaml": "# nothing yet\n", "b.yaml": "[]\n"})
     [problem] = problems_of(directory)
     assert "no entries" in problem or "holds no" in problem
