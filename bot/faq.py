@@ -468,26 +468,23 @@ class FaqService:
     # --- remove / restore / hide ----------------------------------------------------------------
 
     async def _cmd_remove(self, rest: str, req: FaqRequest) -> Reply:
-        entry_id = self._need_id(rest, req, "remove")
-        ce = await self._community_entry(req.community_id, entry_id)
-        if ce is None:
-            key = "remove_curated" if entry_id in self._curated else "unknown_id"
-            raise _Invalid(msg(req.locale, key, id=entry_id))
-        if ce.deleted:
-            raise _Invalid(msg(req.locale, "already_removed", id=entry_id))
-        await self._store.set_deleted(req.community_id, entry_id, True, req.actor)
-        return await self._changed_reply(req, "removed_title", "removed_body", entry_id)
+        return await self._set_removed(rest, req, removed=True)
 
     async def _cmd_restore(self, rest: str, req: FaqRequest) -> Reply:
-        entry_id = self._need_id(rest, req, "restore")
+        return await self._set_removed(rest, req, removed=False)
+
+    async def _set_removed(self, rest: str, req: FaqRequest, *, removed: bool) -> Reply:
+        """Soft delete or undo it; curated entries are read-only (hide them instead)."""
+        entry_id = self._need_id(rest, req, "remove" if removed else "restore")
         ce = await self._community_entry(req.community_id, entry_id)
         if ce is None:
-            key = "curated_readonly" if entry_id in self._curated else "unknown_id"
-            raise _Invalid(msg(req.locale, key, id=entry_id))
-        if not ce.deleted:
-            raise _Invalid(msg(req.locale, "not_removed", id=entry_id))
-        await self._store.set_deleted(req.community_id, entry_id, False, req.actor)
-        return await self._changed_reply(req, "restored_title", "restored_body", entry_id)
+            curated_key = "remove_curated" if removed else "curated_readonly"
+            raise _Invalid(msg(req.locale, curated_key if entry_id in self._curated else "unknown_id", id=entry_id))
+        if ce.deleted == removed:
+            raise _Invalid(msg(req.locale, "already_removed" if removed else "not_removed", id=entry_id))
+        await self._store.set_deleted(req.community_id, entry_id, removed, req.actor)
+        title, body = ("removed_title", "removed_body") if removed else ("restored_title", "restored_body")
+        return await self._changed_reply(req, title, body, entry_id)
 
     async def _cmd_hide(self, rest: str, req: FaqRequest) -> Reply:
         return await self._set_hidden(rest, req, hidden=True)

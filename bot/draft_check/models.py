@@ -5,7 +5,7 @@ Kept free of rule logic so adapters can import them without loading the regex ta
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -17,14 +17,7 @@ Category = Literal[
     "professionalism",
     "medical-advice",
 ]
-CATEGORIES: tuple[Category, ...] = (
-    "patient-privacy",
-    "consent",
-    "advertising",
-    "conflict-of-interest",
-    "professionalism",
-    "medical-advice",
-)
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 Severity = Literal["high", "medium", "low"]
 SEVERITY_RANK: dict[str, int] = {"high": 3, "medium": 2, "low": 1}
 Verdict = Literal["ok", "review", "do-not-post"]

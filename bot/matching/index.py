@@ -15,17 +15,27 @@ from bot.matching.features import Featurizer
 from bot.models import Entry
 
 
+def phrasings_by_entry(entries: Sequence[Entry]) -> tuple[list[str], np.ndarray]:
+    """Every phrasing, entry after entry, and where each entry's phrasings start."""
+    texts: list[str] = []
+    starts: list[int] = []
+    for entry in entries:
+        starts.append(len(texts))
+        texts.extend(text for _, text in entry.questions.all())
+    return texts, np.asarray(starts, dtype=np.int64)
+
+
+def best_per_entry(similarities: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """An entry scores as its closest phrasing."""
+    return np.maximum.reduceat(similarities, starts)
+
+
 class PhraseIndex:
     """All phrasings of a set of entries, grouped by entry, as one sparse matrix."""
 
     def __init__(self, featurizer: Featurizer, entries: Sequence[Entry]) -> None:
         self.entry_ids: list[str] = [e.id for e in entries]
-        texts: list[str] = []
-        starts: list[int] = []
-        for entry in entries:
-            starts.append(len(texts))
-            texts.extend(text for _, text in entry.questions.all())
-        self._starts = np.asarray(starts, dtype=np.int64)
+        texts, self._starts = phrasings_by_entry(entries)
         if texts:
             # Index phrasings as written (no spelling correction: they are the reference).
             matrix = featurizer.transform(texts, correct=False)
@@ -45,4 +55,4 @@ class PhraseIndex:
         if not self.entry_ids:
             return np.zeros(0, dtype=np.float32)
         similarities = (query @ self._by_feature).toarray().ravel()
-        return np.maximum.reduceat(similarities, self._starts)
+        return best_per_entry(similarities, self._starts)

@@ -17,6 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from bot.matching.features import char_wb_ngrams, word_ngrams
+from bot.matching.index import best_per_entry, phrasings_by_entry
 from bot.matching.normalize import normalize
 from bot.models import Entry
 
@@ -52,12 +53,7 @@ class OpenPhraseIndex:
 
     def __init__(self, entries: Sequence[Entry], base: DocumentFrequencies) -> None:
         self.entry_ids = [e.id for e in entries]
-        texts: list[str] = []
-        starts: list[int] = []
-        for entry in entries:
-            starts.append(len(texts))
-            texts.extend(text for _, text in entry.questions.all())
-        self._starts = np.asarray(starts, dtype=np.int64)
+        texts, self._starts = phrasings_by_entry(entries)
         self._base = base
         self._columns: dict[str, int] = {}
         rows: list[int] = []
@@ -121,4 +117,4 @@ class OpenPhraseIndex:
         values = np.asarray([w for _, w in shared], dtype=np.float32)
         query = sp.csr_matrix((values, columns, [0, len(columns)]), shape=(1, len(self._columns)))
         similarities = (query @ self._by_feature).toarray().ravel()
-        return np.maximum.reduceat(similarities, self._starts)
+        return best_per_entry(similarities, self._starts)
