@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -209,10 +210,19 @@ async def _apply_migrations(conn: aiosqlite.Connection, path: Path, now: str) ->
         raise
 
 
+@functools.lru_cache(maxsize=65_536)
+def _parse_entry(data: str) -> Entry:
+    """Entries are re-read on every change to a community; unchanged JSON need not be re-validated.
+
+    Callers treat entries as values and never mutate them, so sharing one parsed object is safe.
+    """
+    return Entry.model_validate_json(data)
+
+
 def _entry_from_row(row: Sequence[Any], path: Path) -> CommunityEntry:
     community_id, data, deleted, created_at, updated_at = row
     try:
-        entry = Entry.model_validate_json(data)
+        entry = _parse_entry(data)
     except ValidationError as exc:
         raise StoreError(
             f"a stored entry in {path} no longer validates ({exc.error_count()} problems)"

@@ -7,7 +7,7 @@ import pytest
 from bot.config import MatchSettings
 from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
-from bot.matching.open_index import DocumentFrequencies, OpenPhraseIndex
+from bot.matching.open_index import DocumentFrequencies, GramVocabulary, OpenPhraseIndex
 from bot.models import Entry, Localized, LocalizedList
 from bot.negatives import load_negatives
 
@@ -64,6 +64,7 @@ def test_a_new_entry_takes_effect_immediately(matcher: Matcher) -> None:
 
 def test_rare_words_weigh_more_than_common_ones() -> None:
     base = DocumentFrequencies(["what is the best network", "what is sermo", "what is doximity"])
-    index = OpenPhraseIndex([community_entry("c1", "what is the rota"), community_entry("c2", "who is on call")], base)
+    entries = [community_entry("c1", "what is the rota"), community_entry("c2", "who is on call")]
+    index = OpenPhraseIndex(entries, GramVocabulary(base))
     scores = index.scores("rota what")
     assert scores[0] > scores[1] and scores[0] > 0.5

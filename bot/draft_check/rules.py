@@ -47,7 +47,15 @@ class Hit:
 def word_alt(words: str) -> str:
     """'a|b c|d' -> a regex alternation with flexible inner spaces, longest first (so 'a b' beats 'a')."""
     items = sorted({w.strip() for w in words.split("|") if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items)
+    return "|".join(_accent_tolerant(re.escape(i).replace(r"\ ", r"\s+").replace(r"\-", r"[- ]?")) for i in items)
+
+
+_ACCENTED = {"á": "[aá]", "é": "[eé]", "í": "[ií]", "ó": "[oó]", "ú": "[uú]", "ü": "[uü]"}
+
+
+def _accent_tolerant(pattern: str) -> str:
+    """'neumonía' also matches 'neumonia': people type on phones and skip accents."""
+    return "".join(_ACCENTED.get(c, c) for c in pattern)
 
 
 def ci(pattern: str) -> re.Pattern[str]:

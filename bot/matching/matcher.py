@@ -23,7 +23,7 @@ from bot.matching.guards import asks_medical_advice, is_gibberish
 from bot.matching.index import PhraseIndex
 from bot.matching.language import detect_locale
 from bot.matching.normalize import normalize
-from bot.matching.open_index import DocumentFrequencies, OpenPhraseIndex
+from bot.matching.open_index import DocumentFrequencies, GramVocabulary, OpenPhraseIndex
 from bot.models import Entry, Locale
 
 MatchKind = Literal["answer", "clarify", "fallback"]
@@ -76,7 +76,7 @@ class Matcher:
         phrasings = [text for e in self.entries for _, text in e.questions.all()]
         self.featurizer = Featurizer([*phrasings, *negatives])
         self._index = PhraseIndex(self.featurizer, self.entries)
-        self._curated_frequencies = DocumentFrequencies(phrasings)  # IDF base for community indexes
+        self._community_grams = GramVocabulary(DocumentFrequencies(phrasings))  # shared by communities
         self._classifier: IntentClassifier | None = None
         if len(self.entries) <= self.settings.classifier_max_entries:
             self._classifier = IntentClassifier(self.featurizer, self.entries, negatives, self.settings.classifier_c)
@@ -89,7 +89,7 @@ class Matcher:
         hidden = frozenset(hidden)
         self.featurizer.learn_words(text for e in entries for _, text in e.questions.all())
         positions = np.asarray([i for i, e in enumerate(self.entries) if e.id in hidden], dtype=np.int64)
-        index = OpenPhraseIndex(entries, self._curated_frequencies)
+        index = OpenPhraseIndex(entries, self._community_grams)
         self._communities[community_id] = _Community(entries, index, hidden, positions)
 
     def entry(self, entry_id: str, community_id: str | None = None) -> Entry | None:
