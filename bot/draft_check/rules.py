@@ -103,6 +103,39 @@ CLINICAL_WORDS = word_alt(
     "|hematoma|sutured|suturado|stitches|puntos de sutura|codeine|codeína|opioid|opiáceos|disorder|trastorno"
     "|syndrome|síndrome|disease|enfermedad|injury|bmi|imc|eating disorder|operated on|operé|he operado"
     "|latido|heartbeat|no heartbeat|sin latido|sala de críticos|críticos|malas noticias|bad news"
+    # Broader everyday vocabulary (EN/ES, Spain and Latin America), so rewordings still read as health.
+    "|sprain|sprained|torn|ligament|acl|meniscus|tendon|concussion|laceration|lacerations|stab wound"
+    "|gunshot|car crash|rta|rtc|collapsed|fainted|blackout|seizures|bleed|bleeding|haemorrhage"
+    "|hemorrhage|blood clot|clot|dvt|embolism|withdrawal|detox|rehab|sectioned|psych ward|suicidal"
+    "|suicide attempt|self harm|miscarried|stillbirth|stillborn|c-section|caesarean|cesarean|preeclampsia"
+    "|in labour|sats|ventilator|on the vent|dislocated|debridement"
+    "|sutures|suture|cannula|catheter|lumbar puncture|intubation|resuscitation|dx|hx|new dx"
+    "|diagnosed with|tested positive|positive for|std|sti|gonorrhoea|gonorrhea|hpv|tb|tuberculosis"
+    "|measles|chickenpox|shingles|cellulitis|melanoma|lump in|tumour|mastectomy|ostomy|stoma"
+    "|colostomy|wheelchair|paralysed|paralyzed|deaf|cerebral palsy|down syndrome|down's|adhd|ocd|ptsd"
+    "|schizophrenia|eating disorder|anorexic|bulimic|obese|obesity|gastric band|gastric bypass|weight loss surgery"
+    "|ozempic|wegovy|viagra|erectile|impotence|vasectomy|hysterectomy|menopause|endometriosis|pcos"
+    "|rotura|ligamento|cruzado|menisco|tendón|esguince|conmoción|traumatismo|herida de arma|apuñalado"
+    "|accidente de tráfico|accidente de moto|atropello|atropellado|atropellada|desmayo|síncope|convulsiones"
+    "|sangrado|hemorragia|trombo|trombosis|coágulo|abstinencia|desintoxicación|intento de suicidio|suicidio"
+    "|autolesiones|aborto espontáneo|cesárea|preeclampsia|de parto|saturación|respirador"
+    "|luxado|luxada|desbridamiento|sutura|sonda|punción lumbar|intubación|reanimación"
+    "|diagnosticaron|dio positivo|positivo en|ets|its|gonorrea|vph|tuberculosis|sarampión|varicela"
+    "|herpes zóster|celulitis|melanoma|bulto en|tumor|mastectomía|ostomía|colostomía"
+    "|silla de ruedas|parálisis|ciego|ciega|sordo|sorda|parálisis cerebral|síndrome de down|tdah|toc"
+    "|trastorno alimentario|obesidad|obeso|obesa|balón gástrico|manga gástrica|menopausia|endometriosis"
+    "|disfunción eréctil|vasectomía|histerectomía|neumonia|bronquiolitis|gastroenteritis|diarrea|vómitos"
+    "|fiebre alta|brote|recaída|relapse|flare|flare-up|insuficiencia|fallo renal|cálculos"
+    "|tiene cáncer|tiene diabetes|diabetes tipo|type 1|type 2|t1d|t2d|tipo 1|tipo 2"
+    "|mal controlada|mal controlado|poorly controlled|recovering|recuperando"
+    "|post-op|postop|postoperatorio|ingresó|ingresaron|dado de alta|dada de alta|alta hospitalaria|crisis convulsiva|crisis epiléptica|crisis de ansiedad|closed reduction|reducción cerrada|on oxygen|con oxígeno"
+    "|quemaduras|quemado|quemada|ahogamiento|drowning|burns|chemotherapy|quimioterapia|radioterapia"
+)
+# Clinical shorthand in capitals (MI, PE, DM2, IAM ...): case-sensitive so "mi" (Spanish "my") is not one.
+CLINICAL_ABBR = (
+    r"(?-i:MI|STEMI|NSTEMI|PE|DVT|CHF|CKD|AKI|AF|HTN|DKA|TIA|CVA|SAH|ACS|GI\s+bleed|UGIB|SOB|COPD|T1DM"
+    r"|T2DM|DM[12]?|ALS|MND|HIV|ETOH|EtOH|ORIF|IAM|SCA|TEP|TVP|ICC|IRC|ERC|HTA|EPOC|ACV|AIT"
+    r"|HDA|DM\s?2|DM\s?1|ELA|TCE|PCR\s+positiva|RN|RNPT|VIH|ITU|IRA|FRA|SAHS)"
 )
 # Encounter phrases: someone arriving for care is health information even without a diagnosis.
 ENCOUNTER = (
@@ -112,7 +145,7 @@ ENCOUNTER = (
     r"|lost\s+(?:Mr|Mrs|Ms|Miss|our|my|a|the)\b|nos\s+lleg[oó]|atendimos|we\s+(?:saw|treated|pulled|removed)"
 )
 CLINICAL_RE = ci(
-    rf"(?<![\w@#])(?:{CLINICAL_WORDS})(?!\w)|\b\w+(?:itis|oma|ectomy|ectomía|plasty|plastia|scopy|scopia"
+    rf"(?<![\w@#])(?:{CLINICAL_WORDS})(?!\w)|(?<![\w@#])(?:{CLINICAL_ABBR})(?![\w@])|\b\w+(?:itis|oma|ectomy|ectomía|plasty|plastia|scopy|scopia"
     rf"|algia)\b"
     rf"|\b(?:{ENCOUNTER})"
 )
