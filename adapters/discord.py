@@ -48,8 +48,7 @@ DESCRIPTION_LIMIT = 100
 CHOICE_LIMIT = 25
 CHOICE_TEXT_LIMIT = 100
 MESSAGE_CONTENT_ENV = "DISCORD_MESSAGE_CONTENT"
-# Private chats share one community bucket per platform ("discord:private"), so a DM sender must not
-# count as a moderator there: otherwise anyone could change the FAQ every DM user sees.
+# A DM has no server permissions to ask about; the core refuses FAQ changes there in any case.
 DM_SENDER_IS_MODERATOR = False
 NO_MENTIONS = discord.AllowedMentions.none()
 ALWAYS_PRIVATE = frozenset({"check"})  # drafts may hold patient data: the result is only for the sender

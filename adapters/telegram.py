@@ -54,8 +54,7 @@ PLATFORM = "telegram"
 MODERATOR_CACHE_SECONDS = 60.0
 _MODERATOR_CACHE_SIZE = 10_000
 _MODERATOR_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
-# Private chats all share the core's one "telegram:private" community, so nobody moderates it: were every
-# private user a moderator (as first specified), anyone could plant /faq answers shown to every other user.
+# A private chat has no administrators to ask about; the core refuses FAQ changes there in any case.
 PRIVATE_CHAT_SENDER_IS_MODERATOR = False
 _ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)

@@ -47,7 +47,8 @@ class Hit:
 def word_alt(words: str) -> str:
     """'a|b c|d' -> a regex alternation with flexible inner spaces, longest first (so 'a b' beats 'a')."""
     items = sorted({w.strip() for w in words.split("|") if w.strip()}, key=len, reverse=True)
-    return "|".join(_accent_tolerant(re.escape(i).replace(r"\ ", r"\s+").replace(r"\-", r"[- ]?")) for i in items)
+    escaped = (re.escape(i).replace(r"\ ", r"\s+").replace(r"\-", r"[- ]?") for i in items)
+    return "|".join(_accent_tolerant(e) for e in escaped)
 
 
 _ACCENTED = {"á": "[aá]", "é": "[eé]", "í": "[ií]", "ó": "[oó]", "ú": "[uú]", "ü": "[uü]"}
@@ -113,14 +114,15 @@ CLINICAL_WORDS = word_alt(
     "|diagnosed with|tested positive|positive for|std|sti|gonorrhoea|gonorrhea|hpv|tb|tuberculosis"
     "|measles|chickenpox|shingles|cellulitis|melanoma|lump in|tumour|mastectomy|ostomy|stoma"
     "|colostomy|wheelchair|paralysed|paralyzed|deaf|cerebral palsy|down syndrome|down's|adhd|ocd|ptsd"
-    "|schizophrenia|eating disorder|anorexic|bulimic|obese|obesity|gastric band|gastric bypass|weight loss surgery"
+    "|schizophrenia|eating disorder|anorexic|bulimic|obese|obesity|gastric band|gastric bypass"
+    "|weight loss surgery"
     "|ozempic|wegovy|viagra|erectile|impotence|vasectomy|hysterectomy|menopause|endometriosis|pcos"
-    "|rotura|ligamento|cruzado|menisco|tendón|esguince|conmoción|traumatismo|herida de arma|apuñalado"
+    "|rotura|ligamento|menisco|tendón|esguince|conmoción|traumatismo|herida de arma|apuñalado"
     "|accidente de tráfico|accidente de moto|atropello|atropellado|atropellada|desmayo|síncope|convulsiones"
     "|sangrado|hemorragia|trombo|trombosis|coágulo|abstinencia|desintoxicación|intento de suicidio|suicidio"
     "|autolesiones|aborto espontáneo|cesárea|preeclampsia|de parto|saturación|respirador"
     "|luxado|luxada|desbridamiento|sutura|sonda|punción lumbar|intubación|reanimación"
-    "|diagnosticaron|dio positivo|positivo en|ets|its|gonorrea|vph|tuberculosis|sarampión|varicela"
+    "|diagnosticaron|dio positivo|positivo en|gonorrea|vph|tuberculosis|sarampión|varicela"
     "|herpes zóster|celulitis|melanoma|bulto en|tumor|mastectomía|ostomía|colostomía"
     "|silla de ruedas|parálisis|ciego|ciega|sordo|sorda|parálisis cerebral|síndrome de down|tdah|toc"
     "|trastorno alimentario|obesidad|obeso|obesa|balón gástrico|manga gástrica|menopausia|endometriosis"
@@ -128,14 +130,16 @@ CLINICAL_WORDS = word_alt(
     "|fiebre alta|brote|recaída|relapse|flare|flare-up|insuficiencia|fallo renal|cálculos"
     "|tiene cáncer|tiene diabetes|diabetes tipo|type 1|type 2|t1d|t2d|tipo 1|tipo 2"
     "|mal controlada|mal controlado|poorly controlled|recovering|recuperando"
-    "|post-op|postop|postoperatorio|ingresó|ingresaron|dado de alta|dada de alta|alta hospitalaria|crisis convulsiva|crisis epiléptica|crisis de ansiedad|closed reduction|reducción cerrada|on oxygen|con oxígeno"
+    "|post-op|postop|postoperatorio|ingresó|ingresaron|dado de alta|dada de alta|alta hospitalaria"
+    "|crisis convulsiva|crisis epiléptica|crisis de ansiedad|closed reduction|reducción cerrada|on oxygen"
+    "|con oxígeno"
     "|quemaduras|quemado|quemada|ahogamiento|drowning|burns|chemotherapy|quimioterapia|radioterapia"
 )
 # Clinical shorthand in capitals (MI, PE, DM2, IAM ...): case-sensitive so "mi" (Spanish "my") is not one.
 CLINICAL_ABBR = (
     r"(?-i:MI|STEMI|NSTEMI|PE|DVT|CHF|CKD|AKI|AF|HTN|DKA|TIA|CVA|SAH|ACS|GI\s+bleed|UGIB|SOB|COPD|T1DM"
     r"|T2DM|DM[12]?|ALS|MND|HIV|ETOH|EtOH|ORIF|IAM|SCA|TEP|TVP|ICC|IRC|ERC|HTA|EPOC|ACV|AIT"
-    r"|HDA|DM\s?2|DM\s?1|ELA|TCE|PCR\s+positiva|RN|RNPT|VIH|ITU|IRA|FRA|SAHS)"
+    r"|HDA|DM\s?2|DM\s?1|ELA|TCE|PCR\s+positiva|RNPT|ETS|ITS|VIH|ITU|IRA|FRA|SAHS)"
 )
 # Encounter phrases: someone arriving for care is health information even without a diagnosis.
 ENCOUNTER = (
@@ -165,7 +169,10 @@ PERSON_RE = ci(
     r"|teacher|pensioner|retiree|farmer|driver|footballer|mayor|alcalde|alcaldesa|maestr[oa]"
     r"|profesor|profesora|estudiante|jubilad[oa]|agricultor[a]?|conductor[a]?|presentador[a]?"
     r"|paciente|señor|señora|hombre|mujer|chico|chica|chaval|chavala|niño|niña|bebé|abuelo|abuela|varón"
-    r"|madre|padre|hijo|hija|él|ella|don|doña|dad|mum|papá|mamá|vecin[oa]|neighbou?r)\b"
+    r"|madre|padre|hijo|hija|él|ella|don|doña|dad|mum|papá|mamá|vecin[oa]|neighbou?r"
+    r"|lad|bloke|fella|chap|gent|youngster|infant|newborn|sr|sra|srta|nena|nene|cr[ií][oa]|peque|muchach[oa]"
+    r"|chamac[oa]|chav[oa]|pib[ea]|morr[oa]|morrit[oa]|señorita|viud[oa]|anciano|anciana|abuelit[oa]"
+    r"|doñita|pts)\b"
 )
 
 # "to Karen who gave us 1 star", "a la señora que nos puso una estrella": a reply to a rating.
