@@ -203,6 +203,7 @@ class TelegramAdapter:
     def install(self, app: TgApp) -> None:
         text_or_caption = (filters.TEXT | filters.CAPTION) & filters.UpdateType.MESSAGE
         app.add_handler(MessageHandler(text_or_caption, self.on_message))
+        app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self.on_migrate))
         app.add_handler(CallbackQueryHandler(self.on_button))
         app.add_error_handler(self.on_error)
 
@@ -323,6 +324,15 @@ class TelegramAdapter:
                 message_thread_id=thread,
             )
         return sent
+
+    async def on_migrate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A group upgraded to a supergroup gets a new chat id: its FAQ, settings and history follow."""
+        message = update.effective_message
+        if message is None or message.migrate_to_chat_id is None:
+            return  # the twin service message (migrate_from_chat_id) arrives in the new chat
+        old, new = f"{PLATFORM}:{message.chat.id}", f"{PLATFORM}:{message.migrate_to_chat_id}"
+        await self.assistant.move_community(old, new)
+        log.info("a group became a supergroup; its community data moved to the new chat id")
 
     # --- buttons -------------------------------------------------------------------------
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -121,6 +121,12 @@ class Assistant:
         self.matcher.set_community(community_id, own, hidden)
         self._loaded.add(community_id)
 
+    async def move_community(self, old_id: str, new_id: str) -> None:
+        """A chat changed its id (Telegram group -> supergroup): keep its FAQ, settings and history."""
+        await self.store.move_community(old_id, new_id, actor="platform")
+        await self.refresh_community(old_id)
+        await self.refresh_community(new_id)
+
     async def _ensure_loaded(self, community_id: str) -> None:
         if community_id not in self._loaded:
             await self.refresh_community(community_id)

@@ -711,6 +711,35 @@ class SQLiteStore:
             )
         return CommunitySettings() if row is None else _settings_from_json(row[0])
 
+    _COMMUNITY_TABLES = (
+        "entry_counters", "entries", "hidden_entries", "audit_log", "gaps", "usage_events", "votes",
+        "community_settings",
+    )
+
+    async def move_community(self, old_id: str, new_id: str, actor: str) -> None:
+        """Carry a community's data to its new id (all or nothing); the new id must hold no FAQ yet."""
+        _check_community(old_id)
+        _check_community(new_id)
+        if old_id == new_id:
+            return
+        async with self._tx(write=True) as conn:
+            taken = await _fetchone(conn, "SELECT 1 FROM entries WHERE community_id = ? LIMIT 1", (new_id,))
+            if taken is not None:
+                raise StoreError(f"cannot move {old_id} to {new_id}: {new_id} already has FAQ entries")
+            for table in ("entry_counters", "community_settings", "hidden_entries", "gaps", "votes"):
+                # rows the new id gathered since the move (keyed tables) give way; table names are constants
+                await conn.execute(f"DELETE FROM {table} WHERE community_id = ?", (new_id,))
+            for table in self._COMMUNITY_TABLES:
+                await conn.execute(
+                    f"UPDATE {table} SET community_id = ? WHERE community_id = ?",
+                    (new_id, old_id),
+                )
+            await conn.execute(
+                "INSERT INTO audit_log (community_id, actor, action, target, before, after, at)"
+                " VALUES (?, ?, 'move', 'community', ?, ?, ?)",
+                (new_id, actor, json.dumps(old_id), json.dumps(new_id), self._now()),
+            )
+
     async def update_settings(self, community_id: str, settings: CommunitySettings, actor: str) -> None:
         """Save all settings; one audit row per changed setting (target = setting name)."""
         _check_community(community_id)

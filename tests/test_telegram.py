@@ -632,3 +632,21 @@ def test_moderator_cache_expires() -> None:
     fresh.put(1, 2, True)
     fresh.put(1, 3, False)
     assert fresh.get(1, 2) is None and fresh.get(1, 3) is False
+
+
+async def test_group_upgraded_to_supergroup_keeps_its_faq(env: Env) -> None:
+    old_group, new_group = -4001, -1004001
+    env.server.member_status[51] = "administrator"
+    env.server.push(message("/faq add Where is the rota? | Pinned in the #rota topic.", chat_id=old_group,
+                            chat_type="group", sender=user(51)))
+    await env.answers()
+    env.server.push(message("", chat_id=old_group, chat_type="group", sender=user(51),
+                            migrate_to_chat_id=new_group))
+    await env.server.settle()
+    assert await env.store.list_entries(f"telegram:{old_group}") == []
+    [moved] = await env.store.list_entries(f"telegram:{new_group}")
+    assert moved.entry.answer.en == "Pinned in the #rota topic."
+    env.server.push(message(f"@{BOT_USERNAME} where is the rota?", chat_id=new_group, chat_type="supergroup",
+                            sender=user(52)))
+    calls = await env.answers(2)
+    assert "Pinned in the #rota topic." in calls[-1].params["text"]

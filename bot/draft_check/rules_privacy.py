@@ -95,6 +95,31 @@ RULES: dict[str, Rule] = {
         "Hazlo general (\"muchos pacientes preguntan...\"), o pide consentimiento y cambia todo dato "
         "identificativo.",
     ),
+    "privacy.relation": Rule(
+        "patient-privacy",
+        "high",
+        "HIPAA, 45 CFR 164.514(b)(2)(i)(R) (any other unique identifying characteristic); GMC, Using social "
+        "media as a medical professional, 2024; OMC/CGCOM, Manual de estilo, 2014 (not identifiable by "
+        "combining details)",
+        "Saying who the patient is (your neighbour or a relative, someone's teacher, the bus driver, the "
+        "lady from the corner shop) with their health details lets everyone who knows them recognise them.",
+        "Decir quién es el paciente (tu vecina o un familiar, el profesor de alguien, el camionero, la "
+        "señora del quiosco) junto a sus datos de salud permite que le reconozca todo el que le conoce.",
+        "Remove who they are and what they do; tell the case only in general terms, or not at all.",
+        "Quita quién es y a qué se dedica; cuenta el caso solo en términos generales, o no lo cuentes.",
+    ),
+    "privacy.screenshot": Rule(
+        "patient-privacy",
+        "high",
+        "HIPAA, 45 CFR 164.514(b)(2) (names, phone numbers, full-face photos); GMC, Using social media as "
+        "a medical professional, 2024 (do not discuss individual patients publicly)",
+        "A screenshot of a patient's messages shows their own words and often their name, number or "
+        "photo, and confirms they are your patient.",
+        "Una captura de los mensajes de un paciente muestra sus propias palabras y a menudo su nombre, "
+        "teléfono o foto, y confirma que es tu paciente.",
+        "Do not post patients' messages; if the point matters, make it in general terms.",
+        "No publiques mensajes de pacientes; si el mensaje importa, cuéntalo en términos generales.",
+    ),
     "privacy.review": Rule(
         "patient-privacy",
         "high",
@@ -144,6 +169,44 @@ AGE_RE = ci(
     r"|\b(?:he|she|guy|man|woman|lady|patient|kid|girl|boy)\s+(?:was|is|'s)\s+(?:only\s+|just\s+)?\d{1,3}\b"
     r"|\bten[ií]a\s+(?:solo\s+)?\d{1,3}\s+años\b"
 )
+# Ages written the way people type them: "45a", "45 a.", "29 años," after initials, "(72)", "45M".
+AGE_LEAD = (
+    r"paciente|señor|señora|sra?\.?|hombre|mujer|chico|chica|chaval|chavala|niño|niña|nen[ea]|cr[ií][oa]"
+    r"|peque|muchach[oa]|chamac[oa]|chav[oa]|pib[ea]|varón|abuelo|abuela|anciano|anciana|joven|bebé|mujer"
+    r"|embarazada|gestante|viud[oa]"
+)
+AGE_EXTRA_RE = ci(
+    rf"\b(?:{AGE_LEAD})\s+de\s+(?:1[01]\d|\d{{1,2}})\s*(?:a(?:ños|ñitos|nos)?\b\.?|meses\b|a\.)"
+    r"|\b(?:1[01]\d|\d{1,2})\s+añitos\b"
+    r"|\b(?:1[01]\d|\d{1,2})a\b(?!\s*(?:planta|edici|vez|semana|dosis|convocatoria|ola|fila|parte|ed\b))"
+    r"|\b(?:1[01]\d|\d{1,2})\s?(?:yo\s?|y/o\s?|y\.o\.?\s?)?(?-i:[MF])\b(?!\s*(?:views|people|users"
+    r"|followers|downloads|in\b|of\b|de\b))"
+)
+# "J.R., 58," / "M.G. 29 años": initials with an age or in a clinical sentence are a name.
+INITIALS_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
+_NOT_INITIALS = frozenset({"UK", "US", "EU", "USA", "UE", "EEUU", "DC", "PS", "AM", "PM", "NB", "CV", "SA", "RIP",
+                           "EG", "IE", "UU", "AC", "DF", "MD", "BA", "BS", "MA", "OK"})
+AGE_AFTER_RE = re.compile(
+    r"\s*,?\s*\(?((?:1[01]\d|\d{1,2})(?:\s*(?:años|añitos|a\b\.?|yo\b|y/o|y\.o\.?|yrs?\b|years?\s+old"
+    r"|(?-i:[MF])\b))?)(?!\d)"
+)
+# "mi vecina Conchi (72)", "her son (17)": an age in brackets after a name or a person.
+PAREN_AGE_RE = re.compile(
+    rf"(?:{CAP}|\b(?i:son|daughter|kid|boy|girl|man|woman|lady|pt|patient|paciente|hij[oa]|niñ[oa]|nen[ea]"
+    rf"|chic[oa]|señor[a]?|vecin[oa]|neighbou?r|friend|amig[oa]|mum|dad|madre|padre))\s*"
+    r"\(((?:1[01]\d|\d{1,2})(?:\s*(?:a|años|y/?o|yrs?|[MFmf]))?)\)"
+)
+# "29 años embarazada", "45 años, fumador": a bare age followed by a description of the person.
+BARE_AGE_RE = ci(
+    r"\b((?:1[01]\d|\d{1,2})\s+(?:años|anos|years?\s+old|yrs?))\s*,?\s+(?=(?:con|y\s+\w+[oa]\b|que\s+\w+"
+    r"|with|w/|embarazad[oa]|pregnant|fumador[a]?|smoker|diab[eé]tic[oa]?|hipertens[oa]|gestante|primigesta"
+    r"|viud[oa]|widow(?:er)?|jubilad[oa]|retired|sin\s+antecedentes|no\s+pmh|no\s+hx|previously\s+well"
+    r"|sano|sana|healthy|presenting|presented|who\b|que\b))"
+)
+_NOT_AGE_BEFORE = ci(
+    r"(?:hace|cumpl\w+|durante|más\s+de|menos\s+de|tras|después\s+de|llevo|llevamos|en|over|after|for"
+    r"|últimos|primeros|los|mis|our|my|past|last|next|about|almost|casi|unos|some|\d)\s*$"
+)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr"
     "|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
@@ -169,6 +232,68 @@ WHEN_RE = ci(
     r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight|last\s+night|yesterday"
     r"|(?:my|our)\s+(?:first\s+)?(?:night|shift|day)|today['’]s\s+(?:shift|clinic|list)"
     r"|hoy|ayer|anoche|esta\s+(?:mañana|tarde|noche)|esta\s+guardia)\b"
+)
+# Admission or discharge written as a short date: "admitted 3/11", "ingresó el 14/10", "alta el 9-11".
+SHORT_DATE_RE = ci(
+    r"\b(?:admitted|adm|discharged|d/c|dc['’]?d|seen|since|operated|op|ingres\w*|alta|desde|operad[oa]"
+    r"|visto|vista|el\s+d[ií]a|el)\s+(?:on\s+|el\s+)?(?!24/7)(\d{1,2}[/.-]\d{1,2})(?![/.\-]?\d)"
+)
+# Who the patient is to the writer or to others: a neighbour, a relative's child, a friend's mum.
+RELATION_RE = ci(
+    r"\bmy\s+(?:(?:next[- ]door\s+)?neighbou?r|cousin|aunt|uncle|niece|nephew|\w+[- ]in[- ]law|in-laws"
+    r"|(?:best\s+|old\s+)?friend|mate|flatmate|roommate|landlord|landlady|boss|ex|gym\s+buddy"
+    r"|(?:kid|son|daughter|child|children|kids)['’]s\s+(?:teacher|coach|friend|nanny|best\s+friend|mum|dad"
+    r"|headteacher|school\s+\w+)|(?:neighbou?r|friend|colleague|cousin|mate|boss|wife|husband|partner)['’]s"
+    r"\s+\w+)\b"
+    r"|\ba\s+(?:friend|colleague|neighbou?r)\s+of\s+(?:mine|my\s+\w+)\b"
+    r"|\bsomeone\s+(?:from|at)\s+my\s+(?:gym|church|school|village|street|building|work|office|club)\b"
+    r"|\bmi\s+(?:vecin[oa]|prim[oa]|t[ií][oa]|sobrin[oa]|cuñad[oa]|suegr[oa]|(?:mejor\s+)?amig[oa]"
+    r"|compañer[oa]\s+de\s+piso|caser[oa]|jef[ea]|ex)\b"
+    r"|\b(?:el|la|los|las|un|una)\s+\w+\s+de\s+(?:mi|un|una)\s+(?:vecin[oa]|prim[oa]|amig[oa]|cuñad[oa]"
+    r"|suegr[oa]|compañer[oa]|hij[oa]|sobrin[oa]|marido|mujer|novi[oa])\b"
+    r"|\b(?:alguien|uno|una)\s+de\s+mi\s+(?:gimnasio|gym|iglesia|pueblo|calle|edificio|trabajo|barrio)\b"
+)
+# "the lady from the bakery", "la sra del kiosco": someone known locally by where they work.
+VENUE_PERSON_RE = ci(
+    r"\bthe\s+(?:lady|woman|man|guy|bloke|girl|lad|owner|chap|fella)\s+(?:from|at|who\s+runs|who\s+works\s+at"
+    r"|who\s+owns)\s+the\s+(?:\w+\s+)?(?:bakery|pub|shop|newsagent['’]?s?|caf[eé]|chippy|garage|pharmacy"
+    r"|chemist['’]?s?|butcher['’]?s?|post\s+office|supermarket|bar|gym|church|salon|hairdresser['’]?s?|deli"
+    r"|market|petrol\s+station|florist['’]?s?)\b"
+    r"|\b(?:el|la)\s+(?:(?:sra?|señor[a]?|chic[oa]|muchach[oa]|dueñ[oa]|encargad[oa]|señorita)\.?\s+)?"
+    r"(?:de\s+la|del|de)\s+(?:kiosko|kiosco|quiosco|estanco|farmacia|bar|panader[ií]a|fruter[ií]a"
+    r"|carnicer[ií]a|pescader[ií]a|ferreter[ií]a|peluquer[ií]a|tienda|tiendita|gasolinera|s[uú]per|mercado"
+    r"|gimnasio|iglesia|bodega|abarrotes|cantina|taquer[ií]a|librer[ií]a|papeler[ií]a|churrer[ií]a"
+    r"|mercer[ií]a|lavander[ií]a|esquina)\b"
+)
+# What someone does for a living, with health details in the same sentence, narrows them to one person.
+OCCUPATION = (
+    r"(?:bus|taxi|lorry|truck|school\s+bus|delivery|uber|train)\s+driver|pilot|police\s*(?:man|woman"
+    r"|officer)|cop|firefighter|fireman|farmer|builder|plumber|electrician|chef|waiter|waitress|barman"
+    r"|bartender|barber|hairdresser|shopkeeper|postman|postwoman|priest|vicar|lawyer|solicitor|judge"
+    r"|soldier|teacher|headteacher|lecturer|footballer|boxer|ex-boxer|jockey|fisherman|miner|nanny"
+    r"|childminder|lifeguard|dj|musician|vet|camioner[oa]|taxista|conductor[a]?\s+de\s+(?:autob[uú]s|bus"
+    r"|cami[oó]n|metro|tren)|ch[oó]fer|piloto|polic[ií]a|guardia\s+civil|bomber[oa]|agricultor[a]?"
+    r"|ganader[oa]|albañil|fontaner[oa]|plomer[oa]|electricista|cociner[oa]|camarer[oa]|meser[oa]"
+    r"|peluquer[oa]|barber[oa]|tender[oa]|panader[oa]|carnicer[oa]|fruter[oa]|kiosquer[oa]|carter[oa]"
+    r"|cura|sacerdote|monja|abogad[oa]|juez|jueza|notari[oa]|militar|soldado|maestr[oa]|profe"
+    r"|profesor[a]?|futbolista|boxeador[a]?|ex\s?boxeador[a]?|ciclista|pescador[a]?|minero|basurer[oa]"
+    r"|niñera|socorrista|veterinari[oa]|portero|portera|conserje"
+)
+OCCUPATION_RE = ci(
+    rf"\b(?:the|a|an|our|this|that|local|retired|ex-?|el|la|un|una|al|del|nuestr[oa]|jubilad[oa]|former"
+    rf"|works?\s+as\s+an?|trabaja\s+(?:de|como)|es|is)\s+(?:\w+\s+)?({OCCUPATION})\b"
+)
+SCREENSHOT_RE = ci(
+    r"\b(?:screen\s?shots?|screen\s?grabs?|screen\s?caps?|captura(?:s)?(?:\s+de\s+pantalla)?|pantallazos?"
+    r"|(?-i:SS))\b"
+)
+_MESSAGE = ci(
+    r"\b(?:sent\s+me|texted|messaged|dm['’]?d|dms?|whats\s?app|wa|texts?|messages?|chat|email(?:ed)?"
+    r"|me\s+(?:mand[oó]|envi[oó]|escribi[oó]|dej[oó])|mensajes?|audio|chat|correo|wasap|guasap|whatsapp)\b"
+)
+_PATIENT_WORD = ci(
+    r"\b(?:pts?|patients?|pacientes?|my\s+(?:lady|guy|man|woman)|(?:la|el)\s+(?:señora|señor|sra|sr)"
+    r"|her\s+(?:mum|mother|husband)|su\s+(?:madre|hij[oa]|marido))\b"
 )
 # "I just diagnosed a ...", "hoy he operado a ...": the writer's own encounter with one patient.
 ENCOUNTER_RE = ci(
