@@ -170,12 +170,20 @@ async def _kb_import(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _db(args: argparse.Namespace, settings: Settings) -> int:
     from bot.paths import default_db_path
-    from bot.sqlite_store import backup, upgrade
+    from bot.sqlite_store import backup, integrity_check, upgrade
 
     path = settings.db_path or default_db_path()
     if args.db_command == "upgrade":
         applied = await upgrade(path)
         print(f"{path}: " + (f"applied {', '.join(applied)}" if applied else "already up to date"))
+    elif args.db_command == "check":
+        problems = [line for line in await integrity_check(path) if line != "ok"]
+        if problems:
+            print(f"{path}: damaged; restore from a backup (see README):", file=sys.stderr)
+            for line in problems[:20]:
+                print(f"  {line}", file=sys.stderr)
+            return 1
+        print(f"{path}: ok")
     else:
         await backup(path, args.file)
         print(f"Backed up {path} to {args.file}")
@@ -241,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="apply pending schema migrations")
+    db_sub.add_parser("check", help="check the database file's integrity")
     bk = db_sub.add_parser("backup", help="online backup to FILE")
     bk.add_argument("file", type=Path)
 

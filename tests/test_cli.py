@@ -373,3 +373,15 @@ def test_ask_never_imports_chat_platform_libraries(runs: dict[str, CliResult]) -
     assert "bot.core" in imported and "sklearn" in {m.split(".")[0] for m in imported}
     platform = [m for m in imported if m.split(".")[0] in {"telegram", "discord"}]
     assert platform == []
+
+
+def test_db_check_healthy_and_damaged(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    assert run_cli(["db", "upgrade"], db).returncode == 0
+    healthy = run_cli(["db", "check"], db)
+    assert healthy.returncode == 0 and healthy.stdout.strip().endswith(": ok")
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"this is not a database" * 100)
+    result = run_cli(["db", "check"], damaged)
+    assert result.returncode == 1 and "restore from a backup" in result.stderr
+    assert damaged.read_bytes() == b"this is not a database" * 100  # left untouched
