@@ -6,6 +6,7 @@ touching code; `.env.example` lists them all.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -13,10 +14,15 @@ from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
+# Which file to read besides the environment; tests point it at nothing so a developer's .env
+# (tokens, thresholds) cannot change what they measure.
+ENV_FILE = os.environ.get("DOCSOCIAL_ENV_FILE", ".env")
+
+
 class MatchSettings(BaseSettings):
     """Matcher thresholds. Scores are confidences in [0, 1]; see README "How matching works"."""
 
-    model_config = SettingsConfigDict(env_prefix="DOCSOCIAL_MATCH_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="DOCSOCIAL_MATCH_", env_file=ENV_FILE, extra="ignore")
 
     answer_threshold: float = Field(0.5, ge=0, le=1)  # commit to one entry at or above this
     clarify_threshold: float = Field(0.3, ge=0, le=1)  # offer choices between this and answer
@@ -39,7 +45,7 @@ class MatchSettings(BaseSettings):
 class Settings(BaseSettings):
     """Process-wide settings: tokens, database, logging, limits."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(env_file=ENV_FILE, extra="ignore", populate_by_name=True)
 
     telegram_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN"))
     telegram_api_url: str = Field("https://api.telegram.org/bot", validation_alias=AliasChoices("TELEGRAM_API_URL"))

@@ -4,6 +4,9 @@ a tiny knowledge-directory writer and a CLI runner."""
 from __future__ import annotations
 
 import os
+
+# Before bot.config is imported: neither this process nor the CLI subprocesses read a developer's .env.
+os.environ["DOCSOCIAL_ENV_FILE"] = os.devnull
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
@@ -38,6 +41,17 @@ class ModeratorContext:
 
     async def sender_is_moderator(self) -> bool:
         return True
+
+
+@pytest.fixture(autouse=True)
+def _no_real_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may touch the user's real database or a developer's .env settings."""
+    monkeypatch.setenv("DOCSOCIAL_DB", str(tmp_path / "default.sqlite"))
+    # Environment variables win over .env; blank means "not configured" (bot/config.py).
+    for name in ("TELEGRAM_BOT_TOKEN", "DISCORD_BOT_TOKEN", "DISCORD_GUILD_IDS", "DISCORD_MODERATOR_ROLE",
+                 "TELEGRAM_WEBHOOK_URL"):
+        monkeypatch.setenv(name, "")
+    monkeypatch.setenv("DISCORD_MESSAGE_CONTENT", "0")
 
 
 @pytest.fixture(scope="session")
@@ -133,6 +147,7 @@ class CliResult:
 def cli_env(db_path: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DOCSOCIAL_", "TELEGRAM_", "DISCORD_"))}
     env["DOCSOCIAL_DB"] = str(db_path)
+    env["DOCSOCIAL_ENV_FILE"] = os.devnull  # a developer's .env must not change what the CLI does here
     env["DOCSOCIAL_LOG_LEVEL"] = "WARNING"
     env["PYTHONIOENCODING"] = "utf-8"
     for threads in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):

@@ -291,12 +291,6 @@ class Harness:
         return choices
 
 
-@pytest.fixture(autouse=True)
-def _no_discord_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DISCORD_BOT_TOKEN", "DISCORD_GUILD_IDS", "DISCORD_MODERATOR_ROLE", "DISCORD_MESSAGE_CONTENT"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.fixture
 def settings() -> Settings:
     return Settings()

@@ -37,7 +37,8 @@ RULES: dict[str, Rule] = {rid: rule for m in _MODULES for rid, rule in m.RULES.i
 _JOIN = re.compile(
     r"^[\s,;:()\-–—/]*(?:(?:and|y|in|on|at|en|de|del|from|with|con|el|la)\b[\s,;:()\-–—/]*)?$", re.IGNORECASE
 )
-_PRIVACY_PRIORITY = ("privacy.name", "privacy.record", "privacy.contact", "privacy.unusual", "privacy.place",
+_PRIVACY_PRIORITY = ("privacy.name", "privacy.record", "privacy.contact", "privacy.screenshot", "privacy.relation",
+                     "privacy.unusual", "privacy.place",
                      "privacy.age", "privacy.date", "privacy.story", "privacy.encounter", "privacy.review")
 _KIND = {
     "privacy.name": ("name", "nombre"),
@@ -50,6 +51,8 @@ _KIND = {
     "privacy.story": ("timing", "momento"),
     "privacy.encounter": ("an individual case", "un caso concreto"),
     "privacy.review": ("clinical details", "datos clínicos"),
+    "privacy.relation": ("who the patient is", "quién es el paciente"),
+    "privacy.screenshot": ("a screenshot of their messages", "una captura de sus mensajes"),
 }
 
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rapidfuzz.distance import OSA
+
 from bot.draft_check.models import Category, Language, Severity
 
 
@@ -44,19 +46,73 @@ class Hit:
     placeholder: str | None = None
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def word_alt(words: str) -> str:
-    """'a|b c|d' -> a regex alternation with flexible inner spaces, longest first (so 'a b' beats 'a')."""
-    items = sorted({w.strip() for w in words.split("|") if w.strip()}, key=len, reverse=True)
-    escaped = (re.escape(i).replace(r"\ ", r"\s+").replace(r"\-", r"[- ]?") for i in items)
-    return "|".join(_accent_tolerant(e) for e in escaped)
+    """'a|b c|d' -> a regex alternation with flexible inner spaces and hyphens and optional accents.
+
+    Built as a trie ('heart attack|heart failure' -> 'heart\\s+(?:attack|failure)') so that a list of hundreds
+    of words costs little more than a short one; at every branch the longer continuation is tried first.
+    """
+    trie: _Trie = {}
+    for w in {w.strip() for w in words.split("|") if w.strip()}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(trie)
 
 
 _ACCENTED = {"á": "[aá]", "é": "[eé]", "í": "[ií]", "ó": "[oó]", "ú": "[uú]", "ü": "[uü]"}
 
 
-def _accent_tolerant(pattern: str) -> str:
-    """'neumonía' also matches 'neumonia': people type on phones and skip accents."""
-    return "".join(_ACCENTED.get(c, c) for c in pattern)
+def _piece(ch: str) -> str:
+    """One character of a listed word as regex: any run of spaces, hyphen or nothing, accent optional."""
+    if ch == " ":
+        return r"\s+"
+    if ch == "-":
+        return "[- ]?"
+    return _ACCENTED.get(ch, re.escape(ch))
+
+
+def _emit(node: _Trie) -> str:
+    branches = [_piece(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here: try the longer continuation first, then stop
+        return body + "?" if len(body) == 1 else "(?:" + body + ")?"
+    return body
+
+
+_TOKEN_RE = re.compile(r"[^\W\d_]{4,}")
+
+
+class FuzzyTerms:
+    """Typo-tolerant matching of a few key words ("xray" -> "xrya", "testimonial" -> "testimonal").
+
+    Only words of four letters or more with the same first letter and length within two are compared, with
+    edit distance (a swap of two letters counts as one) 1, or 2 for words of nine letters or more.
+    """
+
+    def __init__(self, words: str) -> None:
+        self.by_initial: dict[str, list[str]] = {}
+        for w in {w.strip().lower() for w in words.split("|") if w.strip()}:
+            self.by_initial.setdefault(w[0], []).append(w)
+
+    def finditer(self, text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for m in _TOKEN_RE.finditer(text):
+            token = m.group().lower()
+            for term in self.by_initial.get(token[0], ()):
+                if abs(len(term) - len(token)) > 2:
+                    continue
+                limit = 2 if len(term) >= 9 else 1
+                if OSA.distance(token, term, score_cutoff=limit) <= limit:
+                    spans.append((m.start(), m.end()))
+                    break
+        return spans
 
 
 def ci(pattern: str) -> re.Pattern[str]:
@@ -134,6 +190,8 @@ CLINICAL_WORDS = word_alt(
     "|crisis convulsiva|crisis epiléptica|crisis de ansiedad|closed reduction|reducción cerrada|on oxygen"
     "|con oxígeno"
     "|quemaduras|quemado|quemada|ahogamiento|drowning|burns|chemotherapy|quimioterapia|radioterapia"
+    "|de baja|baja médica|baja por|off sick|signed off|sick leave|sick note|came back positive|salió positivo"
+    "|salió positiva|positive result|bad result|cetoacidosis|ketoacidosis|psicótico|psicótica|psychotic"
 )
 # Clinical shorthand in capitals (MI, PE, DM2, IAM ...): case-sensitive so "mi" (Spanish "my") is not one.
 CLINICAL_ABBR = (
@@ -159,20 +217,21 @@ SETTING_RE = ci(
     r"\b(?:ward|clinic|a&e|ed|icu|itu|resus|theatre|on[- ]call|night shift|shift|hospital|surgery"
     r"|consulta|urgencias|guardia|planta|quirófano|uci|hospital|centro de salud|ambulatorio"
     r"|bay|bed|cama|habitación|hab\.|resus|theatre|nicu|picu|scbu|ucin|ucip|neonatal|neonatos|maternity"
-    r"|paritorio|labour\s+ward|hospice|care\s+home|residencia)(?!\w)"
+    r"|paritorio|labour\s+ward|hospice|care\s+home|residencia|cubicle|cub[ií]culo|box|side\s+room|majors|minors"
+    r"|triage|triaje|observaci[oó]n|sala\s+de\s+(?:espera|observaci[oó]n)|geri\s+ward|paeds|peds)(?!\w)"
 )
 
 # Someone being talked about: a patient or a single person.
 PERSON_RE = ci(
     r"\b(?:patient|pt|man|woman|lady|gentleman|guy|girl|boy|child|kid|baby|toddler|teen|teenager|mum|dad"
     r"|mother|father|wife|husband|son|daughter|veteran|he|she|him|her|his|(?-i:Mr|Mrs|Ms|Miss|Sr|Sra|Srta)"
-    r"|teacher|pensioner|retiree|farmer|driver|footballer|mayor|alcalde|alcaldesa|maestr[oa]"
+    r"|teacher|pensioner|retiree|farmer|driver|footballer|(?:the|our|local)\s+mayor|alcalde|alcaldesa|maestr[oa]"
     r"|profesor|profesora|estudiante|jubilad[oa]|agricultor[a]?|conductor[a]?|presentador[a]?"
     r"|paciente|señor|señora|hombre|mujer|chico|chica|chaval|chavala|niño|niña|bebé|abuelo|abuela|varón"
     r"|madre|padre|hijo|hija|él|ella|don|doña|dad|mum|papá|mamá|vecin[oa]|neighbou?r"
     r"|lad|bloke|fella|chap|gent|youngster|infant|newborn|sr|sra|srta|nena|nene|cr[ií][oa]|peque|muchach[oa]"
     r"|chamac[oa]|chav[oa]|pib[ea]|morr[oa]|morrit[oa]|señorita|viud[oa]|anciano|anciana|abuelit[oa]"
-    r"|doñita|pts)\b"
+    r"|doñita|pts|pcte|pte|client|clienta|cliente|masculino|femenino|femenina|male|female)\b"
 )
 
 # "to Karen who gave us 1 star", "a la señora que nos puso una estrella": a reply to a rating.

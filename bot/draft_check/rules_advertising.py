@@ -6,7 +6,8 @@ comparisons break professional codes (medium).
 
 from __future__ import annotations
 
-from bot.draft_check.rules import RESULTS_RE, Draft, Hit, Rule, ci
+from bot.draft_check.rules import RESULTS_RE, Draft, FuzzyTerms, Hit, Rule, ci
+from bot.draft_check.rules_consent import BEFORE_AFTER_RE
 
 _AHPRA = "Ahpra/Medical Board, Social media guidance, 2019; National Law s.133"
 _CNOM = "CNOM, décret 2020-1662"
@@ -81,7 +82,10 @@ TESTIMONIAL_RE = ci(
     r"(?:mis|nuestros)\s+pacientes\b|\b(?:happy|satisfied)\s+patients?\b|\bpacientes?\s+satisfech[oa]s?\b"
     r"|\b(?:this|that|your|a|the)\s+(?:lovely|kind|amazing|wonderful|great)\s+review\b"
     r"|\bchanged\s+my\s+life\b"
-    r"|\bme\s+(?:cambi[oó]|ha\s+cambiado)\s+la\s+vida\b|⭐{3,}|★{3,}|\b5[- ]star\s+review\b"
+    r"|\bme\s+(?:cambi[oó]|ha\s+cambiado)\s+la\s+vida\b|(?:⭐\ufe0f?){3,}|★{3,}|\b5[- ]star\s+review\b"
+    r"|\b[45](?:[.,]\d)?\s?(?:⭐|★|stars?\b|estrellas\b)|\bfive[- ]stars?\b|\bcinco\s+estrellas\b"
+    r"|\b(?:nuestr[oa]s|mis|our|my)\s+(?:pacientes|patients|clients|clientes|clientas)\s+(?:nos\s+|me\s+)?"
+    r"(?:dan|give|rate|valoran|recomiendan|recommend|love|adoran|say|dicen|rave)\b"
     r"|\b5\s+estrellas\b|\b5[- ]star\s+reviews\b|\bopiniones\s+de\s+5\s+estrellas\b|(?:^"
     r"|\s)[-–—]\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ]\.?)?,\s*(?:\d{1,3}\b"
     r"|paciente|patient)"
@@ -151,13 +155,35 @@ PRICE_RE = ci(
     rf"|{_MONEY}(?=\s*(?:!|this\s+\w+|esta\s+\w+))"
 )
 _EVENT_RE = ci(
-    r"\b(?:registration|register|inscripci[oó]n|congress|congreso|course|curso|webinar|jornadas?|ticket)"
+    r"\b(?:registration|register|inscripci[oó]n|congress|congreso|course|curso|webinar|jornadas?|ticket"
+    r"|taller(?:es)?|workshops?|charlas?|talks?|seminar(?:io)?s?|masterclass|symposium|simposio|meetup|summit"
+    r"|conference|conferencia|ponencia|formaci[oó]n|training|early\s+bird|inscr[ií]bete|entradas)"
+)
+# Misspelt testimonials and guarantees ("testimonal", "guarenteed", "garantisado").
+TESTIMONIAL_TYPOS = FuzzyTerms("testimonial|testimonials|testimonio|testimonios")
+CLAIM_TYPOS = FuzzyTerms(
+    "guaranteed|guarantee|guarantees|garantizado|garantizada|garantizados|garantizadas|garantizamos|milagroso"
+    "|milagrosa|milagrosos|miraculous"
+)
+# "the most effective in Madrid", "ningún otro traumatólogo", "nobody else offers": unverifiable rankings.
+RANKING_RE = ci(
+    r"\b(?:el|la|los|las)\s+(?:\w+\s+)?m[aá]s\s+(?:eficaz|efectiv[oa]|avanzad[oa]|moderno|moderna|segur[oa]"
+    r"|experimentad[oa]|innovador[a]?|recomendad[oa]|prestigios[oa])s?\s+(?:de|en|del)\s+(?:la\s+|el\s+)?"
+    r"(?:ciudad|pa[ií]s|españa|m[eé]xico|regi[oó]n|zona|provincia|(?-i:[A-ZÁÉÍÓÚÑ]\w+))"
+    r"|\b(?:the\s+)?most\s+(?:effective|advanced|experienced|trusted|innovative|recommended|successful)\s+"
+    r"(?:\w+\s+){0,2}?in\s+(?:the\s+)?(?:city|country|region|area|town|uk|us|(?-i:[A-Z]\w+))"
+    r"|\bning[uú]n\s+otr[oa]\s+(?:m[eé]dic[oa]|doctor[a]?|cirujan[oa]|cl[ií]nica|centro|especialista|\w+[oó]log[oa]"
+    r"|dentista)|\bninguna\s+otra\s+(?:cl[ií]nica|consulta)|\bnadie\s+m[aá]s\s+(?:ofrece|consigue|lo\s+hace)"
+    r"|\bnobody\s+else\s+(?:offers|does|gets)|\bthe\s+only\s+(?:clinic|doctor|surgeon|practice|centre|center)"
+    r"\s+(?:in|that|who|to)\b|\b(?:la|el)\s+[uú]nic[oa]\s+(?:cl[ií]nica|consulta|m[eé]dic[oa]|centro)\s+(?:en|de|que)\b"
+    r"|\b(?:unbeatable|insuperables?|inmejorables?)\s+(?:results?|resultados?)\b"
 )
 
 
-BEFORE_AFTER_RE = ci(r"\bbefore\s*(?:and|&|/|-)\s*after\b|\bantes\s+y\s+despu[eé]s\b")
 _COSMETIC = ci(
     r"\b(?:swipe|desliza|results?|resultados?|rhinoplasty|rinoplastia|botox|filler|relleno|lifting|lipo\w*"
+    r"|labios|lips?|nariz|nose|ojeras|arrugas|wrinkles|acn[eé]|manchas|skin|piel|dientes|teeth|smile|sonrisa"
+    r"|hair|pelo|cabello|capilar|transplant|trasplante|peeling|laser|l[aá]ser|body|cuerpo|abdomen|pecho|breast"
     r"|implant\w*|blefaroplastia|blepharoplasty|tummy\s+tuck|abdominoplastia|aumento|facelift|veneers"
     r"|carillas"
     r"|blanqueamiento|whitening|post-?op|check\s+out|look\s+at|mirad|protocol|protocolo)\b"
@@ -174,14 +200,21 @@ def detect(d: Draft) -> list[Hit]:
     hits: list[Hit] = [Hit("ad.testimonial", m.start(), m.end()) for m in TESTIMONIAL_RE.finditer(text)]
     if not MYTH_RE.search(text):  # myth-busting posts quote the claims they debunk
         hits += [Hit("ad.claim", m.start(), m.end()) for m in CLAIM_RE.finditer(text)]
+    myth = MYTH_RE.search(text) is not None
+    hits += [Hit("ad.testimonial", a, b) for a, b in TESTIMONIAL_TYPOS.finditer(text)
+             if not any(h.start <= a < h.end for h in hits)]
+    if not myth:
+        hits += [Hit("ad.claim", a, b) for a, b in CLAIM_TYPOS.finditer(text)
+                 if not any(h.start <= a < h.end for h in hits)]
     hits += [Hit("ad.superlative", m.start(), m.end()) for m in SUPERLATIVE_RE.finditer(text)]
+    hits += [Hit("ad.superlative", m.start(), m.end()) for m in RANKING_RE.finditer(text)]
     if not event:
         hits += [Hit("ad.inducement", m.start(), m.end()) for m in INDUCEMENT_RE.finditer(text)]
     for m in RESULTS_RE.finditer(text):
         hits.append(Hit("ad.before_after", m.start(), m.end()))
-    for m in BEFORE_AFTER_RE.finditer(text):
+    for m in BEFORE_AFTER_RE.finditer(text):  # promotion cue outside the "pre-op/post-op" words themselves
         s_start, s_end = d.sentence_of(m.start())
-        if _COSMETIC.search(text, s_start, s_end):
+        if _COSMETIC.search(text[s_start : m.start()]) or _COSMETIC.search(text[m.end() : s_end]):
             hits.append(Hit("ad.before_after", m.start(), m.end()))
     for m in PRICE_RE.finditer(text):
         s_start, s_end = d.sentence_of(m.start())

@@ -76,10 +76,22 @@ _INSULT = (
     r"|vendeh[uú]mos|cowboy|how\s+do\s+(?:these|such)\s+people|how\s+did\s+(?:he|she|they)\s+(?:pass|qualify)"
     r"|chapuzas|(?:you['’]re|you\s+are|is|eres|es)\s+(?:a|un|una)\s+(?:danger|peligro|menace|amenaza)|shameful|disgraceful|vergonzoso|una\s+verg[uü]enza|avoid\s+(?:Mr|Mrs|Ms|Dr)\b|evitad\s+al?\s+(?:Dr|Dra|doctor|doctora)\b"
     r"|c[oó]mo\s+aprueban\s+estos|de\s+d[oó]nde\s+(?:ha|han)\s+salido"
+    r"|(?:couldn['’]?t|can['’]?t|cannot|doesn['’]?t\s+know\s+how\s+to)\s+(?:even\s+)?(?:read|interpret|spot"
+    r"|recogni[sz]e|tell|find)\s+(?:a|an|the)\s+(?:basic|simple|obvious|normal)\b"
+    r"|no\s+sabe\s+(?:ni\s+)?(?:leer|interpretar|ver|distinguir|poner)\s+(?:un|una)\b"
+    r"|inútil|ineptos?|ineptas?|inept|useless|bobos?|mensos?|pendej\w+|pringad[oa]s?|capull[oa]s?|gilipollas"
 )
 INSULT_RE = ci(rf"\b(?:{_INSULT})\b")
+# Labels that only ever describe patients, used to belittle them: no separate target needed.
+PATIENT_SLUR_RE = ci(
+    r"\b(?:drug[- ]seekers?|frequent\s+flyers?|junkies?|time[- ]wasters?|bed[- ]blockers?|gomers?|crumblies"
+    r"|nutters?|hiperfrecuentador[ae]s?|yonquis?|drogatas?|pesad[oa]s?\s+de\s+siempre|jetas|caraduras)\b"
+)
 TARGET_RE = ci(
     rf"\b(?:patients?|pts?|colleagues?|doctors?|nurses?|surgeons?|registrars?|residents?|consultants?|GPs?"
+    rf"|regs?|SHOs?|SpRs?|FY[12]s?|F[12]s?|juniors?|seniors?|attendings?|interns?|anaesthetists?|anesthetists?"
+    rf"|anesthesiologists?|ortho(?:paedic|pedic)?s?|medics?|paramedics?|locums?|sisters?|matrons?|adjunt[oa]s?"
+    rf"|R[1-5]|MIR|internos?|guardias?|urgenci[oó]logos?|anestesistas?|trauma|traumas?|celador(?:es|a)?"
     rf"|people|he|she|him|her|they|one|team|department|staff|pacientes?|compañer[oa]s?|colegas?|residentes?"
     rf"|enfermer[oa]s?|equipo|servicio|señora|señor|guardia|cirujan[oa]s?|m[eé]dic[oa]s?|adjunt[oa]s?|él"
     rf"|ella|\w+(?:ist|ista)s?|\w+[oó]log[oa]s?|\w+ologists?|\w+iatras?|\w+iatrists?|clinic|cl[ií]nica)\b"
@@ -87,7 +99,7 @@ TARGET_RE = ci(
 )
 LAUGH_RE = re.compile(r"😂|🤣|😆|(?i:\blol\b|\blmao\b|\bja(?:ja)+\b)")
 LAUGHED_AT_RE = ci(
-    r"\b(?:patients?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la)\s+(?:señor|señora|tío|tía)\s+que)\b"
+    r"\b(?:patients?|pts?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la)\s+(?:señor|señora|tío|tía)\s+que)\b"
 )
 MOCK_RE = ci(
     r"\bpatients\s+these\s+days\b|\bpacientes\s+de\s+hoy\s+en\s+d[ií]a\b|\bstill\s+laughing\b"
@@ -169,7 +181,10 @@ def _disparage(d: Draft) -> list[Hit]:
         nearby = text[max(0, s_start - 120) : s_start] + " " + text[s_end : s_end + 40]
         if TARGET_RE.search(window) or TARGET_RE.search(nearby):
             hits.append(Hit("prof.disparage", m.start(), m.end()))
-    hits += [Hit("prof.disparage", m.start(), m.end()) for m in MOCK_RE.finditer(text)]
+    hits += [Hit("prof.disparage", m.start(), m.end()) for m in MOCK_RE.finditer(text)
+             if not any(h.start <= m.start() < h.end for h in hits)]
+    hits += [Hit("prof.disparage", m.start(), m.end()) for m in PATIENT_SLUR_RE.finditer(text)
+             if not any(h.start <= m.start() < h.end for h in hits)]
     if LAUGHED_AT_RE.search(text):  # laughing at a patient's story
         hits += [Hit("prof.disparage", m.start(), m.end()) for m in LAUGH_RE.finditer(text)][:1]
     return hits

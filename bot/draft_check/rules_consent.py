@@ -6,7 +6,7 @@ educational sentence about MRI scans is not a picture of a patient.
 
 from __future__ import annotations
 
-from bot.draft_check.rules import RESULTS_RE, Draft, Hit, Rule, ci, word_alt
+from bot.draft_check.rules import RESULTS_RE, Draft, FuzzyTerms, Hit, Rule, ci, word_alt
 
 RULES: dict[str, Rule] = {
     "consent.media": Rule(
@@ -42,7 +42,14 @@ _MEDIA = word_alt(
     "|foto|fotos|fotografía|fotografías|imagen|imágenes|radiografía|radiografías|rx|placa|ecografía|eco"
     "|tac|resonancia|vídeo|vídeos|video|videos|grabación|ecg|ekg|electrocardiograma|dermoscopy|dermatoscopia"
 )
-MEDIA_RE = ci(rf"(?<!\w)(?:{_MEDIA})(?!\w)|📸|📷|🎥|🎬")
+MEDIA_RE = ci(
+    rf"(?<!\w)(?:{_MEDIA})(?!\w)|📸|📷|🎥|🎬"
+    r"|(?<!\w)(?:vids?|reels?|clips?|carrusel|carousel|slides?|diapos?|x-?rays?|rayos\s+x|placas?|rx|tc|tac"
+    r"|ct|angio(?:grama|gram)?|fotitos?|fotit[oa]s?|videito)(?!\w)"
+)
+# Misspelt key media words ("xrya", "radiogarfia", "ecografia", "fotografai").
+MEDIA_TYPOS = FuzzyTerms("xray|xrays|radiografia|radiografias|radiograph|ecografia|fotografia|photograph|picture"
+                         "|pictures|ultrasound|resonancia|video|videos|photos")
 # Pictures of staff, or videos made for patients, are not pictures of a patient.
 _STAFF_SCENE = ci(
     r"\b(?:registrars?|residents?|residentes?|team|equipo|colleagues?|compañer[oa]s?|staff|grand\s+round"
@@ -60,11 +67,14 @@ _FOR_PATIENTS_AFTER = ci(
 )
 _PATIENTISH = ci(
     r"\b(?:patient|pt|paciente|man|woman|lady|guy|girl|boy|child|kid|baby|toddler|chaval|chic[oa]|niñ[oa]|señor[a]?"
-    r"|hombre|mujer|bebé)\b"
+    r"|hombre|mujer|bebé|client|clienta|cliente|pcte|pte|nen[ea]|peque)\b"
 )
 # "check out ... photo" (strong cue, a few words apart) or "this X-ray" (weak cue, right before the word).
 _CUE_STRONG = ci(
-    r"(?:\bhere['’]?s|\bhere\s+(?:is|are)|\bcheck\s+out|\blook\s+at|\bsharing|\battached|\btoday['’]s"
+    r"(?:\b(?:interesting|cool|classic|textbook|nice|great|crazy|wild|insane|impressive|epic|gnarly|rare"
+    r"|interesante|espectacular|impresionante|brutal|tremend[oa]|menud[oa]|curios[oa]|bonit[oa]|precios[oa])"
+    r"|\brecorded|\bfilmed|\bgrab[eé]|\bgrabamos|\bsnapped|\btook\s+a|\bsaqu[eé]|\bsubo|\bsubiendo|\bmiren"
+    r"|\bchequen|\bvean|\bwatch|\bhere['’]?s|\bhere\s+(?:is|are)|\bcheck\s+out|\blook\s+at|\bsharing|\battached|\btoday['’]s"
     r"|\bpatient['’]s|\bmirad|\bmira|\bos\s+dejo|\bos\s+enseño|\bcomparto|\badjunto|\baquí\s+(?:está|tenéis"
     r"|va)|\bsubir|\bpublicar|\bcompartir|\bpost(?:ing)?|\bupload(?:ing)?|\bshare"
     r"|📸|📷|🎥)(?:\s+[^\s.!?]+){0,5}\s+$"
@@ -78,12 +88,26 @@ _SHOWN = ci(
     r"\b(?:check\s+out|look\s+at|mirad|mira|f[ií]jate\s+en|os\s+enseño)\s+(?:\w+\s+){0,3}?"
     r"(?:wound|rash|lesion|ulcer|burn|herida|lesi[oó]n|erupci[oó]n|[uú]lcera|quemadura|abscess|absceso|cyst"
     r"|quiste|tumou?r|stone|c[aá]lculo|foreign\s+body|cuerpo\s+extraño|swelling|hinchaz[oó]n|bruise|morat[oó]n"
-    r"|scar|cicatriz|deformity|deformidad|fracture|fractura)s?\b"
+    r"|scar|cicatriz|deformity|deformidad|fracture|fractura|forehead|face|lips|nose|skin|belly|tummy|chest|leg"
+    r"|arm|foot|back|teeth|smile|cara|frente|labios|nariz|piel|pecho|barriga|tripa|pierna|brazo|pie|espalda"
+    r"|dientes|sonrisa|mole|lunar|nail|uña|eye|ojo|jawline|mand[ií]bula)s?\b"
     r"|\bswipe\s+(?:to\s+see|for)\b|\bdesliza\s+para\s+ver\b|\b(?:look|see)\s+how\s+(?:\w+\s+){0,3}?(?:looks|healed)"
     r"|\b(?:os\s+enseño|mirad|mira)\s+c[oó]mo\s+(?:qued[oó]|est[aá]|lleg[oó]|ha\s+quedado)"
 )
 _CUE_AFTER = ci(
     r"^[^.!?\n]{0,50}?(?:\bbelow|\battached|👇|⬇|\bfrom\s+(?:this\s+morning|today|yesterday|last\s+night)"
+    r"|\bfrom\s+(?:my\s+|the\s+|our\s+)?(?:clinic|ward|resus|ed|a&e|er|theatre|icu|shift|on-?call|list)\b"
+    r"|\b(?:slide|diapo)\s*\d|\b\d(?:st|nd|rd|th|ª|a)?\s+(?:slide|diapo)|\bguess\s+the\s+(?:dx|diagnosis)"
+    r"|\b(?:adivina|adivinad|adivinen)\b|¿\s*(?:diagn[oó]stico|dx)\s*\?|\bwhat['’]?s\s+(?:your|the)\s+(?:dx"
+    r"|diagnosis)|\bcu[aá]l\s+es\s+(?:el|vuestro|tu|su)\s+diagn[oó]stico|\bspot\s+the\b|\bcan\s+(?:you|u)\s+spot"
+    r"|\bd(?:e|el)\s+(?:la\s+)?(?:guardia|consulta|urgencias|planta|quir[oó]fano)\b|\bon\s+my\s+phone\b"
+    r"|\b(?:thoughts|opinions|ideas|ddx)\s*\?|\bwhat\s+would\s+(?:you|u)\s+do\b|\bqu[eé]\s+(?:opin[aá]is|opinan"
+    r"|har[ií]ais|har[ií]an|pensáis|piensan)\b"
+    r"|\bof\s+(?:a|an|the|this|my)\s+(?:\w+\s+){0,2}?(?:lesion|rash|wound|mole|ulcer|fracture|tumou?r|mass|foot"
+    r"|hand|leg|arm|back|face|skin|eye|knee|hip|chest|abdomen|belly)\b|\bon\s+(?:a|an|the|my)\s+(?:\w+\s+)?"
+    r"(?:lady|man|woman|guy|pt|patient|kid|child|baby)['’]s\b"
+    r"|#(?:derm|rad|ecg|ekg|xray|foamrad|clinicalimage|imagingcase|casoclinico)\w*"
+    r"|\bcon\s+(?:el|mi)\s+m[oó]vil\b|\bfor\s+my\s+followers\b|\bpara\s+(?:mis|mis\s+)?seguidores\b"
     r"|\bof\s+(?:a|my|the|our|this)\s+(?:patient|man|woman|lady|child|boy|girl|baby)"
     r"|\bde\s+(?:esta\s+mañana|hoy|ayer)|\bd(?:e|el)\s+(?:la\s+|el\s+|mi\s+|un\s+|una\s+|nuestr[oa]\s+)?"
     r"(?:paciente|niñ[oa]|señor[a]?|chic[oa]|bebé|pie|parto)|\bque\s+(?:he|hemos)\s+\w+\s+hoy"
@@ -92,7 +116,14 @@ _CUE_AFTER = ci(
     r"|\bin\s+(?:my\s+)?stor(?:y|ies)\b|\ben\s+(?:mis\s+)?stor(?:y|ies)\b|\bon\s+my\s+(?:instagram|tiktok|channel))"
 )
 BEFORE_AFTER_RE = ci(
-    r"\bbefore\s*(?:and|&|/|-)\s*after\b|\bpre-?op\s+(?:and|&|/)\s+post-?op\b|\bantes\s+y\s+despu[eé]s\b"
+    r"\bbefore\s*(?:and|&|/|-|n|\+|vs\.?)\s*after\b|\bpre-?(?:op)?\s*(?:and|&|/|-|\+|vs\.?)\s*post(?:-?op)?\b"
+    r"|\bantes\s*(?:y|/|-|&|\+|vs\.?)\s*(?:el\s+)?despu[eé]s\b|#(?:beforeandafter|antesydespu[eé]s|beforeafter)\b"
+    r"|\btransformation\s+(?:monday|tuesday|wednesday|thursday|friday)\b|#transformation\w*"
+    r"|\b\d+\s+(?:weeks?|months?|days?|semanas|meses|d[ií]as)\s+(?:post|after|despu[eé]s\s+de|tras)\s+"
+    r"(?:(?:the|my|el|la|mi)\s+)?(?:botox|filler|relleno|rinoplastia|rhinoplasty|lipo\w*|blefaroplastia"
+    r"|blepharoplasty|peeling|laser|l[aá]ser|implants?|implantes?|hilos|threads|carillas|veneers)\b"
+    r"|\bb\s?&\s?a\b|\b(?:day|d[ií]a|week|semana|month|mes)\s+(?:0|1|one|uno)\s+(?:vs\.?|v|to|and|y|→|->)\s+"
+    r"(?:day|d[ií]a|week|semana|month|mes)\s+\d+"
 )
 _COSMETIC = ci(
     r"\b(?:patient|paciente|photo|pic|foto|results?|resultado|swipe|desliza|post-?op|surgery|cirug[ií]a"
@@ -106,9 +137,16 @@ _VISUAL = ci(
 )
 
 
+# A procedure filmed or photographed is a patient's care even without a diagnosis in the text.
+_PROCEDURE = ci(
+    r"\b(?:procedure|procedimiento|intervenci[oó]n|reduction|reducci[oó]n|operation|op|surgery|extraction"
+    r"|extracci[oó]n|removal|delivery|birth|nacimiento|case|caso|dx|findings?|hallazgos?)\b"
+)
+
+
 def detect(d: Draft) -> list[Hit]:
     """Shared patient media without written consent or de-identification stated in the draft."""
-    if d.consent_written or d.deidentified or not (d.clinical or d.person or d.setting):
+    if d.consent_written or d.deidentified or not (d.clinical or d.person or d.setting or _PROCEDURE.search(d.text)):
         return []
     rule = "consent.verbal" if d.consent_any else "consent.media"
     text = d.text
@@ -123,21 +161,23 @@ def detect(d: Draft) -> list[Hit]:
             hits.append(Hit(rule, m.start(), m.end()))
     for m in _SHOWN.finditer(text):
         hits.append(Hit(rule, m.start(), m.end()))
-    for m in MEDIA_RE.finditer(text):
-        if any(h.start <= m.start() < h.end + 40 for h in hits):
+    spans = [(m.start(), m.end()) for m in MEDIA_RE.finditer(text)]
+    spans += [sp for sp in MEDIA_TYPOS.finditer(text) if not any(s <= sp[0] < e for s, e in spans)]
+    for start, end in sorted(spans):
+        if any(h.start <= start < h.end + 40 for h in hits):
             continue
-        before = text[max(0, m.start() - 40) : m.start()]
-        after = text[m.end() : m.end() + 60]
-        s_start, s_end = d.sentence_of(m.start())
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 60]
+        s_start, s_end = d.sentence_of(start)
         if _FOR_PATIENTS.search(before) or _FOR_PATIENTS_AFTER.search(after):
             continue
-        emoji = not m.group()[0].isalpha()
+        emoji = not text[start].isalpha()
         scene_start, scene_end = (0, len(text)) if emoji else (s_start, s_end)
         staff = _STAFF_SCENE.search(text, scene_start, scene_end) is not None
         if staff and not _PATIENTISH.search(text, scene_start, scene_end):
             continue
-        opens = not text[s_start : m.start()].strip(" \"'“‘¡¿-*_#") and _OF_PERSON.match(after) is not None
+        opens = not text[s_start:start].strip(" \"'“‘¡¿-*_#") and _OF_PERSON.match(after) is not None
         cued = _CUE_STRONG.search(before) or _CUE_WEAK.search(before) or _CUE_AFTER.search(after)
         if (emoji and _PATIENTISH.search(text)) or opens or cued:
-            hits.append(Hit(rule, m.start(), m.end()))
+            hits.append(Hit(rule, start, end))
     return hits

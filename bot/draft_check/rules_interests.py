@@ -59,7 +59,12 @@ PROMO_RE = ci(
     r"|\bask\s+your\s+\w+\s+about\b|\bprescribe\s+it[!.]|\bos\s+lo\s+recomiendo\b|\bgame[- ]changer\b"
     r"|\b(?:el|la)\s+[uú]nic[oa]\s+que\s+recomiendo\b|\blo\s+uso\s+cada\s+d[ií]a\b"
     r"|\bmy\s+(?:favourite|favorite)\s+(?:brand|supplement|product|serum|cream)\b"
-    r"|\b(?:loving|love|i\s+swear\s+by)\s+this\s+(?:new\s+)?\w+\s+(?:from|by)\b|\bme\s+encanta\s+(?:este"
+    r"|\b(?:loving|love|i\s+swear\s+by)\s+this\s+(?:new\s+)?\w+\s+(?:from|by)\b"
+    r"|\b(?:loving|love|obsessed\s+with|i\s+swear\s+by|me\s+encanta|estoy\s+enamorad[oa]\s+de)\s+(?:my|the|these"
+    r"|mi|mis|el|la|los|las|este|esta|estos|estas)\s+(?:new\s+|nuev[oa]s?\s+)?\w+\s+(?:from|by|de)\s+(?-i:[A-Z])"
+    r"|\b(?:sent|gave|gifted)\s+(?:me|us)\s+(?:one|it|them|a\s+\w+|some)?\s*(?:for\s+)?free\b|#gifted\b"
+    r"|\bpr\s+(?:package|box)\b|\bme\s+(?:lo|la|los|las)\s+(?:regalaron|regal[oó]|enviaron\s+gratis"
+    r"|mandaron\s+gratis)\b|\bme\s+encanta\s+(?:este"
     r"|esta)\b"
     r"|\b(?:thanks|thank\s+you|gracias)\s+(?:to\s+|a\s+)?(?-i:[A-Z]\w+)\s+(?:for|por)\s+(?:the\s+|el\s+|la\s+)?"
     r"(?:\w+\s+){0,2}?(?:package|paquete|gift|regalo|samples|muestras|hamper|cesta)\b"
@@ -97,12 +102,13 @@ DISCLOSURE_RE = ci(
 
 
 LINK_RE = ci(
-    r"\blink\s+in\s+(?:my\s+)?bio\b|\benlace\s+en\s+(?:la\s+|mi\s+)?bio\b|\blink\s+en\s+(?:la\s+)?bio\b"
+    r"\b(?:link|enlace|link)\s+(?:in|en)\s+(?:my\s+|mi\s+|la\s+)?bio\b|\benlace\s+en\s+(?:la\s+|mi\s+)?bio\b|\blink\s+en\s+(?:la\s+)?bio\b"
 )
 # "Link in bio" sells only when a product is being talked about (events use it too).
 PRODUCT_RE = ci(
     r"\b(?:supplements?|suplementos?|serum|sérum|suero|cream|crema|products?|productos?|brand|marca|code|c[oó]digo"
-    r"|collagen|col[aá]geno|vitamins?|vitaminas?|magnesium|magnesio|probiotics?|probi[oó]ticos?|shop|tienda)\b"
+    r"|collagen|col[aá]geno|vitamins?|vitaminas?|magnesium|magnesio|probiotics?|probi[oó]ticos?|shop|tienda"
+    r"|off|descuento|discount|device|dispositivo|stethoscope|fonendo\w*|app|gadget|kit|tea|t[eé]|spray|gel)\b"
 )
 
 

@@ -14,6 +14,7 @@ from bot.draft_check.rules import (
     CAP,
     CLINICAL_RE,
     CLINICAL_WORDS,
+    PERSON_RE,
     RECORD_NOTED_RE,
     STAR_REVIEW,
     Draft,
@@ -145,7 +146,7 @@ _NOT_NAME = frozenset(
 
 TITLE_NAME_RE = re.compile(rf"\b{_TITLE}\.?\s+(?:{CAP})(?:\s+(?!y\b|de\b)(?:{CAP}))?")
 PATIENT_NAME_RE = ci(
-    r"\b(?:(?:my|our|the|a|this|mi|nuestr[oa]|la|el|una?|esta|este)\s+)?(?:patient|pt|paciente)s?"
+    r"\b(?:(?:my|our|the|a|this|mi|nuestr[oa]|la|el|una?|esta|este)\s+)?(?:patient|pt|paciente|pcte|pte)s?"
     r"(?:\s+(?:named|called|llamad[oa]))?,?\s+"
 )
 POSSESSIVE_RE = re.compile(rf"\b({CAP})['’]s\s+(?:\w+\s+)?(?i:{CLINICAL_WORDS})(?!\w)")
@@ -173,11 +174,15 @@ AGE_RE = ci(
 AGE_LEAD = (
     r"paciente|señor|señora|sra?\.?|hombre|mujer|chico|chica|chaval|chavala|niño|niña|nen[ea]|cr[ií][oa]"
     r"|peque|muchach[oa]|chamac[oa]|chav[oa]|pib[ea]|varón|abuelo|abuela|anciano|anciana|joven|bebé|mujer"
-    r"|embarazada|gestante|viud[oa]"
+    r"|embarazada|gestante|viud[oa]|pcte|pte|masculino|femenino|femenina|var[oó]n|male|female"
 )
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 AGE_EXTRA_RE = ci(
     rf"\b(?:{AGE_LEAD})\s+de\s+(?:1[01]\d|\d{{1,2}})\s*(?:a(?:ños|ñitos|nos)?\b\.?|meses\b|a\.)"
-    r"|\b(?:1[01]\d|\d{1,2})\s+añitos\b"
+    r"|\b(?:1[01]\d|\d{1,2})\s+(?:añitos|añazos|abriles|tacos|primaveras)\b"
+    rf"|\b(?:{_TENS}(?:[- ]{_UNITS})?|{_UNITS}|ten|eleven|twelve|\w+teen)[- ]years?[- ]old\b"
+    r"|\b\d{1,3}\s+years?\s+young\b"
     r"|\b(?:1[01]\d|\d{1,2})a\b(?!\s*(?:planta|edici|vez|semana|dosis|convocatoria|ola|fila|parte|ed\b))"
     r"|\b(?:1[01]\d|\d{1,2})\s?(?:yo\s?|y/o\s?|y\.o\.?\s?)?(?-i:[MF])\b(?!\s*(?:views|people|users"
     r"|followers|downloads|in\b|of\b|de\b))"
@@ -249,8 +254,15 @@ RELATION_RE = ci(
     r"|\bsomeone\s+(?:from|at)\s+my\s+(?:gym|church|school|village|street|building|work|office|club)\b"
     r"|\bmi\s+(?:vecin[oa]|prim[oa]|t[ií][oa]|sobrin[oa]|cuñad[oa]|suegr[oa]|(?:mejor\s+)?amig[oa]"
     r"|compañer[oa]\s+de\s+piso|caser[oa]|jef[ea]|ex)\b"
-    r"|\b(?:el|la|los|las|un|una)\s+\w+\s+de\s+(?:mi|un|una)\s+(?:vecin[oa]|prim[oa]|amig[oa]|cuñad[oa]"
-    r"|suegr[oa]|compañer[oa]|hij[oa]|sobrin[oa]|marido|mujer|novi[oa])\b"
+    r"|\b(?:el|la|los|las|un|una)\s+(?:\w+\s+){1,3}?de\s+(?:mi|un|una)\s+(?:vecin[oa]|prim[oa]|amig[oa]|cuñad[oa]"
+    r"|suegr[oa]|compañer[oa]|hij[oa]|sobrin[oa]|marido|mujer|novi[oa]|herman[oa]|madre|padre|barrio|calle"
+    r"|pueblo|edificio|urbanizaci[oó]n|gimnasio|gym|cole|colegio|iglesia|trabajo)\b"
+    r"|\b(?:my|mi)\s+(?:(?:local|old|usual|former)\s+)?(?:hairdresser|barber|postman|postwoman|cleaner|nanny"
+    r"|childminder|plumber|builder|mechanic|personal\s+trainer|yoga\s+teacher|piano\s+teacher|priest|vicar"
+    r"|accountant|lawyer|solicitor|driving\s+instructor|peluquer[oa]|barber[oa]|carter[oa]|asistenta|niñera"
+    r"|fontaner[oa]|mec[aá]nic[oa]|entrenador[a]?|profe\s+de\s+\w+|cura|p[aá]rroco|abogad[oa]|gestor[a]?)\b"
+    r"|\b(?:one\s+of\s+)?the\s+(?:year\s+\d{1,2}\s+)?(?:kids|girls|boys|mums|dads|parents|teachers)\s+(?:at|from)\s+"
+    r"my\s+(?:\w+['’]s\s+)?(?:school|nursery|gym|church|club)\b"
     r"|\b(?:alguien|uno|una)\s+de\s+mi\s+(?:gimnasio|gym|iglesia|pueblo|calle|edificio|trabajo|barrio)\b"
 )
 # "the lady from the bakery", "la sra del kiosco": someone known locally by where they work.
@@ -263,20 +275,20 @@ VENUE_PERSON_RE = ci(
     r"(?:de\s+la|del|de)\s+(?:kiosko|kiosco|quiosco|estanco|farmacia|bar|panader[ií]a|fruter[ií]a"
     r"|carnicer[ií]a|pescader[ií]a|ferreter[ií]a|peluquer[ií]a|tienda|tiendita|gasolinera|s[uú]per|mercado"
     r"|gimnasio|iglesia|bodega|abarrotes|cantina|taquer[ií]a|librer[ií]a|papeler[ií]a|churrer[ií]a"
-    r"|mercer[ií]a|lavander[ií]a|esquina)\b"
+    r"|mercer[ií]a|lavander[ií]a|esquina|gym|cole|colegio|instituto|oficina|parroquia|barrio|pueblo)\b"
 )
 # What someone does for a living, with health details in the same sentence, narrows them to one person.
 OCCUPATION = (
     r"(?:bus|taxi|lorry|truck|school\s+bus|delivery|uber|train)\s+driver|pilot|police\s*(?:man|woman"
     r"|officer)|cop|firefighter|fireman|farmer|builder|plumber|electrician|chef|waiter|waitress|barman"
     r"|bartender|barber|hairdresser|shopkeeper|postman|postwoman|priest|vicar|lawyer|solicitor|judge"
-    r"|soldier|teacher|headteacher|lecturer|footballer|boxer|ex-boxer|jockey|fisherman|miner|nanny"
-    r"|childminder|lifeguard|dj|musician|vet|camioner[oa]|taxista|conductor[a]?\s+de\s+(?:autob[uú]s|bus"
+    r"|soldier|teacher|headteacher|lecturer|footballer|boxer|ex-boxer|jockey|fisherman|nanny"
+    r"|childminder|lifeguard|dj|musician|camioner[oa]|taxista|conductor[a]?\s+de\s+(?:autob[uú]s|bus"
     r"|cami[oó]n|metro|tren)|ch[oó]fer|piloto|polic[ií]a|guardia\s+civil|bomber[oa]|agricultor[a]?"
     r"|ganader[oa]|albañil|fontaner[oa]|plomer[oa]|electricista|cociner[oa]|camarer[oa]|meser[oa]"
     r"|peluquer[oa]|barber[oa]|tender[oa]|panader[oa]|carnicer[oa]|fruter[oa]|kiosquer[oa]|carter[oa]"
-    r"|cura|sacerdote|monja|abogad[oa]|juez|jueza|notari[oa]|militar|soldado|maestr[oa]|profe"
-    r"|profesor[a]?|futbolista|boxeador[a]?|ex\s?boxeador[a]?|ciclista|pescador[a]?|minero|basurer[oa]"
+    r"|sacerdote|monja|abogad[oa]|juez|jueza|notari[oa]|soldado|maestr[oa]|profe"
+    r"|profesor[a]?|futbolista|boxeador[a]?|ex\s?boxeador[a]?|ciclista|pescador[a]?|basurer[oa]"
     r"|niñera|socorrista|veterinari[oa]|portero|portera|conserje"
 )
 OCCUPATION_RE = ci(
@@ -292,7 +304,7 @@ _MESSAGE = ci(
     r"|me\s+(?:mand[oó]|envi[oó]|escribi[oó]|dej[oó])|mensajes?|audio|chat|correo|wasap|guasap|whatsapp)\b"
 )
 _PATIENT_WORD = ci(
-    r"\b(?:pts?|patients?|pacientes?|my\s+(?:lady|guy|man|woman)|(?:la|el)\s+(?:señora|señor|sra|sr)"
+    r"\b(?:pts?|patients?|pacientes?|pctes?|clients?|clientas?|my\s+(?:lady|guy|man|woman)|(?:la|el)\s+(?:señora|señor|sra|sr)"
     r"|her\s+(?:mum|mother|husband)|su\s+(?:madre|hij[oa]|marido))\b"
 )
 # "I just diagnosed a ...", "hoy he operado a ...": the writer's own encounter with one patient.
@@ -314,10 +326,23 @@ ENCOUNTER_RE = ci(
     r"|vino\s+a\s+(?:mi\s+)?consulta)\b"
 )
 PLACE_NUM_RE = ci(
-    r"\b(?:ward|room|bed|bay|cubicle|side\s+room|cama|habitaci[oó]n|hab\.|box|boxes|planta|sala)"
+    r"\b(?:ward|room|bed|bay|cubicle|cub[ií]culo|side\s+room|cama|habitaci[oó]n|hab\.|box|boxes|planta|sala)"
     r"\s*(?:n[oº°]\.?\s*|#\s*)?\d{1,4}[a-z]?\b"
+    r"|\b(?:el|la)\s+(?:(?:señor[a]?|paciente|abuel[oa]|chic[oa]|pesad[oa])\s+)?de\s+la\s+\d{1,3}\b"
+    # a street address (HIPAA identifier: geographic subdivisions smaller than a state)
+    rf"|\b\d{{1,4}}\s+{CAP}(?:\s+{CAP})?\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Crescent|Way)\b"
+    rf"|\b(?:calle|c/|avda\.?|avenida|plaza|paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?|del\s+)?{CAP}"
+    r"(?:\s+[A-ZÁÉÍÓÚÑ]\w+)?,?\s*(?:n[ºo°]\s*)?\d{1,4}\b"
 )
-BED_RE = ci(r"\b(?:bed|cama|cubicle|bay)\s*(?:n[oº°]\.?\s*|#\s*)?\d{1,4}[a-z]?\b")
+# Date of birth is always identifying in a draft about care.
+DOB_RE = ci(
+    r"\b(?:DOB|d\.o\.b\.?|date\s+of\s+birth|born\s+on|f\.?\s?nac\.?|fecha\s+de\s+nacimiento|naci[oó]\s+el)"
+    r"\s*:?\s*(?:el\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+)
+BED_RE = ci(
+    r"\b(?:bed|cama|cubicle|cub[ií]culo|bay|box)\s*(?:n[oº°]\.?\s*|#\s*)?\d{1,4}[a-z]?\b"
+    r"|\b(?:el|la)\s+(?:(?:señor[a]?|paciente|abuel[oa]|chic[oa]|pesad[oa])\s+)?de\s+la\s+\d{1,3}\b"
+)
 HOSPITAL_RE = re.compile(
     rf"\b(?:Hospital|Hosp\.|Clínica|Infirmary|Centro\s+de\s+Salud|Residencia)\s+(?:(?:de|del|la|el|La"
     rf"|El)\s+)?"
@@ -333,7 +358,8 @@ TOWN_RE = re.compile(
 )
 RECORD_RE = ci(
     r"\b(?:MRN|NHS\s*(?:no\.?|number|#)?|NHC|HC|hospital\s+number|record\s*(?:no\.?|number|#)?|chart\s*#?"
-    r"|historia(?:\s+cl[ií]nica)?|n[ºo°]\s+de\s+historia|DNI|NIE|SSN|NUSS|CIP|tarjeta\s+sanitaria)"
+    r"|historia(?:\s+cl[ií]nica)?|n[ºo°]\s+de\s+historia|DNI|NIE|SSN|NUSS|CIP|tarjeta\s+sanitaria|NSS"
+    r"|expediente|afiliaci[oó]n|SIP|RUT|CURP|medicare|medicaid|insurance\s+(?:no\.?|number|id))"
     r"\s*(?:n[ºo°]\.?|number|#|:)?\s*\d[\d\s.-]{3,14}\d\b"
 )
 PHONE_RE = re.compile(
@@ -399,7 +425,11 @@ _MEDIA_SHARED = ci(
 # A name right after a staff title ("nurse Emma", "la Dra. Marta") is a colleague, not a patient.
 _STAFF_BEFORE = ci(
     r"(?:\b(?:Dr|Dra|Prof|Profa|nurse|sister|matron|midwife|colleague|registrar|consultant|resident|porter"
-    r"|enfermer[oa]|compañer[oa]|residente|matrona|doctor[a]?|celador[a]?|auxiliar|adjunt[oa])\.?|[@#])\s*$"
+    r"|enfermer[oa]|compañer[oa]|residente|matrona|doctor[a]?|celador[a]?|auxiliar|adjunt[oa]"
+    r"|\w+[oó]log[oa]|\w+ologist|\w+iatr[ao]|\w+iatrician|\w+iatrist|physio\w*|fisio\w*|GP|surgeon"
+    r"|cirujan[oa]|dentista?|speaker|ponente|host|guest|invitad[oa]|author|autor[a]?|presidente|presidenta"
+    r"|chair|profesor[a]?|professor|ginec[oó]log[oa]|pediatra|psic[oó]log[oa]|nutricionista|farmac[eé]utic[oa]"
+    r"|pharmacist|midwives|team|equipo|colleagues|compañer[oa]s)\.?|[@#])\s*$"
 )
 # "'Best GP in Leeds' - Mark, 45": a named (and aged) patient attached to a testimonial.
 ATTRIBUTION_RE = re.compile(
@@ -440,6 +470,17 @@ def _names(d: Draft) -> list[Hit]:
                 hits.append(Hit("privacy.name", g.start(), end, placeholder="[NAME]"))
     if not (d.clinical or d.setting):
         return hits
+    for m in INITIALS_RE.finditer(text):
+        letters = "".join(c for c in m.group() if c.isalpha())
+        if letters in _NOT_INITIALS or _overlaps(hits, m.start(), m.end()):
+            continue
+        age = AGE_AFTER_RE.match(text, m.end())
+        s_start, s_end = d.sentence_of(m.start())
+        if age and age.group(1):
+            hits.append(Hit("privacy.name", m.start(), m.end(), placeholder="[NAME]"))
+            hits.append(Hit("privacy.age", age.start(1), age.end(1), placeholder="[AGE]"))
+        elif CLINICAL_RE.search(text, s_start, s_end):
+            hits.append(Hit("privacy.name", m.start(), m.end(), placeholder="[NAME]"))
     for m in TITLE_NAME_RE.finditer(text):
         if not _overlaps(hits, m.start(), m.end()):
             hits.append(Hit("privacy.name", m.start(), m.end(), placeholder="[NAME]"))
@@ -473,6 +514,8 @@ def _contacts(d: Draft) -> list[Hit]:
     text = d.text
     urls = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
     hits = [Hit("privacy.record", m.start(), m.end(), "high", "[RECORD]") for m in RECORD_RE.finditer(text)]
+    if d.clinical or d.setting:
+        hits += [Hit("privacy.date", m.start(), m.end(), placeholder="[DATE]") for m in DOB_RE.finditer(text)]
     if not _about_person(d):
         return hits
     for m in EMAIL_RE.finditer(text):
@@ -489,7 +532,44 @@ def _about_person(d: Draft) -> bool:
     """Health information (or a care setting) about one person, however that person is described."""
     if not (d.clinical or d.setting):
         return False
-    return d.person or any(r.search(d.text) is not None for r in (AGE_RE, COMMA_AGE_RE, UNUSUAL_RE))
+    return d.person or any(
+        r.search(d.text) is not None
+        for r in (AGE_RE, COMMA_AGE_RE, UNUSUAL_RE, AGE_EXTRA_RE, PAREN_AGE_RE, RELATION_RE, VENUE_PERSON_RE)
+    )
+
+
+_STUDY = ci(r"\b(?:study|studies|project|scheme|programme|program|trial|estudio|programa|proyecto|ensayo)\b")
+
+
+def _who(d: Draft) -> list[Hit]:
+    """Relationship, local standing ('the lady from the bakery') or occupation next to health details."""
+    text = d.text
+    hits: list[Hit] = []
+    for regex in (RELATION_RE, VENUE_PERSON_RE):
+        for m in regex.finditer(text):
+            s_start, s_end = d.sentence_of(m.start())
+            if CLINICAL_RE.search(text, s_start, s_end):
+                hits.append(Hit("privacy.relation", m.start(), m.end(), placeholder="[PERSON]"))
+    cue = any(r.search(text) for r in (_PATIENT_WORD, ENCOUNTER_RE, WHEN_RE, AGE_RE, AGE_EXTRA_RE))
+    if cue:
+        for m in OCCUPATION_RE.finditer(text):
+            s_start, s_end = d.sentence_of(m.start())
+            if _STUDY.search(text, m.start(), min(len(text), m.end(1) + 12)):
+                continue
+            if CLINICAL_RE.search(text, s_start, s_end) and not _overlaps(hits, m.start(1), m.end(1)):
+                hits.append(Hit("privacy.relation", m.start(1), m.end(1), placeholder="[PERSON]"))
+    return hits
+
+
+def _screenshot(d: Draft) -> list[Hit]:
+    """A screenshot or 'captura' of what a patient wrote."""
+    text = d.text
+    hits: list[Hit] = []
+    for m in SCREENSHOT_RE.finditer(text):
+        window = text[max(0, m.start() - 100) : m.end() + 120]
+        if _MESSAGE.search(window) and (_PATIENT_WORD.search(window) or PERSON_RE.search(window)):
+            hits.append(Hit("privacy.screenshot", m.start(), m.end()))
+    return hits
 
 
 def _soft(d: Draft) -> list[Hit]:
@@ -514,6 +594,23 @@ def _soft(d: Draft) -> list[Hit]:
         hits.append(Hit("privacy.age", m.start(), m.end(), placeholder="[AGE]"))
     for m in COMMA_AGE_RE.finditer(text):
         hits.append(Hit("privacy.age", m.start(1), m.end(1), placeholder="[AGE]"))
+    for m in AGE_EXTRA_RE.finditer(text):
+        if not _overlaps(hits, m.start(), m.end()):
+            hits.append(Hit("privacy.age", m.start(), m.end(), placeholder="[AGE]"))
+    for m in PAREN_AGE_RE.finditer(text):
+        if not _overlaps(hits, m.start(1), m.end(1)):
+            hits.append(Hit("privacy.age", m.start(1), m.end(1), placeholder="[AGE]"))
+    for m in BARE_AGE_RE.finditer(text):
+        if not _NOT_AGE_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not _overlaps(
+            hits, m.start(1), m.end(1)
+        ):
+            hits.append(Hit("privacy.age", m.start(1), m.end(1), placeholder="[AGE]"))
+    for m in SHORT_DATE_RE.finditer(text):
+        if not _overlaps(hits, m.start(1), m.end(1)):
+            hits.append(Hit("privacy.date", m.start(1), m.end(1), placeholder="[DATE]"))
+    for h in _who(d):
+        if not _overlaps(hits, h.start, h.end):
+            hits.append(h)
     for m in DATE_RE.finditer(text):
         hits.append(Hit("privacy.date", m.start(), m.end(), placeholder="[DATE]"))
     for m in STORY_RE.finditer(text):
@@ -565,7 +662,7 @@ def _review(d: Draft) -> list[Hit]:
 
 def detect(d: Draft) -> list[Hit]:
     """All patient-privacy hits; the engine merges neighbouring identifiers into one flag."""
-    hits = _names(d) + _contacts(d) + _review(d)
+    hits = _names(d) + _contacts(d) + _review(d) + _screenshot(d)
     for h in _soft(d):
         if not _overlaps(hits, h.start, h.end):
             hits.append(h)
