@@ -13,7 +13,6 @@ from typing import Annotated
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-
 # Which file to read besides the environment; tests point it at nothing so a developer's .env
 # (tokens, thresholds) cannot change what they measure.
 ENV_FILE = os.environ.get("DOCSOCIAL_ENV_FILE", ".env")
