@@ -399,3 +399,97 @@ def test_quality_on_labelled_set() -> None:
     assert report.categories["patient-privacy"].recall >= 0.90
     assert report.categories["consent"].recall >= 0.90
     assert report.false_alarm_rate <= 0.10
+
+
+# --- generalisation: rewordings, slang, abbreviations and typos ------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "41yo F w/ hx of COPD admitted 4/12, discharged 11/12, back again tonight.",
+        "Pcte de 58a con DM2 e HTA, ingresa por IAM. ¿Ajustamos la pauta?",
+        "R.T., 63, retired welder, new dx of lung ca. Gutted.",
+        "Mi vecino Paco (70) por fin se ha operado de la cadera 💪",
+        "My son's football coach was in resus last night with a stroke, he's 48.",
+        "El camionero que vino a urgencias con un infarto sigue en la UCI",
+        "Screenshot of the WhatsApp my patient sent me at midnight asking about her biopsy 🙄",
+        "Os paso captura del mensaje que me mandó una paciente con sus resultados",
+        "la sra de la fruteria ingreso ayer con neumonia, que pena",
+        "Met the lady from the bakery in A&E today, broken wrist after a fall on the ice.",
+    ],
+)
+def test_privacy_rewordings_are_caught(text: str) -> None:
+    result = check_draft(text)
+    assert "patient-privacy" in cats(result), result.flags
+    assert result.verdict == "do-not-post"
+
+
+def test_relation_and_screenshot_explain_themselves() -> None:
+    flag = flag_for(check_draft("My neighbour's daughter (16) has anorexia, so sad to see."), "patient-privacy")
+    assert "neighbour" in flag.why or "who the patient is" in flag.why
+    assert "45 CFR 164.514" in flag.source
+    shot = flag_for(check_draft("Screenshot of what my pt texted me last night 😂"), "patient-privacy")
+    assert "screenshot" in shot.why.lower() and "HIPAA" in shot.source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Check out this xrya from a pt with a swallowed coin 😱",
+        "Miren esta placa de tórax de un paciente de la guardia",
+        "Interesting MRI from clinic, guess the dx 👇",
+        "Antes/despues del botox de mi paciente, resultado natural 💉",
+        "Pre & post pics of my client's filler, swipe ➡️",
+        "Grabé la reducción de la luxación con el móvil, la subo luego",
+    ],
+)
+def test_patient_media_rewordings_need_consent(text: str) -> None:
+    assert "consent" in cats(check_draft(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read this lovely testimonal from one of our patients!",
+        "Resultados garantisados desde la primera sesión",
+        "The most effective laser clinic in Leeds, nobody else offers this.",
+        "Ningún otro dermatólogo consigue estos resultados.",
+        "Say goodbye to back pain forever with our programme.",
+        "Our patients give us 5⭐ for a reason, book today!",
+    ],
+)
+def test_advertising_rewordings(text: str) -> None:
+    assert "advertising" in cats(check_draft(text))
+
+
+def test_patient_slurs_and_abbreviated_colleagues_are_unprofessional() -> None:
+    assert "professionalism" in cats(check_draft("Another frequent flyer in majors tonight, what a time waster."))
+    assert "professionalism" in cats(check_draft("The med reg tonight was a useless clown, couldn't read a basic ECG"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoy he terminado mi rotación en el Hospital Niño Jesús. Gracias al equipo.",
+        "Gran charla con la cardióloga Elena Martín sobre insuficiencia cardíaca 👏",
+        "Taller de primeros auxilios para padres, gratis, plazas limitadas, sábado 10h.",
+        "Our new MRI scanner arrives next month and will halve waiting times.",
+        "Results of our pilot study on asthma in 12 primary schools are out today.",
+        "Los antibióticos no curan la gripe: reposo y líquidos.",
+        "Flu vaccine session on Saturday at the community centre, Calle Mayor 12.",
+        "Dr Patel's clinic down the road has new opening hours.",
+        "Congreso de Neumología en Sevilla, 12-14 de marzo, inscripción 300 €.",
+        "Thanks to my registrar Tom for teaching me to reduce a shoulder today 💪",
+    ],
+)
+def test_clean_rewordings_are_not_flagged(text: str) -> None:
+    result = check_draft(text)
+    assert not cats(result), result.flags
+
+
+def test_clinical_vocabulary_is_accent_and_plural_tolerant() -> None:
+    from bot.draft_check.rules import CLINICAL_RE, word_alt
+
+    assert CLINICAL_RE.search("neumonia bilateral") and CLINICAL_RE.search("panic attacks")
+    assert CLINICAL_RE.search("mi casa") is None  # "MI" is only clinical in capitals
+    assert word_alt("heart attack|heart failure") == r"heart\s+(?:attack|failure)"

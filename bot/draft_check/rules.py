@@ -190,6 +190,10 @@ CLINICAL_WORDS = word_alt(
     "|crisis convulsiva|crisis epiléptica|crisis de ansiedad|closed reduction|reducción cerrada|on oxygen"
     "|con oxígeno"
     "|quemaduras|quemado|quemada|ahogamiento|drowning|burns|chemotherapy|quimioterapia|radioterapia"
+    "|stage 1|stage 2|stage 3|stage 4|stage iv|estadio|ca de mama|ca de pulmón|ca de colon|triple negativo"
+    "|triple negative|coded|crashed|en parada|ng tube|feeding tube|peg tube|drip|gotero|sonda nasogástrica"
+    "|prostate|próstata|panic attack|ataque de ansiedad|burnout|tremor|temblor|bite|mordedura|spleen|bazo"
+    "|pronóstico reservado|guarded prognosis|critical condition|estado crítico|unconscious|inconsciente"
     "|de baja|baja médica|baja por|off sick|signed off|sick leave|sick note|came back positive|salió positivo"
     "|salió positiva|positive result|bad result|cetoacidosis|ketoacidosis|psicótico|psicótica|psychotic"
 )
@@ -205,9 +209,14 @@ ENCOUNTER = (
     r"|vino\s+(?:a\s+(?:consulta|urgencias)|con)|ha\s+venido|acudi[oó]|lleg[oó]\s+a\s+urgencias|ingres[oó]"
     r"|had\s+a\s+patient|a\s+patient\s+(?:with|who)|tuve\s+una?\s+paciente|una?\s+paciente\s+(?:con|que)"
     r"|lost\s+(?:Mr|Mrs|Ms|Miss|our|my|a|the)\b|nos\s+lleg[oó]|atendimos|we\s+(?:saw|treated|pulled|removed)"
+    r"|came\s+(?:in\s+)?to\s+see\s+me|vino\s+a\s+verme|walked\s+in\s+with|atend[ií](?!\w)|swallowed|se\s+trag[oó]"
+    r"|stuck\s+in\s+(?:his|her|their|the)|(?:up|in)\s+(?:his|her|their)\s+(?:nose|ear|ears|throat|eye|bum|rectum)"
+    r"|se\s+(?:cay[oó]|meti[oó]|ha\s+ca[ií]do|ha\s+metido)\b|had\s+a\s+fall|fell\s+(?:off|from|down)"
 )
+ENCOUNTER_ANY_RE = ci(rf"\b(?:{ENCOUNTER})")
 CLINICAL_RE = ci(
-    rf"(?<![\w@#])(?:{CLINICAL_WORDS})(?!\w)|(?<![\w@#])(?:{CLINICAL_ABBR})(?![\w@])|\b\w+(?:itis|oma|ectomy|ectomía|plasty|plastia|scopy|scopia"
+    rf"(?<![\w@#])(?:{CLINICAL_WORDS})(?:e?s)?(?!\w)|(?<![\w@#])(?:{CLINICAL_ABBR})(?![\w@])"
+    rf"|\b\w+(?:itis|oma|ectomy|ectomía|plasty|plastia|scopy|scopia"
     rf"|algia)\b"
     rf"|\b(?:{ENCOUNTER})"
 )
@@ -223,8 +232,10 @@ SETTING_RE = ci(
 
 # Someone being talked about: a patient or a single person.
 PERSON_RE = ci(
-    r"\b(?:patient|pt|man|woman|lady|gentleman|guy|girl|boy|child|kid|baby|toddler|teen|teenager|mum|dad"
-    r"|mother|father|wife|husband|son|daughter|veteran|he|she|him|her|his|(?-i:Mr|Mrs|Ms|Miss|Sr|Sra|Srta)"
+    r"(?<!Hospital\s)(?<!Hospital\sdel\s)(?<!Hospital\sde\sla\s)\b(?:patient|pt|man|woman|lady|gentleman|guy|girl|boy|child|kid|baby|toddler|teen|teenager|mum|dad"
+    r"|mother|father|wife|husband|son|daughter|veteran|she|him|her|his|(?-i:Mr|Mrs|Ms|Miss|Sr|Sra|Srta)"
+    # English "he", not Spanish "he" + participle ("he terminado")
+    r"|he(?!\s+(?:\w+[aeií]d[oa]|hecho|visto|puesto|dicho|escrito|vuelto|abierto|roto|cubierto)\b)"
     r"|teacher|pensioner|retiree|farmer|driver|footballer|(?:the|our|local)\s+mayor|alcalde|alcaldesa|maestr[oa]"
     r"|profesor|profesora|estudiante|jubilad[oa]|agricultor[a]?|conductor[a]?|presentador[a]?"
     r"|paciente|señor|señora|hombre|mujer|chico|chica|chaval|chavala|niño|niña|bebé|abuelo|abuela|varón"

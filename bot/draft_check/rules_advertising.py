@@ -30,9 +30,10 @@ RULES: dict[str, Rule] = {
         "advertising",
         "high",
         f"{_AHPRA} (false or misleading claims); {_CNOM} (fair and honest information)",
-        "Guaranteed, miraculous or 100% results are misleading: no treatment works for everyone.",
-        "Los resultados garantizados, milagrosos o al 100% son engañosos: ningún tratamiento funciona "
-        "siempre.",
+        "Guaranteed, miraculous, permanent, instant or 100% results are misleading: no treatment works for "
+        "everyone.",
+        "Los resultados garantizados, milagrosos, definitivos, inmediatos o al 100% son engañosos: ningún "
+        "tratamiento funciona siempre.",
         "State realistic, evidence-based outcomes and risks, with a source.",
         "Indica resultados y riesgos realistas y basados en pruebas, con su fuente.",
     ),
@@ -40,9 +41,10 @@ RULES: dict[str, Rule] = {
         "advertising",
         "medium",
         f"{_CNOM} (no comparison with other doctors); {_AHPRA}",
-        "'Best', 'number one' and comparisons with colleagues cannot be verified and disparage others.",
-        "'El mejor', 'número uno' y las comparaciones con colegas no son verificables y desacreditan a "
-        "otros.",
+        "'Best', 'number one', 'the only', 'the most effective' and comparisons with colleagues cannot be "
+        "verified and disparage others.",
+        "'El mejor', 'número uno', 'el único', 'el más eficaz' y las comparaciones con colegas no son "
+        "verificables y desacreditan a otros.",
         "Describe your training and services factually, without ranking yourself against others.",
         "Describe tu formación y servicios de forma objetiva, sin compararte con otros.",
     ),
@@ -97,7 +99,7 @@ CLAIM_RE = ci(
     r"\bguarantee[ds]?\b|\bgarantizad[oa]s?\b|\bgarant[ií]a\s+de\s+(?:resultados|éxito)\b|\b100\s?%"
     r"|\bmiracle\w*|\bmilagros?\b|\bmilagros[oa]s?\b|\bmagic\s+(?:cure|pill|treatment)|\bpermanent(?:ly)?\s+"
     r"(?:cure|removes?|results?)|\b(?:removes?|eliminates?)\s+\w+\s+\w*\s*permanently\b"
-    r"|\bcur(?:a|an|amos)\s+(?:la|el|los|las|tu|su)\b|(?<!\ba\s)(?<!\bthe\s)(?<!\bno\s)\bcures?\s+"
+    r"|(?<!\bno\s)\bcur(?:a|an|amos)\s+(?:la|el|los|las|tu|su)\b|(?<!\ba\s)(?<!\bthe\s)(?<!\bno\s)\bcures?\s+"
     r"(?!for\b|rates?\b|is\b|was\b|and\b|or\b|in\b|to\b)[a-z]+|\bboosts?\s+(?:your\s+)?immun\w+"
     r"|\brefuerza[n]?\s+(?:las\s+|tus\s+)?defensas\b|\b(?:our|my|nuestro|mi)\s+detox\b"
     r"|\b\d{2,3}\s?%\s+de\s+los\s+casos\b|\bcura\s+definitiva\b|\bcuramos\b|\bwe\s+cure\b"
@@ -107,6 +109,12 @@ CLAIM_RE = ci(
     r"|\bzero\s+complications\b"
     r"|\bcero\s+complicaciones\b|\bsuccess\s+rates?\s+(?:are|is)\s+double\b|\belimina\s+tus\b"
     r"|\ben\s+una\s+sola\s+sesi[oó]n\b"
+    r"|\bsay\s+goodbye\s+to\b|\bdile\s+adi[oó]s\s+(?:a|al)\b|\bdec[ií]dle\s+adi[oó]s\b"
+    r"|\b(?:pain|dolor|acne|acn[eé]|wrinkles|arrugas|fat|grasa|kilos|cellulite|celulitis|migraines?|migrañas?)"
+    r"\s+(?:\w+\s+){0,3}?(?:forever|for\s+good|para\s+siempre|de\s+por\s+vida)\b"
+    r"|\bresults?\s+in\s+(?:\d+|one|two|three)\s+(?:days?|weeks?|sessions?)\b|\bresultados\s+en\s+\d+\s+"
+    r"(?:d[ií]as|semanas|sesiones)\b|\bor\s+(?:it['’]?s|its)\s+free\b|\bo\s+(?:es\s+)?gratis\b"
+    r"|\bo\s+te\s+devolvemos\b|\bor\s+your\s+money\s+back\b"
 )
 SUPERLATIVE_RE = ci(
     r"\b(?:the\s+)?best\s+(?:\w+\s+)?(?:doctor|surgeon|clinic|dentist|gp|specialist|practice|results"

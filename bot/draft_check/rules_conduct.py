@@ -76,6 +76,8 @@ _INSULT = (
     r"|vendeh[uú]mos|cowboy|how\s+do\s+(?:these|such)\s+people|how\s+did\s+(?:he|she|they)\s+(?:pass|qualify)"
     r"|chapuzas|(?:you['’]re|you\s+are|is|eres|es)\s+(?:a|un|una)\s+(?:danger|peligro|menace|amenaza)|shameful|disgraceful|vergonzoso|una\s+verg[uü]enza|avoid\s+(?:Mr|Mrs|Ms|Dr)\b|evitad\s+al?\s+(?:Dr|Dra|doctor|doctora)\b"
     r"|c[oó]mo\s+aprueban\s+estos|de\s+d[oó]nde\s+(?:ha|han)\s+salido"
+    r"|should\s+be\s+ashamed|ought\s+to\s+be\s+ashamed|deber[ií]a\s+(?:darle|darte|daros)\s+verg[uü]enza"
+    r"|qu[eé]\s+verg[uü]enza\s+de|sin\s+verg[uü]enza|sinverg[uü]enzas?"
     r"|(?:couldn['’]?t|can['’]?t|cannot|doesn['’]?t\s+know\s+how\s+to)\s+(?:even\s+)?(?:read|interpret|spot"
     r"|recogni[sz]e|tell|find)\s+(?:a|an|the)\s+(?:basic|simple|obvious|normal)\b"
     r"|no\s+sabe\s+(?:ni\s+)?(?:leer|interpretar|ver|distinguir|poner)\s+(?:un|una)\b"

@@ -45,7 +45,7 @@ _MEDIA = word_alt(
 MEDIA_RE = ci(
     rf"(?<!\w)(?:{_MEDIA})(?!\w)|📸|📷|🎥|🎬"
     r"|(?<!\w)(?:vids?|reels?|clips?|carrusel|carousel|slides?|diapos?|x-?rays?|rayos\s+x|placas?|rx|tc|tac"
-    r"|ct|angio(?:grama|gram)?|fotitos?|fotit[oa]s?|videito)(?!\w)"
+    r"|ct|angio(?:grama|gram)?|fotitos?|fotit[oa]s?|videito|grab[eé]|grabamos|he\s+grabado|filmed|recorded)(?!\w)"
 )
 # Misspelt key media words ("xrya", "radiogarfia", "ecografia", "fotografai").
 MEDIA_TYPOS = FuzzyTerms("xray|xrays|radiografia|radiografias|radiograph|ecografia|fotografia|photograph|picture"
@@ -118,6 +118,8 @@ _CUE_AFTER = ci(
 BEFORE_AFTER_RE = ci(
     r"\bbefore\s*(?:and|&|/|-|n|\+|vs\.?)\s*after\b|\bpre-?(?:op)?\s*(?:and|&|/|-|\+|vs\.?)\s*post(?:-?op)?\b"
     r"|\bantes\s*(?:y|/|-|&|\+|vs\.?)\s*(?:el\s+)?despu[eé]s\b|#(?:beforeandafter|antesydespu[eé]s|beforeafter)\b"
+    r"|\b(?:after|tras|despu[eé]s\s+de)\s+(?:\d+|one|two|three|four|five|six|una|dos|tres|cuatro|cinco|seis)\s+"
+    r"(?:sessions?|sesi[oó]n(?:es)?|treatments?|tratamientos?)\b"
     r"|\btransformation\s+(?:monday|tuesday|wednesday|thursday|friday)\b|#transformation\w*"
     r"|\b\d+\s+(?:weeks?|months?|days?|semanas|meses|d[ií]as)\s+(?:post|after|despu[eé]s\s+de|tras)\s+"
     r"(?:(?:the|my|el|la|mi)\s+)?(?:botox|filler|relleno|rinoplastia|rhinoplasty|lipo\w*|blefaroplastia"
@@ -137,6 +139,10 @@ _VISUAL = ci(
 )
 
 
+# "... de mi paciente ... foto real": the picture is of the writer's own patient.
+_MY_PATIENT = ci(
+    r"\b(?:my|our|this|mi|nuestr[oa]|est[ea])\s+(?:\w+\s+)?(?:patient|pt|client|paciente|pcte|clienta|cliente)s?\b"
+)
 # A procedure filmed or photographed is a patient's care even without a diagnosis in the text.
 _PROCEDURE = ci(
     r"\b(?:procedure|procedimiento|intervenci[oó]n|reduction|reducci[oó]n|operation|op|surgery|extraction"
@@ -177,7 +183,8 @@ def detect(d: Draft) -> list[Hit]:
         if staff and not _PATIENTISH.search(text, scene_start, scene_end):
             continue
         opens = not text[s_start:start].strip(" \"'“‘¡¿-*_#") and _OF_PERSON.match(after) is not None
-        cued = _CUE_STRONG.search(before) or _CUE_WEAK.search(before) or _CUE_AFTER.search(after)
+        cued = (_CUE_STRONG.search(before) or _CUE_WEAK.search(before) or _CUE_AFTER.search(after)
+                or _MY_PATIENT.search(text, s_start, s_end))
         if (emoji and _PATIENTISH.search(text)) or opens or cued:
             hits.append(Hit(rule, start, end))
     return hits

@@ -70,7 +70,7 @@ PROMO_RE = ci(
     r"(?:\w+\s+){0,2}?(?:package|paquete|gift|regalo|samples|muestras|hamper|cesta)\b"
     r"|\b(?:covered|paid\s+for|paid|funded|sponsored)\s+by\s+(?-i:[A-Z]\w+)|\b(?:pagad[oa]s|cubiert[oa]s|financiad[oa]s)"
     r"\s+por\s+(?-i:[A-Z]\w+)|\bpor\s+patrocinar\b|\bfor\s+sponsoring\s+my\b|\bgo-to\s+(?:recommendation|product|brand)\b|\brecomendaci[oó]n\s+estrella\b"
-    r"|\b(?:thanks|thank\s+you)\s+to\s+\w+(?:\s+\w+)?\s+for\s+(?:\w+\s+){0,3}?(?:flying|sending|inviting|trip"
+    r"|\b(?:thanks|thank\s+you)\s+(?:to\s+)?\w+(?:\s+\w+)?\s+for\s+(?:\w+\s+){0,3}?(?:flying|sending|inviting|trip"
     r"|dinner|lunch|samples|gifting|gifts?|hospitality|flights?|hotel)\b|\bfree\s+samples\b"
     r"|\brecommending\s+(?:it|them|this)\s+to\s+(?:everyone|all|my\s+patients)\b"
     r"|\b(?:I|we)\s+recommend\s+(?:it|them)\s+to\s+(?:everyone|all|my\s+patients)\b"

@@ -14,6 +14,7 @@ from bot.draft_check.rules import (
     CAP,
     CLINICAL_RE,
     CLINICAL_WORDS,
+    ENCOUNTER_ANY_RE,
     PERSON_RE,
     RECORD_NOTED_RE,
     STAR_REVIEW,
@@ -167,7 +168,7 @@ AGE_RE = ci(
     r"|\b(?:paciente|señor|señora|hombre|mujer|chico|chica|chaval|chavala|niño|niña|varón|abuelo|abuela"
     r"|anciano|anciana|joven|bebé)\s+de\s+\d{1,3}\s+(?:años|meses)\b"
     r"|\buna?\s+\d{1,3}\s+años\b|(?<=,\s)de\s+\d{1,3}\s+años\b"
-    r"|\b(?:he|she|guy|man|woman|lady|patient|kid|girl|boy)\s+(?:was|is|'s)\s+(?:only\s+|just\s+)?\d{1,3}\b"
+    r"|\b(?:he|she|guy|man|woman|lady|patient|kid|girl|boy)(?:\s+(?:was|is)|['’]s)\s+(?:only\s+|just\s+)?\d{1,3}\b"
     r"|\bten[ií]a\s+(?:solo\s+)?\d{1,3}\s+años\b"
 )
 # Ages written the way people type them: "45a", "45 a.", "29 años," after initials, "(72)", "45M".
@@ -179,7 +180,7 @@ AGE_LEAD = (
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 AGE_EXTRA_RE = ci(
-    rf"\b(?:{AGE_LEAD})\s+de\s+(?:1[01]\d|\d{{1,2}})\s*(?:a(?:ños|ñitos|nos)?\b\.?|meses\b|a\.)"
+    rf"\b(?:{AGE_LEAD})\s+de\s+(?:1[01]\d|\d{{1,2}})\s*(?:a(?:ños|ñitos|nos)?\b\.?|meses\b|a\.|(?=[\s,;)]))"
     r"|\b(?:1[01]\d|\d{1,2})\s+(?:añitos|añazos|abriles|tacos|primaveras)\b"
     rf"|\b(?:{_TENS}(?:[- ]{_UNITS})?|{_UNITS}|ten|eleven|twelve|\w+teen)[- ]years?[- ]old\b"
     r"|\b\d{1,3}\s+years?\s+young\b"
@@ -236,7 +237,10 @@ COMMA_AGE_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+,\s((?:1[01]\d|\d
 WHEN_RE = ci(
     r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight|last\s+night|yesterday"
     r"|(?:my|our)\s+(?:first\s+)?(?:night|shift|day)|today['’]s\s+(?:shift|clinic|list)"
-    r"|hoy|ayer|anoche|esta\s+(?:mañana|tarde|noche)|esta\s+guardia)\b"
+    r"|hoy|ayer|anoche|esta\s+(?:mañana|tarde|noche)|esta\s+guardia"
+    r"|(?:on|last|this\s+past)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|el\s+(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)(?:\s+pasado)?"
+    r"|on\s+(?:my|your|the)\s+(?:clinic\s+|op\s+|theatre\s+)?list|en\s+(?:mi|tu)\s+(?:lista|agenda))\b"
 )
 # Admission or discharge written as a short date: "admitted 3/11", "ingresó el 14/10", "alta el 9-11".
 SHORT_DATE_RE = ci(
@@ -247,7 +251,7 @@ SHORT_DATE_RE = ci(
 RELATION_RE = ci(
     r"\bmy\s+(?:(?:next[- ]door\s+)?neighbou?r|cousin|aunt|uncle|niece|nephew|\w+[- ]in[- ]law|in-laws"
     r"|(?:best\s+|old\s+)?friend|mate|flatmate|roommate|landlord|landlady|boss|ex|gym\s+buddy"
-    r"|(?:kid|son|daughter|child|children|kids)['’]s\s+(?:teacher|coach|friend|nanny|best\s+friend|mum|dad"
+    r"|(?:kid|son|daughter|child|children|kids)['’]s\s+(?:\w+\s+)?(?:teacher|coach|friend|nanny|best\s+friend|mum|dad"
     r"|headteacher|school\s+\w+)|(?:neighbou?r|friend|colleague|cousin|mate|boss|wife|husband|partner)['’]s"
     r"\s+\w+)\b"
     r"|\ba\s+(?:friend|colleague|neighbou?r)\s+of\s+(?:mine|my\s+\w+)\b"
@@ -264,6 +268,12 @@ RELATION_RE = ci(
     r"|\b(?:one\s+of\s+)?the\s+(?:year\s+\d{1,2}\s+)?(?:kids|girls|boys|mums|dads|parents|teachers)\s+(?:at|from)\s+"
     r"my\s+(?:\w+['’]s\s+)?(?:school|nursery|gym|church|club)\b"
     r"|\b(?:alguien|uno|una)\s+de\s+mi\s+(?:gimnasio|gym|iglesia|pueblo|calle|edificio|trabajo|barrio)\b"
+    r"|\bmi\s+(?:compi|compañer[oa]|amig[oa]|vecin[oa]|jef[ea])\b[^.!?\n]{0,60}?\bsus?\s+(?:suegr[oa]|madre|padre"
+    r"|hij[oa]s?|marido|mujer|herman[oa]|novi[oa]|abuel[oa]|pareja)\b"
+    r"|\b(?:de|en)\s+mi\s+(?:bloque|portal|edificio|calle|barrio|pueblo|urbanizaci[oó]n|escalera|comunidad|finca"
+    r"|gimnasio|gym|cole|colegio|iglesia|parroquia)\b"
+    r"|\b(?:in|from|on|at|of)\s+my\s+(?:street|building|block|road|estate|village|gym|church|office|workplace"
+    r"|book\s+club|running\s+club|football\s+team|kids['’]\s+school|son['’]s\s+school|daughter['’]s\s+school)\b"
 )
 # "the lady from the bakery", "la sra del kiosco": someone known locally by where they work.
 VENUE_PERSON_RE = ci(
@@ -279,21 +289,27 @@ VENUE_PERSON_RE = ci(
 )
 # What someone does for a living, with health details in the same sentence, narrows them to one person.
 OCCUPATION = (
-    r"(?:bus|taxi|lorry|truck|school\s+bus|delivery|uber|train)\s+driver|pilot|police\s*(?:man|woman"
+    r"(?:bus|taxi|lorry|truck|school\s+bus|delivery|uber|train)\s+driver"
+    r"|pilot(?!\s+(?:study|studies|project|scheme|programme|program|trial|phase|site|data|light))|police\s*(?:man|woman"
     r"|officer)|cop|firefighter|fireman|farmer|builder|plumber|electrician|chef|waiter|waitress|barman"
     r"|bartender|barber|hairdresser|shopkeeper|postman|postwoman|priest|vicar|lawyer|solicitor|judge"
     r"|soldier|teacher|headteacher|lecturer|footballer|boxer|ex-boxer|jockey|fisherman|nanny"
     r"|childminder|lifeguard|dj|musician|camioner[oa]|taxista|conductor[a]?\s+de\s+(?:autob[uú]s|bus"
-    r"|cami[oó]n|metro|tren)|ch[oó]fer|piloto|polic[ií]a|guardia\s+civil|bomber[oa]|agricultor[a]?"
+    r"|cami[oó]n|metro|tren)|ch[oó]fer|(?<!estudio\s)(?<!programa\s)(?<!proyecto\s)(?<!ensayo\s)piloto|polic[ií]a|guardia\s+civil|bomber[oa]|agricultor[a]?"
     r"|ganader[oa]|albañil|fontaner[oa]|plomer[oa]|electricista|cociner[oa]|camarer[oa]|meser[oa]"
     r"|peluquer[oa]|barber[oa]|tender[oa]|panader[oa]|carnicer[oa]|fruter[oa]|kiosquer[oa]|carter[oa]"
     r"|sacerdote|monja|abogad[oa]|juez|jueza|notari[oa]|soldado|maestr[oa]|profe"
     r"|profesor[a]?|futbolista|boxeador[a]?|ex\s?boxeador[a]?|ciclista|pescador[a]?|basurer[oa]"
-    r"|niñera|socorrista|veterinari[oa]|portero|portera|conserje"
+    r"|niñera|socorrista|veterinari[oa]|portero|portera|conserje|pastor|rabbi|imam|monk|nun|coach|referee"
+    r"|councillor|cashier|receptionist|mechanic|accountant|banker|engineer|architect|journalist|cajer[oa]"
+    r"|recepcionista|mec[aá]nic[oa]|contable|banquer[oa]|ingenier[oa]|arquitect[oa]|periodista|entrenador[a]?"
+    r"|[aá]rbitro|rabino|im[aá]n|pastor[a]?|monja|fraile|obrer[oa]|repartidor[a]?|vigilante|guarda"
+    r"|(?:rugby|football|basketball|tennis|cricket)\s+player|jugador[a]?\s+de\s+\w+"
 )
 OCCUPATION_RE = ci(
     rf"\b(?:the|a|an|our|this|that|local|retired|ex-?|el|la|un|una|al|del|nuestr[oa]|jubilad[oa]|former"
-    rf"|works?\s+as\s+an?|trabaja\s+(?:de|como)|es|is)\s+(?:\w+\s+)?({OCCUPATION})\b"
+    rf"|my|your|his|her|mi|tu|su|works?\s+as\s+an?|trabaja\s+(?:de|como)|es|is)\s+(?:\w+\s+){{0,2}}?"
+    rf"({OCCUPATION})\b"
 )
 SCREENSHOT_RE = ci(
     r"\b(?:screen\s?shots?|screen\s?grabs?|screen\s?caps?|captura(?:s)?(?:\s+de\s+pantalla)?|pantallazos?"
@@ -330,9 +346,10 @@ PLACE_NUM_RE = ci(
     r"\s*(?:n[oº°]\.?\s*|#\s*)?\d{1,4}[a-z]?\b"
     r"|\b(?:el|la)\s+(?:(?:señor[a]?|paciente|abuel[oa]|chic[oa]|pesad[oa])\s+)?de\s+la\s+\d{1,3}\b"
     # a street address (HIPAA identifier: geographic subdivisions smaller than a state)
-    rf"|\b\d{{1,4}}\s+{CAP}(?:\s+{CAP})?\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Crescent|Way)\b"
-    rf"|\b(?:calle|c/|avda\.?|avenida|plaza|paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?|del\s+)?{CAP}"
-    r"(?:\s+[A-ZÁÉÍÓÚÑ]\w+)?,?\s*(?:n[ºo°]\s*)?\d{1,4}\b"
+    rf"|\b\d{{1,4}}\s+(?-i:{CAP}(?:\s+{CAP})?\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Crescent|Way))\b"
+    rf"|\b(?:calle|c/|avda\.?|avenida|paseo|carretera|camino)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?|del\s+)?"
+    rf"(?-i:{CAP}(?:\s+[A-ZÁÉÍÓÚÑ]\w+)?)(?:,?\s*(?:n[ºo°]\s*)?\d{{1,4}}\b)?"
+    rf"|\b(?-i:{CAP}\s+(?:Street|Road|Lane|Avenue|Crescent))\b"
 )
 # Date of birth is always identifying in a draft about care.
 DOB_RE = ci(
@@ -390,11 +407,15 @@ _PUBLIC = word_alt(
     "|famoso|local radio|radio dj|you'd recognise|you would recognise|lo reconoceríais|la reconoceríais|muy "
     "conocido"
     "|muy conocida|grupo muy conocido|de nuestro pueblo|de mi pueblo|del pueblo|dad of three|father of"
-    "|mother of|mum of|padre de tres"
+    "|mother of|mum of|padre de tres|dad of two|dad of four|mum of two|mum of three|mum of four|padre de dos"
+    "|madre de dos|madre de tres|madre de cuatro|padre de cuatro|tres hijos|cuatro hijos|cinco hijos"
+    "|rugby player|football player|jugador de|jugadora de|player for|plays for|juega en"
 )
 UNUSUAL_RE = ci(
     rf"(?<!\w)(?:{_PUBLIC})(?!\w)"
-    r"|\b(?:the\s+only|la\s+única|el\s+único)\b[^.!?\n]{0,60}?\b(?:in|of|de|del|en)\s+"
+    r"|\b(?:the\s+only|la\s+única|el\s+único)\b(?!\s+(?:clinic|cl[ií]nica|centro|consulta|practice|doctor"
+    r"|m[eé]dic[oa]|hospital|surgeon|cirujan[oa]|specialist|especialista|unidad|unit|service|servicio))"
+    r"[^.!?\n]{0,60}?\b(?:in|of|de|del|en)\s+"
     r"(?:town|the\s+village|the\s+island|the\s+county|the\s+area|el\s+pueblo|pueblo|la\s+isla|la\s+comarca"
     r"|[A-ZÁÉÍÓÚÑ]\w+)"
 )
@@ -429,7 +450,7 @@ _STAFF_BEFORE = ci(
     r"|\w+[oó]log[oa]|\w+ologist|\w+iatr[ao]|\w+iatrician|\w+iatrist|physio\w*|fisio\w*|GP|surgeon"
     r"|cirujan[oa]|dentista?|speaker|ponente|host|guest|invitad[oa]|author|autor[a]?|presidente|presidenta"
     r"|chair|profesor[a]?|professor|ginec[oó]log[oa]|pediatra|psic[oó]log[oa]|nutricionista|farmac[eé]utic[oa]"
-    r"|pharmacist|midwives|team|equipo|colleagues|compañer[oa]s)\.?|[@#])\s*$"
+    r"|pharmacist|midwives|team|equipo|colleagues|compañer[oa]s)\.?|[@#])\s*(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+)?$"
 )
 # "'Best GP in Leeds' - Mark, 45": a named (and aged) patient attached to a testimonial.
 ATTRIBUTION_RE = re.compile(
@@ -448,6 +469,9 @@ def _in_url(urls: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _name_ok(word: str) -> bool:
     return word not in _NOT_NAME and not word.isupper()
+
+
+_SAINT = re.compile(r"\b(?:San|Santa|Sant|Sta\.|St\.?|Saint|Virgen|Nuestra\s+Señora\s+de)\s+$")
 
 
 def _names(d: Draft) -> list[Hit]:
@@ -490,10 +514,15 @@ def _names(d: Draft) -> list[Hit]:
     for m in POSSESSIVE_RE.finditer(text):
         if _name_ok(m.group(1)) and not _overlaps(hits, m.start(1), m.end(1)):
             hits.append(Hit("privacy.name", m.start(1), m.end(1), placeholder="[NAME]"))
+    institutions = [(h.start(), h.end()) for h in HOSPITAL_RE.finditer(text)]  # "Hospital Niño Jesús"
     for m in GIVEN_RE.finditer(text):
         if m.group() not in GIVEN_NAMES or _overlaps(hits, m.start(), m.end()):
             continue
-        if _STAFF_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        if _STAFF_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _SAINT.search(
+            text, max(0, m.start() - 8), m.start()
+        ):
+            continue
+        if any(s <= m.start() < e for s, e in institutions):
             continue
         s_start, s_end = d.sentence_of(m.start())
         end = m.end()
@@ -534,7 +563,8 @@ def _about_person(d: Draft) -> bool:
         return False
     return d.person or any(
         r.search(d.text) is not None
-        for r in (AGE_RE, COMMA_AGE_RE, UNUSUAL_RE, AGE_EXTRA_RE, PAREN_AGE_RE, RELATION_RE, VENUE_PERSON_RE)
+        for r in (AGE_RE, COMMA_AGE_RE, UNUSUAL_RE, AGE_EXTRA_RE, PAREN_AGE_RE, RELATION_RE, VENUE_PERSON_RE,
+                  OCCUPATION_RE)
     )
 
 
@@ -550,7 +580,7 @@ def _who(d: Draft) -> list[Hit]:
             s_start, s_end = d.sentence_of(m.start())
             if CLINICAL_RE.search(text, s_start, s_end):
                 hits.append(Hit("privacy.relation", m.start(), m.end(), placeholder="[PERSON]"))
-    cue = any(r.search(text) for r in (_PATIENT_WORD, ENCOUNTER_RE, WHEN_RE, AGE_RE, AGE_EXTRA_RE))
+    cue = any(r.search(text) for r in (_PATIENT_WORD, ENCOUNTER_RE, ENCOUNTER_ANY_RE, WHEN_RE, AGE_RE, AGE_EXTRA_RE))
     if cue:
         for m in OCCUPATION_RE.finditer(text):
             s_start, s_end = d.sentence_of(m.start())
@@ -579,6 +609,10 @@ def _soft(d: Draft) -> list[Hit]:
     if not _about_person(d):
         if d.setting:  # "bed 12 on the night shift": a bed number is always somebody's
             hits += [Hit("privacy.place", m.start(), m.end(), None, "[PLACE]") for m in BED_RE.finditer(text)]
+        for m in PLACE_NUM_RE.finditer(text):  # "pt in room 11": a room number next to a patient
+            s_start, s_end = d.sentence_of(m.start())
+            if _PATIENT_WORD.search(text, s_start, s_end) and not _overlaps(hits, m.start(), m.end()):
+                hits.append(Hit("privacy.place", m.start(), m.end(), None, "[PLACE]"))
         return hits
     soft_ok = not d.deidentified
     for m in PLACE_NUM_RE.finditer(text):
