@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.knowledge import CURATED_DIR, KnowledgeError, load_directory
+from bot.models import Reply
 
 log = logging.getLogger("bot")
 
@@ -34,10 +35,8 @@ def _print_knowledge_error(exc: KnowledgeError) -> None:
 
 
 # --- ask -----------------------------------------------------------------------------------
-def _ask_json(reply: object) -> str:
-    from bot.models import Reply
-
-    assert isinstance(reply, Reply)
+def _ask_json(reply: Reply) -> str:
+    """The `ask --json` contract: kind, entry_id, score, locale, text, suggestions."""
     return json.dumps(
         {
             "kind": reply.kind,
