@@ -190,7 +190,11 @@ CLINICAL_WORDS = word_alt(
     "|crisis convulsiva|crisis epiléptica|crisis de ansiedad|closed reduction|reducción cerrada|on oxygen"
     "|con oxígeno"
     "|quemaduras|quemado|quemada|ahogamiento|drowning|burns|chemotherapy|quimioterapia|radioterapia"
-    "|stage 1|stage 2|stage 3|stage 4|stage iv|estadio|ca de mama|ca de pulmón|ca de colon|triple negativo"
+    "|didn't make it|did not make it|no lo logró|no sobrevivió|no salió adelante|worked on him|worked on her"
+    "|we lost him|we lost her|lo perdimos|la perdimos|pulled out of the river|pulled out of the water"
+    "|pulled from the water|sacado del río|sacada del río|sacado del agua|sacada del agua"
+    "|readmission|admission for|admissions this|reingresos|stage 1|stage 2|stage 3|stage 4|stage iv|estadio"
+    "|ca de mama|ca de pulmón|ca de colon|triple negativo"
     "|triple negative|coded|crashed|en parada|ng tube|feeding tube|peg tube|drip|gotero|sonda nasogástrica"
     "|prostate|próstata|panic attack|ataque de ansiedad|burnout|tremor|temblor|bite|mordedura|spleen|bazo"
     "|pronóstico reservado|guarded prognosis|critical condition|estado crítico|unconscious|inconsciente"
@@ -216,7 +220,7 @@ ENCOUNTER = (
 ENCOUNTER_ANY_RE = ci(rf"\b(?:{ENCOUNTER})")
 CLINICAL_RE = ci(
     rf"(?<![\w@#])(?:{CLINICAL_WORDS})(?:e?s)?(?!\w)|(?<![\w@#])(?:{CLINICAL_ABBR})(?![\w@])"
-    rf"|\b\w+(?:itis|oma|ectomy|ectomía|plasty|plastia|scopy|scopia"
+    rf"|\b\w+(?:itis|oma|osis|pathy|pat[ií]a|ectomy|ectomía|plasty|plastia|scopy|scopia"
     rf"|algia)\b"
     rf"|\b(?:{ENCOUNTER})"
 )

@@ -76,6 +76,8 @@ _INSULT = (
     r"|vendeh[uú]mos|cowboy|how\s+do\s+(?:these|such)\s+people|how\s+did\s+(?:he|she|they)\s+(?:pass|qualify)"
     r"|chapuzas|(?:you['’]re|you\s+are|is|eres|es)\s+(?:a|un|una)\s+(?:danger|peligro|menace|amenaza)|shameful|disgraceful|vergonzoso|una\s+verg[uü]enza|avoid\s+(?:Mr|Mrs|Ms|Dr)\b|evitad\s+al?\s+(?:Dr|Dra|doctor|doctora)\b"
     r"|c[oó]mo\s+aprueban\s+estos|de\s+d[oó]nde\s+(?:ha|han)\s+salido"
+    r"|muppets?|numpt(?:y|ies)|plonkers?|pillocks?|prats?|donkeys?|waste\s+of\s+(?:space|oxygen)|torpes?"
+    r"|zoquetes?|paquetes?|mantas|un\s+cero\s+a\s+la\s+izquierda|mens[oa]s|tarad[oa]s?|babos[oa]s?"
     r"|should\s+be\s+ashamed|ought\s+to\s+be\s+ashamed|deber[ií]a\s+(?:darle|darte|daros)\s+verg[uü]enza"
     r"|qu[eé]\s+verg[uü]enza\s+de|sin\s+verg[uü]enza|sinverg[uü]enzas?"
     r"|(?:couldn['’]?t|can['’]?t|cannot|doesn['’]?t\s+know\s+how\s+to)\s+(?:even\s+)?(?:read|interpret|spot"
@@ -164,7 +166,7 @@ IMPERATIVE_RE = ci(
     rf"|you\s+need\s+(?:to\s+take)?|t[oó]mate|t[oó]mese|toma|tome|deja(?:\s+de\s+tomar)?"
     rf"|deje(?:\s+de\s+tomar)?"
     rf"|duplica|dobla|aumenta|sube|baja|reduce|suspende|c[aá]mbia(?:lo|la)?|no\s+te\s+tomes|no\s+tomes"
-    rf"|empieza|pon(?:te)?|usa)\b[^.!?\n]{{0,50}}?(?:{_DOSE}|\b(?:{_MED})\b)"
+    rf"|empieza|pon(?:te)?|usa|dale|dele|dadle|denle|ponle|p[oó]ngale|give|administra)\b[^.!?\n]{{0,50}}?(?:{_DOSE}|\b(?:{_MED})\b)"
 )
 ADDRESS_RE = re.compile(r"(?<![\w.])@\w{2,}|\b(?:Replying\s+to|En\s+respuesta\s+a)\s+@")
 _SECOND_PERSON = ci(r"\b(?:your|you|tu|tus|te|usted|contigo)\b")

@@ -91,6 +91,9 @@ _SHOWN = ci(
     r"|scar|cicatriz|deformity|deformidad|fracture|fractura|forehead|face|lips|nose|skin|belly|tummy|chest|leg"
     r"|arm|foot|back|teeth|smile|cara|frente|labios|nariz|piel|pecho|barriga|tripa|pierna|brazo|pie|espalda"
     r"|dientes|sonrisa|mole|lunar|nail|uña|eye|ojo|jawline|mand[ií]bula)s?\b"
+    r"|\b(?:here['’]?s|this\s+is)\s+what\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?looks?\s+like\b(?=[^.!?\n]{0,60}"
+    r"(?:👇|⬇|👉|\bbelow\b|\bfrom\s+(?:my|the|our)\s+(?:clinic|ward|list)|\byesterday|\btoday))"
+    r"|\bas[ií]\s+(?:es|se\s+ve)\s+(?:un|una)\s+\w+(?:\s+\w+)?\s+(?:real|de\s+verdad)\b"
     r"|\bswipe\s+(?:to\s+see|for)\b|\bdesliza\s+para\s+ver\b|\b(?:look|see)\s+how\s+(?:\w+\s+){0,3}?(?:looks|healed)"
     r"|\b(?:os\s+enseño|mirad|mira)\s+c[oó]mo\s+(?:qued[oó]|est[aá]|lleg[oó]|ha\s+quedado)"
 )
@@ -139,6 +142,10 @@ _VISUAL = ci(
 )
 
 
+_LESION = ci(
+    r"\b(?:wound|rash|lesion|ulcer|burn|scar|herida|lesi[oó]n|erupci[oó]n|[uú]lcera|quemadura|cicatriz|mole"
+    r"|lunar|melanoma|eczema|eccema|psoriasis|acne|acn[eé]|abscess|absceso)s?\b"
+)
 # "... de mi paciente ... foto real": the picture is of the writer's own patient.
 _MY_PATIENT = ci(
     r"\b(?:my|our|this|mi|nuestr[oa]|est[ea])\s+(?:\w+\s+)?(?:patient|pt|client|paciente|pcte|clienta|cliente)s?\b"
@@ -159,7 +166,9 @@ def detect(d: Draft) -> list[Hit]:
     hits: list[Hit] = []
     for m in BEFORE_AFTER_RE.finditer(text):
         s_start, s_end = d.sentence_of(m.start())
-        if _COSMETIC.search(text, s_start, s_end):
+        if _COSMETIC.search(text, s_start, s_end) or _PATIENTISH.search(text, s_start, s_end) or _LESION.search(
+            text, s_start, s_end
+        ):
             hits.append(Hit(rule, m.start(), m.end()))
     for m in RESULTS_RE.finditer(text):  # "real results of our patients, swipe to see": shown as pictures
         s_start, s_end = d.sentence_of(m.start())

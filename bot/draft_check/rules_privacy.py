@@ -175,12 +175,13 @@ AGE_RE = ci(
 AGE_LEAD = (
     r"paciente|señor|señora|sra?\.?|hombre|mujer|chico|chica|chaval|chavala|niño|niña|nen[ea]|cr[ií][oa]"
     r"|peque|muchach[oa]|chamac[oa]|chav[oa]|pib[ea]|varón|abuelo|abuela|anciano|anciana|joven|bebé|mujer"
-    r"|embarazada|gestante|viud[oa]|pcte|pte|masculino|femenino|femenina|var[oó]n|male|female"
+    r"|embarazada|gestante|viud[oa]|jubilad[oa]|pensionista|pcte|pte|masculino|femenino|femenina|var[oó]n|male|female"
 )
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 AGE_EXTRA_RE = ci(
-    rf"\b(?:{AGE_LEAD})\s+de\s+(?:1[01]\d|\d{{1,2}})\s*(?:a(?:ños|ñitos|nos)?\b\.?|meses\b|a\.|(?=[\s,;)]))"
+    rf"\b(?:{AGE_LEAD})\s+(?:(?!(?:menos|m[aá]s|mayor(?:es)?|menor(?:es)?|tiene|tienen|tenga|tengan|edad|entre"
+    rf"|hasta|desde)\b)[^\s,.]+\s+){{0,2}}?de\s+(?:1[01]\d|\d{{1,2}})\s*(?:a(?:ños|ñitos|nos)?\b\.?|meses\b|a\.|(?=[\s,;)]))"
     r"|\b(?:1[01]\d|\d{1,2})\s+(?:añitos|añazos|abriles|tacos|primaveras)\b"
     rf"|\b(?:{_TENS}(?:[- ]{_UNITS})?|{_UNITS}|ten|eleven|twelve|\w+teen)[- ]years?[- ]old\b"
     r"|\b\d{1,3}\s+years?\s+young\b"
@@ -258,7 +259,7 @@ RELATION_RE = ci(
     r"|\bsomeone\s+(?:from|at)\s+my\s+(?:gym|church|school|village|street|building|work|office|club)\b"
     r"|\bmi\s+(?:vecin[oa]|prim[oa]|t[ií][oa]|sobrin[oa]|cuñad[oa]|suegr[oa]|(?:mejor\s+)?amig[oa]"
     r"|compañer[oa]\s+de\s+piso|caser[oa]|jef[ea]|ex)\b"
-    r"|\b(?:el|la|los|las|un|una)\s+(?:\w+\s+){1,3}?de\s+(?:mi|un|una)\s+(?:vecin[oa]|prim[oa]|amig[oa]|cuñad[oa]"
+    r"|\b(?:el|la|los|las|un|una|al|del)\s+(?:\w+\s+){1,3}?de\s+(?:mi|un|una)\s+(?:vecin[oa]|prim[oa]|amig[oa]|cuñad[oa]"
     r"|suegr[oa]|compañer[oa]|hij[oa]|sobrin[oa]|marido|mujer|novi[oa]|herman[oa]|madre|padre|barrio|calle"
     r"|pueblo|edificio|urbanizaci[oó]n|gimnasio|gym|cole|colegio|iglesia|trabajo)\b"
     r"|\b(?:my|mi)\s+(?:(?:local|old|usual|former)\s+)?(?:hairdresser|barber|postman|postwoman|cleaner|nanny"
@@ -297,9 +298,9 @@ OCCUPATION = (
     r"|childminder|lifeguard|dj|musician|camioner[oa]|taxista|conductor[a]?\s+de\s+(?:autob[uú]s|bus"
     r"|cami[oó]n|metro|tren)|ch[oó]fer|(?<!estudio\s)(?<!programa\s)(?<!proyecto\s)(?<!ensayo\s)piloto|polic[ií]a|guardia\s+civil|bomber[oa]|agricultor[a]?"
     r"|ganader[oa]|albañil|fontaner[oa]|plomer[oa]|electricista|cociner[oa]|camarer[oa]|meser[oa]"
-    r"|peluquer[oa]|barber[oa]|tender[oa]|panader[oa]|carnicer[oa]|fruter[oa]|kiosquer[oa]|carter[oa]"
+    r"|peluquer[oa]|barber[oa]|tender[oa]|panader[oa]|fruter[oa]|kiosquer[oa]|carter[oa]"
     r"|sacerdote|monja|abogad[oa]|juez|jueza|notari[oa]|soldado|maestr[oa]|profe"
-    r"|profesor[a]?|futbolista|boxeador[a]?|ex\s?boxeador[a]?|ciclista|pescador[a]?|basurer[oa]"
+    r"|profesor[a]?|futbolista|boxeador[a]?|ex\s?boxeador[a]?|ciclista|pescador[a]?|miner[oa]|basurer[oa]"
     r"|niñera|socorrista|veterinari[oa]|portero|portera|conserje|pastor|rabbi|imam|monk|nun|coach|referee"
     r"|councillor|cashier|receptionist|mechanic|accountant|banker|engineer|architect|journalist|cajer[oa]"
     r"|recepcionista|mec[aá]nic[oa]|contable|banquer[oa]|ingenier[oa]|arquitect[oa]|periodista|entrenador[a]?"
@@ -310,6 +311,7 @@ OCCUPATION_RE = ci(
     rf"\b(?:the|a|an|our|this|that|local|retired|ex-?|el|la|un|una|al|del|nuestr[oa]|jubilad[oa]|former"
     rf"|my|your|his|her|mi|tu|su|works?\s+as\s+an?|trabaja\s+(?:de|como)|es|is)\s+(?:\w+\s+){{0,2}}?"
     rf"({OCCUPATION})\b"
+    rf"|(?<=,\s)({OCCUPATION})(?=\s+(?:en|de|in|from|at)\s+(?-i:[A-ZÁÉÍÓÚÑ]))"
 )
 SCREENSHOT_RE = ci(
     r"\b(?:screen\s?shots?|screen\s?grabs?|screen\s?caps?|captura(?:s)?(?:\s+de\s+pantalla)?|pantallazos?"
@@ -333,6 +335,8 @@ ENCOUNTER_RE = ci(
     r"|dad"
     r"|father|man|woman|lady|patient|girl|boy|couple|family|wife|husband)\b"
     r"|\b(?:came|walked|was\s+brought)\s+in(?:to)?\s+(?:our|my|the)\s+(?:clinic|surgery|practice|ED|A&E)\b"
+    r"|\b(?:my\s+|a\s+|one\s+)?(?:pt|patient|paciente|pcte)\s+(?:just\s+)?(?:sent|texted|messaged|dm['’]?d|emailed"
+    r"|called|rang|phoned|me\s+(?:mand[oó]|envi[oó]|escribi[oó]|llam[oó]|ha\s+(?:mandado|escrito|llamado)))\b"
     r"|\b(?:decirle|comunicarle|explicarle)\s+a\s+(?:una?|la|el)\s+\w+|\bha\s+venido\s+(?:hoy\s+)?a\s+la\s+"
     r"(?:cl[ií]nica|consulta)\b"
     r"|\b(?:he|hemos|acabo\s+de|acabamos\s+de)\s+(?:atendido|operado|diagnosticado|ingresado|visto|tratado"
@@ -450,7 +454,10 @@ _STAFF_BEFORE = ci(
     r"|\w+[oó]log[oa]|\w+ologist|\w+iatr[ao]|\w+iatrician|\w+iatrist|physio\w*|fisio\w*|GP|surgeon"
     r"|cirujan[oa]|dentista?|speaker|ponente|host|guest|invitad[oa]|author|autor[a]?|presidente|presidenta"
     r"|chair|profesor[a]?|professor|ginec[oó]log[oa]|pediatra|psic[oó]log[oa]|nutricionista|farmac[eé]utic[oa]"
-    r"|pharmacist|midwives|team|equipo|colleagues|compañer[oa]s)\.?|[@#])\s*(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+)?$"
+    r"|pharmacist|midwives|team|equipo|colleagues|compañer[oa]s|HCA|HCAs|CNA|TCAE|TES|care\s+assistant"
+    r"|healthcare\s+assistant|secretary|receptionist|manager|admin|OT|SLT|dietitian|paramedic|medic|student"
+    r"|F1|FY1|FY2|SHO|reg|SpR|intern|mentor|boss|supervisor|tutor[a]?|jef[ea]|secretari[oa]|administrativ[oa]"
+    r"|recepcionista|t[eé]cnic[oa]|mentora|supervisor[a]?)\.?|[@#])\s*(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+)?$"
 )
 # "'Best GP in Leeds' - Mark, 45": a named (and aged) patient attached to a testimonial.
 ATTRIBUTION_RE = re.compile(
@@ -568,6 +575,11 @@ def _about_person(d: Draft) -> bool:
     )
 
 
+# A person word right before "from X" / "de X" makes X their town ("pt from Kilburn", "peluquero en Chueca").
+_NEAR_TOWN = re.compile(
+    r"(?:man|woman|lady|teacher|boy|girl|señor|señora|chico|chica|chaval|paciente|ELA|[a-z]+ista|(?i:pts?|pcte)"
+    rf"|patient|(?i:{OCCUPATION}))\s*$"
+)
 _STUDY = ci(r"\b(?:study|studies|project|scheme|programme|program|trial|estudio|programa|proyecto|ensayo)\b")
 
 
@@ -584,10 +596,12 @@ def _who(d: Draft) -> list[Hit]:
     if cue:
         for m in OCCUPATION_RE.finditer(text):
             s_start, s_end = d.sentence_of(m.start())
-            if _STUDY.search(text, m.start(), min(len(text), m.end(1) + 12)):
+            if _STUDY.search(text, m.start(), min(len(text), m.end() + 12)):
                 continue
-            if CLINICAL_RE.search(text, s_start, s_end) and not _overlaps(hits, m.start(1), m.end(1)):
-                hits.append(Hit("privacy.relation", m.start(1), m.end(1), placeholder="[PERSON]"))
+            g = 1 if m.group(1) else 2
+            near = CLINICAL_RE.search(text, max(0, m.start() - 200), min(len(text), m.end() + 200))
+            if near and not _overlaps(hits, m.start(g), m.end(g)):
+                hits.append(Hit("privacy.relation", m.start(g), m.end(g), placeholder="[PERSON]"))
     return hits
 
 
@@ -663,10 +677,8 @@ def _soft(d: Draft) -> list[Hit]:
         town = m.group(1)
         if town.split()[0] in _NOT_NAME or _overlaps(hits, m.start(1), m.end(1)):
             continue
-        near_person = any(0 <= m.start() - end <= 25 for end in person_or_age) or re.search(
-            r"(?:man|woman|lady|teacher|boy|girl|señor|señora|chico|chica|chaval|paciente|ELA|"
-            r"[a-z]+ista)\s*$",
-            text[max(0, m.start() - 30) : m.start()],
+        near_person = any(0 <= m.start() - end <= 25 for end in person_or_age) or _NEAR_TOWN.search(
+            text[max(0, m.start() - 30) : m.start()]
         )
         if near_person:
             hits.append(Hit("privacy.place", m.start(1), m.end(1), placeholder="[PLACE]"))
