@@ -71,14 +71,22 @@ class Featurizer:
         self._vocabulary: set[str] = {w for t in normalized for w in t.split()}
         self._vocabulary_list = sorted(self._vocabulary)
         self._corrections: dict[str, str] = {}
+        self._learned: set[str] = set()  # community phrasings whose words are already known
 
     @property
     def vocabulary(self) -> set[str]:
         return self._vocabulary
 
     def learn_words(self, texts: Iterable[str]) -> None:
-        """Let later entries' words be spelling targets (their features come from char n-grams)."""
-        new = {w for t in texts for w in normalize(t).split()} - self._vocabulary
+        """Let later entries' words be spelling targets (their features come from char n-grams).
+
+        Phrasings already learned are skipped: a community is reloaded whole after every change.
+        """
+        fresh = [t for t in texts if t not in self._learned]
+        if not fresh:
+            return
+        self._learned.update(fresh)
+        new = {w for t in fresh for w in normalize(t).split()} - self._vocabulary
         if new:
             self._vocabulary |= new
             self._vocabulary_list = sorted(self._vocabulary)
