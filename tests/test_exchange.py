@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 import yaml
 
 from bot.exchange import export_community, import_file
@@ -18,14 +16,6 @@ from bot.sqlite_store import SQLiteStore
 TG, DC = "telegram:-100123", "discord:42"
 
 
-@pytest_asyncio.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLiteStore]:
-    s = SQLiteStore(tmp_path / "docsocial.db")
-    await s.open()
-    try:
-        yield s
-    finally:
-        await s.close()
 
 
 def entry(entry_id: str, **fields: object) -> Entry:
