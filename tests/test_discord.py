@@ -625,7 +625,8 @@ async def test_crash_reports_privately_and_logs_no_text(harness: Harness, monkey
     assert response_of(calls).response_type == 4
 
 
-async def test_slow_core_is_deferred_then_followed_up(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+def make_core_slow(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core takes longer than the adapter's defer delay, so the interaction must be deferred."""
     monkeypatch.setattr(discord_adapter, "DEFER_AFTER", 0.01)
     original = harness.client.core.handle
 
@@ -634,6 +635,10 @@ async def test_slow_core_is_deferred_then_followed_up(harness: Harness, monkeypa
         return await original(message, context)
 
     monkeypatch.setattr(harness.client.core, "handle", slow)
+
+
+async def test_slow_core_is_deferred_then_followed_up(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_core_slow(harness, monkeypatch)
     calls = await harness.command("ask", question="What is Sermo?")
     assert calls[0].response_type == 5  # "thinking…"
     followups = [c for c in calls if c.is_followup and not c.is_callback]
@@ -642,14 +647,7 @@ async def test_slow_core_is_deferred_then_followed_up(harness: Harness, monkeypa
 
 async def test_slow_error_after_public_defer_stays_private(harness: Harness,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(discord_adapter, "DEFER_AFTER", 0.01)
-    original = harness.client.core.handle
-
-    async def slow(message: Any, context: Any) -> Reply:
-        await asyncio.sleep(0.05)
-        return await original(message, context)
-
-    monkeypatch.setattr(harness.client.core, "handle", slow)
+    make_core_slow(harness, monkeypatch)
     calls = await harness.command("lang", language="fr")
     assert calls[0].response_type == 5
     assert any(c.method == "DELETE" and c.path.endswith("/messages/@original") for c in calls)
@@ -895,14 +893,7 @@ async def test_direct_message_is_answered(harness: Harness) -> None:
 
 
 async def test_slow_check_defers_privately(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(discord_adapter, "DEFER_AFTER", 0.01)
-    original = harness.client.core.handle
-
-    async def slow(message: Any, context: Any) -> Reply:
-        await asyncio.sleep(0.05)
-        return await original(message, context)
-
-    monkeypatch.setattr(harness.client.core, "handle", slow)
+    make_core_slow(harness, monkeypatch)
     calls = await harness.command("check", draft="Great day at the clinic!")
     assert calls[0].response_type == 5 and calls[0].message.get("flags") == 64
     assert not [c for c in calls if c.method == "DELETE"]
