@@ -205,8 +205,8 @@ class Assistant:
         text = strip_control(message.text).strip()
         if text.startswith("/"):
             return await self._command(text, message, context, community)
-        request = await self._faq_request(message, context, community, text, ask_moderator=False)
-        if self.faq.in_dialogue(request):
+        if self.faq.has_dialogue(community, self._user_key(message)):
+            request = await self._faq_request(message, context, community, text, ask_moderator=False)
             return await self.faq.dialogue_step(text, request)
         if not message.addressed:
             return await self._chatter(text, message, community)

@@ -179,7 +179,11 @@ class FaqService:
 
     def in_dialogue(self, req: FaqRequest) -> bool:
         """True while a step-by-step add by this actor in this community is open and not idle too long."""
-        return self._dialogues.get(self._key(req)) is not None
+        return self.has_dialogue(req.community_id, req.actor)
+
+    def has_dialogue(self, community_id: str, actor: str) -> bool:
+        """`in_dialogue` for callers that have not built a request yet (it needs only who and where)."""
+        return self._dialogues.get((community_id, actor)) is not None
 
     async def dialogue_step(self, text: str, req: FaqRequest) -> Reply:
         """Take the next message of a guided add: question, then answer, then extra phrasings.
