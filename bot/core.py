@@ -33,7 +33,7 @@ from bot.paths import default_db_path
 from bot.privacy import hash_user, scrub
 from bot.ratelimit import RateLimiter
 from bot.sqlite_store import SQLiteStore
-from bot.store import Store, StoreError
+from bot.store import CommunitySettings, Store, StoreError
 from bot.texts import t
 
 log = logging.getLogger(__name__)
@@ -176,7 +176,10 @@ class Assistant:
     def _user_key(self, message: Message) -> str:
         return f"{message.platform}:{hash_user(message.user_id, self.settings.vote_salt.get_secret_value())}"
 
-    async def _locale(self, message: Message, community: str, text: str | None = None) -> Locale:
+    async def _locale(
+        self, message: Message, community: str, text: str | None = None, settings: CommunitySettings | None = None
+    ) -> Locale:
+        """Explicit choice, then /lang, then (in groups) the group's language or the question's own."""
         if message.chosen_locale is not None:
             return message.chosen_locale
         chosen = self._languages.get(self._user_key(message))
@@ -184,7 +187,7 @@ class Assistant:
             return "es" if chosen == "es" else "en"
         default: Locale = message.locale or "en"
         if not message.is_private:
-            default = (await self.store.get_settings(community)).locale
+            default = (settings or await self.store.get_settings(community)).locale
         return detect_locale(text, default) if text else default
 
     # --- entry points --------------------------------------------------------------------
@@ -259,7 +262,8 @@ class Assistant:
     # --- questions -----------------------------------------------------------------------
     async def answer(self, text: str, message: Message, community: str) -> Reply:
         """Match a question and reply with an answer, choices, or an honest fallback."""
-        locale = await self._locale(message, community, text)
+        settings = await self.store.get_settings(community)  # language and cooldown: one read
+        locale = await self._locale(message, community, text, settings)
         if not text:
             return Reply(kind="error", locale=locale, title=t("empty_title", locale), body=t("empty_body", locale))
         limit = self.settings.max_message_chars
@@ -272,7 +276,6 @@ class Assistant:
             )
         wait = None
         if message.platform not in OPERATOR_PLATFORMS:  # flood control is for shared chats
-            settings = await self.store.get_settings(community)
             user = self._user_key(message)
             # Private chats share a data bucket but not a crowd: only groups get a group-wide limit.
             crowd = f"{community}:{user}" if message.is_private else community
