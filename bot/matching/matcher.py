@@ -123,19 +123,25 @@ class Matcher:
                 # "None of these" won: trust only near-verbatim phrasings.
                 classifier_conf = np.zeros_like(classifier_conf)
             confidence = np.maximum(confidence, classifier_conf)
-        entries = self.entries
+        own_entries: list[Entry] = []
         community = self._communities.get(community_id or "")
         if community is not None:
             confidence[community.hidden_positions] = -1.0
             if community.entries:
                 own = _sigmoid(community.index.scores(normalized), s.community_center, s.community_scale)
                 confidence = np.concatenate([confidence, own])
-                entries = [*entries, *community.entries]
-        count = len(entries) if limit is None else min(limit, len(entries))
+                own_entries = community.entries
+        total = len(confidence)
+        count = total if limit is None else min(limit, total)
         # argpartition finds the best `count` without sorting every entry (10,000s in big communities)
-        top = np.argpartition(-confidence, count - 1)[:count] if count < len(entries) else np.arange(len(entries))
+        top = np.argpartition(-confidence, count - 1)[:count] if count < total else np.arange(total)
         top = top[np.argsort(-confidence[top], kind="stable")]
-        return [Candidate(entries[i], float(confidence[i])) for i in top if confidence[i] >= 0]
+        curated = len(self.entries)  # positions past the curated ones are the community's own
+        return [
+            Candidate(self.entries[i] if i < curated else own_entries[i - curated], float(confidence[i]))
+            for i in top
+            if confidence[i] >= 0
+        ]
 
     def match(self, text: str, community_id: str | None = None, locale: Locale | None = None) -> MatchResult:
         """Decide what to do with one question."""
