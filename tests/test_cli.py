@@ -357,11 +357,11 @@ def test_db_on_a_folder_is_a_clear_error(tmp_path: Path) -> None:
 def test_chat_answers_and_quits(runs: dict[str, CliResult]) -> None:
     result = runs["chat"]
     assert result.returncode == 0, result.stderr
-    assert "SERMO" in result.stdout and "Sermo is a social network for doctors" in result.stdout
+    assert "SERMO" in result.stdout and "Sermo is a doctors-only network" in result.stdout
     # "1" opens the first related entry of the last answer (sermo's first follow-up is doximity)
-    assert "DOXIMITY" in result.stdout and "Doximity is a US network for clinicians" in result.stdout
+    assert "DOXIMITY" in result.stdout and "Doximity is a US real-name network for clinicians" in result.stdout
     assert result.stdout.rstrip().endswith("Bye!")
-    assert result.stdout.count("Doximity is a US network") == 1  # nothing read after /quit
+    assert result.stdout.count("Doximity is a US real-name network") == 1  # nothing read after /quit
 
 
 def test_ask_never_imports_chat_platform_libraries(runs: dict[str, CliResult]) -> None:
