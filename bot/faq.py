@@ -38,6 +38,7 @@ from bot.faq_commands import (
 from bot.faq_dialogue import DialogueKey, Dialogues
 from bot.gaps import GapGroup, group_gaps
 from bot.models import Entry, Locale, Reply, Suggestion
+from bot.sources import footer
 from bot.store import AlreadyExists, CommunityEntry, CommunitySettings, NotFound, Store, StoreError
 
 __all__ = ["FAQ_SUBCOMMANDS", "LOCAL_COMMUNITY", "FaqLimits", "FaqRequest", "FaqService"]
@@ -559,7 +560,7 @@ class FaqService:
         others = [p for p in phrasings if p != title]
         bullets = [msg(loc, "show_also", text="; ".join(others))] if others else []
         body = "\n\n".join([entry.answer.get(loc), *notes])
-        return self._info(req, title, body, bullets, entry_id=entry.id, sources=list(entry.sources))
+        return self._info(req, title, body, bullets, entry_id=entry.id, sources=footer(entry.sources, loc))
 
     async def _cmd_history(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale

@@ -15,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.models import LOCALES, Entry
+from bot.sources import REGISTRY_FILE, REGISTRY_NAMES, check_citations, read_registry
 
 KNOWLEDGE_SUFFIXES = (".yaml", ".yml", ".json")
 CURATED_DIR = Path(__file__).resolve().parent.parent / "knowledge"
@@ -90,7 +91,12 @@ def load_file(path: Path) -> tuple[list[Entry], list[Problem]]:
 
 
 def knowledge_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in KNOWLEDGE_SUFFIXES)
+    """The entry files of a directory: every YAML/JSON file except the source registry."""
+    return sorted(
+        p
+        for p in directory.iterdir()
+        if p.is_file() and p.suffix.lower() in KNOWLEDGE_SUFFIXES and p.name.lower() not in REGISTRY_NAMES
+    )
 
 
 def curated_problems(entries: list[Entry], file_of: dict[str, str]) -> list[Problem]:
@@ -120,6 +126,26 @@ def curated_problems(entries: list[Entry], file_of: dict[str, str]) -> list[Prob
     return problems
 
 
+def citation_problems(directory: Path, entries: list[Entry], file_of: dict[str, str]) -> list[Problem]:
+    """Curated entries cite the registry by id: refuse a broken registry, unknown ids and unused sources."""
+    registry, issues = read_registry(directory / REGISTRY_FILE)
+    problems = [Problem(REGISTRY_FILE, i.entry, i.field, i.message) for i in issues]
+    if any(i.entry == "-" for i in issues):
+        return problems  # no usable registry: every citation would be reported as unknown
+    broken = {i.entry for i in issues}  # already reported: do not report their citations as unknown too
+    unknown, unused = check_citations(entries, registry)
+    problems += [
+        Problem(file_of[entry.id], entry.id, field, f"unknown source id {ref!r}: not in {REGISTRY_FILE}")
+        for entry, field, ref in unknown
+        if ref not in broken
+    ]
+    problems += [
+        Problem(REGISTRY_FILE, source_id, "(entry)", "no entry cites this source: cite it or remove it")
+        for source_id in unused
+    ]
+    return problems
+
+
 def load_directory(directory: Path, *, curated: bool = False) -> list[Entry]:
     """Load every knowledge file under `directory`; raise KnowledgeError listing all problems."""
     if not directory.is_dir():
@@ -145,6 +171,7 @@ def load_directory(directory: Path, *, curated: bool = False) -> list[Entry]:
         problems.append(Problem(str(directory), "-", "(directory)", "its knowledge files hold no entries"))
     if curated:
         problems.extend(curated_problems(entries, file_of))
+        problems.extend(citation_problems(directory, entries, file_of))
     if problems:
         raise KnowledgeError(problems)
     return entries

@@ -126,8 +126,8 @@ TEXTS: dict[str, dict[Locale, str]] = {
     },
     "sources_title": {"en": "Where my answers come from", "es": "De dónde salen mis respuestas"},
     "sources_body": {
-        "en": "Every answer names its sources. Professional bodies, studies and seed documents used:",
-        "es": "Cada respuesta cita sus fuentes. Organismos, estudios y documentos usados:",
+        "en": "Every answer names its sources. The publications used, by publisher or body, each with its year:",
+        "es": "Cada respuesta cita sus fuentes. Las publicaciones usadas, por editor u organismo, cada una con su año:",
     },
     "slow_down_title": {"en": "Please slow down", "es": "Más despacio, por favor"},
     "slow_down_body": {

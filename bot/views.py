@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 from bot.commands import COMMANDS, Command
 from bot.matching.normalize import fold
 from bot.models import Entry, Locale, Reply, Suggestion
+from bot.sources import cited_refs, footer, inline, listing
 from bot.texts import t
 
 TOPIC_NAMES: dict[str, dict[Locale, str]] = {
@@ -79,7 +80,7 @@ def entry_reply(entry: Entry, locale: Locale, lookup: Callable[[str], Entry | No
         locale=locale,
         title=entry.display_title(locale),
         body=entry.answer.get(locale),
-        sources=list(entry.sources),
+        sources=footer(entry.sources, locale),
         followups=[suggestion(e, locale) for e in related],
         entry_id=entry.id,
         score=round(score, 4),
@@ -159,7 +160,7 @@ def networks_reply(entries: Sequence[Entry], locale: Locale, goal: str | None) -
         title=entry.display_title(locale),
         body=entry.answer.get(locale),
         bullets=[f"{i}. {network_name(r.network)}: {r.reason.get(locale)}" for i, r in enumerate(entry.ranking, 1)],
-        sources=sources or list(entry.sources),
+        sources=footer(sources or entry.sources, locale),
         entry_id=entry.id,
         feedback=True,
     )
@@ -190,7 +191,7 @@ def stats_reply(entries: Sequence[Entry], locale: Locale, network: str | None) -
         seen.add(mark)
         bullets.append(
             f"{figure.value} {figure.what.get(locale)}: {figure.population.get(locale)}, {figure.year} "
-            f"({figure.source})"
+            f"({inline(figure.source)})"
         )
         if figure.source not in sources:
             sources.append(figure.source)
@@ -200,7 +201,7 @@ def stats_reply(entries: Sequence[Entry], locale: Locale, network: str | None) -
         locale=locale,
         title=t("stats_network_title", locale, network=network_name(key)),
         bullets=bullets,
-        sources=sources,
+        sources=footer(sources, locale),
         followups=[suggestion(e, locale) for e in entries if e.id in entry_ids][:5],
     )
 
@@ -218,18 +219,13 @@ def rules_reply(entries: Sequence[Entry], locale: Locale) -> Reply:
 
 
 def sources_reply(entries: Sequence[Entry], locale: Locale) -> Reply:
-    counts: dict[str, int] = defaultdict(int)
-    for entry in entries:
-        for source in entry.sources:
-            counts[source] += 1
-    seeds = sorted(s for s in counts if s.startswith("seed "))
-    others = sorted((s for s in counts if not s.startswith("seed ")), key=lambda s: (-counts[s], s))
+    """Every publication the entries cite, grouped by publisher, each once, with year and link."""
     return Reply(
         kind="info",
         locale=locale,
         title=t("sources_title", locale),
         body=t("sources_body", locale),
-        bullets=[f"{s} ({counts[s]})" for s in others + seeds],
+        bullets=listing((ref for entry in entries for _, ref in cited_refs(entry)), locale),
     )
 
 

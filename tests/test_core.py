@@ -10,6 +10,7 @@ from bot.config import MatchSettings, Settings
 from bot.core import Assistant, OperatorContext
 from bot.matching import Matcher
 from bot.models import Entry, Message, Reply
+from bot.sources import footer, inline
 from bot.sqlite_store import SQLiteStore
 from bot.store import CommunitySettings
 from tests.conftest import AssistantFactory, MemberContext, ModeratorContext
@@ -187,7 +188,7 @@ async def test_stats_network(assistant: Assistant, curated: list[Entry], typed: 
     assert reply.bullets and reply.sources
     key = "whatsapp" if title == "WhatsApp" else "twitter"
     figures = [f for e in curated for f in e.figures if f.network == key]
-    assert all(any(f.source in b and f.year in b for b in reply.bullets) for f in figures)
+    assert all(any(inline(f.source) in b and f.year in b for b in reply.bullets) for f in figures)
 
 
 async def test_stats_unknown_network(assistant: Assistant) -> None:
@@ -200,7 +201,11 @@ async def test_rules_and_sources(assistant: Assistant, curated: list[Entry]) -> 
     assert rules.kind == "info" and len(rules.bullets) == sum(e.topic == "rules" for e in curated)
     sources = await assistant.handle(console("/sources"), OPERATOR)
     assert sources.kind == "info"
-    assert any(b.startswith("seed ") for b in sources.bullets)
+    publishers = [b.split(": ", 1)[0] for b in sources.bullets]
+    assert len(publishers) == len(set(publishers)), "one line per publisher"
+    [gmc] = [b for b in sources.bullets if b.startswith("GMC: ")]
+    assert "(2024)" in gmc and "replaced in 2024" in gmc  # the guidance in force and the one it replaced
+    assert not any("seed" in b.lower() for b in sources.bullets)
 
 
 async def test_lang_es_then_spanish_answer(assistant: Assistant, curated: list[Entry]) -> None:
@@ -282,7 +287,8 @@ async def test_answer_has_sources_followups_feedback(assistant: Assistant, curat
     reply = await assistant.handle(console("can i post an xray of a patient"), OPERATOR)
     entry = by_id(curated, "rule-patient-photos")
     assert reply.kind == "answer" and reply.entry_id == entry.id
-    assert reply.sources == entry.sources and reply.feedback
+    assert reply.sources == footer(entry.sources, "en") and reply.feedback
+    assert reply.sources[0].startswith("HHS OCR, HIPAA identifiers")  # publisher, short title
     assert [f.entry_id for f in reply.followups] == entry.related
     assert 0.5 <= reply.score <= 1
 

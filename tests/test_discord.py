@@ -732,7 +732,7 @@ async def test_long_answer_is_split_within_limits(tmp_path: Path, settings: Sett
                 text += embed.get("description", "")
         assert "Paragraph 29" in text and r"\*patients\*" in text  # all of it, markdown escaped
         footer = sent[-1].message["embeds"][-1]["footer"]["text"]
-        assert footer.endswith("…")
+        assert footer.endswith("; and 78 more")  # the core keeps footers to two lines, whatever the platform
         assert sent[-1].message.get("components")  # buttons on the last message only
         assert all(not c.message.get("components") for c in sent[:-1])
         await harness.client.close()

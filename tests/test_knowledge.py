@@ -16,8 +16,19 @@ GOOD = minimal_entry(
     "sermo",
     {"en": ["What is Sermo?"], "es": ["¿Qué es Sermo?"]},
     {"en": "A network.", "es": "Una red."},
-    sources=["seed 001"],
+    sources=["sermo-about"],
 )
+REGISTRY = [
+    {
+        "id": "sermo-about",
+        "publisher": "Sermo",
+        "kind": "platform",
+        "title": "About Sermo",
+        "year": 2024,
+        "country": "US",
+        "language": "en",
+    }
+]
 OTHER = minimal_entry("doximity", {"en": ["What is Doximity?"]}, {"en": "A directory."})
 
 
@@ -161,7 +172,7 @@ def test_duplicate_id_across_files(write_knowledge: KnowledgeWriter) -> None:
 
 
 def test_unknown_related_id_in_curated_mode(write_knowledge: KnowledgeWriter) -> None:
-    directory = write_knowledge({"a.yaml": [{**GOOD, "related": ["nowhere"]}]})
+    directory = write_knowledge({"a.yaml": [{**GOOD, "related": ["nowhere"]}], "sources.yaml": REGISTRY})
     assert [e.id for e in load_directory(directory)] == ["sermo"]  # not checked outside curated mode
     [problem] = problems_of(directory, curated=True)
     assert problem.startswith("a.yaml: entry sermo: related[0]:") and "nowhere" in problem
