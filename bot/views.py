@@ -21,6 +21,7 @@ TOPIC_NAMES: dict[str, dict[Locale, str]] = {
     "networks": {"en": "General networks", "es": "Redes generales"},
     "medical-networks": {"en": "Medical-only networks", "es": "Redes solo para médicos"},
     "rules": {"en": "Confidentiality and professional rules", "es": "Confidencialidad y normas profesionales"},
+    "bodies": {"en": "What each professional body says", "es": "Qué dice cada organismo profesional"},
     "statistics": {"en": "Adoption statistics", "es": "Estadísticas de uso"},
     "patients": {"en": "How patients use social media", "es": "Cómo usan los pacientes las redes"},
     "wellbeing": {"en": "Risks, time and wellbeing", "es": "Riesgos, tiempo y bienestar"},
