@@ -35,8 +35,8 @@ from bot.config import Settings
 from bot.core import Assistant
 from bot.faq import FAQ_SUBCOMMANDS, FaqLimits
 from bot.faq_commands import FaqSubcommand
+from bot.i18n import t
 from bot.models import Locale, Message, Reply
-from bot.texts import t
 
 __all__ = ["DocSocialClient", "build_client", "command_payloads", "serve", "sync_commands"]
 
@@ -57,7 +57,7 @@ _KEYS = {"error": "internal_error", "delete_failed": "discord_delete_failed"}
 
 
 def _text(key: str, locale: Locale) -> str:
-    """A fixed sentence from the core's table (bot/texts.py)."""
+    """A fixed sentence from the core's table (bot/i18n/)."""
     return t(_KEYS.get(key, key), locale)
 
 

@@ -16,8 +16,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import actions
 from bot.formatting import split_text
+from bot.i18n import t
 from bot.models import Locale, Reply, Suggestion
-from bot.texts import t
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ MAX_BUTTON_LABEL = 60  # longer labels are cut off by the clients anyway
 _INLINE_CODE = re.compile(r"`([^`\n]+)`")
 
 def text(key: str, locale: Locale, **values: object) -> str:
-    """A fixed sentence from the core's table (bot/texts.py)."""
+    """A fixed sentence from the core's table (bot/i18n/)."""
     return t(TELEGRAM_KEYS.get(key, key), locale, **values)
 
 

@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.draft_check import check_draft
 from bot.draft_check import summarise as summarise_check
 from bot.faq import FAQ_SUBCOMMANDS, LOCAL_COMMUNITY, FaqRequest, FaqService
+from bot.i18n import t
 from bot.knowledge import CURATED_DIR, load_curated, load_directory
 from bot.matching import Matcher, MatchResult
 from bot.matching.language import detect_locale
@@ -33,7 +34,6 @@ from bot.privacy import hash_user, scrub
 from bot.ratelimit import RateLimiter
 from bot.storage.base import CommunitySettings, Store, StoreError
 from bot.storage.factory import create_store
-from bot.texts import t
 
 log = logging.getLogger(__name__)
 SUGGEST_MIN_SCORE = 0.05  # hide near-zero matches from suggestions while typing

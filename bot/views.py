@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz, process
 
 from bot.commands import COMMANDS, Command
+from bot.i18n import t
 from bot.matching.normalize import fold
 from bot.models import Entry, Locale, Reply, Suggestion
-from bot.texts import t
 
 TOPIC_NAMES: dict[str, dict[Locale, str]] = {
     "goals": {"en": "Which network for which goal", "es": "Qué red para cada objetivo"},

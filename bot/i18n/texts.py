@@ -1,4 +1,4 @@
-"""Every fixed sentence the bot says, in English and Spanish, in one place."""
+"""The core's fixed sentences in English and Spanish (answers, errors, platform notices)."""
 
 from __future__ import annotations
 
@@ -207,9 +207,3 @@ TEXTS: dict[str, dict[Locale, str]] = {
     "followups_label": {"en": "Related", "es": "Relacionado"},
     "sources_label": {"en": "Sources", "es": "Fuentes"},
 }
-
-
-def t(key: str, locale: Locale, **values: object) -> str:
-    """The text for `key` in `locale`, with `values` filled in."""
-    text = TEXTS[key][locale]
-    return text.format(**values) if values else text
