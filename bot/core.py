@@ -24,6 +24,7 @@ from bot.draft_check import check_draft
 from bot.draft_check import summarise as summarise_check
 from bot.faq import FAQ_SUBCOMMANDS, LOCAL_COMMUNITY, FaqRequest, FaqService
 from bot.i18n import t
+from bot.i18n.words import parse_locale, parse_yes_no
 from bot.knowledge import CURATED_DIR, load_curated, load_directory
 from bot.matching import Matcher, MatchResult
 from bot.matching.language import detect_locale
@@ -404,20 +405,15 @@ class Assistant:
         raise AssertionError(f"command {name} is registered but not handled")  # pragma: no cover
 
     def _set_language(self, rest: str, message: Message, locale: Locale) -> Reply:
-        choice = rest.strip().lower()[:2]
-        if choice not in ("en", "es"):
+        chosen = parse_locale(rest)
+        if chosen is None:
             return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("lang_usage", locale))
-        chosen: Locale = "es" if choice == "es" else "en"
         self._languages.remember(self._user_key(message), chosen)
         return Reply(kind="info", locale=chosen, body=t("lang_set", chosen))
 
     async def _rate(self, rest: str, message: Message, community: str, locale: Locale) -> Reply:
-        word = rest.strip().lower()
-        if word in {"yes", "y", "si", "sí", "s", "1", "up", "+"}:
-            helpful = True
-        elif word in {"no", "n", "0", "down", "-"}:
-            helpful = False
-        else:
+        helpful = parse_yes_no(rest)
+        if helpful is None:
             return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("rate_usage", locale))
         entry_id = self._last_answer.get(self._user_key(message) + community)
         if entry_id is None:
