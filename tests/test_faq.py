@@ -10,7 +10,8 @@ import pytest
 import pytest_asyncio
 from rapidfuzz import fuzz, utils
 
-from bot.faq import FAQ_SUBCOMMANDS, FaqLimits, FaqRequest, FaqService
+from bot.commands import FAQ_SUBCOMMANDS
+from bot.faq import FaqLimits, FaqRequest, FaqService
 from bot.gaps import group_gaps
 from bot.models import Entry, Reply, Suggestion
 from bot.storage.base import CommunitySettings, StoreError
