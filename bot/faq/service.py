@@ -21,7 +21,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.commands import FAQ, FAQ_ADD_FORM, faq_lines
-from bot.faq_commands import (
+from bot.faq.dialogue import DialogueKey, Dialogues
+from bot.faq.gaps import GapGroup, group_gaps
+from bot.faq.parsing import (
     EDIT_FIELDS,
     clean_text,
     compare_key,
@@ -29,8 +31,6 @@ from bot.faq_commands import (
     split_extras,
     split_first,
 )
-from bot.faq_dialogue import DialogueKey, Dialogues
-from bot.gaps import GapGroup, group_gaps
 from bot.i18n import t
 from bot.i18n.words import CANCEL_WORDS, SKIP_WORDS, parse_locale, parse_yes_no
 from bot.models import Entry, Form, FormField, Locale, Reply, Suggestion
