@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot.faq import replies
-from bot.faq.base import ActorKey, FaqRequest, Invalid, utc
+from bot.faq.base import FaqRequest, Invalid, utc
 from bot.faq.entries import EntryCommands
 from bot.faq.gaps import GapGroup, group_gaps
 from bot.faq.parsing import clean_text, normalise_id, split_first
@@ -17,10 +17,6 @@ log = logging.getLogger(__name__)
 
 class GapCommands(EntryCommands):
     """`faq gaps`, `faq answer N`, `faq link N ID`; the numbers a moderator saw are kept for a while."""
-
-    def _init_gaps(self) -> None:
-        # per (community, actor): when `faq gaps` ran and the numbered groups it showed (None = handled)
-        self._gap_snapshots: dict[ActorKey, tuple[float, list[GapGroup | None]]] = {}
 
     async def _cmd_gaps(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
