@@ -164,12 +164,8 @@ class FaqBase:
             return False
         return True
 
-    async def _changed_reply(self, req: FaqRequest, title_key: str, body_key: str, entry_id: str) -> Reply:
-        live = await self._changed(req.community_id)
-        body = t("faq." + body_key, req.locale, id=entry_id)
-        if not live:
-            body += "\n\n" + t("faq.saved_not_live", req.locale)
-        return replies.info(req, t("faq." + title_key, req.locale, id=entry_id), body, entry_id=entry_id)
+    async def _changed_reply(self, req: FaqRequest, what: str, entry_id: str) -> Reply:
+        return replies.changed(req, what, entry_id, await self._changed(req.community_id))
 
     async def _community_entry(self, community_id: str, entry_id: str) -> CommunityEntry | None:
         try:

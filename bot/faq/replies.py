@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.i18n import t
@@ -66,3 +67,51 @@ def similar_bullets(req: FaqRequest, similar: list[tuple[Suggestion, float]]) ->
         t("faq.similar_item", req.locale, id=s.entry_id, title=s.title, pct=round(score * 100))
         for s, score in similar
     ]
+
+
+# --- what a saved change looks like ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The outcome of a change to one entry: which, the texts to list, look-alikes, and whether the
+    matcher already answers with it (`live`)."""
+
+    entry_id: str
+    texts: list[str]
+    similar: list[tuple[Suggestion, float]]
+    live: bool
+
+
+def _saved(req: FaqRequest, title: str, body: str, saved: Saved) -> Reply:
+    if not saved.live:
+        body = (body + "\n\n" + t("faq.saved_not_live", req.locale)).strip()
+    return info(req, title, body, saved.texts + similar_bullets(req, saved.similar), entry_id=saved.entry_id,
+                suggestions=[s for s, _ in saved.similar])
+
+
+def added(req: FaqRequest, saved: Saved) -> Reply:
+    loc, entry_id = req.locale, saved.entry_id
+    body = t("faq.added_body", loc, id=entry_id)
+    if saved.similar:
+        body += "\n\n" + t("faq.similar_warning", loc, id=entry_id)
+    return _saved(req, t("faq.added_title", loc, id=entry_id), body, saved)
+
+
+def aliased(req: FaqRequest, saved: Saved) -> Reply:
+    loc = req.locale
+    body = t("faq.alias_body", loc, text=saved.texts[0], id=saved.entry_id)
+    if saved.similar:
+        body += "\n\n" + t("faq.similar_note", loc)
+    return _saved(req, t("faq.alias_done", loc, id=saved.entry_id), body, saved)
+
+
+def edited(req: FaqRequest, saved: Saved) -> Reply:
+    body = t("faq.similar_note", req.locale) if saved.similar else ""
+    return _saved(req, t("faq.edit_done", req.locale, id=saved.entry_id), body, saved)
+
+
+def changed(req: FaqRequest, what: str, entry_id: str, live: bool) -> Reply:
+    """removed, restored, hidden, unhidden: "faq.{what}_title" and "faq.{what}_body"."""
+    body = t(f"faq.{what}_body", req.locale, id=entry_id)
+    return _saved(req, t(f"faq.{what}_title", req.locale, id=entry_id), body, Saved(entry_id, [], [], live))
