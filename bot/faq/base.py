@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import math
 import re
@@ -217,7 +216,3 @@ def id_order(entry_id: str) -> tuple[str, int, str]:
     m = re.fullmatch(r"([a-z_-]*)(\d+)", entry_id)
     return (m.group(1), int(m.group(2)), "") if m else (entry_id, 0, entry_id)
 
-
-def utc(moment: dt.datetime) -> dt.datetime:
-    """Store timestamps may be naive (meaning UTC) or aware; show them in UTC either way."""
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
