@@ -1,4 +1,5 @@
-"""Shared fixtures: curated knowledge, one trained Matcher, a fresh SQLite store and Assistant per test,
+"""Shared fixtures, typed against the Store protocol (the SQLite backend builds them): curated knowledge,
+one trained Matcher, a fresh store and Assistant per test,
 a tiny knowledge-directory writer and a CLI runner."""
 
 from __future__ import annotations
@@ -18,29 +19,16 @@ import pytest
 import pytest_asyncio
 import yaml
 
+from bot.assistant import Assistant
 from bot.config import MatchSettings, Settings
-from bot.core import Assistant
 from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
 from bot.models import Entry
 from bot.negatives import load_negatives
-from bot.sqlite_store import SQLiteStore
+from bot.storage.base import Store
+from bot.storage.sqlite.store import SQLiteStore
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-class MemberContext:
-    """An ordinary member of a group: never a moderator."""
-
-    async def sender_is_moderator(self) -> bool:
-        return False
-
-
-class ModeratorContext:
-    """A group moderator on a chat platform."""
-
-    async def sender_is_moderator(self) -> bool:
-        return True
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +37,7 @@ def _no_real_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DOCSOCIAL_DB", str(tmp_path / "default.sqlite"))
     # Environment variables win over .env; blank means "not configured" (bot/config.py).
     for name in ("TELEGRAM_BOT_TOKEN", "DISCORD_BOT_TOKEN", "DISCORD_GUILD_IDS", "DISCORD_MODERATOR_ROLE",
-                 "TELEGRAM_WEBHOOK_URL"):
+                 "TELEGRAM_WEBHOOK_URL", "DOCSOCIAL_DATABASE_URL"):
         monkeypatch.setenv(name, "")
     monkeypatch.setenv("DISCORD_MESSAGE_CONTENT", "0")
 
@@ -71,7 +59,7 @@ def matcher(curated: list[Entry], negatives: list[str]) -> Matcher:
 
 
 @pytest_asyncio.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLiteStore]:
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
     db = SQLiteStore(tmp_path / "db.sqlite")
     await db.open()
     try:
@@ -101,7 +89,7 @@ async def make_assistant(tmp_path: Path, curated: list[Entry], matcher: Matcher)
 
 
 @pytest_asyncio.fixture
-async def assistant(curated: list[Entry], matcher: Matcher, store: SQLiteStore) -> Assistant:
+async def assistant(curated: list[Entry], matcher: Matcher, store: Store) -> Assistant:
     return Assistant(Settings(), curated, matcher, store)
 
 

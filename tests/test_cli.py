@@ -14,7 +14,7 @@ import yaml
 
 from bot.evaluation import CaseFileError, load_cases
 from bot.models import Entry
-from bot.sqlite_store import SQLiteStore
+from bot.storage.sqlite.store import SQLiteStore
 from tests.conftest import (
     ASK_JSON_FIELDS,
     REPO,
@@ -370,7 +370,7 @@ def test_ask_never_imports_chat_platform_libraries(runs: dict[str, CliResult]) -
     imported = [
         line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
     ]
-    assert "bot.core" in imported and "sklearn" in {m.split(".")[0] for m in imported}
+    assert "bot.assistant" in imported and "sklearn" in {m.split(".")[0] for m in imported}
     platform = [m for m in imported if m.split(".")[0] in {"telegram", "discord"}]
     assert platform == []
 
