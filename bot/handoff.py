@@ -1,0 +1,119 @@
+"""Continue in private: which replies carry a button that opens the private chat on the right step.
+
+A draft may hold patient data, so it belongs in the private chat, never in a group. The core
+decides: a group `/check` without a draft, and any reply meant only for the sender, carries a
+"continue in private" button with a start payload; `/start check` in the private chat asks for
+the draft, and the next private message is checked as that draft. Adapters turn the payload
+into their platform's link (Telegram: t.me/<bot>?start=check).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.models import Locale, Reply
+
+CHECK = "check"
+PAYLOADS = frozenset({CHECK})  # start payloads the private chat understands
+_PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # what a Telegram start parameter may hold
+WAIT_SECONDS = 15 * 60  # how long "send me your draft" stays open
+_WAIT_LIMIT = 10_000  # remembered waiting users before the oldest go
+
+TEXTS: dict[str, dict[Locale, str]] = {
+    "handoff_button": {"en": "Continue in private", "es": "Continuar en privado"},
+    "check_in_private": {
+        "en": (
+            "Drafts may contain patient data, so I review them in our private chat, where the group "
+            "never sees them. Tap the button and send me your draft there."
+        ),
+        "es": (
+            "Los borradores pueden contener datos de pacientes, así que los reviso en nuestro chat "
+            "privado, donde el grupo nunca los ve. Pulsa el botón y envíame allí tu borrador."
+        ),
+    },
+    "check_prompt_title": {"en": "Send me your draft", "es": "Envíame tu borrador"},
+    "check_prompt_body": {
+        "en": (
+            "Paste the post you want to publish as your next message and I'll review it for patient "
+            "data, advertising rules and professional conduct. I don't store it. /cancel to stop."
+        ),
+        "es": (
+            "Pega como próximo mensaje la publicación que quieres hacer y la revisaré en busca de datos "
+            "de pacientes, normas de publicidad y conducta profesional. No la guardo. /cancel para salir."
+        ),
+    },
+}
+
+
+def text(key: str, locale: Locale) -> str:
+    return TEXTS[key][locale]
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """A button that opens the private chat with the bot at `payload`'s step (None: just open it)."""
+
+    payload: str | None
+    label: str
+
+
+def handoff(payload: str | None, locale: Locale) -> Handoff:
+    if payload is not None and not _PAYLOAD.match(payload):
+        raise ValueError(f"start payload {payload!r} is not 1-64 letters, digits, '_' or '-'")
+    return Handoff(payload, text("handoff_button", locale))
+
+
+def start_payload(argument: str) -> str | None:
+    """The step `/start ARGUMENT` asks for, or None for a plain welcome (unknown payloads included)."""
+    payload = argument.strip().lower()
+    return payload if payload in PAYLOADS else None
+
+
+def check_in_private(locale: Locale) -> tuple[Reply, Handoff]:
+    """What a group gets for `/check` without a draft: why private, and the button to go there."""
+    return Reply(kind="info", locale=locale, body=text("check_in_private", locale)), handoff(CHECK, locale)
+
+
+def check_prompt(locale: Locale) -> Reply:
+    """What `/start check` says in the private chat: send the draft next."""
+    return Reply(
+        kind="info", locale=locale, title=text("check_prompt_title", locale), body=text("check_prompt_body", locale)
+    )
+
+
+def for_private_reply(reply: Reply, command: str | None, is_private: bool, locale: Locale) -> Handoff | None:
+    """A reply meant only for the sender, asked for in a group, carries the button.
+
+    Its payload is the command's own step when the private chat has one (`check`: send another
+    draft), else none (the button just opens the private chat).
+    """
+    if is_private or not reply.private:
+        return None
+    return handoff(command if command in PAYLOADS else None, locale)
+
+
+class DraftWaits:
+    """Who was asked for a draft in private (opaque user keys), for WAIT_SECONDS, bounded in memory."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, seconds: float = WAIT_SECONDS) -> None:
+        self._clock = clock
+        self._seconds = seconds
+        self._until: OrderedDict[str, float] = OrderedDict()
+
+    def expect(self, user_key: str) -> None:
+        self._until[user_key] = self._clock() + self._seconds
+        self._until.move_to_end(user_key)
+        while len(self._until) > _WAIT_LIMIT:
+            self._until.popitem(last=False)
+
+    def take(self, user_key: str) -> bool:
+        """True once if this user's next message is the awaited draft (and forget the wait)."""
+        until = self._until.pop(user_key, None)
+        return until is not None and self._clock() <= until
+
+    def cancel(self, user_key: str) -> bool:
+        return self._until.pop(user_key, None) is not None
