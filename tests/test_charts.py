@@ -9,7 +9,7 @@ import sys
 import pytest
 from PIL import Image
 
-from bot.charts import bars_for, render_chart, spec_for_entry, spec_for_network
+from bot.charts import Charts, bars_for, render_chart, spec_for_entry, spec_for_network
 from bot.charts.data import MAX_BARS, citable, percentage
 from bot.config import Settings
 from bot.models import Entry, Figure, Localized
@@ -131,3 +131,20 @@ def test_charts_setting_turns_them_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert Settings().charts is False
     monkeypatch.setenv("DOCSOCIAL_CHARTS", "on")
     assert Settings().charts is True
+
+
+async def test_service_draws_once_and_respects_the_setting(curated: list[Entry]) -> None:
+    charts = Charts(curated)
+    first = await charts.for_network("facebook", "en")
+    assert first is not None and first.png.startswith(PNG_SIGNATURE)
+    assert await charts.for_network("facebook", "en") is first  # cached, not drawn again
+    spanish = await charts.for_network("facebook", "es")
+    assert spanish is not None and spanish.spec.locale == "es"
+    assert await charts.for_network("no-such-network", "en") is None
+    stats = next(e for e in curated if e.id == "stats-quantiamd")
+    assert await charts.for_entry(stats, "en") is not None
+    lookalike = stats.model_copy()  # not the curated object: e.g. a community entry with the same id
+    assert await charts.for_entry(lookalike, "en") is None
+    off = Charts(curated, enabled=False)
+    assert await off.for_network("facebook", "en") is None
+    assert await off.for_entry(stats, "en") is None
