@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.i18n import t
 from bot.models import Locale, Reply
 
 CHECK = "check"
@@ -22,35 +23,6 @@ PAYLOADS = frozenset({CHECK})  # start payloads the private chat understands
 _PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # what a Telegram start parameter may hold
 WAIT_SECONDS = 15 * 60  # how long "send me your draft" stays open
 _WAIT_LIMIT = 10_000  # remembered waiting users before the oldest go
-
-TEXTS: dict[str, dict[Locale, str]] = {
-    "handoff_button": {"en": "Continue in private", "es": "Continuar en privado"},
-    "check_in_private": {
-        "en": (
-            "Drafts may contain patient data, so I review them in our private chat, where the group "
-            "never sees them. Tap the button and send me your draft there."
-        ),
-        "es": (
-            "Los borradores pueden contener datos de pacientes, así que los reviso en nuestro chat "
-            "privado, donde el grupo nunca los ve. Pulsa el botón y envíame allí tu borrador."
-        ),
-    },
-    "check_prompt_title": {"en": "Send me your draft", "es": "Envíame tu borrador"},
-    "check_prompt_body": {
-        "en": (
-            "Paste the post you want to publish as your next message and I'll review it for patient "
-            "data, advertising rules and professional conduct. I don't store it. /cancel to stop."
-        ),
-        "es": (
-            "Pega como próximo mensaje la publicación que quieres hacer y la revisaré en busca de datos "
-            "de pacientes, normas de publicidad y conducta profesional. No la guardo. /cancel para salir."
-        ),
-    },
-}
-
-
-def text(key: str, locale: Locale) -> str:
-    return TEXTS[key][locale]
 
 
 @dataclass(frozen=True)
@@ -64,7 +36,7 @@ class Handoff:
 def handoff(payload: str | None, locale: Locale) -> Handoff:
     if payload is not None and not _PAYLOAD.match(payload):
         raise ValueError(f"start payload {payload!r} is not 1-64 letters, digits, '_' or '-'")
-    return Handoff(payload, text("handoff_button", locale))
+    return Handoff(payload, t("handoff.button", locale))
 
 
 def start_payload(argument: str) -> str | None:
@@ -75,14 +47,13 @@ def start_payload(argument: str) -> str | None:
 
 def check_in_private(locale: Locale) -> tuple[Reply, Handoff]:
     """What a group gets for `/check` without a draft: why private, and the button to go there."""
-    return Reply(kind="info", locale=locale, body=text("check_in_private", locale)), handoff(CHECK, locale)
+    return Reply(kind="info", locale=locale, body=t("handoff.check_in_private", locale)), handoff(CHECK, locale)
 
 
 def check_prompt(locale: Locale) -> Reply:
     """What `/start check` says in the private chat: send the draft next."""
-    return Reply(
-        kind="info", locale=locale, title=text("check_prompt_title", locale), body=text("check_prompt_body", locale)
-    )
+    title, body = t("handoff.check_prompt_title", locale), t("handoff.check_prompt_body", locale)
+    return Reply(kind="info", locale=locale, title=title, body=body)
 
 
 def for_private_reply(reply: Reply, command: str | None, is_private: bool, locale: Locale) -> Handoff | None:

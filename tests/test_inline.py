@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.i18n import t
 from bot.inline import MAX_CARDS, InlineCard, StoreChoiceCounter, inline_cards, most_useful
 from bot.knowledge import CURATED_DIR
 from bot.matching import Matcher
 from bot.models import Entry
-from bot.sqlite_store import SQLiteStore
-from bot.texts import t
+from bot.storage.sqlite.store import SQLiteStore
 
 OUT_OF_SCOPE = [
     line.strip()

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.charts.texts import text
+from bot.i18n import t
 from bot.models import Entry, Figure, Locale
 from bot.views import network_name
 
@@ -61,7 +61,7 @@ class ChartSpec:
 
     @property
     def alt_text(self) -> str:
-        return text("chart_alt", self.locale, count=len(self.bars), title=self.title)
+        return t("chart.alt", self.locale, count=len(self.bars), title=self.title)
 
 
 def bars_for(figures: Sequence[Figure], locale: Locale) -> list[Bar]:
@@ -99,7 +99,7 @@ def _spec(title: str, figures: Sequence[Figure], locale: Locale) -> ChartSpec | 
 def spec_for_network(entries: Sequence[Entry], network: str, locale: Locale) -> ChartSpec | None:
     """The chart behind `/stats NETWORK`: every chartable figure about that network, across entries."""
     figures = [f for e in entries for f in e.figures if f.network == network]
-    return _spec(text("chart_network_title", locale, network=network_name(network)), figures, locale)
+    return _spec(t("chart.network_title", locale, network=network_name(network)), figures, locale)
 
 
 def spec_for_entry(entry: Entry, locale: Locale) -> ChartSpec | None:

@@ -11,7 +11,7 @@ import textwrap
 from dataclasses import dataclass
 
 from bot.charts.data import ChartSpec
-from bot.charts.texts import text
+from bot.i18n import t
 
 DPI = 100
 WIDTH_INCHES = 10.0  # 1000 px: wide enough for a label line, small enough for a phone to scale down
@@ -72,14 +72,14 @@ def render_chart(spec: ChartSpec) -> Chart:
                   fontweight="bold", gid="value")
     axes.set_yticks([])
     axes.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
-    axes.set_xlabel(text("chart_axis", spec.locale), fontsize=9)
+    axes.set_xlabel(t("chart.axis", spec.locale), fontsize=9)
     for side in ("top", "right", "left"):
         axes.spines[side].set_visible(False)
     figure.text(0.03, 1 - 0.25 / height, _one_line(spec.title, 90), va="top", ha="left", fontsize=14,
                 fontweight="bold")
-    note = text("chart_note", spec.locale)
+    note = t("chart.note", spec.locale)
     if spec.total > rows:
-        note += " " + text("chart_more", spec.locale, shown=rows, total=spec.total)
+        note += " " + t("chart.more", spec.locale, shown=rows, total=spec.total)
     figure.text(0.03, 0.12 / height, textwrap.fill(note, 130), va="bottom", ha="left", fontsize=8, color="#555555")
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
@@ -90,5 +90,5 @@ def render_chart(spec: ChartSpec) -> Chart:
         width=width_px,
         height=height_px,
         drawn_values=tuple(float(p.get_width()) for p in axes.patches if isinstance(p, Rectangle)),
-        drawn_labels=tuple(t.get_text() for t in axes.texts if t.get_gid() == "value"),
+        drawn_labels=tuple(label.get_text() for label in axes.texts if label.get_gid() == "value"),
     )

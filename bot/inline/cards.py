@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot import views
-from bot.inline.texts import text
+from bot.i18n import t
 from bot.matching import Matcher
 from bot.matching.language import detect_locale
 from bot.matching.normalize import fold, strip_control
 from bot.models import Entry, Locale, Reply
-from bot.texts import t
 
 MAX_CARDS = 5  # what a doctor can scan above the keyboard
 SUMMARY_CHARS = 110  # one line of description under the title
@@ -70,9 +69,9 @@ def answer_card(entry: Entry, locale: Locale) -> InlineCard:
 def help_card(locale: Locale, medical: bool) -> InlineCard:
     """The one card for what the bot does not answer: what it can help with instead."""
     intro = t("medical_body", locale) if medical else t("fallback_body", locale)
-    title = t("medical_title", locale) if medical else text("inline_help_title", locale)
+    title = t("medical_title", locale) if medical else t("inline.help_title", locale)
     reply = Reply(kind="fallback", locale=locale, title=title, body=intro + "\n\n" + t("can_help_with", locale))
-    return InlineCard(HELP_CARD_ID, "help", None, title, text("inline_help_summary", locale), reply, locale)
+    return InlineCard(HELP_CARD_ID, "help", None, title, t("inline.help_summary", locale), reply, locale)
 
 
 def _by_title(typed: str, entries: Sequence[Entry], locale: Locale) -> tuple[list[Entry], Locale]:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from bot.models import Entry
-from bot.store import Store
+from bot.storage.base import Store
 
 CHOICE_DAYS = 30
 INLINE_BUCKET = "inline"  # the store's usage bucket for chosen inline results: no chat, no user
