@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.i18n.charts import CHART_TEXTS
+from bot.i18n.commands import COMMAND_TEXTS
 from bot.i18n.faq import FAQ_TEXTS
 from bot.i18n.handoff import HANDOFF_TEXTS
 from bot.i18n.inline import INLINE_TEXTS
@@ -32,7 +33,9 @@ def _merge(*tables: Mapping[str, Text]) -> dict[str, Text]:
     return merged
 
 
-ALL_TEXTS: dict[str, Text] = _merge(TEXTS, FAQ_TEXTS, TOPIC_TEXTS, CHART_TEXTS, INLINE_TEXTS, HANDOFF_TEXTS)
+ALL_TEXTS: dict[str, Text] = _merge(
+    TEXTS, FAQ_TEXTS, TOPIC_TEXTS, COMMAND_TEXTS, CHART_TEXTS, INLINE_TEXTS, HANDOFF_TEXTS
+)
 
 
 def t(key: str, locale: Locale, **values: object) -> str:

@@ -1,4 +1,4 @@
-"""Telegram adapter: Telegram updates -> `bot.models.Message`, `Reply` -> HTML messages with buttons.
+"""Telegram Application: updates -> the core (via incoming.py), `Reply` -> HTML messages with buttons (render.py).
 
 Thin on purpose: the core decides what to answer and who may do what; this module only knows
 Telegram (who is addressed, how to ask "is this user an admin?", how to draw and split replies).
@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
-import time
 import traceback
-from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
@@ -29,7 +25,7 @@ from telegram import (
     Update,
 )
 from telegram import Message as TgMessage
-from telegram.constants import ChatMemberStatus, ChatType, MessageEntityType, ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -41,146 +37,34 @@ from telegram.ext import (
     filters,
 )
 
-from adapters.telegram_render import keyboard, render_html, render_notice
-from bot import actions
-from bot.commands import COMMANDS, Command
+from adapters.telegram.incoming import ModeratorCache, TelegramContext, classify, locale_of
+from adapters.telegram.render import keyboard, render_html, render_notice
+from bot import commands
+from bot.assistant import Assistant
 from bot.config import Settings
-from bot.core import Assistant
 from bot.i18n import t
 from bot.models import Locale, Message, Reply
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
-MODERATOR_CACHE_SECONDS = 60.0
-_MODERATOR_CACHE_SIZE = 10_000
-_MODERATOR_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
-# A private chat has no administrators to ask about; the core refuses FAQ changes there in any case.
-PRIVATE_CHAT_SENDER_IS_MODERATOR = False
+# the deep link that opens a private chat names the command whose answers go privately (/check)
+_PRIVATE_START = next(c.name for c in commands.COMMANDS if c.private)
+
 _ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-_FAQ_COMMANDS = frozenset({"faq"})  # guided `/faq add` prompts want the next step as a reply in groups
 _BOOTSTRAP_RETRIES = 5  # transient network errors while deleting/setting the webhook at start
-_PROMPT_MEMORY = 1_000  # recent prompt messages whose replies continue a dialogue
 
 TgApp = Application[Any, Any, Any, Any, Any, Any]  # handlers only use .bot; keep the generics open
 
 
-def locale_of(language_code: str | None) -> Locale | None:
-    """Telegram's client language as the core's locale hint."""
-    if not language_code:
-        return None
-    return "es" if language_code.lower().startswith("es") else "en"
-
-
-class ModeratorCache:
-    """Remembers "is this user an admin here?" for a minute, so each message costs no API call."""
-
-    def __init__(self, ttl: float = MODERATOR_CACHE_SECONDS, size: int = _MODERATOR_CACHE_SIZE) -> None:
-        self._ttl = ttl
-        self._size = size
-        self._items: OrderedDict[tuple[int, int], tuple[float, bool]] = OrderedDict()
-
-    def get(self, chat_id: int, user_id: int) -> bool | None:
-        item = self._items.get((chat_id, user_id))
-        if item is None or item[0] < time.monotonic():
-            return None
-        return item[1]
-
-    def put(self, chat_id: int, user_id: int, value: bool) -> None:
-        self._items[(chat_id, user_id)] = (time.monotonic() + self._ttl, value)
-        self._items.move_to_end((chat_id, user_id))
-        while len(self._items) > self._size:
-            self._items.popitem(last=False)
-
-
-class TelegramContext:
-    """`bot.core.ChatContext` for one Telegram message: moderators are a group's admins and owner.
-
-    In private chats the answer is PRIVATE_CHAT_SENDER_IS_MODERATOR, without an API call.
-    """
-
-    def __init__(self, app: TgApp, chat_id: int, chat_type: str, user_id: int, cache: ModeratorCache,
-                 anonymous_admin: bool = False) -> None:
-        self._app = app
-        self._chat_id = chat_id
-        self._private = chat_type == ChatType.PRIVATE
-        self._user_id = user_id
-        self._cache = cache
-        self._anonymous_admin = anonymous_admin
-
-    async def sender_is_moderator(self) -> bool:
-        if self._private:
-            return PRIVATE_CHAT_SENDER_IS_MODERATOR
-        if self._anonymous_admin:  # "send as the group": only admins can
-            return True
-        cached = self._cache.get(self._chat_id, self._user_id)
-        if cached is not None:
-            return cached
-        try:
-            member = await self._app.bot.get_chat_member(self._chat_id, self._user_id)
-        except TelegramError as exc:
-            log.warning("get_chat_member failed (%s); treating the sender as a member", type(exc).__name__)
-            return False
-        result = member.status in _MODERATOR_STATUSES
-        self._cache.put(self._chat_id, self._user_id, result)
-        return result
-
-
-@dataclass(frozen=True)
-class Incoming:
-    """What the adapter decided about one Telegram message before the core sees it."""
-
-    text: str
-    addressed: bool
-    command: str | None  # lower-case command name without the slash, if the message is a command
-
-
-def classify(message: TgMessage, bot_id: int, bot_username: str) -> Incoming | None:
-    """Is this message for us? None means "ignore entirely" (a command for another bot)."""
-    raw = message.text if message.text is not None else (message.caption or "")
-    entities = message.parse_entities() if message.text is not None else message.parse_caption_entities()
-    private = message.chat.type == ChatType.PRIVATE
-    me = bot_username.lower()
-    command: str | None = None
-    addressed = private
-    mentioned = False
-    for entity, value in entities.items():
-        if entity.type == MessageEntityType.BOT_COMMAND and entity.offset == 0:
-            name, _, target = value[1:].partition("@")
-            if target and target.lower() != me:
-                return None
-            command = name.lower()
-            addressed = True
-        elif entity.type == MessageEntityType.MENTION and value[1:].lower() == me:
-            mentioned = addressed = True
-        elif entity.type == MessageEntityType.TEXT_MENTION and entity.user is not None and entity.user.id == bot_id:
-            addressed = True
-    replied = message.reply_to_message
-    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
-        addressed = True
-    if mentioned:  # "@DocSocialBot what is Sermo?" -> "what is Sermo?"
-        raw = re.sub(rf"(?<!\S)@{re.escape(bot_username)}\b[,:]?", " ", raw, flags=re.IGNORECASE)
-        raw = re.sub(r"[ \t]{2,}", " ", raw).strip()
-    return Incoming(text=raw, addressed=addressed, command=command)
-
-
 def menu(locale: Locale, moderators: bool) -> list[BotCommand]:
     """The command menu from bot/commands.py (descriptions kept within Telegram's 3-256 characters)."""
-
-    def shown(command: Command) -> bool:
-        if not command.in_menu:
-            return False
-        if command.audience == "moderators":
-            return moderators
-        return True
-
     result = []
-    for command in COMMANDS:
-        if shown(command):
-            description = command.summary(locale).strip()
-            description = description if len(description) >= 3 else description.ljust(3, ".")
-            result.append(BotCommand(command.name, description[:256]))
+    for command in commands.menu(locale, moderators):
+        description = command.summary(locale).strip()
+        description = description if len(description) >= 3 else description.ljust(3, ".")
+        result.append(BotCommand(command.name, description[:256]))
     return result
 
 
@@ -198,7 +82,6 @@ class TelegramAdapter:
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
         self.moderators = ModeratorCache()
-        self._prompts: OrderedDict[tuple[int, int], None] = OrderedDict()  # (chat id, message id)
 
     # --- wiring --------------------------------------------------------------------------
     def install(self, app: TgApp) -> None:
@@ -242,48 +125,27 @@ class TelegramAdapter:
             is_private=chat.type == ChatType.PRIVATE,
             addressed=incoming.addressed,
             locale=locale_of(user.language_code),
+            ref=str(message.message_id),
         )
         anonymous = message.sender_chat is not None and message.sender_chat.id == chat.id
-        chat_context = TelegramContext(context.application, chat.id, chat.type, user.id, self.moderators, anonymous)
+        chat_context = TelegramContext(context.application, chat.id, user.id, self.moderators, anonymous)
         reply = await self.assistant.handle(core_message, chat_context)
         if reply.kind == "silent":
             return
-        await self.deliver(context, reply, message, delete_ref=str(message.message_id),
-                           prompt=self._wants_prompt(reply, message, incoming))
+        await self.deliver(context, reply, message)
 
-    def _wants_prompt(self, reply: Reply, message: TgMessage, incoming: Incoming) -> bool:
-        """ForceReply for `/faq` output and guided-add steps in groups, so privacy mode lets the next step in.
-
-        A `/faq` reply that has buttons keeps them; a dialogue step (a reply to our prompt) always prompts.
-        """
-        if message.chat.type == ChatType.PRIVATE or reply.kind not in ("info", "error"):
-            return False
-        if incoming.command in _FAQ_COMMANDS:
-            return keyboard(reply) is None
-        return incoming.command is None and self._answers_prompt(message)
-
-    async def deliver(self, context: ContextTypes.DEFAULT_TYPE, reply: Reply, origin: MaybeInaccessibleMessage,
-                      *, delete_ref: str | None = None, prompt: bool = False) -> None:
+    async def deliver(self, context: ContextTypes.DEFAULT_TYPE, reply: Reply, origin: MaybeInaccessibleMessage) -> None:
         """Show a reply in the chat of `origin`, replying to it; private replies go to the user's DM."""
         chat = origin.chat
         if reply.private and chat.type != ChatType.PRIVATE:
             user = origin.from_user if isinstance(origin, TgMessage) else None
             await self._deliver_privately(context, reply, origin, user.id if user else None)
             return
-        markup: InlineKeyboardMarkup | ForceReply | None = keyboard(reply, delete_ref)
-        if prompt:  # the guided add needs the next message as a reply to the bot (privacy mode)
+        markup: InlineKeyboardMarkup | ForceReply | None = keyboard(reply)
+        if reply.prompt:  # the next step must come as a reply to the bot (privacy mode)
             markup = ForceReply(selective=True)
-        sent = await self._send(context, chat.id, render_html(reply), markup, reply_to=origin.message_id,
-                                thread=_thread(origin))
-        if prompt and sent is not None:
-            self._prompts[(chat.id, sent.message_id)] = None
-            while len(self._prompts) > _PROMPT_MEMORY:
-                self._prompts.popitem(last=False)
-
-    def _answers_prompt(self, message: TgMessage) -> bool:
-        """A reply to one of our ForceReply prompts (Telegram does not echo ForceReply, so we remember)."""
-        replied = message.reply_to_message
-        return replied is not None and (message.chat.id, replied.message_id) in self._prompts
+        await self._send(context, chat.id, render_html(reply), markup, reply_to=origin.message_id,
+                         thread=_thread(origin))
 
     async def _deliver_privately(self, context: ContextTypes.DEFAULT_TYPE, reply: Reply,
                                  origin: MaybeInaccessibleMessage, user_id: int | None) -> None:
@@ -294,7 +156,7 @@ class TelegramAdapter:
         except (Forbidden, BadRequest) as exc:  # the user never opened a private chat with the bot
             if isinstance(exc, BadRequest) and "chat not found" not in exc.message.lower():
                 raise
-            link = f"https://t.me/{context.bot.username}?start=check"
+            link = f"https://t.me/{context.bot.username}?start={_PRIVATE_START}"
             notice = t("start_private_first", reply.locale, link=link)
             await self._send(context, origin.chat.id, render_notice(notice), None, reply_to=origin.message_id,
                              thread=_thread(origin))
@@ -358,11 +220,10 @@ class TelegramAdapter:
             addressed=True,
             locale=locale_of(user.language_code),
         )
-        chat_context = TelegramContext(context.application, chat.id, chat.type, user.id, self.moderators)
+        chat_context = TelegramContext(context.application, chat.id, user.id, self.moderators)
         reply = await self.assistant.handle_action(query.data, core_message, chat_context)
-        action = actions.decode(query.data)
-        if isinstance(action, actions.DeleteMessage) and reply.kind == "info":
-            reply = await self._delete(context, chat.id, action.message_ref, origin, reply)
+        if reply.delete_message is not None:
+            reply = await self._delete(context, chat.id, reply.delete_message, origin, reply)
         if reply.kind != "silent":
             await self._send(context, chat.id, render_html(reply), keyboard(reply), reply_to=origin.message_id,
                              thread=_thread(origin))
