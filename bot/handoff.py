@@ -13,10 +13,9 @@ import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from bot.i18n import t
-from bot.models import Locale, Reply
+from bot.models import Locale, PrivateLink, Reply
 
 CHECK = "check"
 PAYLOADS = frozenset({CHECK})  # start payloads the private chat understands
@@ -25,18 +24,10 @@ WAIT_SECONDS = 15 * 60  # how long "send me your draft" stays open
 _WAIT_LIMIT = 10_000  # remembered waiting users before the oldest go
 
 
-@dataclass(frozen=True)
-class Handoff:
-    """A button that opens the private chat with the bot at `payload`'s step (None: just open it)."""
-
-    payload: str | None
-    label: str
-
-
-def handoff(payload: str | None, locale: Locale) -> Handoff:
+def handoff(payload: str | None, locale: Locale) -> PrivateLink:
     if payload is not None and not _PAYLOAD.match(payload):
         raise ValueError(f"start payload {payload!r} is not 1-64 letters, digits, '_' or '-'")
-    return Handoff(payload, t("handoff.button", locale))
+    return PrivateLink(label=t("handoff.button", locale), start=payload)
 
 
 def start_payload(argument: str) -> str | None:
@@ -45,9 +36,10 @@ def start_payload(argument: str) -> str | None:
     return payload if payload in PAYLOADS else None
 
 
-def check_in_private(locale: Locale) -> tuple[Reply, Handoff]:
+def check_in_private(locale: Locale) -> Reply:
     """What a group gets for `/check` without a draft: why private, and the button to go there."""
-    return Reply(kind="info", locale=locale, body=t("handoff.check_in_private", locale)), handoff(CHECK, locale)
+    return Reply(kind="info", locale=locale, body=t("handoff.check_in_private", locale),
+                 private_link=handoff(CHECK, locale))
 
 
 def check_prompt(locale: Locale) -> Reply:
@@ -56,7 +48,7 @@ def check_prompt(locale: Locale) -> Reply:
     return Reply(kind="info", locale=locale, title=title, body=body)
 
 
-def for_private_reply(reply: Reply, command: str | None, is_private: bool, locale: Locale) -> Handoff | None:
+def for_private_reply(reply: Reply, command: str | None, is_private: bool, locale: Locale) -> PrivateLink | None:
     """A reply meant only for the sender, asked for in a group, carries the button.
 
     Its payload is the command's own step when the private chat has one (`check`: send another

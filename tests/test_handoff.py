@@ -18,9 +18,10 @@ from bot.models import Reply
 
 @pytest.mark.parametrize("locale", ["en", "es"])
 def test_group_check_without_draft_offers_the_private_chat(locale: str) -> None:
-    reply, button = check_in_private("es" if locale == "es" else "en")
+    reply = check_in_private("es" if locale == "es" else "en")
     assert reply.kind == "info" and not reply.private
-    assert button.payload == CHECK
+    button = reply.private_link
+    assert button is not None and button.start == CHECK
     assert button.label == ("Continuar en privado" if locale == "es" else "Continue in private")
 
 
@@ -40,7 +41,7 @@ def test_private_only_replies_in_groups_carry_the_button() -> None:
     private = Reply(kind="info", private=True)
     assert for_private_reply(private, "check", is_private=False, locale="en") == handoff(CHECK, "en")
     other = for_private_reply(private, "faq", is_private=False, locale="en")
-    assert other is not None and other.payload is None
+    assert other is not None and other.start is None
     assert for_private_reply(private, "check", is_private=True, locale="en") is None
     assert for_private_reply(Reply(kind="answer"), "ask", is_private=False, locale="en") is None
 

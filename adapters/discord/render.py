@@ -27,7 +27,7 @@ LABEL_LIMIT = 80
 CUSTOM_ID_LIMIT = 100
 BUTTONS_PER_MESSAGE = 25
 ELLIPSIS = "…"
-ACTION_TEMPLATE = r"(?P<payload>[efd]:.{1,98})"  # every payload `bot.actions.encode` produces
+ACTION_TEMPLATE = r"(?P<payload>[efds]:.{1,98})"  # every payload `bot.actions.encode` produces
 
 EPHEMERAL_KINDS = frozenset({"error", "refusal", "slow_down"})
 COLOURS: dict[str, discord.Colour] = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.i18n.actions import ACTION_TEXTS
 from bot.i18n.charts import CHART_TEXTS
 from bot.i18n.commands import COMMAND_TEXTS
 from bot.i18n.faq import FAQ_TEXTS
@@ -34,7 +35,7 @@ def _merge(*tables: Mapping[str, Text]) -> dict[str, Text]:
 
 
 ALL_TEXTS: dict[str, Text] = _merge(
-    TEXTS, FAQ_TEXTS, TOPIC_TEXTS, COMMAND_TEXTS, CHART_TEXTS, INLINE_TEXTS, HANDOFF_TEXTS
+    TEXTS, FAQ_TEXTS, TOPIC_TEXTS, COMMAND_TEXTS, CHART_TEXTS, INLINE_TEXTS, HANDOFF_TEXTS, ACTION_TEXTS
 )
 
 

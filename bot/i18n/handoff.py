@@ -27,4 +27,8 @@ HANDOFF_TEXTS: dict[str, dict[Locale, str]] = {
             "de pacientes, normas de publicidad y conducta profesional. No la guardo. /cancel para salir."
         ),
     },
+    "handoff.check_cancelled": {
+        "en": "Cancelled: I'm no longer waiting for a draft.",
+        "es": "Cancelado: ya no espero ningún borrador.",
+    },
 }
