@@ -9,7 +9,8 @@ from bot.assistant import Assistant
 from bot.commands import ASK_ABOUT, CHECK_POST
 from bot.config import Settings
 from bot.models import Message, Reply
-from tests.conftest import AssistantFactory, MemberContext
+from tests.conftest import AssistantFactory
+from tests.fakes.chat import MemberContext
 
 PNG = b"\x89PNG\r\n\x1a\n"
 GROUP = "telegram:-100500"
