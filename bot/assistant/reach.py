@@ -21,7 +21,7 @@ from bot.config import Settings
 from bot.i18n import t
 from bot.inline import MAX_CARDS, InlineCard, StoreChoiceCounter, inline_cards, most_useful
 from bot.matching import Matcher
-from bot.models import Entry, Image, Locale, Message, Reply
+from bot.models import Entry, Image, Locale, Message, PrivateLink, Reply
 from bot.storage.base import Store, StoreError
 
 FEATURED_SECONDS = 60.0  # an empty inline query re-reads the choice counts at most once a minute
@@ -46,6 +46,10 @@ class Reach(CommandDispatch):
     async def inline(self, query: str, locale_hint: Locale) -> list[InlineCard]:
         """Up to five answer cards for a query typed anywhere (curated knowledge: no group is involved)."""
         return inline_cards(query, self.matcher, locale_hint, await self._most_useful())
+
+    def inline_private_link(self, locale: Locale) -> PrivateLink:
+        """Above inline results: "check a draft privately", opening the private chat on the draft step."""
+        return PrivateLink(label=t("inline.check_button", locale), start=handoff.CHECK)
 
     async def inline_chosen(self, result_id: str) -> bool:
         """Count a chosen card for its entry (never who chose it); False for the help card or unknown ids."""
