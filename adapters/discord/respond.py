@@ -49,6 +49,8 @@ def _send_options(item: Outgoing) -> dict[str, Any]:
         options["content"] = item.content
     if item.view is not None:
         options["view"] = item.view
+    if item.files:
+        options["files"] = item.files
     return options
 
 
