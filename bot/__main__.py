@@ -213,6 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     chat = sub.add_parser("chat", help="interactive console chat")
     chat.add_argument("--community", help="community id whose FAQ to use (default: local)")
+    chat.add_argument("--no-chart", action="store_true", help="no statistics charts (as DOCSOCIAL_CHARTS=off)")
+    chat.add_argument("--chart-dir", type=Path, help="where to save charts (default: your user cache folder)")
 
     ask = sub.add_parser("ask", help="answer one question, or one per line from standard input")
     ask.add_argument("question", nargs="?")
@@ -272,7 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "chat":
             from adapters.console import run_console
 
-            return asyncio.run(run_console(settings, community=args.community))
+            if args.no_chart:
+                settings = settings.model_copy(update={"charts": False})
+            return asyncio.run(run_console(settings, community=args.community, chart_dir=args.chart_dir))
         if args.command == "ask":
             return asyncio.run(_ask(args, settings))
         if args.command == "eval":

@@ -22,4 +22,5 @@ CHART_TEXTS: dict[str, dict[Locale, str]] = {
         "en": "Bar chart of {count} published figures: {title}",
         "es": "Gráfico de barras de {count} cifras publicadas: {title}",
     },
+    "chart.saved": {"en": "Chart saved: {path}", "es": "Gráfico guardado: {path}"},
 }
