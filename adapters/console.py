@@ -1,6 +1,6 @@
 """The local console chat: the same assistant and commands as the chat platforms, in a terminal.
 
-Type a question or a command; type the number of a suggestion to open it; /quit or Ctrl-D ends.
+Type a question or a command; type the number of a button to press it; /quit or Ctrl-D ends.
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-from bot import actions
 from bot.assistant import Assistant, OperatorContext
 from bot.config import Settings
 from bot.i18n import t
-from bot.models import Image, Locale, Message, Reply, Suggestion
+from bot.models import Button, Image, Locale, Message, Reply
 from bot.paths import default_chart_dir
 
 PROMPT = "you> "
@@ -33,9 +32,9 @@ def _wrap(text: str, indent: str = "") -> str:
     )
 
 
-def choices(reply: Reply) -> list[Suggestion]:
-    """The numbered choices a console user can pick by typing their number."""
-    return [*reply.suggestions, *reply.followups]
+def choices(reply: Reply) -> list[Button]:
+    """The core's buttons, numbered: typing a number presses that button."""
+    return list(reply.buttons)
 
 
 def render(reply: Reply) -> str:
@@ -52,19 +51,15 @@ def render(reply: Reply) -> str:
     if reply.bullets:
         lines.append("")
     numbered = choices(reply)
-    if reply.suggestions:
+    if numbered:
         lines.append(t("choices_label", reply.locale) + ":")
-    for number, item in enumerate(numbered, start=1):
-        if number == len(reply.suggestions) + 1:
-            lines.append(t("followups_label", reply.locale) + ":")
-        lines.append(f"  [{number}] {item.title}")
+    for number, button in enumerate(numbered, start=1):
+        lines.append(f"  [{number}] " + (f"{button.emoji} {button.label}" if button.emoji else button.label))
     if numbered:
         lines.append("")
     if reply.sources:
         label = t("sources_label", reply.locale)
         lines.append(_wrap(f"{label}: " + "; ".join(reply.sources)))
-    if reply.feedback and reply.entry_id:
-        lines.append(t("feedback_prompt", reply.locale))
     return "\n".join(lines).rstrip()
 
 
@@ -82,7 +77,7 @@ async def run_console(settings: Settings, community: str | None, chart_dir: Path
     assistant = await Assistant.create(settings)
     charts = chart_dir or default_chart_dir()
     context = OperatorContext()
-    last: list[Suggestion] = []
+    last: list[Button] = []
     interactive = sys.stdin.isatty()
     print(t("console_banner", CONSOLE_LOCALE))
     try:
@@ -96,8 +91,7 @@ async def run_console(settings: Settings, community: str | None, chart_dir: Path
                 break
             message = Message(text=line, platform="console", community_id=community)
             if text.isdigit() and 1 <= int(text) <= len(last):
-                payload = actions.encode(actions.ShowEntry(last[int(text) - 1].entry_id))
-                reply = await assistant.handle_action(payload, message, context)
+                reply = await assistant.handle_action(last[int(text) - 1].payload, message, context)
             else:
                 reply = await assistant.handle(message, context)
             shown = render(reply)

@@ -244,9 +244,11 @@ class Reply(BaseModel):
     delete_message: str | None = None  # effect: delete this platform message (the core allowed it)
     form: Form | None = None  # effect: open this form (platforms without forms never get one)
     prompt: bool = False  # effect: the next step is expected as a reply to this one (Telegram ForceReply)
+    ephemeral: bool = False  # an acknowledgement only the sender needs to see, where the platform can
     image: Image | None = None  # a chart to show with the text (photo, attachment, file)
     private_link: PrivateLink | None = None  # "continue in private" (platforms with deep links)
     offer_share: bool = False  # a private answer the sender may post publicly (a "post publicly" button)
+    public: bool = False  # effect: show to everyone, even when asked for from a private answer ("post publicly")
 
     def plain_text(self) -> str:
         """A plain-text rendering, used by the CLI's JSON `text` and as a fallback."""

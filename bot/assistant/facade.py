@@ -97,10 +97,13 @@ class Assistant(Reach):
                 return await self.with_chart(reply)
             if isinstance(action, actions.ShareEntry):
                 return await self._share(action.entry_id, message, community, locale)
+            # a vote's thanks and a delete's outcome concern only whoever pressed the button
             if isinstance(action, actions.Feedback):
-                return await self._vote(message, community, action.entry_id, action.helpful, locale)
+                voted = await self._vote(message, community, action.entry_id, action.helpful, locale)
+                return voted.model_copy(update={"ephemeral": True})
             if isinstance(action, actions.DeleteMessage):
-                return await self.authorize_delete(message, context, action.message_ref)
+                allowed = await self.authorize_delete(message, context, action.message_ref)
+                return allowed.model_copy(update={"ephemeral": True})
         except StoreError as exc:
             return Reply(kind="error", locale=locale, title=t("store_error_title", locale), body=str(exc))
         return Reply(kind="error", locale=locale, body=t("button_unknown", locale))
@@ -111,7 +114,7 @@ class Assistant(Reach):
         if entry is None or self.matcher.is_hidden(entry.id, community):
             return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
         reply = views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
-        return await self.with_chart(reply.model_copy(update={"feedback": False, "followups": []}))
+        return await self.with_chart(reply.model_copy(update={"feedback": False, "followups": [], "public": True}))
 
     async def authorize_delete(self, message: Message, context: ChatContext, message_ref: str) -> Reply:
         """Policy for the guard's delete button: moderators only; the reply carries the delete effect."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import math
 import re
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.faq import replies
-from bot.faq.dialogue import DialogueStore
+from bot.faq.dialogue import DialogueStore, InMemoryDialogues
+from bot.faq.gaps import GapGroup
 from bot.faq.parsing import compare_key, normalise_id, split_first
 from bot.i18n import t
 from bot.models import Entry, Locale, Reply, Suggestion
@@ -57,6 +58,9 @@ class FaqLimits:
     history_limit: int = 20
 
 
+DEFAULT_LIMITS = FaqLimits()
+
+
 class Invalid(Exception):
     """Input the user must fix; carries the ready error text and an optional hint."""
 
@@ -75,9 +79,10 @@ class FaqBase:
         curated: Mapping[str, Entry],
         find_similar: FindSimilar,
         on_change: Callable[[str], Awaitable[None]],
-        limits: FaqLimits,
-        clock: Callable[[], float],
-        dialogues: DialogueStore,
+        limits: FaqLimits = DEFAULT_LIMITS,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        dialogues: DialogueStore | None = None,
     ) -> None:
         self._store = store
         self._curated = curated
@@ -85,7 +90,10 @@ class FaqBase:
         self._on_change = on_change
         self.limits = limits
         self._clock = clock
-        self._dialogues = dialogues
+        # half-written guided adds live in memory by default; any DialogueStore may replace it
+        self._dialogues = dialogues or InMemoryDialogues(limits.dialogue_timeout_seconds, clock)
+        # per (community, actor): when `faq gaps` ran and the numbered groups it showed (None = handled)
+        self._gap_snapshots: dict[ActorKey, tuple[float, list[GapGroup | None]]] = {}
 
     @staticmethod
     def _key(req: FaqRequest) -> ActorKey:
@@ -155,12 +163,8 @@ class FaqBase:
             return False
         return True
 
-    async def _changed_reply(self, req: FaqRequest, title_key: str, body_key: str, entry_id: str) -> Reply:
-        live = await self._changed(req.community_id)
-        body = t("faq." + body_key, req.locale, id=entry_id)
-        if not live:
-            body += "\n\n" + t("faq.saved_not_live", req.locale)
-        return replies.info(req, t("faq." + title_key, req.locale, id=entry_id), body, entry_id=entry_id)
+    async def _changed_reply(self, req: FaqRequest, what: str, entry_id: str) -> Reply:
+        return replies.changed(req, what, entry_id, await self._changed(req.community_id))
 
     async def _community_entry(self, community_id: str, entry_id: str) -> CommunityEntry | None:
         try:
@@ -212,7 +216,3 @@ def id_order(entry_id: str) -> tuple[str, int, str]:
     m = re.fullmatch(r"([a-z_-]*)(\d+)", entry_id)
     return (m.group(1), int(m.group(2)), "") if m else (entry_id, 0, entry_id)
 
-
-def utc(moment: dt.datetime) -> dt.datetime:
-    """Store timestamps may be naive (meaning UTC) or aware; show them in UTC either way."""
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot.faq import replies
-from bot.faq.base import ActorKey, FaqRequest, Invalid, utc
+from bot.faq.base import FaqRequest, Invalid
 from bot.faq.entries import EntryCommands
 from bot.faq.gaps import GapGroup, group_gaps
 from bot.faq.parsing import clean_text, normalise_id, split_first
@@ -18,10 +18,6 @@ log = logging.getLogger(__name__)
 class GapCommands(EntryCommands):
     """`faq gaps`, `faq answer N`, `faq link N ID`; the numbers a moderator saw are kept for a while."""
 
-    def _init_gaps(self) -> None:
-        # per (community, actor): when `faq gaps` ran and the numbered groups it showed (None = handled)
-        self._gap_snapshots: dict[ActorKey, tuple[float, list[GapGroup | None]]] = {}
-
     async def _cmd_gaps(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
         groups = await self._fresh_gap_groups(req)
@@ -29,22 +25,8 @@ class GapCommands(EntryCommands):
             return replies.info(req, None, t("faq.gaps_empty", loc))
         page, pages = self._page(rest, len(groups), req, "gaps")
         size = self.limits.page_size
-        bullets = []
-        for n in range((page - 1) * size + 1, min(page * size, len(groups)) + 1):
-            group = groups[n - 1]
-            more = t("faq.gap_more", loc, k=len(group.texts) - 1) if len(group.texts) > 1 else ""
-            bullets.append(
-                t(
-                    "faq.gap_item", loc,
-                    n=n,
-                    text=group.text,
-                    count=group.count,
-                    more=more,
-                    first=utc(group.first_seen).strftime("%Y-%m-%d"),
-                    last=utc(group.last_seen).strftime("%Y-%m-%d"),
-                )
-            )
-        return replies.info(req, t("faq.gaps_title", loc, page=page, pages=pages), t("faq.gaps_body", loc), bullets)
+        numbered = [(n, groups[n - 1]) for n in range((page - 1) * size + 1, min(page * size, len(groups)) + 1)]
+        return replies.gap_list(req, page, pages, numbered)
 
     async def _cmd_answer(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
