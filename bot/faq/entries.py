@@ -24,8 +24,7 @@ class EntryCommands(FaqBase):
             return Reply(kind="info", locale=req.locale, form=self.add_form(req.locale))
         if not rest:
             self._dialogues.start(self._key(req))
-            body = t("faq.dlg_ask_question", req.locale, limit=self.limits.max_question_chars)
-            return replies.info(req, t("faq.dlg_title", req.locale), body)
+            return replies.dialogue_step(req, "dlg_ask_question", self.limits.max_question_chars)
         if "|" not in rest:
             raise Invalid(t("faq.add_usage", req.locale))
         question, answer = rest.split("|", 1)

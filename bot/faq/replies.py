@@ -220,3 +220,14 @@ def gap_list(req: FaqRequest, page: int, pages: int, numbered: list[tuple[int, G
                          first=utc(group.first_seen).strftime("%Y-%m-%d"),
                          last=utc(group.last_seen).strftime("%Y-%m-%d")))
     return info(req, t("faq.gaps_title", loc, page=page, pages=pages), t("faq.gaps_body", loc), bullets)
+
+
+def dialogue_step(req: FaqRequest, prompt: str, limit: int, similar: list[tuple[Suggestion, float]] | None = None
+                  ) -> Reply:
+    """A guided-add prompt ("faq.dlg_ask_question|answer|extras" with its limit), warning of look-alikes."""
+    body = t(f"faq.{prompt}", req.locale, limit=limit)
+    similar = similar or []
+    if similar:
+        body += "\n\n" + t("faq.similar_warning_dialogue", req.locale)
+    return info(req, t("faq.dlg_title", req.locale), body, similar_bullets(req, similar),
+                suggestions=[s for s, _ in similar])
