@@ -55,7 +55,8 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.assistant import Assistant, OperatorContext
     from bot.models import Message
 
-    assistant = await Assistant.create(settings)
+    # `ask` prints text or JSON: a chart would be drawn for nobody (and matplotlib imported for nothing)
+    assistant = await Assistant.create(settings.model_copy(update={"charts": False}))
     try:
         questions = (
             [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin if line.strip())
