@@ -6,14 +6,17 @@ Type a question or a command; type the number of a button to press it; /quit or 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import shutil
 import sys
 import textwrap
+from pathlib import Path
 
 from bot.assistant import Assistant, OperatorContext
 from bot.config import Settings
 from bot.i18n import t
-from bot.models import Button, Locale, Message, Reply
+from bot.models import Button, Image, Locale, Message, Reply
+from bot.paths import default_chart_dir
 
 PROMPT = "you> "
 CONSOLE_LOCALE: Locale = "en"  # before the first reply, the console does not know the user's language
@@ -60,9 +63,19 @@ def render(reply: Reply) -> str:
     return "\n".join(lines).rstrip()
 
 
-async def run_console(settings: Settings, community: str | None) -> int:
-    """Chat in the terminal until /quit or end of input."""
+def save_chart(image: Image, folder: Path) -> Path:
+    """Write a chart where the user can open it; the same chart always gets the same file name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = Path(image.filename).stem
+    path = folder / f"{stem}-{hashlib.sha256(image.data).hexdigest()[:12]}.png"
+    path.write_bytes(image.data)
+    return path
+
+
+async def run_console(settings: Settings, community: str | None, chart_dir: Path | None = None) -> int:
+    """Chat in the terminal until /quit or end of input; charts are saved as PNG files and their path printed."""
     assistant = await Assistant.create(settings)
+    charts = chart_dir or default_chart_dir()
     context = OperatorContext()
     last: list[Button] = []
     interactive = sys.stdin.isatty()
@@ -82,6 +95,9 @@ async def run_console(settings: Settings, community: str | None) -> int:
             else:
                 reply = await assistant.handle(message, context)
             shown = render(reply)
+            if reply.image is not None:
+                path = await asyncio.to_thread(save_chart, reply.image, charts)
+                shown += "\n\n" + t("chart.saved", reply.locale, path=path)
             if shown:
                 print("\n" + shown + "\n", flush=True)
             last = choices(reply) or last

@@ -55,7 +55,8 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.assistant import Assistant, OperatorContext
     from bot.models import Message
 
-    assistant = await Assistant.create(settings)
+    # `ask` prints text or JSON: a chart would be drawn for nobody (and matplotlib imported for nothing)
+    assistant = await Assistant.create(settings.model_copy(update={"charts": False}))
     try:
         questions = (
             [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin if line.strip())
@@ -213,6 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     chat = sub.add_parser("chat", help="interactive console chat")
     chat.add_argument("--community", help="community id whose FAQ to use (default: local)")
+    chat.add_argument("--no-chart", action="store_true", help="no statistics charts (as DOCSOCIAL_CHARTS=off)")
+    chat.add_argument("--chart-dir", type=Path, help="where to save charts (default: your user cache folder)")
 
     ask = sub.add_parser("ask", help="answer one question, or one per line from standard input")
     ask.add_argument("question", nargs="?")
@@ -272,7 +275,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "chat":
             from adapters.console import run_console
 
-            return asyncio.run(run_console(settings, community=args.community))
+            if args.no_chart:
+                settings = settings.model_copy(update={"charts": False})
+            return asyncio.run(run_console(settings, community=args.community, chart_dir=args.chart_dir))
         if args.command == "ask":
             return asyncio.run(_ask(args, settings))
         if args.command == "eval":

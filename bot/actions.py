@@ -16,6 +16,13 @@ class ShowEntry:
 
 
 @dataclass(frozen=True)
+class ShareEntry:
+    """Post an entry's answer publicly, from an answer only its asker could see."""
+
+    entry_id: str
+
+
+@dataclass(frozen=True)
 class Feedback:
     entry_id: str
     helpful: bool
@@ -28,12 +35,14 @@ class DeleteMessage:
     message_ref: str
 
 
-Action = ShowEntry | Feedback | DeleteMessage
+Action = ShowEntry | ShareEntry | Feedback | DeleteMessage
 
 
 def encode(action: Action) -> str:
     if isinstance(action, ShowEntry):
         payload = f"e:{action.entry_id}"
+    elif isinstance(action, ShareEntry):
+        payload = f"s:{action.entry_id}"
     elif isinstance(action, Feedback):
         payload = f"f:{action.entry_id}:{1 if action.helpful else 0}"
     else:
@@ -48,6 +57,8 @@ def decode(payload: str) -> Action | None:
     kind, _, rest = payload.partition(":")
     if kind == "e" and rest:
         return ShowEntry(rest)
+    if kind == "s" and rest:
+        return ShareEntry(rest)
     if kind == "d" and rest:
         return DeleteMessage(rest)
     if kind == "f":

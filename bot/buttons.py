@@ -1,7 +1,7 @@
 """The buttons every adapter draws for a reply, with labels in the reply's language.
 
-Choices first (primary), then related entries, then helpful / not helpful, then the guard's delete
-button; a payload over the 64-byte limit is skipped, never a crash.
+Choices first (primary), then related entries, then "post publicly" for a private answer, then
+helpful / not helpful, then the guard's delete button; a payload over the 64-byte limit is skipped, never a crash.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ def buttons_for(reply: Reply, message_ref: str | None) -> list[Button]:
         if choice.entry_id not in seen:
             seen.add(choice.entry_id)
             found.append(_button(choice.title, actions.ShowEntry(choice.entry_id), style))
+    if reply.offer_share and reply.entry_id:
+        found.append(_button(t("action.share_button", reply.locale), actions.ShareEntry(reply.entry_id), "primary",
+                             "📣"))
     if reply.feedback and reply.entry_id:
         locale = reply.locale
         found.append(_button(t("helpful_button", locale), actions.Feedback(reply.entry_id, True), "success", "👍"))

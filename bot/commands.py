@@ -41,6 +41,7 @@ class Command:
     args_hint: str = ""  # subcommands: the syntax after the name, e.g. "ID" or "[page]"
     subcommands: tuple[Command, ...] = field(default=())
     parent: str = ""  # "faq" for the /faq subcommands
+    everywhere: bool = False  # users may install it for themselves: any chat, DMs included (Discord)
 
     @property
     def key(self) -> str:
@@ -74,6 +75,23 @@ class Command:
         return found[0] if found else None
 
 
+@dataclass(frozen=True)
+class MessageAction:
+    """A command run on a message someone posted (Discord's message menu): that message's text is the input.
+
+    Offered wherever the user is (a user-installable app); the answer goes to the sender only.
+    """
+
+    name: str
+
+    @property
+    def key(self) -> str:
+        return f"action.{self.name}"
+
+    def label(self, locale: Locale) -> str:
+        return t(self.key, locale)
+
+
 def _faq(name: str, args_hint: str = "", *, moderators: bool = True, form: str | None = None) -> Command:
     return Command(name, audience="moderators" if moderators else "everyone", args_hint=args_hint, form=form,
                    parent="faq")
@@ -104,13 +122,13 @@ FAQ_SUBCOMMANDS: tuple[Command, ...] = (
 COMMANDS: tuple[Command, ...] = (
     Command("start"),
     Command("help"),
-    Command("ask", (Arg("question", required=True, rest=True, autocomplete=True),)),
+    Command("ask", (Arg("question", required=True, rest=True, autocomplete=True),), everywhere=True),
     Command("topics", (Arg("topic"),)),
-    Command("networks", (Arg("goal", choices=GOAL_CHOICES),)),
-    Command("stats", (Arg("network"),)),
-    Command("rules"),
+    Command("networks", (Arg("goal", choices=GOAL_CHOICES),), everywhere=True),
+    Command("stats", (Arg("network"),), everywhere=True),
+    Command("rules", everywhere=True),
     Command("sources"),
-    Command("check", (Arg("draft", required=True, rest=True),), private=True),
+    Command("check", (Arg("draft", required=True, rest=True),), private=True, everywhere=True),
     Command("lang", (Arg("language", required=True, choices=("en", "es")),)),
     Command("rate", (Arg("helpful", required=True, choices=("yes", "no")),), in_menu=False),
     Command("cancel"),
@@ -123,6 +141,9 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
+CHECK_POST = "check"
+ASK_ABOUT = "ask"
+MESSAGE_ACTIONS: tuple[MessageAction, ...] = (MessageAction(CHECK_POST), MessageAction(ASK_ABOUT))
 FAQ = BY_NAME["faq"]
 
 

@@ -68,6 +68,7 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(1000, ge=50, validation_alias=AliasChoices("DOCSOCIAL_MAX_MESSAGE_CHARS"))
     user_rate: str = Field("8/minute", validation_alias=AliasChoices("DOCSOCIAL_USER_RATE"))
     community_rate: str = Field("40/minute", validation_alias=AliasChoices("DOCSOCIAL_COMMUNITY_RATE"))
+    charts: bool = Field(True, validation_alias=AliasChoices("DOCSOCIAL_CHARTS"))  # off: /stats sends text only
     match: MatchSettings = Field(default_factory=MatchSettings)
 
     @field_validator(

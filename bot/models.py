@@ -160,6 +160,7 @@ class Message(BaseModel):
     chosen_locale: Locale | None = None  # an explicit choice (CLI --locale): always the reply language
     ref: str | None = None  # the platform's reference to this message, for a delete button
     forms: bool = False  # the platform can open forms (Discord modals)
+    deep_links: bool = False  # the platform can open its private chat at a step (Telegram's ?start=)
 
 
 class Suggestion(BaseModel):
@@ -200,6 +201,23 @@ class Form(BaseModel):
     fields: list[FormField]
 
 
+class Image(BaseModel):
+    """A picture to send with a reply (a statistics chart): PNG bytes and what it shows, in words."""
+
+    filename: str
+    data: bytes
+    alt: str
+    width: int
+    height: int
+
+
+class PrivateLink(BaseModel):
+    """A button that opens the sender's private chat with the bot, at a step (`start`) or just open."""
+
+    label: str
+    start: str | None = None
+
+
 class Reply(BaseModel):
     """What to show, structured so every adapter renders it natively.
 
@@ -227,6 +245,10 @@ class Reply(BaseModel):
     form: Form | None = None  # effect: open this form (platforms without forms never get one)
     prompt: bool = False  # effect: the next step is expected as a reply to this one (Telegram ForceReply)
     ephemeral: bool = False  # an acknowledgement only the sender needs to see, where the platform can
+    image: Image | None = None  # a chart to show with the text (photo, attachment, file)
+    private_link: PrivateLink | None = None  # "continue in private" (platforms with deep links)
+    offer_share: bool = False  # a private answer the sender may post publicly (a "post publicly" button)
+    public: bool = False  # effect: show to everyone, even when asked for from a private answer ("post publicly")
 
     def plain_text(self) -> str:
         """A plain-text rendering, used by the CLI's JSON `text` and as a fallback."""

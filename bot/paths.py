@@ -1,4 +1,4 @@
-"""Where DocSocial keeps its files when the operator does not say (DOCSOCIAL_DB unset)."""
+"""Where DocSocial keeps its files when the operator does not say (DOCSOCIAL_DB unset, no --chart-dir)."""
 
 from __future__ import annotations
 
@@ -15,3 +15,8 @@ def default_db_path() -> Path:
     folder = Path(platformdirs.user_data_dir("docsocial", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return folder / DB_FILENAME
+
+
+def default_chart_dir() -> Path:
+    """The per-user cache folder for charts the console saves (e.g. ~/.cache/docsocial/charts)."""
+    return Path(platformdirs.user_cache_dir("docsocial", appauthor=False)) / "charts"

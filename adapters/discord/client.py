@@ -27,7 +27,8 @@ from discord import app_commands
 
 from adapters.discord.commands import build_commands
 from adapters.discord.context import PLATFORM, DiscordContext, community_id, guild_id_of, interaction_message, locale_of
-from adapters.discord.render import ActionButton
+from adapters.discord.limits import check_limits, describe
+from adapters.discord.render import ActionButton, ChoiceSelect
 from adapters.discord.respond import deliver_to_channel, report_error, respond
 from bot.assistant import Assistant
 from bot.config import Settings
@@ -76,7 +77,7 @@ class DocSocialClient(discord.Client):
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(self.translator)
-        self.add_dynamic_items(ActionButton)
+        self.add_dynamic_items(ActionButton, ChoiceSelect)
         if not self.sync_guilds:
             return
         for guild_id in self.settings.discord_guild_ids:
@@ -103,6 +104,12 @@ class DocSocialClient(discord.Client):
         context = DiscordContext.of_interaction(interaction, self.settings)
         await respond(interaction, lambda: self.core.handle(message, context), private=private)
 
+    async def run_message_action(self, interaction: discord.Interaction[Any], name: str, text: str) -> None:
+        """A message menu ("Check this post", "Ask DocSocial"): the core answers the sender only."""
+        message = interaction_message(interaction, "")
+        context = DiscordContext.of_interaction(interaction, self.settings)
+        await respond(interaction, lambda: self.core.message_action(name, text, message, context), private=True)
+
     async def on_form(self, interaction: discord.Interaction[Any], name: str, values: dict[str, str]) -> None:
         """A submitted `FormModal`: the core checks and answers as for the command that opened it."""
         message = interaction_message(interaction, "")
@@ -117,7 +124,8 @@ class DocSocialClient(discord.Client):
         try:
             message = interaction_message(interaction, "")
             context = DiscordContext.of_interaction(interaction, self.settings)
-            # a button on a private message answers privately too; the reply says when else to
+            # a button on a private message answers privately too (unless the reply is `public`); the reply
+            # says when else to
             private = interaction.message is not None and interaction.message.flags.ephemeral
 
             async def work() -> Reply:
@@ -227,9 +235,18 @@ async def sync_commands(settings: Settings, dry_run: bool) -> int:
     quiet_library_logs()
     client = DocSocialClient(None, settings, sync_guilds=False)
     try:
+        payloads = await command_payloads(client)
+        problems = check_limits(payloads)
         if dry_run:
-            print(json.dumps(await command_payloads(client), indent=2, ensure_ascii=False))
-            return 0
+            print(json.dumps(payloads, indent=2, ensure_ascii=False))
+            for payload in payloads:
+                print(describe(payload), file=sys.stderr)
+            print("Discord limits: " + ("; ".join(problems) if problems else "all commands within them"),
+                  file=sys.stderr)
+            return 1 if problems else 0
+        if problems:
+            print("Not syncing: " + "; ".join(problems), file=sys.stderr)
+            return 1
         if settings.discord_bot_token is None:
             print("DISCORD_BOT_TOKEN is not set: put the bot token in the environment or .env "
                   "(or use --dry-run to print the commands without connecting).", file=sys.stderr)

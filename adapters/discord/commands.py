@@ -13,13 +13,20 @@ from discord import app_commands
 from adapters.discord.context import interaction_message
 from adapters.discord.render import truncate
 from bot.assistant import Assistant
-from bot.commands import COMMANDS, Arg, Command
+from bot.commands import COMMANDS, MESSAGE_ACTIONS, Arg, Command, MessageAction
 
 log = logging.getLogger(__name__)
 
 DESCRIPTION_LIMIT = 100
 CHOICE_LIMIT = 25
 CHOICE_TEXT_LIMIT = 100
+MENU_NAME_LIMIT = 32
+# A command the registry marks `everywhere` is user-installable: in servers, in DMs with the bot and in
+# any other DM or group DM. The rest come with the server install: in servers and DMs with the bot.
+EVERYWHERE_INSTALLS = app_commands.AppInstallationType(guild=True, user=True)
+EVERYWHERE_CONTEXTS = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
+SERVER_INSTALLS = app_commands.AppInstallationType(guild=True, user=False)
+SERVER_CONTEXTS = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=False)
 
 # --- translating Discord into the core's terms -------------------------------------------------
 
@@ -32,6 +39,9 @@ class CommandRunner(Protocol):
     def core(self) -> Assistant: ...
 
     async def run_command(self, interaction: discord.Interaction[Any], text: str, *, private: bool = False) -> None:
+        ...
+
+    async def run_message_action(self, interaction: discord.Interaction[Any], name: str, text: str) -> None:
         ...
 
 
@@ -85,7 +95,9 @@ def _slash_command(command: Command) -> app_commands.Command[Any, ..., None]:
     if choices:
         function = app_commands.choices(**choices)(function)
     slash: app_commands.Command[Any, ..., None] = app_commands.Command(
-        name=command.name, description=_text_pair(command.summary("en"), command.summary("es")), callback=function)
+        name=command.name, description=_text_pair(command.summary("en"), command.summary("es")), callback=function,
+        allowed_installs=EVERYWHERE_INSTALLS if command.everywhere else SERVER_INSTALLS,
+        allowed_contexts=EVERYWHERE_CONTEXTS if command.everywhere else SERVER_CONTEXTS)
     for arg in args:
         if arg.autocomplete and not arg.choices:
             slash.autocomplete(arg.name)(ask_autocomplete)
@@ -118,18 +130,36 @@ def _group(command: Command) -> app_commands.Group:
     group = app_commands.Group(
         name=command.name, description=_text_pair(command.summary("en"), command.summary("es")),
         default_permissions=discord.Permissions(manage_guild=True) if moderators else None, guild_only=moderators,
-        allowed_contexts=app_commands.AppCommandContext(guild=True) if moderators else None)
+        allowed_contexts=app_commands.AppCommandContext(guild=True) if moderators else SERVER_CONTEXTS,
+        allowed_installs=SERVER_INSTALLS)
     for sub in command.subcommands:
         group.add_command(_subcommand(command, sub))
     return group
 
 
-def build_commands() -> list[app_commands.Command[Any, ..., None] | app_commands.Group]:
-    """Every menu command of the registry for everyone, plus each command group (the moderators' `/faq`)."""
-    built: list[app_commands.Command[Any, ..., None] | app_commands.Group] = []
+def _message_menu(action: MessageAction) -> app_commands.ContextMenu:
+    """A registry message action as a message context menu, user-installable like `everywhere` commands."""
+
+    async def callback(interaction: discord.Interaction[Any], message: discord.Message) -> None:
+        await _client(interaction).run_message_action(interaction, action.name, message.content or "")
+
+    name = app_commands.locale_str(truncate(action.label("en"), MENU_NAME_LIMIT),
+                                   es=truncate(action.label("es"), MENU_NAME_LIMIT))
+    return app_commands.ContextMenu(name=name, callback=callback, type=discord.AppCommandType.message,
+                                    allowed_installs=EVERYWHERE_INSTALLS, allowed_contexts=EVERYWHERE_CONTEXTS)
+
+
+Built = app_commands.Command[Any, ..., None] | app_commands.Group | app_commands.ContextMenu
+
+
+def build_commands() -> list[Built]:
+    """Every menu command of the registry for everyone, each command group (the moderators' `/faq`), and
+    the message actions as message context menus."""
+    built: list[Built] = []
     for command in COMMANDS:
         if command.subcommands:
             built.append(_group(command))
         elif command.in_menu and command.audience == "everyone":
             built.append(_slash_command(command))
+    built += [_message_menu(action) for action in MESSAGE_ACTIONS]
     return built

@@ -15,8 +15,6 @@ log = logging.getLogger(__name__)
 PLATFORM = "discord"
 
 # --- translating Discord into the core's terms -------------------------------------------------
-
-# --- translating Discord into the core's terms -------------------------------------------------
 def locale_of(value: discord.Locale | str | None) -> Locale:
     """Discord's client language ("es-ES", "es-419", "en-US", ...) as the core's locale."""
     text = value.value if isinstance(value, discord.Locale) else (value or "")
@@ -27,9 +25,19 @@ def community_id(guild_id: int | None) -> str | None:
     return f"{PLATFORM}:{guild_id}" if guild_id else None
 
 
+def interaction_guild(interaction: discord.Interaction[Any]) -> int | None:
+    """The server whose community this interaction belongs to: None in DMs, and in a server where the
+    command came only through the user's own install (the bot is not a member: no community there)."""
+    if interaction.guild_id is None:
+        return None
+    if interaction.is_user_integration() and not interaction.is_guild_integration():
+        return None
+    return interaction.guild_id
+
+
 def interaction_message(interaction: discord.Interaction[Any], text: str, *, forms: bool = False) -> Message:
     """An interaction (command, button, form) as the core's `Message`; slash commands can open forms."""
-    guild_id = interaction.guild_id
+    guild_id = interaction_guild(interaction)
     return Message(text=text, platform=PLATFORM, community_id=community_id(guild_id),
                    user_id=str(interaction.user.id), is_private=guild_id is None, addressed=True,
                    locale=locale_of(interaction.locale), forms=forms)

@@ -8,15 +8,17 @@ button labels 80, custom ids 100, 5 buttons per row, 5 rows (25 buttons) per mes
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import discord
 
+from bot import actions
 from bot.formatting import split_text
 from bot.i18n import t
-from bot.models import Reply
+from bot.models import Image, Reply
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -27,7 +29,11 @@ LABEL_LIMIT = 80
 CUSTOM_ID_LIMIT = 100
 BUTTONS_PER_MESSAGE = 25
 ELLIPSIS = "…"
-ACTION_TEMPLATE = r"(?P<payload>[efd]:.{1,98})"  # every payload `bot.actions.encode` produces
+ACTION_TEMPLATE = r"(?P<payload>[efds]:.{1,98})"  # every payload `bot.actions.encode` produces
+CHOICE_ID = "docsocial:pick"  # the "did you mean" select menu; the chosen option's value is the payload
+OPTIONS_LIMIT = 25
+OPTION_TEXT_LIMIT = 100
+PLACEHOLDER_LIMIT = 150
 
 EPHEMERAL_KINDS = frozenset({"error", "refusal", "slow_down"})
 COLOURS: dict[str, discord.Colour] = {
@@ -86,6 +92,29 @@ class ActionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ACTI
             await handler(interaction, self.payload)
 
 
+class ChoiceSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=CHOICE_ID):
+    """"Did you mean…" as a select menu: each option's value is a core payload (show that entry)."""
+
+    def __init__(self, options: list[tuple[str, str]] | None = None, placeholder: str | None = None) -> None:
+        super().__init__(discord.ui.Select(
+            custom_id=CHOICE_ID, min_values=1, max_values=1,
+            placeholder=truncate(placeholder, PLACEHOLDER_LIMIT) if placeholder else None,
+            options=[discord.SelectOption(label=truncate(label, OPTION_TEXT_LIMIT), value=payload)
+                     for label, payload in (options or [])[:OPTIONS_LIMIT]]))
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> ChoiceSelect:
+        return cls()
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        data: Any = interaction.data or {}
+        values = data.get("values") or []
+        handler = getattr(interaction.client, "on_action", None)
+        if handler is not None and values:
+            await handler(interaction, str(values[0]))
+
+
 @dataclass
 class Outgoing:
     """One Discord message to send."""
@@ -93,6 +122,7 @@ class Outgoing:
     embeds: list[discord.Embed] = field(default_factory=list)
     view: discord.ui.View | None = None
     content: str | None = None
+    files: list[discord.File] = field(default_factory=list)
 
 
 def _description_parts(reply: Reply) -> list[str]:
@@ -138,19 +168,40 @@ def pack(embeds: list[discord.Embed]) -> list[list[discord.Embed]]:
 
 
 def build_view(reply: Reply) -> discord.ui.View | None:
-    """The core's buttons as persistent buttons, within Discord's 25 per message and 100-character ids."""
+    """The core's buttons as persistent buttons, within Discord's 25 per message and 100-character ids.
+
+    The "did you mean" choices become one select menu instead of a button each.
+    """
     view = discord.ui.View(timeout=None)
+    choices = {actions.encode(actions.ShowEntry(s.entry_id)) for s in reply.suggestions}
+    options = [(b.label, b.payload) for b in reply.buttons if b.payload in choices]
+    if options:
+        view.add_item(ChoiceSelect(options, t("clarify_title", reply.locale)))
     for button in reply.buttons:
+        if button.payload in choices and options:
+            continue
         if len(button.payload) > CUSTOM_ID_LIMIT or len(view.children) >= BUTTONS_PER_MESSAGE:
             continue
-        view.add_item(ActionButton(button.payload, button.label, STYLES[button.style], button.emoji))
+        try:
+            view.add_item(ActionButton(button.payload, button.label, STYLES[button.style], button.emoji))
+        except ValueError:  # the view is full (a select menu takes a whole row of five)
+            break
     return view if view.children else None
 
 
+def attach(message: Outgoing, image: Image) -> None:
+    """The chart as an attachment shown as the first embed's image."""
+    message.files.append(discord.File(io.BytesIO(image.data), filename=image.filename, description=image.alt))
+    if message.embeds:
+        message.embeds[0].set_image(url=f"attachment://{image.filename}")
+
+
 def render(reply: Reply) -> list[Outgoing]:
-    """The messages showing `reply`, buttons on the last one; nothing for "silent"."""
+    """The messages showing `reply`, buttons on the last one, a chart on the first; nothing for "silent"."""
     if reply.kind == "silent":
         return []
     messages = [Outgoing(embeds=group) for group in pack(build_embeds(reply))]
     messages[-1].view = build_view(reply)
+    if reply.image is not None:
+        attach(messages[0], reply.image)
     return messages

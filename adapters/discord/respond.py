@@ -49,6 +49,8 @@ def _send_options(item: Outgoing) -> dict[str, Any]:
         options["content"] = item.content
     if item.view is not None:
         options["view"] = item.view
+    if item.files:
+        options["files"] = item.files
     return options
 
 
@@ -56,7 +58,7 @@ async def send_reply(interaction: discord.Interaction[Any], reply: Reply, *, pri
                      deferred_private: bool = False) -> None:
     """Send `reply` as the interaction's response (or follow-ups after a defer)."""
     outgoing = render(reply)
-    ephemeral = private or is_ephemeral(reply)
+    ephemeral = (private and not reply.public) or is_ephemeral(reply)
     if not outgoing:  # "silent": acknowledge without showing anything
         if not interaction.response.is_done():
             if interaction.type is discord.InteractionType.component:

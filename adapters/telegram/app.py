@@ -32,26 +32,27 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChosenInlineResultHandler,
     ContextTypes,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
+from telegram.helpers import create_deep_linked_url
 
 from adapters.telegram.incoming import ModeratorCache, TelegramContext, classify, locale_of
-from adapters.telegram.render import keyboard, render_html, render_notice
+from adapters.telegram.inline import InlineMode
+from adapters.telegram.render import caption_fits, keyboard, render_html, render_notice
 from bot import commands
 from bot.assistant import Assistant
 from bot.config import Settings
 from bot.i18n import t
-from bot.models import Locale, Message, Reply
+from bot.models import Image, Locale, Message, PrivateLink, Reply
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
-# the deep link that opens a private chat names the command whose answers go privately (/check)
-_PRIVATE_START = next(c.name for c in commands.COMMANDS if c.private)
-
-_ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+_ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY, Update.CHOSEN_INLINE_RESULT]
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _BOOTSTRAP_RETRIES = 5  # transient network errors while deleting/setting the webhook at start
 
@@ -82,6 +83,7 @@ class TelegramAdapter:
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
         self.moderators = ModeratorCache()
+        self.inline = InlineMode(assistant)
 
     # --- wiring --------------------------------------------------------------------------
     def install(self, app: TgApp) -> None:
@@ -89,6 +91,8 @@ class TelegramAdapter:
         app.add_handler(MessageHandler(text_or_caption, self.on_message))
         app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self.on_migrate))
         app.add_handler(CallbackQueryHandler(self.on_button))
+        app.add_handler(InlineQueryHandler(self.inline.on_query))
+        app.add_handler(ChosenInlineResultHandler(self.inline.on_chosen))
         app.add_error_handler(self.on_error)
 
     async def post_init(self, app: TgApp) -> None:
@@ -126,6 +130,7 @@ class TelegramAdapter:
             addressed=incoming.addressed,
             locale=locale_of(user.language_code),
             ref=str(message.message_id),
+            deep_links=True,
         )
         anonymous = message.sender_chat is not None and message.sender_chat.id == chat.id
         chat_context = TelegramContext(context.application, chat.id, user.id, self.moderators, anonymous)
@@ -141,39 +146,58 @@ class TelegramAdapter:
             user = origin.from_user if isinstance(origin, TgMessage) else None
             await self._deliver_privately(context, reply, origin, user.id if user else None)
             return
-        markup: InlineKeyboardMarkup | ForceReply | None = keyboard(reply)
+        markup: InlineKeyboardMarkup | ForceReply | None = keyboard(reply, _private_url(context, reply.private_link))
         if reply.prompt:  # the next step must come as a reply to the bot (privacy mode)
             markup = ForceReply(selective=True)
         await self._send(context, chat.id, render_html(reply), markup, reply_to=origin.message_id,
-                         thread=_thread(origin))
+                         thread=_thread(origin), image=reply.image)
 
     async def _deliver_privately(self, context: ContextTypes.DEFAULT_TYPE, reply: Reply,
                                  origin: MaybeInaccessibleMessage, user_id: int | None) -> None:
         try:
             if user_id is None:
                 raise Forbidden("no user to write to")
-            await self._send(context, user_id, render_html(reply), keyboard(reply), reply_to=None)
+            await self._send(context, user_id, render_html(reply), keyboard(reply), reply_to=None, image=reply.image)
         except (Forbidden, BadRequest) as exc:  # the user never opened a private chat with the bot
             if isinstance(exc, BadRequest) and "chat not found" not in exc.message.lower():
                 raise
-            link = f"https://t.me/{context.bot.username}?start={_PRIVATE_START}"
+            link = _private_url(context, reply.private_link) or create_deep_linked_url(context.bot.username)
             notice = t("start_private_first", reply.locale, link=link)
-            await self._send(context, origin.chat.id, render_notice(notice), None, reply_to=origin.message_id,
-                             thread=_thread(origin))
+            await self._send(context, origin.chat.id, render_notice(notice), _link_only(reply, link),
+                             reply_to=origin.message_id, thread=_thread(origin))
             return
         if reply.group_notice:
-            await self._send(context, origin.chat.id, render_notice(reply.group_notice), None,
-                             reply_to=origin.message_id, thread=_thread(origin))
+            url = _private_url(context, reply.private_link)
+            await self._send(context, origin.chat.id, render_notice(reply.group_notice),
+                             _link_only(reply, url), reply_to=origin.message_id, thread=_thread(origin))
 
     @staticmethod
     async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, parts: list[str],
                     markup: InlineKeyboardMarkup | ForceReply | None, *, reply_to: int | None,
-                    thread: int | None = None) -> TgMessage | None:
+                    thread: int | None = None, image: Image | None = None) -> TgMessage | None:
         """Send the parts in order, the first replying to `reply_to`, the buttons on the last; return the last.
 
-        `thread` keeps replies inside a forum topic even if the original message was deleted meanwhile.
+        An `image` goes first as a photo, with the text as its caption when it fits (one message), else
+        alone and followed by the text. `thread` keeps replies inside a forum topic even if the original
+        message was deleted meanwhile.
         """
         sent: TgMessage | None = None
+        if image is not None:
+            caption = parts[0] if caption_fits(parts) else None
+            sent = await context.bot.send_photo(
+                chat_id,
+                image.data,
+                caption=caption,
+                parse_mode=ParseMode.HTML if caption else None,
+                filename=image.filename,
+                reply_to_message_id=reply_to,
+                allow_sending_without_reply=True,
+                reply_markup=markup if caption else None,
+                message_thread_id=thread,
+            )
+            if caption is not None:
+                return sent
+            reply_to = None
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
             sent = await context.bot.send_message(
@@ -219,6 +243,7 @@ class TelegramAdapter:
             is_private=chat.type == ChatType.PRIVATE,
             addressed=True,
             locale=locale_of(user.language_code),
+            deep_links=True,
         )
         chat_context = TelegramContext(context.application, chat.id, user.id, self.moderators)
         reply = await self.assistant.handle_action(query.data, core_message, chat_context)
@@ -226,7 +251,7 @@ class TelegramAdapter:
             reply = await self._delete(context, chat.id, reply.delete_message, origin, reply)
         if reply.kind != "silent":
             await self._send(context, chat.id, render_html(reply), keyboard(reply), reply_to=origin.message_id,
-                             thread=_thread(origin))
+                             thread=_thread(origin), image=reply.image)
 
     @staticmethod
     async def _delete(context: ContextTypes.DEFAULT_TYPE, chat_id: int, ref: str,
@@ -268,6 +293,16 @@ class TelegramAdapter:
             )
         except TelegramError as exc:
             log.warning("could not report the error to the chat (%s)", type(exc).__name__)
+
+
+def _private_url(context: ContextTypes.DEFAULT_TYPE, link: PrivateLink | None) -> str | None:
+    """The t.me deep link that opens the private chat with the bot on the core's step."""
+    return create_deep_linked_url(context.bot.username, link.start) if link is not None else None
+
+
+def _link_only(reply: Reply, url: str | None) -> InlineKeyboardMarkup | None:
+    """Just the "continue in private" button (for the group's notice of a private reply)."""
+    return keyboard(Reply(kind="info", locale=reply.locale, private_link=reply.private_link), url)
 
 
 def _thread(origin: MaybeInaccessibleMessage | None) -> int | None:

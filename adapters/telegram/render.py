@@ -22,6 +22,7 @@ from bot.models import Reply
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 4096  # Telegram's limit for one message's text (after entity parsing; we count source)
+MAX_CAPTION_CHARS = 1024  # a photo's caption (we count the HTML source, never less than what Telegram counts)
 MAX_BUTTON_LABEL = 60  # longer labels are cut off by the clients anyway
 _INLINE_CODE = re.compile(r"`([^`\n]+)`")
 
@@ -85,6 +86,11 @@ def render_html(reply: Reply, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     return messages
 
 
+def caption_fits(parts: list[str]) -> bool:
+    """Whether a reply's text can be a photo's caption (one part within Telegram's 1024 characters)."""
+    return len(parts) == 1 and len(parts[0]) <= MAX_CAPTION_CHARS
+
+
 def render_notice(raw: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     """A plain sentence (group notice, error) as escaped HTML parts."""
     return _fit(raw, escape, limit)
@@ -95,13 +101,18 @@ def _label(title: str) -> str:
     return title if len(title) <= MAX_BUTTON_LABEL else title[: MAX_BUTTON_LABEL - 1].rstrip() + "…"
 
 
-def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    """The core's buttons, one row each except the helpful / not helpful pair; None when there are none."""
+def keyboard(reply: Reply, private_url: str | None = None) -> InlineKeyboardMarkup | None:
+    """The core's buttons, one row each except the helpful / not helpful pair; None when there are none.
+
+    `private_url` is the deep link drawn for `reply.private_link` ("continue in private"), first.
+    """
     rows: list[list[InlineKeyboardButton]] = []
+    if reply.private_link is not None and private_url is not None:
+        rows.append([InlineKeyboardButton(_label(reply.private_link.label), url=private_url)])
     for button in reply.buttons:
         label = _label(f"{button.emoji} {button.label}" if button.emoji else button.label)
         drawn = InlineKeyboardButton(label, callback_data=button.payload)
-        if rows and actions.is_feedback(button.payload) and actions.is_feedback(rows[-1][-1].callback_data):
+        if rows and actions.is_feedback(button.payload) and actions.is_feedback(rows[-1][-1].callback_data or ""):
             rows[-1].append(drawn)
         else:
             rows.append([drawn])

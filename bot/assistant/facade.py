@@ -12,8 +12,8 @@ import logging
 from pathlib import Path
 
 from bot import actions, views
-from bot.assistant.dispatch import CommandDispatch
 from bot.assistant.policy import ChatContext, OperatorContext, community_of, is_moderator, prompting
+from bot.assistant.reach import Reach
 from bot.buttons import with_buttons
 from bot.commands import FAQ_ADD_FORM
 from bot.config import Settings
@@ -31,7 +31,7 @@ __all__ = ["Assistant", "ChatContext", "OperatorContext"]
 log = logging.getLogger(__name__)
 
 
-class Assistant(CommandDispatch):
+class Assistant(Reach):
     """Answers messages from any adapter; create with `await Assistant.create(settings)`."""
 
     @classmethod
@@ -72,6 +72,8 @@ class Assistant(CommandDispatch):
             return prompting(await self.faq.dialogue_step(text, request), message, always=True)
         if not message.addressed:
             return await self._chatter(text, message, community)
+        if await self.draft_awaited(message):
+            return await self._check(text, message, community)
         return await self.answer(text, message, community)
 
     async def handle_action(self, payload: str, message: Message, context: ChatContext) -> Reply:
@@ -92,7 +94,9 @@ class Assistant(CommandDispatch):
                 await self.store.record_answer(community, entry.id)
                 reply = views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
                 self._remember_answer(message, community, reply)
-                return reply
+                return await self.with_chart(reply)
+            if isinstance(action, actions.ShareEntry):
+                return await self._share(action.entry_id, message, community, locale)
             # a vote's thanks and a delete's outcome concern only whoever pressed the button
             if isinstance(action, actions.Feedback):
                 voted = await self._vote(message, community, action.entry_id, action.helpful, locale)
@@ -103,6 +107,14 @@ class Assistant(CommandDispatch):
         except StoreError as exc:
             return Reply(kind="error", locale=locale, title=t("store_error_title", locale), body=str(exc))
         return Reply(kind="error", locale=locale, body=t("button_unknown", locale))
+
+    async def _share(self, entry_id: str, message: Message, community: str, locale: Locale) -> Reply:
+        """Post an answer publicly that only its asker saw: the same entry, for everyone, no buttons to vote."""
+        entry = self.matcher.entry(entry_id, community)
+        if entry is None or self.matcher.is_hidden(entry.id, community):
+            return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
+        reply = views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
+        return await self.with_chart(reply.model_copy(update={"feedback": False, "followups": [], "public": True}))
 
     async def authorize_delete(self, message: Message, context: ChatContext, message_ref: str) -> Reply:
         """Policy for the guard's delete button: moderators only; the reply carries the delete effect."""

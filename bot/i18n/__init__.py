@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.i18n.actions import ACTION_TEXTS
+from bot.i18n.charts import CHART_TEXTS
 from bot.i18n.commands import COMMAND_TEXTS
 from bot.i18n.faq import FAQ_TEXTS
+from bot.i18n.handoff import HANDOFF_TEXTS
+from bot.i18n.inline import INLINE_TEXTS
 from bot.i18n.texts import TEXTS
 from bot.i18n.topics import TOPIC_TEXTS
 from bot.models import LOCALES, Locale
@@ -30,7 +34,9 @@ def _merge(*tables: Mapping[str, Text]) -> dict[str, Text]:
     return merged
 
 
-ALL_TEXTS: dict[str, Text] = _merge(TEXTS, FAQ_TEXTS, TOPIC_TEXTS, COMMAND_TEXTS)
+ALL_TEXTS: dict[str, Text] = _merge(
+    TEXTS, FAQ_TEXTS, TOPIC_TEXTS, COMMAND_TEXTS, CHART_TEXTS, INLINE_TEXTS, HANDOFF_TEXTS, ACTION_TEXTS
+)
 
 
 def t(key: str, locale: Locale, **values: object) -> str:

@@ -6,13 +6,17 @@ import discord
 
 from adapters.discord.render import (
     BUTTONS_PER_MESSAGE,
+    CUSTOM_ID_LIMIT,
     DESCRIPTION_LIMIT,
     EMBEDS_PER_MESSAGE,
     FOOTER_LIMIT,
     LABEL_LIMIT,
     MESSAGE_EMBED_TOTAL,
+    OPTION_TEXT_LIMIT,
+    OPTIONS_LIMIT,
     TITLE_LIMIT,
     ActionButton,
+    ChoiceSelect,
     is_ephemeral,
     pack,
     render,
@@ -25,6 +29,11 @@ from bot.models import Reply, Suggestion
 def buttons(view: discord.ui.View | None) -> list[ActionButton]:
     assert view is not None
     return [item for item in view.children if isinstance(item, ActionButton)]
+
+
+def selects(view: discord.ui.View | None) -> list[ChoiceSelect]:
+    assert view is not None
+    return [item for item in view.children if isinstance(item, ChoiceSelect)]
 
 
 def test_answer_layout() -> None:
@@ -80,7 +89,10 @@ def test_long_texts_fit_every_limit() -> None:
     assert messages[0].embeds[0].title is not None and messages[0].embeds[0].title.endswith("…")
     assert all(m.view is None for m in messages[:-1])
     last = buttons(messages[-1].view)
-    assert len(last) == BUTTONS_PER_MESSAGE
+    [menu] = selects(messages[-1].view)  # the 40 "did you mean" choices: one select menu, Discord's 25 options
+    assert len(menu.item.options) == OPTIONS_LIMIT
+    assert all(len(o.label) <= OPTION_TEXT_LIMIT and len(o.value) <= CUSTOM_ID_LIMIT for o in menu.item.options)
+    assert len(last) == 2 <= BUTTONS_PER_MESSAGE  # helpful / not helpful
     assert all(len(b.item.label or "") <= LABEL_LIMIT for b in last)
     footer = messages[-1].embeds[-1].footer.text
     assert footer is not None and footer.endswith("…")
@@ -91,7 +103,9 @@ def test_long_texts_fit_every_limit() -> None:
 def test_duplicate_choices_become_one_button() -> None:
     same = Suggestion(entry_id="sermo", title="Sermo")
     reply = Reply(kind="clarify", title="Did you mean", suggestions=[same], followups=[same])
-    assert [b.payload for b in buttons(render(with_buttons(reply))[0].view)] == ["e:sermo"]
+    view = render(with_buttons(reply))[0].view
+    [menu] = selects(view)
+    assert [o.value for o in menu.item.options] == ["e:sermo"] and buttons(view) == []
 
 
 def test_delete_button_needs_a_message_reference() -> None:

@@ -82,11 +82,14 @@ def message_payload(*, content: str = "", embeds: list[Any] | None = None, compo
 
 def interaction_payload(kind: int, data: dict[str, Any], *, user_id: int = MEMBER_ID, permissions: int = EVERYDAY,
                         guild: bool = True, locale: str = "en-US", message: dict[str, Any] | None = None,
-                        roles: tuple[int, ...] = ()) -> dict[str, Any]:
+                        roles: tuple[int, ...] = (), context: int | None = None,
+                        owners: dict[str, str] | None = None) -> dict[str, Any]:
+    """An INTERACTION_CREATE body; `context` 2 and `owners` {"1": user id} make a user-installed DM call."""
     payload: dict[str, Any] = {
         "id": snowflake(), "application_id": str(APP_ID), "type": kind, "token": f"token-{snowflake()}",
         "version": 1, "channel_id": str(CHANNEL_ID), "locale": locale, "app_permissions": str(EVERYDAY),
-        "entitlements": [], "authorizing_integration_owners": {}, "context": 0 if guild else 1, "data": data,
+        "entitlements": [], "authorizing_integration_owners": owners or {},
+        "context": context if context is not None else (0 if guild else 1), "data": data,
         "attachment_size_limit": 10 * 1024 * 1024,
     }
     if guild:
@@ -117,6 +120,12 @@ def command_data(name: str, **options: str) -> dict[str, Any]:
             "options": [{"type": 3, "name": key, "value": value} for key, value in options.items()]}
 
 
+def message_menu_data(name: str, target: dict[str, Any]) -> dict[str, Any]:
+    """A message context menu ("Check this post") run on `target` (a message payload)."""
+    return {"id": snowflake(), "name": name, "type": 3, "target_id": target["id"],
+            "resolved": {"messages": {target["id"]: target}}}
+
+
 def subcommand_data(group: str, name: str, **options: str) -> dict[str, Any]:
     inner = [{"type": 3, "name": key, "value": value} for key, value in options.items()]
     return {"id": snowflake(), "name": group, "type": 1, "options": [{"type": 1, "name": name, "options": inner}]}
@@ -130,6 +139,7 @@ class Call:
     path: str
     payload: dict[str, Any] | None
     params: dict[str, Any] | None = None
+    files: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, content) of attachments
 
     @property
     def is_callback(self) -> bool:
@@ -166,9 +176,12 @@ class FakeDiscord:
     async def webhook_request(self, route: Any, session: Any = None, *, payload: dict[str, Any] | None = None,
                               multipart: list[dict[str, Any]] | None = None, params: dict[str, Any] | None = None,
                               **_: Any) -> Any:
+        files: list[tuple[str, bytes]] = []
         if multipart:
             payload = json.loads(next(p["value"] for p in multipart if p["name"] == "payload_json"))
-        call = Call(route.method, _expand(route), payload, params)
+            files = [(str(p.get("filename")), _content(p["value"])) for p in multipart
+                     if p["name"].startswith("files[")]
+        call = Call(route.method, _expand(route), payload, params, files)
         self.calls.append(call)
         if call.is_callback:
             return {"interaction": {"id": route.webhook_id, "type": 2},
@@ -219,6 +232,14 @@ def response_of(calls: list[Call]) -> Call:
     """The one interaction callback among `calls`."""
     (response,) = [c for c in calls if c.is_callback]
     return response
+
+
+def _content(value: Any) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    value.seek(0)
+    data: bytes = value.read()
+    return data
 
 
 def _expand(route: Any) -> str:

@@ -128,7 +128,8 @@ class FakeBotAPI:
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         form = await request.post()
-        params = {key: _decode(str(value)) for key, value in form.items()}
+        params = {key: value.file.read() if isinstance(value, web.FileField) else _decode(str(value))
+                  for key, value in form.items()}  # uploaded files (sendPhoto) are kept as bytes
         call = Call(method, params)
         self.calls.append(call)
         failures = self._failures.get(method)
@@ -149,7 +150,7 @@ class FakeBotAPI:
 
     async def _m_getMe(self, params: dict[str, Any]) -> Any:
         return {**BOT_USER, "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": False}
+                "supports_inline_queries": True}
 
     async def _m_getUpdates(self, params: dict[str, Any]) -> Any:
         offset = int(params.get("offset") or 0)
@@ -175,6 +176,21 @@ class FakeBotAPI:
             message["reply_markup"] = params["reply_markup"] if "inline_keyboard" in params["reply_markup"] else None
             if message["reply_markup"] is None:
                 del message["reply_markup"]
+        return message
+
+    async def _m_sendPhoto(self, params: dict[str, Any]) -> Any:
+        chat_id = int(params["chat_id"])
+        if chat_id in self.blocked_private:
+            return web.json_response({"ok": False, "error_code": 403, "description":
+                                      "Forbidden: bot can't initiate conversation with a user"}, status=403)
+        chat = self._chat_types.get(chat_id) or {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup",
+                                                 "first_name": "User"}
+        message: dict[str, Any] = {"message_id": next(self._message_ids), "date": int(time.time()), "chat": chat,
+                                   "from": BOT_USER,
+                                   "photo": [{"file_id": "sent-photo", "file_unique_id": "sp", "width": 1000,
+                                              "height": 500}]}
+        if params.get("caption"):
+            message["caption"] = params["caption"]
         return message
 
     async def _m_getChatMember(self, params: dict[str, Any]) -> Any:
@@ -262,6 +278,17 @@ def bot_message(text: str, *, chat_id: int, chat_type: str, message_id: int) -> 
     data: dict[str, Any] = {"message_id": message_id, "date": int(time.time()), "chat": chat(chat_id, chat_type),
                             "from": BOT_USER, "text": text}
     return data
+
+
+def inline_query(query: str, *, sender: dict[str, Any] | None = None, chat_type: str = "sender") -> dict[str, Any]:
+    """An `inline_query` update: someone typed `@bot QUERY` in any chat."""
+    return {"inline_query": {"id": f"iq{next(_message_counter)}", "from": sender or user(), "query": query,
+                             "offset": "", "chat_type": chat_type}}
+
+
+def chosen_inline_result(result_id: str, query: str = "", *, sender: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A `chosen_inline_result` update: a card was picked and posted (needs /setinlinefeedback)."""
+    return {"chosen_inline_result": {"result_id": result_id, "from": sender or user(), "query": query}}
 
 
 def callback(data: str, *, chat_id: int = 42, chat_type: str = "private", sender: dict[str, Any] | None = None,
