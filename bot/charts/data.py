@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.i18n import t
 from bot.models import Entry, Figure, Locale
+from bot.sources import inline
 from bot.views import network_name
 
 MAX_BARS = 10  # more bars than this stop being readable on a phone; the text lists every figure
@@ -82,7 +83,7 @@ def bars_for(figures: Sequence[Figure], locale: Locale) -> list[Bar]:
                 value=value,
                 value_text=figure.value.strip(),
                 label=_capitalised(f"{what} — {population}"),
-                detail=f"{figure.year} · {figure.source}",
+                detail=f"{figure.year} · {inline(figure.source)}",
                 figure=figure,
             )
         )

@@ -13,6 +13,7 @@ from bot.charts import Charts, bars_for, render_chart, spec_for_entry, spec_for_
 from bot.charts.data import MAX_BARS, citable, percentage
 from bot.config import Settings
 from bot.models import Entry, Figure, Localized
+from bot.sources import inline
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -64,7 +65,8 @@ def test_every_bar_is_a_figure_the_knowledge_holds(curated: list[Entry]) -> None
     for spec in charted:
         for bar in spec.bars:
             assert (bar.value_text, bar.value, bar.figure.year, bar.figure.source) in held
-            assert bar.figure.source in bar.detail and bar.figure.year in bar.detail
+            assert inline(bar.figure.source) in bar.detail and bar.figure.year in bar.detail
+            assert bar.figure.source not in bar.detail, "a registry id is not what a doctor reads"
             assert bar.figure.population.get(spec.locale) in bar.label
 
 
