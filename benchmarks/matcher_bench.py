@@ -26,7 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CLINC = ROOT.parent / "shared" / "datasets" / "clinc150" / "data_full.json"
+_RELATIVE = Path("shared") / "datasets" / "clinc150" / "data_full.json"
+# The shared folder sits beside the checkout (/work/main) or beside the worktrees' folder (/work/wt/NAME).
+CLINC = next((p / _RELATIVE for p in ROOT.parents if (p / _RELATIVE).exists()), ROOT.parent / _RELATIVE)
 PHRASINGS_PER_ENTRY = 20
 
 
