@@ -79,6 +79,7 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from bot.evaluation import CaseFileError, cross_validate, evaluate, load_cases
     from bot.matching import Matcher
+    from bot.matching.near_domain import load_near_domain
     from bot.negatives import load_negatives
 
     if args.cases is None and args.cross_validate is None:
@@ -90,9 +91,12 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     directory = args.knowledge or CURATED_DIR
     entries = load_directory(directory, curated=args.knowledge is None)
     negatives = load_negatives(directory)
+    near_domain = load_near_domain(directory)
     if args.cross_validate is not None:
         folds = args.cross_validate
-        validation = cross_validate(entries, negatives, folds, lambda e, n: Matcher(e, settings.match, negatives=n))
+        validation = cross_validate(
+            entries, negatives, folds, lambda e, n: Matcher(e, settings.match, negatives=n, near_domain=near_domain)
+        )
         report = validation.report
         if args.json:
             print(json.dumps(validation.summary()))
@@ -106,7 +110,7 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     except (OSError, CaseFileError) as exc:
         print(f"Cannot read cases: {exc}", file=sys.stderr)
         return 2
-    matcher = Matcher(entries, settings.match, negatives=negatives)
+    matcher = Matcher(entries, settings.match, negatives=negatives, near_domain=near_domain)
     report = evaluate(matcher, cases)
     if report.unknown_expected:
         print(

@@ -23,12 +23,12 @@ from bot.config import Settings
 from bot.draft_check import check_draft
 from bot.draft_check import summarise as summarise_check
 from bot.faq import FAQ_SUBCOMMANDS, LOCAL_COMMUNITY, FaqRequest, FaqService
-from bot.knowledge import CURATED_DIR, load_curated, load_directory
+from bot.knowledge import CURATED_DIR
 from bot.matching import Matcher, MatchResult
+from bot.matching.cache import load_or_train
 from bot.matching.language import detect_locale
 from bot.matching.normalize import fold, strip_control
 from bot.models import Entry, Locale, Message, Reply, Suggestion
-from bot.negatives import load_negatives
 from bot.paths import default_db_path
 from bot.privacy import hash_user, scrub
 from bot.ratelimit import RateLimiter
@@ -90,8 +90,9 @@ class Assistant:
     ) -> Assistant:
         """Load and validate knowledge (raises KnowledgeError), build the matcher, open storage."""
         directory = knowledge_dir or CURATED_DIR
-        entries = load_curated() if knowledge_dir is None else load_directory(knowledge_dir)
-        matcher = Matcher(entries, settings.match, negatives=load_negatives(directory))
+        entries, matcher = load_or_train(
+            directory, settings.match, curated=knowledge_dir is None, cache_dir=settings.cache_dir
+        )
         if store is None:
             store = SQLiteStore(settings.db_path or default_db_path())
         await store.open()
@@ -302,6 +303,16 @@ class Assistant:
             return views.entry_reply(
                 result.top.entry, locale, lambda i: self.matcher.entry(i, community), result.top.score
             )
+        if result.kind == "clarify" and len(result.candidates) == 1:  # "Did you mean X?" with a Yes button
+            only = result.candidates[0].entry
+            return Reply(
+                kind="clarify",
+                locale=locale,
+                title=t("confirm_title", locale, title=only.display_title(locale)),
+                body=t("confirm_body", locale),
+                score=round(result.score, 4),
+                suggestions=[Suggestion(entry_id=only.id, title=t("confirm_yes", locale))],
+            )
         if result.kind == "clarify":
             return Reply(
                 kind="clarify",
@@ -310,6 +321,21 @@ class Assistant:
                 body=t("clarify_body", locale),
                 score=round(result.score, 4),
                 suggestions=[views.suggestion(c.entry, locale) for c in result.candidates],
+            )
+        if result.reason == "near_domain" and result.topic is not None:  # not covered, but say what is
+            body = t("near_domain_body", locale, topic=result.topic.label.get(locale))
+            related = [] if result.related is None else [views.suggestion(result.related, locale)]
+            if related:
+                body += " " + t("near_domain_related", locale, title=related[0].title)
+            else:
+                body += "\n\n" + t("can_help_with", locale)
+            return Reply(
+                kind="fallback",
+                locale=locale,
+                title=t("near_domain_title", locale),
+                body=body,
+                score=round(result.score, 4),
+                suggestions=related,
             )
         title, body = {
             "medical_advice": ("medical_title", "medical_body"),
