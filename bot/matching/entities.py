@@ -135,28 +135,48 @@ def _plain(text: str) -> str:
 _FUZZY_NAMES = sorted(a for a, k in _ALIAS_KEY.items() if " " not in a and len(a) >= 6 and a.isalpha() and a.islower())
 
 
-def _fuzzy(words: Iterable[str]) -> set[str]:
+def _typo_of(word: str) -> str | None:
+    """The entity a longer word names with one or two typos ("facebok" -> facebook), if any."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
+    if len(word) < 5 or not word.isalpha():
+        return None
+    hit = process.extractOne(word, _FUZZY_NAMES, scorer=Levenshtein.distance, score_cutoff=1 if len(word) < 8 else 2)
+    return _ALIAS_KEY[hit[0]] if hit is not None else None
+
+
+_TYPO_CACHE_LIMIT = 50_000
+
+
+def _fuzzy(words: Iterable[str], memo: dict[str, str | None] | None = None) -> set[str]:
     found: set[str] = set()
     for word in words:
-        if len(word) < 5 or word in _ALIAS_KEY:
+        if word in _ALIAS_KEY:
             continue
-        hit = process.extractOne(
-            word, _FUZZY_NAMES, scorer=Levenshtein.distance, score_cutoff=1 if len(word) < 8 else 2
-        )
-        if hit is not None:
-            found.add(_ALIAS_KEY[hit[0]])
+        if memo is None:
+            key = _typo_of(word)
+        elif word in memo:
+            key = memo[word]
+        else:
+            key = _typo_of(word)
+            if len(memo) < _TYPO_CACHE_LIMIT:
+                memo[word] = key
+        if key is not None:
+            found.add(key)
     return found
 
 
-def mentions(text: str) -> set[str]:
-    """Entity keys named in a question, typos in longer names included ("what does the GMC say" -> {"gmc"})."""
-    plain = _plain(text)
+def mentions(text: str, plain: str | None = None, memo: dict[str, str | None] | None = None) -> set[str]:
+    """Entity keys named in a question, typos in longer names included ("what does the GMC say" -> {"gmc"}).
+
+    `plain` is the text already folded and stripped of punctuation, when the caller has it; `memo`
+    remembers each word's typo check (a matcher keeps one, filled with its vocabulary).
+    """
+    plain = _plain(text) if plain is None else plain
     found = {_ALIAS_KEY[m.group(0)] for m in _FOLDED_RE.finditer(plain)}
     found |= {_ALIAS_KEY[m.group(0)] for m in _EXACT_RE.finditer(text)}
-    return found | _fuzzy(plain.split())
+    return found | _fuzzy(plain.split(), memo)
 
 
 def kind_of(key: str) -> Kind | None:
@@ -241,6 +261,7 @@ class EntityIndex:
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.facts = [_entry_facts(e) for e in entries]
+        self._typos: dict[str, str | None] = {}
         self._position = {e.id: i for i, e in enumerate(entries)}
         self._network_entry: dict[str, int] = {}
         for position, facts in enumerate(self.facts):
@@ -269,19 +290,29 @@ class EntityIndex:
             for key in keys:
                 self._has.setdefault(key, np.zeros(count, dtype=bool))[position] = True
 
-    def mentions(self, text: str) -> set[str]:
+    def learn_words(self, words: Iterable[str]) -> None:
+        """Check the knowledge's own words for typos of names once, at build time, not per question."""
+        for word in words:
+            if word not in self._typos and len(self._typos) < _TYPO_CACHE_LIMIT:
+                self._typos[word] = _typo_of(word)
+
+    def mentions(self, text: str, plain: str | None = None) -> set[str]:
         """Known entities plus medical networks named by their entry id (sermo, doximity ...)."""
-        found = mentions(text)
+        plain = _plain(text) if plain is None else plain
+        found = mentions(text, plain, self._typos)
         if self._medical_re is not None:
-            found |= {self._medical_names[m.group(0)] for m in self._medical_re.finditer(_plain(text))}
+            found |= {self._medical_names[m.group(0)] for m in self._medical_re.finditer(plain)}
         return found
 
     def steering(self, text: str, corrected: str = "") -> Steering:
-        """What `text` names and asks; `corrected` (spelling-corrected) also counts ("facebok")."""
-        named = self.mentions(text) | (self.mentions(corrected) if corrected else set())
+        """What `text` names and asks; `corrected` (normalised, spelling-corrected) also counts ("facebok")."""
+        plain = _plain(text)
+        named = self.mentions(text, plain)
+        if corrected and corrected != plain:
+            named |= self.mentions(corrected, corrected)
         if not named:
             return Steering()
-        folded = _plain(text) + " " + corrected
+        folded = plain + " " + corrected
         return Steering(
             bodies=frozenset(k for k in named if kind_of(k) == "body"),
             networks=frozenset(k for k in named if kind_of(k) == "network" or k in self._network_entry),

@@ -131,6 +131,7 @@ class Matcher:
                 self.featurizer, self.entries, negatives, s.classifier_c, extra=extra, topics=topic_examples
             )
         self.entities = EntityIndex(self.entries)
+        self.entities.learn_words(self.featurizer.vocabulary)
         self._communities: dict[str, _Community] = {}
 
     @classmethod
