@@ -77,8 +77,8 @@ TEXTS: dict[str, dict[Locale, str]] = {
     "near_domain_title": {"en": "I don't cover that", "es": "Eso no lo cubro"},
     "near_domain_body": {"en": "I don't cover {topic}.", "es": "No cubro {topic}."},
     "near_domain_related": {
-        "en": "Here is what I know about {title}:",
-        "es": "Esto es lo que sé sobre {title}:",
+        "en": "Here is what I know about {title}.",
+        "es": "Esto es lo que sé sobre {title}.",
     },
     "empty_title": {"en": "Nothing to answer yet", "es": "Aún no hay nada que responder"},
     "empty_body": {

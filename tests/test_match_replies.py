@@ -22,7 +22,7 @@ async def test_near_domain_fallback_names_the_topic_and_offers_the_network(assis
     reply = await assistant.handle(console("best time to post on linkedin"), OPERATOR)
     assert reply.kind == "fallback" and reply.title == "I don't cover that"
     assert "I don't cover posting times." in reply.body
-    assert "Here is what I know about LinkedIn for doctors" in reply.body
+    assert "Here is what I know about LinkedIn for doctors" in reply.body and not reply.body.endswith(":")
     assert [s.entry_id for s in reply.suggestions] == ["network-linkedin"]
 
 

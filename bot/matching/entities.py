@@ -208,8 +208,11 @@ def _entry_facts(entry: Entry) -> EntryFacts:
                 words |= mentions(text)
     entities = frozenset(w for w in words if w in KNOWN)
     is_stats = entry.topic == "statistics" or entry.id.startswith("stats-")
-    is_body = entry.id.startswith("body-") or entry.topic in ("bodies", "professional-bodies")
     countries = {w for w in entities if KNOWN[w].kind == "country"}
+    # a body's overview, or a country's own rules entry naming its regulator (rule-mexico-advertising)
+    is_body = entry.id.startswith("body-") or entry.topic in ("bodies", "professional-bodies") or (
+        entry.topic == "rules" and any(KNOWN[w].kind == "body" and KNOWN[w].country in countries for w in entities)
+    )
     if is_body:  # a body's overview belongs to its country; a rule that cites HIPAA does not
         countries |= {c for w in entities if (c := KNOWN[w].country) is not None}
     networks = sorted(w for w in entities if KNOWN[w].kind == "network")
