@@ -168,7 +168,14 @@ def _kb_validate(args: argparse.Namespace) -> int:
     directory = args.directory or CURATED_DIR
     strict = args.directory is None or args.strict
     entries = load_directory(directory, curated=strict)
-    print(f"OK: {len(entries)} entries in {directory}" + (" (curated rules)" if strict else ""))
+    from bot.matching.near_domain import load_near_domain
+
+    topics = load_near_domain(directory)  # refuses a malformed near-domain.txt, naming file and line
+    print(
+        f"OK: {len(entries)} entries in {directory}"
+        + (f", {len(topics)} near-domain topics" if topics else "")
+        + (" (curated rules)" if strict else "")
+    )
     return 0
 
 

@@ -156,3 +156,13 @@ def test_cli_cross_validate(write_knowledge: KnowledgeWriter, tmp_path: Path) ->
 def test_cli_eval_needs_cases_or_folds(tmp_path: Path) -> None:
     assert run_cli(["eval"], tmp_path / "db.sqlite").returncode == 2
     assert run_cli(["eval", "--cross-validate", "1"], tmp_path / "db.sqlite").returncode == 2
+
+
+def test_kb_validate_checks_the_near_domain_file(write_knowledge: KnowledgeWriter, tmp_path: Path) -> None:
+    good = write_knowledge({"faq.yaml": FAQ, "near-domain.txt": "[times] posting times | horarios\nbest time\n"},
+                           directory="good")
+    ok = run_cli(["kb", "validate", str(good)], tmp_path / "db.sqlite")
+    assert ok.returncode == 0 and "1 near-domain topics" in ok.stdout
+    bad = write_knowledge({"faq.yaml": FAQ, "near-domain.txt": "an example before any header\n"}, directory="bad")
+    refused = run_cli(["kb", "validate", str(bad)], tmp_path / "db.sqlite")
+    assert refused.returncode == 1 and "near-domain.txt: entry line 1" in refused.stderr
