@@ -28,7 +28,8 @@ def entry(entry_id: str, topic: str, questions: list[str], tags: list[str] | Non
 
 # Ids and tags as the knowledge files write them; no entity is named in code for a particular entry.
 KB = [
-    entry("rules-overview", "rules", ["what are the rules for doctors online"], ["rules"]),
+    entry("rules-overview", "rules", ["what are the rules for doctors online"], ["rules", "overview"]),
+    entry("rule-patient-photos", "rules", ["can I post patient photos"], ["photos", "consent"]),
     entry("body-gmc", "rules", ["what the regulator expects of doctors online"], ["gmc", "uk"]),
     entry("body-ahpra", "rules", ["what the regulator expects of practitioners"], ["ahpra"]),
     entry("body-cgcom", "rules", ["codigo deontologico y redes"], ["omc", "spain"]),
@@ -71,6 +72,8 @@ def best(scores: dict[str, float]) -> str:
         ("ama tu trabajo", set()),  # Spanish "loves" is not the association
         ("is X good for doctors", {"twitter"}),
         ("facebok for doctors", {"facebook"}),  # a typo in a long name
+        ("reglas basicas para un medico", set()),  # but "medico" is not a typo of "mexico"
+        ("a thread about my patient", set()),
         ("how many australian doctors use tiktok", {"australia", "tiktok"}),
         ("medicos mexicanos en google maps", {"mexico", "review-sites"}),
     ],
@@ -119,6 +122,19 @@ def test_a_country_with_a_rules_question_prefers_that_countrys_body() -> None:
     assert best(scores) == "body-ahpra"
     spanish = steered("reglas para medicos en redes en espana", {"rules-overview": 0.6, "body-cgcom": 0.45})
     assert best(spanish) == "body-cgcom"
+
+
+def test_a_country_with_a_rules_question_puts_that_countrys_body_before_the_overview() -> None:
+    scores = steered("reglas para medicos en redes en espana", {"rules-overview": 0.99, "body-cgcom": 0.2})
+    assert best(scores) == "body-cgcom"
+    stats_first = steered("social media rules for doctors in australia",
+                          {"stats-australian-doctors": 0.95, "body-ahpra": 0.1})
+    assert best(stats_first) == "body-ahpra"
+
+
+def test_a_specific_rule_still_beats_the_countrys_body() -> None:
+    scores = steered("can I post patient photos in spain", {"rule-patient-photos": 0.9, "body-cgcom": 0.3})
+    assert best(scores) == "rule-patient-photos"
 
 
 def test_a_country_with_a_figures_question_prefers_that_countrys_statistics() -> None:

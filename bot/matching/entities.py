@@ -131,8 +131,15 @@ def _plain(text: str) -> str:
     return re.sub(r"[^\w%]+", " ", fold(text)).strip()
 
 
-# One-word names long enough to recognise with a typo ("facebok", "istagram", "twiter").
-_FUZZY_NAMES = sorted(a for a, k in _ALIAS_KEY.items() if " " not in a and len(a) >= 6 and a.isalpha() and a.islower())
+# One-word network and body names long enough to recognise with a typo ("facebok", "istagram", "twiter").
+# Not countries ("medico" is one letter from "mexico") nor names that are common words ("threads").
+_NOT_FUZZY = frozenset({"threads", "tweets"})
+_FUZZY_NAMES = sorted(
+    a
+    for a, k in _ALIAS_KEY.items()
+    if " " not in a and len(a) >= 6 and a.isalpha() and a.islower() and a not in _NOT_FUZZY
+    and KNOWN[k].kind != "country"
+)
 
 
 def _typo_of(word: str) -> str | None:
@@ -282,6 +289,10 @@ class EntityIndex:
         self._body = np.asarray([f.is_body for f in self.facts], dtype=bool)
         self._owner = np.asarray([f.network is not None for f in self.facts], dtype=bool)
         self._any_country = np.asarray([bool(f.countries) for f in self.facts], dtype=bool)
+        # general entries ("the main rules"): tagged or named as an overview in the data
+        self._overview = np.asarray(
+            [e.id.endswith("-overview") or "overview" in {t.lower() for t in e.tags} for e in entries], dtype=bool
+        )
         self._any_network = np.asarray(
             [any(kind_of(k) == "network" for k in f.entities) or f.network is not None for f in self.facts], dtype=bool
         )
@@ -371,7 +382,24 @@ class EntityIndex:
         plausible = np.clip(confidence[: len(adjust)] / max(settings.clarify_threshold, 1e-6), 0.0, 1.0)
         steered = confidence.astype(np.float64, copy=True)
         steered[: len(adjust)] += np.where(adjust > 0, adjust * plausible, adjust)
-        return np.clip(steered, 0.0, 1.0)
+        steered = np.clip(steered, 0.0, 1.0)
+        if steering.countries and steering.rules and not steering.statistics:
+            self._country_body_first(steered, self._any(f"country:{c}" for c in steering.countries), penalty)
+        return steered
+
+    def _country_body_first(self, steered: np.ndarray, in_country: np.ndarray, penalty: float) -> None:
+        """A rules question naming a country: when the best entry is a general overview or another entry
+        about that country (its statistics, a network there), the country's body takes its place."""
+        own_body = self._body & in_country
+        if not own_body.any() or not len(steered):
+            return
+        top = int(np.argmax(steered[: len(self.facts)]))
+        if own_body[top] or not (self._overview[top] or self._stats[top] or self._any_country[top]):
+            return  # the body already leads, or a specific topic does (photos, testimonials ...)
+        bodies = np.flatnonzero(own_body)
+        best_body = int(bodies[np.argmax(steered[bodies])])
+        steered[best_body] = steered[top]
+        steered[top] = max(0.0, steered[top] - penalty)
 
     def network_entry(self, named: Iterable[str]) -> int | None:
         """Position of the entry that is *the* entry for a named network, if any."""
