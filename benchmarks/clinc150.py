@@ -24,7 +24,12 @@ from bot.evaluation import Case, evaluate
 from bot.matching import Matcher
 from bot.models import Entry, Localized, LocalizedList
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "clinc150" / "data_full.json"
+_RELATIVE = Path("shared") / "datasets" / "clinc150" / "data_full.json"
+# The shared folder sits beside the checkout (/work/main) or beside the worktrees' folder (/work/wt/NAME).
+DEFAULT_DATA = next(
+    (p / _RELATIVE for p in Path(__file__).resolve().parents if (p / _RELATIVE).exists()),
+    Path(__file__).resolve().parent.parent.parent / _RELATIVE,
+)
 
 
 def intent_entries(rows: list[list[str]]) -> list[Entry]:

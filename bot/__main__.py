@@ -12,10 +12,14 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.knowledge import CURATED_DIR, KnowledgeError, load_directory
 from bot.models import Reply
+
+if TYPE_CHECKING:
+    from bot.evaluation import EvalReport
 
 log = logging.getLogger("bot")
 
@@ -74,18 +78,40 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
 # --- eval ----------------------------------------------------------------------------------
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation import CaseFileError, evaluate, load_cases
+    from bot.evaluation import CaseFileError, cross_validate, evaluate, load_cases
     from bot.matching import Matcher
+    from bot.matching.near_domain import load_near_domain
     from bot.negatives import load_negatives
 
+    if args.cases is None and args.cross_validate is None:
+        print("Give a cases file (JSON lines) or --cross-validate K.", file=sys.stderr)
+        return 2
+    if args.cross_validate is not None and args.cross_validate < 2:
+        print("--cross-validate needs K >= 2 folds.", file=sys.stderr)
+        return 2
     directory = args.knowledge or CURATED_DIR
     entries = load_directory(directory, curated=args.knowledge is None)
+    negatives = load_negatives(directory)
+    near_domain = load_near_domain(directory)
+    if args.cross_validate is not None:
+        folds = args.cross_validate
+        validation = cross_validate(
+            entries, negatives, folds, lambda e, n: Matcher(e, settings.match, negatives=n, near_domain=near_domain)
+        )
+        report = validation.report
+        if args.json:
+            print(json.dumps(validation.summary()))
+        else:
+            print(f"knowledge: {directory} ({len(entries)} entries)   {folds}-fold cross-validation over phrasings")
+            _print_report(report, args.confusions)
+            print("accuracy per fold: " + ", ".join(f"{a:.1%}" for a in validation.fold_accuracy))
+        return 0 if report.meets(args.min_accuracy, args.min_rejection) else 1
     try:
         cases = load_cases(args.cases)
     except (OSError, CaseFileError) as exc:
         print(f"Cannot read cases: {exc}", file=sys.stderr)
         return 2
-    matcher = Matcher(entries, settings.match, negatives=load_negatives(directory))
+    matcher = Matcher(entries, settings.match, negatives=negatives, near_domain=near_domain)
     report = evaluate(matcher, cases)
     if report.unknown_expected:
         print(
@@ -93,18 +119,31 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
     if args.json:
-        print(json.dumps(report.summary()))
-        return 0
+        print(json.dumps({**report.summary(), "cases": [r.as_dict() for r in report.results]}, ensure_ascii=False))
+    else:
+        print(f"knowledge: {directory} ({len(entries)} entries)   cases: {args.cases}")
+        _print_report(report, args.confusions)
+    if not report.meets(args.min_accuracy, args.min_rejection):
+        print(
+            f"Below the floor: accuracy {report.accuracy:.1%} (min {args.min_accuracy}), "
+            f"rejection {report.rejection:.1%} (min {args.min_rejection})",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _print_report(report: EvalReport, confusions: int) -> None:
     latency = report.latency()
-    print(f"knowledge: {directory} ({len(entries)} entries)   cases: {args.cases}")
     print(f"answerable    {report.answerable:5d}   answered correctly   {report.accuracy:7.1%}")
     print(f"unanswerable  {report.unanswerable:5d}   correctly not answered {report.rejection:5.1%}")
+    for group, figures in report.groups().items():
+        print(f"group {group:<12} {int(figures['cases']):5d} cases   correct {figures['accuracy']:7.1%}")
     print(f"latency per question: median {latency['median']:.2f} ms, p99 {latency['p99']:.2f} ms")
     if report.confusions:
         print("confusions (expected -> got, count):")
-        for (expected, got), count in report.confusions.most_common(args.confusions):
+        for (expected, got), count in report.confusions.most_common(confusions):
             print(f"  {expected} -> {got}: {count}")
-    return 0
 
 
 # --- check ---------------------------------------------------------------------------------
@@ -130,7 +169,14 @@ def _kb_validate(args: argparse.Namespace) -> int:
     directory = args.directory or CURATED_DIR
     strict = args.directory is None or args.strict
     entries = load_directory(directory, curated=strict)
-    print(f"OK: {len(entries)} entries in {directory}" + (" (curated rules)" if strict else ""))
+    from bot.matching.near_domain import load_near_domain
+
+    topics = load_near_domain(directory)  # refuses a malformed near-domain.txt, naming file and line
+    print(
+        f"OK: {len(entries)} entries in {directory}"
+        + (f", {len(topics)} near-domain topics" if topics else "")
+        + (" (curated rules)" if strict else "")
+    )
     return 0
 
 
@@ -223,10 +269,13 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--locale", choices=["en", "es"])
     ask.add_argument("--community", help="community id whose FAQ to use (default: local)")
 
-    ev = sub.add_parser("eval", help="measure the matcher on labelled cases (JSON lines)")
-    ev.add_argument("cases", type=Path)
+    ev = sub.add_parser("eval", help="measure the matcher on labelled cases (JSON lines) or by cross-validation")
+    ev.add_argument("cases", type=Path, nargs="?")
     ev.add_argument("--knowledge", type=Path, help="use the entries in this directory instead of the curated ones")
-    ev.add_argument("--json", action="store_true")
+    ev.add_argument("--json", action="store_true", help="one JSON object: the summary and each case's result")
+    ev.add_argument("--cross-validate", type=int, metavar="K", help="K-fold cross-validation over the phrasings")
+    ev.add_argument("--min-accuracy", type=float, metavar="X", help="exit 1 when accuracy is below X (0-1)")
+    ev.add_argument("--min-rejection", type=float, metavar="Y", help="exit 1 when rejection is below Y (0-1)")
     ev.add_argument("--confusions", type=int, default=25, help="how many confusions to list")
 
     check = sub.add_parser("check", help="review a draft post before publishing")

@@ -8,8 +8,11 @@ import os
 
 # Before bot.config is imported: neither this process nor the CLI subprocesses read a developer's .env.
 os.environ["DOCSOCIAL_ENV_FILE"] = os.devnull
+import atexit
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,12 +32,17 @@ from bot.storage.base import Store
 from bot.storage.sqlite.store import SQLiteStore
 
 REPO = Path(__file__).resolve().parent.parent
+# The CLI processes share one temporary matcher cache (the first run trains, the rest load it);
+# removed when the test session ends, and never the user's own cache.
+CLI_CACHE = Path(tempfile.mkdtemp(prefix="docsocial-test-cache-"))
+atexit.register(shutil.rmtree, CLI_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
 def _no_real_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may touch the user's real database or a developer's .env settings."""
     monkeypatch.setenv("DOCSOCIAL_DB", str(tmp_path / "default.sqlite"))
+    monkeypatch.setenv("DOCSOCIAL_CACHE_DIR", str(tmp_path / "cache"))  # never the user's matcher cache
     # Environment variables win over .env; blank means "not configured" (bot/config.py).
     for name in ("TELEGRAM_BOT_TOKEN", "DISCORD_BOT_TOKEN", "DISCORD_GUILD_IDS", "DISCORD_MODERATOR_ROLE",
                  "TELEGRAM_WEBHOOK_URL", "DOCSOCIAL_DATABASE_URL"):
@@ -54,8 +62,9 @@ def negatives() -> list[str]:
 
 @pytest.fixture(scope="session")
 def matcher(curated: list[Entry], negatives: list[str]) -> Matcher:
-    """The curated matcher, trained once. Tests that change communities use their own community ids."""
-    return Matcher(curated, MatchSettings(), negatives=negatives)
+    """The curated matcher as the assistant builds it (out-of-scope and near-domain examples included),
+    trained once. Tests that change communities use their own community ids."""
+    return Matcher.from_directory(CURATED_DIR, curated, MatchSettings())
 
 
 @pytest_asyncio.fixture
@@ -135,6 +144,7 @@ class CliResult:
 def cli_env(db_path: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DOCSOCIAL_", "TELEGRAM_", "DISCORD_"))}
     env["DOCSOCIAL_DB"] = str(db_path)
+    env["DOCSOCIAL_CACHE_DIR"] = str(CLI_CACHE)  # one temporary matcher cache for all CLI runs
     env["DOCSOCIAL_ENV_FILE"] = os.devnull  # a developer's .env must not change what the CLI does here
     env["DOCSOCIAL_LOG_LEVEL"] = "WARNING"
     env["PYTHONIOENCODING"] = "utf-8"

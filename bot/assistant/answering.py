@@ -63,6 +63,16 @@ class Answering(AssistantBase):
             return views.entry_reply(
                 result.top.entry, locale, lambda i: self.matcher.entry(i, community), result.top.score
             )
+        if result.kind == "clarify" and len(result.candidates) == 1:  # "Did you mean X?" with a Yes button
+            only = result.candidates[0].entry
+            return Reply(
+                kind="clarify",
+                locale=locale,
+                title=t("confirm_title", locale, title=only.display_title(locale)),
+                body=t("confirm_body", locale),
+                score=round(result.score, 4),
+                suggestions=[Suggestion(entry_id=only.id, title=t("confirm_yes", locale))],
+            )
         if result.kind == "clarify":
             return Reply(
                 kind="clarify",
@@ -71,6 +81,21 @@ class Answering(AssistantBase):
                 body=t("clarify_body", locale),
                 score=round(result.score, 4),
                 suggestions=[views.suggestion(c.entry, locale) for c in result.candidates],
+            )
+        if result.reason == "near_domain" and result.topic is not None:  # not covered, but say what is
+            body = t("near_domain_body", locale, topic=result.topic.label.get(locale))
+            related = [] if result.related is None else [views.suggestion(result.related, locale)]
+            if related:
+                body += " " + t("near_domain_related", locale, title=related[0].title)
+            else:
+                body += "\n\n" + t("can_help_with", locale)
+            return Reply(
+                kind="fallback",
+                locale=locale,
+                title=t("near_domain_title", locale),
+                body=body,
+                score=round(result.score, 4),
+                suggestions=related,
             )
         title, body = {
             "medical_advice": ("medical_title", "medical_body"),

@@ -18,11 +18,10 @@ from bot.buttons import with_buttons
 from bot.commands import FAQ_ADD_FORM
 from bot.config import Settings
 from bot.i18n import t
-from bot.knowledge import CURATED_DIR, load_curated, load_directory
-from bot.matching import Matcher
+from bot.knowledge import CURATED_DIR
+from bot.matching.cache import load_or_train
 from bot.matching.normalize import strip_control
 from bot.models import Locale, Message, Reply
-from bot.negatives import load_negatives
 from bot.storage.base import Store, StoreError
 from bot.storage.factory import create_store
 
@@ -40,8 +39,9 @@ class Assistant(Reach):
     ) -> Assistant:
         """Load and validate knowledge (raises KnowledgeError), build the matcher, open storage."""
         directory = knowledge_dir or CURATED_DIR
-        entries = load_curated() if knowledge_dir is None else load_directory(knowledge_dir)
-        matcher = Matcher(entries, settings.match, negatives=load_negatives(directory))
+        entries, matcher = load_or_train(
+            directory, settings.match, curated=knowledge_dir is None, cache_dir=settings.cache_dir
+        )
         if store is None:
             store = create_store(settings)
         await store.open()

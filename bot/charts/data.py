@@ -19,7 +19,7 @@ from bot.views import network_name
 
 MAX_BARS = 10  # more bars than this stop being readable on a phone; the text lists every figure
 _PERCENT = re.compile(r"^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*$")
-_SEED = re.compile(r"^\s*seed\b|\.txt\s*$", re.IGNORECASE)
+_SOURCE_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\b|\.txt\s*$", re.IGNORECASE)  # a document file, not a publication
 
 
 def percentage(value: str) -> float | None:
@@ -32,8 +32,8 @@ def percentage(value: str) -> float | None:
 
 
 def citable(source: str) -> bool:
-    """A source a chart may print under its bar (not a seed file)."""
-    return bool(source.strip()) and _SEED.search(source) is None
+    """A source a chart may print under its bar (a publication, not a document file name)."""
+    return bool(source.strip()) and _SOURCE_FILE.search(source) is None
 
 
 def _capitalised(raw: str) -> str:

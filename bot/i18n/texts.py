@@ -68,6 +68,18 @@ TEXTS: dict[str, dict[Locale, str]] = {
         "en": "I'm not sure which of these you mean. Pick one:",
         "es": "No estoy seguro de a cuál te refieres. Elige una:",
     },
+    "confirm_title": {"en": "Did you mean “{title}”?", "es": "¿Quiso decir «{title}»?"},
+    "confirm_body": {
+        "en": "Tap Yes to see it, or ask again in other words.",
+        "es": "Pulse Sí para verlo o vuelva a preguntar con otras palabras.",
+    },
+    "confirm_yes": {"en": "Yes", "es": "Sí"},
+    "near_domain_title": {"en": "I don't cover that", "es": "Eso no lo cubro"},
+    "near_domain_body": {"en": "I don't cover {topic}.", "es": "No cubro {topic}."},
+    "near_domain_related": {
+        "en": "Here is what I know about {title}.",
+        "es": "Esto es lo que sé sobre {title}.",
+    },
     "empty_title": {"en": "Nothing to answer yet", "es": "Aún no hay nada que responder"},
     "empty_body": {
         "en": "Your message was empty. Type a question, e.g. \"can I post an X-ray?\", or /help.",

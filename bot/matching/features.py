@@ -16,9 +16,6 @@ import numpy as np
 import scipy.sparse as sp
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import FeatureUnion
-from sklearn.preprocessing import normalize as l2_normalize
 
 from bot.matching.normalize import normalize
 
@@ -48,30 +45,38 @@ def char_wb_ngrams(text: str) -> list[str]:
 
 
 class Featurizer:
-    """Fitted once on the reference phrasings; transforms any text into an L2-normalised row."""
+    """Fitted once on the reference phrasings; transforms any text into an L2-normalised row.
+
+    scikit-learn fits the vocabularies and IDF weights; afterwards only plain dicts and arrays are
+    kept, so a cached matcher loads without importing scikit-learn (most of a cold start).
+    """
 
     def __init__(self, texts: Iterable[str]) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         normalized = [normalize(t) for t in texts]
-        self._union = FeatureUnion(
-            [
-                ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")),
-                (
-                    "chars",
-                    # Ignoring n-grams seen once keeps the vocabulary small, but a tiny FAQ needs them all.
-                    TfidfVectorizer(
-                        analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
-                        min_df=2 if len(normalized) >= _MIN_DOCS_FOR_PRUNING else 1,
-                    ),
-                ),
-            ]
+        words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
+        # Ignoring n-grams seen once keeps the vocabulary small, but a tiny FAQ needs them all.
+        chars = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+            min_df=2 if len(normalized) >= _MIN_DOCS_FOR_PRUNING else 1,
         )
-        self._union.fit([t or "_" for t in normalized])
-        self._words: TfidfVectorizer = self._union.transformer_list[0][1]
-        self._chars: TfidfVectorizer = self._union.transformer_list[1][1]
+        documents = [t or "_" for t in normalized]
+        words.fit(documents)
+        chars.fit(documents)
+        self._parts: list[tuple[dict[str, int], np.ndarray]] = [
+            ({str(k): int(v) for k, v in words.vocabulary_.items()}, np.asarray(words.idf_, dtype=np.float64)),
+            ({str(k): int(v) for k, v in chars.vocabulary_.items()}, np.asarray(chars.idf_, dtype=np.float64)),
+        ]
+        self._width = sum(len(vocabulary) for vocabulary, _ in self._parts)
         self._vocabulary: set[str] = {w for t in normalized for w in t.split()}
         self._vocabulary_list = sorted(self._vocabulary)
         self._corrections: dict[str, str] = {}
         self._learned: set[str] = set()  # community phrasings whose words are already known
+
+    @property
+    def width(self) -> int:
+        return self._width
 
     @property
     def vocabulary(self) -> set[str]:
@@ -116,24 +121,33 @@ class Featurizer:
         return position < len(self._vocabulary_list) and self._vocabulary_list[position].startswith(word)
 
     def transform_normalized(self, normalized: Sequence[str]) -> sp.csr_matrix:
-        """Vectorise many texts with sklearn (indexing, training)."""
-        matrix = self._union.transform([t or "_" for t in normalized])
-        return sp.csr_matrix(l2_normalize(matrix), dtype=np.float32)
+        """Vectorise many already normalised texts (indexing, training) into one matrix."""
+        rows = [self._row(t) for t in normalized]
+        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        indptr[1:] = np.cumsum([len(columns) for columns, _ in rows])
+        columns = np.concatenate([c for c, _ in rows]) if rows else np.zeros(0, dtype=np.int64)
+        values = np.concatenate([v for _, v in rows]) if rows else np.zeros(0, dtype=np.float32)
+        return sp.csr_matrix((values, columns, indptr), shape=(len(rows), self._width))
 
     def transform_one(self, normalized: str) -> sp.csr_matrix:
-        """Vectorise one query; same result as `transform_normalized` without sklearn's per-call cost.
+        """Vectorise one query as a 1-row matrix (the hot path: every chat message)."""
+        columns, values = self._row(normalized)
+        return sp.csr_matrix((values, columns, [0, len(columns)]), shape=(1, self._width))
 
-        The per-query path is the hot one (every chat message), so it is done with plain dicts.
+    def _row(self, normalized: str) -> tuple[np.ndarray, np.ndarray]:
+        """Sorted columns and weights of one text: sublinear TF x IDF, L2 per part, then overall.
+
+        The same numbers as scikit-learn's FeatureUnion of the two TfidfVectorizers, done with
+        plain dicts because sklearn's per-call overhead dwarfs one short question.
         """
         columns: list[int] = []
         values: list[float] = []
         offset = 0
-        for vectorizer, grams in (
-            (self._words, word_ngrams(normalized or "_")),
-            (self._chars, char_wb_ngrams(normalized or "_")),
+        (word_vocabulary, word_idf), (char_vocabulary, char_idf) = self._parts
+        for vocabulary, idf, grams in (
+            (word_vocabulary, word_idf, word_ngrams(normalized or "_")),
+            (char_vocabulary, char_idf, char_wb_ngrams(normalized or "_")),
         ):
-            vocabulary: dict[str, int] = vectorizer.vocabulary_
-            idf: np.ndarray = vectorizer.idf_
             counts: dict[int, int] = {}
             for gram in grams:
                 column = vocabulary.get(gram)
@@ -151,11 +165,9 @@ class Featurizer:
         norm = np.linalg.norm(data)
         if norm > 0:
             data /= norm
-        order = np.argsort(np.asarray(columns, dtype=np.int64), kind="stable")
-        return sp.csr_matrix(
-            (data[order].astype(np.float32), np.asarray(columns, dtype=np.int64)[order], [0, len(columns)]),
-            shape=(1, offset),
-        )
+        column_array = np.asarray(columns, dtype=np.int64)
+        order = np.argsort(column_array, kind="stable")
+        return column_array[order], data[order].astype(np.float32)
 
     def transform(self, texts: Sequence[str], *, correct: bool = True) -> sp.csr_matrix:
         normalized = [normalize(t) for t in texts]

@@ -165,6 +165,28 @@ _EN_WORDS = frozenset(
         "any",
     ]
 )
+# Short, unaccented and chat Spanish: "me conviene", "q opinas de", "vale la pena", "pa", "xq", "ke".
+_ES_CHAT = frozenset(
+    [
+        "q", "k", "ke", "xq", "pq", "porq", "porque", "xk", "pa", "pal", "tb", "tmb", "tambn", "xfa", "plis",
+        "me", "te", "nos", "ya", "si", "ni", "aun", "todavia", "ahi", "aqui", "alla", "eso", "esto", "ese",
+        "esa", "este", "algo", "nada", "mucho", "mucha", "muchos", "poco", "otro", "otra", "cada", "todo", "todos",
+        "conviene", "convendria", "opinas", "opina", "opinan", "piensas", "crees", "recomiendas", "recomienda",
+        "vale", "pena", "sirve", "funciona", "hago", "haces", "hace", "tener", "tienes", "tiene", "poner", "subir",
+        "subo", "sube", "publico", "publicas", "pongo", "quiero", "necesito", "sabes", "saber", "dime", "dame",
+        "ayuda", "ayudame", "onda", "neta", "chido", "wey", "guey", "bueno", "mala", "malo", "buena", "bien", "mal",
+        "seria", "seguro", "riesgo", "riesgos", "ventajas", "desventajas", "consulta", "consultorio",
+        "clinica", "doctores", "doctora", "doctoras", "colegas", "colega", "seguidores", "perfil",
+        "cuenta", "cuentas", "pagina", "grupo", "grupos", "mensajes", "mensaje", "resenas", "opiniones",
+        "trabajo", "empleo", "ley", "normas", "reglas", "dice", "decir", "siendo", "soy", "estoy",
+        "ser", "estar", "hay", "algun", "alguna", "ningun", "ninguna", "entonces", "osea",
+        "mejor", "peor", "cosa", "cosas", "gente", "uno", "unos", "otros", "ir", "va", "van", "vas", "voy",
+        "cual", "ese", "estos", "sea", "salud", "usted", "ustedes", "nosotros", "ellos", "hola", "gracias",
+    ]
+)
+# A word in both lists ("me") is neutral; longer unknown words vote by their ending.
+_SPANISH_ENDINGS = ("cion", "ciones", "mente", "amos", "emos", "imos", "ando", "iendo", "ado", "ada", "idos", "idas")
+_ENGLISH_ENDINGS = ("ing", "tion", "ness", "ly", "ed", "ship", "ful")
 _WORD = re.compile(r"[a-zñ]+")
 
 
@@ -176,10 +198,17 @@ def detect_locale(text: str, default: Locale = "en") -> Locale:
     if any(ch in text.lower() for ch in "áéíóú"):
         score += 1.5
     for word in _WORD.findall(fold(text)):
-        if word in _ES_WORDS and word not in _EN_WORDS:
+        spanish = word in _ES_WORDS or word in _ES_CHAT
+        english = word in _EN_WORDS
+        if spanish and not english:
             score += 1
-        elif word in _EN_WORDS and word not in _ES_WORDS:
+        elif english and not spanish:
             score -= 1
+        elif not spanish and not english and len(word) > 5:
+            if word.endswith(_SPANISH_ENDINGS):
+                score += 0.5
+            elif word.endswith(_ENGLISH_ENDINGS):
+                score -= 0.5
     if score > 0:
         return "es"
     if score < 0:

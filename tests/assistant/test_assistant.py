@@ -8,6 +8,7 @@ import pytest
 
 from bot.assistant import Assistant, OperatorContext
 from bot.config import MatchSettings, Settings
+from bot.knowledge import CURATED_DIR
 from bot.matching import Matcher
 from bot.models import Entry, Message, Reply
 from bot.sources import footer, inline
@@ -21,7 +22,7 @@ GROUP = "telegram:-100123"
 @pytest.fixture(scope="module")
 def matcher(curated: list[Entry], negatives: list[str]) -> Matcher:
     """Overrides the shared matcher: these tests add and hide community entries, which must not leak."""
-    return Matcher(curated, MatchSettings(), negatives=negatives)
+    return Matcher.from_directory(CURATED_DIR, curated, MatchSettings())
 
 
 OPERATOR = OperatorContext()
@@ -67,8 +68,8 @@ TINY = [
     ),
     tiny_entry(
         "verify-account",
-        ["how do I verify my profile", "confirm my account email"],
-        ["como verifico mi perfil", "confirmar el correo de mi cuenta"],
+        ["confirm my account email", "how do I verify my profile"],
+        ["confirmar el correo de mi cuenta", "como verifico mi perfil"],
         "Check your e-mail.",
         "Mira tu correo.",
     ),
@@ -318,7 +319,7 @@ async def test_spanish_clarify(tiny: Assistant) -> None:
     reply = await tiny.handle(console("¿cómo verifico mi perfil?"), OPERATOR)
     assert reply.kind == "clarify" and reply.locale == "es" and reply.title == "¿Quisiste decir…"
     assert {s.entry_id for s in reply.suggestions} == {"verify-profile", "verify-account"}
-    assert {s.title for s in reply.suggestions} == {"como verifico mi perfil"}
+    assert {s.title for s in reply.suggestions} == {"como verifico mi perfil", "confirmar el correo de mi cuenta"}
 
 
 async def test_spanish_question_gets_spanish_answer(assistant: Assistant, curated: list[Entry]) -> None:
