@@ -45,7 +45,8 @@ async def test_stats_for_a_network_carries_its_chart(assistant: Assistant) -> No
 
 
 async def test_statistics_answers_carry_a_chart_and_others_do_not(assistant: Assistant) -> None:
-    stats = await assistant.handle(_private("what percentage of Spanish surgeons use Facebook professionally"), MemberContext())
+    question = "what percentage of Spanish surgeons use Facebook professionally"
+    stats = await assistant.handle(_private(question), MemberContext())
     sermo = await assistant.handle(_private("what is sermo"), MemberContext())
     assert stats.kind == "answer" and stats.entry_id is not None and stats.entry_id.startswith("stats-")
     _valid_png(stats)
