@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.core import Assistant, OperatorContext
-from bot.sqlite_store import SQLiteStore
-
+from bot.assistant import Assistant, OperatorContext
 from bot.config import MatchSettings, Settings
 from bot.matching import Matcher
 from bot.models import Entry, Message
+from bot.storage.sqlite.store import SQLiteStore
 
 OPERATOR = OperatorContext()
 
