@@ -9,6 +9,7 @@ from bot.inline import MAX_CARDS, InlineCard, StoreChoiceCounter, inline_cards, 
 from bot.knowledge import CURATED_DIR
 from bot.matching import Matcher
 from bot.models import Entry
+from bot.sources import footer
 from bot.storage.sqlite.store import SQLiteStore
 
 OUT_OF_SCOPE = [
@@ -31,7 +32,7 @@ def _check_answer_cards(cards: list[InlineCard], curated: list[Entry]) -> None:
         entry = by_id[card.entry_id or ""]
         assert card.kind == "answer" and card.id == entry.id
         assert card.reply.body == entry.answer.get(card.locale)
-        assert card.reply.sources == entry.sources
+        assert card.reply.sources == footer(entry.sources, card.locale)
         assert card.title == entry.display_title(card.locale)
         assert card.summary and "\n" not in card.summary
         assert card.reply.feedback is False  # posted into another chat: no buttons
