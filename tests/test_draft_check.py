@@ -4,7 +4,6 @@ redaction, bad input, and a quality gate over the labelled set (through the shar
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -339,11 +338,9 @@ def test_empty_input(text: str) -> None:
     assert bullets == [] and "empty" in title
 
 
-def test_huge_input_is_truncated_and_fast() -> None:
-    text = "Mr Smith's MRI was clear. " * 4000  # ~100k characters
-    start = time.perf_counter()
+def test_huge_input_is_truncated() -> None:
+    text = "Mr Smith's MRI was clear. " * 4000  # ~100k characters (speed: benchmarks/check_bench.py)
     result = check_draft(text)
-    assert time.perf_counter() - start < 2.0
     assert result.truncated
     assert len(result.redacted) <= MAX_DRAFT_CHARS
     assert all(f.span[1] <= MAX_DRAFT_CHARS for f in result.flags)
@@ -370,18 +367,6 @@ def test_odd_input_never_crashes_and_urls_are_not_phones(text: str) -> None:
 def test_non_string_input_is_treated_as_empty() -> None:
     assert check_draft(None).verdict == "ok"  # type: ignore[arg-type]
 
-
-def test_typical_draft_is_fast() -> None:
-    text = (
-        "Today in clinic a 67-year-old lady from Leeds with newly diagnosed diabetes asked whether she "
-        "could still fast for Ramadan. Great conversation about planning, glucose checks and when to stop. "
-        "Resources for colleagues in the thread below #diabetes #Ramadan"
-    )
-    check_draft(text)
-    start = time.perf_counter()
-    for _ in range(50):
-        check_draft(text)
-    assert (time.perf_counter() - start) / 50 < 0.005
 
 
 # --- quality gate over the labelled set ------------------------------------------------------------
@@ -488,7 +473,7 @@ def test_clean_rewordings_are_not_flagged(text: str) -> None:
 
 
 def test_clinical_vocabulary_is_accent_and_plural_tolerant() -> None:
-    from bot.draft_check.rules import CLINICAL_RE, word_alt
+    from bot.draft_check.vocabulary import CLINICAL_RE, word_alt
 
     assert CLINICAL_RE.search("neumonia bilateral") and CLINICAL_RE.search("panic attacks")
     assert CLINICAL_RE.search("mi casa") is None  # "MI" is only clinical in capitals

@@ -3,6 +3,6 @@ undisclosed interests, unprofessional remarks and individual medical advice, eac
 """
 
 from bot.draft_check.engine import check_draft, summarise
-from bot.draft_check.models import MAX_DRAFT_CHARS, CheckResult, Flag
+from bot.draft_check.types import MAX_DRAFT_CHARS, CheckResult, Flag
 
 __all__ = ["MAX_DRAFT_CHARS", "CheckResult", "Flag", "check_draft", "summarise"]

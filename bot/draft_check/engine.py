@@ -16,18 +16,20 @@ from bot.draft_check import (
     rules_privacy,
 )
 from bot.draft_check.language import detect_language
-from bot.draft_check.models import (
+from bot.draft_check.redact import redact
+from bot.draft_check.types import (
     MAX_DRAFT_CHARS,
     SEVERITY_RANK,
     CheckResult,
     Flag,
+    Hit,
     Language,
+    Rule,
     Severity,
     make_excerpt,
     verdict_for,
 )
-from bot.draft_check.redact import redact
-from bot.draft_check.rules import Draft, Hit, Rule
+from bot.draft_check.vocabulary import Draft
 
 _MODULES = (rules_privacy, rules_consent, rules_advertising, rules_interests, rules_conduct)
 DETECTORS: tuple[Callable[[Draft], list[Hit]], ...] = tuple(m.detect for m in _MODULES)

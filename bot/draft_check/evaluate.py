@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.draft_check.engine import check_draft
-from bot.draft_check.models import CATEGORIES, CheckResult
+from bot.draft_check.types import CATEGORIES, CheckResult
 from bot.evaluation import percentile
 
 HIGH_CATEGORIES: tuple[str, ...] = ("patient-privacy", "consent")

@@ -6,8 +6,8 @@ comparisons break professional codes (medium).
 
 from __future__ import annotations
 
-from bot.draft_check.rules import RESULTS_RE, Draft, FuzzyTerms, Hit, Rule, ci
-from bot.draft_check.rules_consent import BEFORE_AFTER_RE
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import BEFORE_AFTER_RE, RESULTS_RE, Draft, FuzzyTerms, ci
 
 _AHPRA = "Ahpra/Medical Board, Social media guidance, 2019; National Law s.133"
 _CNOM = "CNOM, décret 2020-1662"

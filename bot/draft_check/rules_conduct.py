@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from bot.draft_check.names import GIVEN_NAMES
-from bot.draft_check.rules import CAP, RECORD_NOTED_RE, STAR_REVIEW, Draft, Hit, Rule, ci
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import CAP, RECORD_NOTED_RE, STAR_REVIEW, Draft, ci
 
 _GMC = "GMC, Using social media as a medical professional, 2024, para 14"
 _OMC = "OMC/CGCOM, Manual de estilo, 2014"

@@ -6,7 +6,8 @@ educational sentence about MRI scans is not a picture of a patient.
 
 from __future__ import annotations
 
-from bot.draft_check.rules import RESULTS_RE, Draft, FuzzyTerms, Hit, Rule, ci, word_alt
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import BEFORE_AFTER_RE, RESULTS_RE, Draft, FuzzyTerms, ci, word_alt
 
 RULES: dict[str, Rule] = {
     "consent.media": Rule(
@@ -117,18 +118,6 @@ _CUE_AFTER = ci(
     r"|\bi\s+(?:took|removed|operated)|\bwe\s+(?:took|removed)"
     r"|\bin\s+(?:the\s+)?(?:first\s+)?comments?\b|\ben\s+(?:el|los)\s+(?:primer\s+)?comentarios?\b"
     r"|\bin\s+(?:my\s+)?stor(?:y|ies)\b|\ben\s+(?:mis\s+)?stor(?:y|ies)\b|\bon\s+my\s+(?:instagram|tiktok|channel))"
-)
-BEFORE_AFTER_RE = ci(
-    r"\bbefore\s*(?:and|&|/|-|n|\+|vs\.?)\s*after\b|\bpre-?(?:op)?\s*(?:and|&|/|-|\+|vs\.?)\s*post(?:-?op)?\b"
-    r"|\bantes\s*(?:y|/|-|&|\+|vs\.?)\s*(?:el\s+)?despu[eé]s\b|#(?:beforeandafter|antesydespu[eé]s|beforeafter)\b"
-    r"|\b(?:after|tras|despu[eé]s\s+de)\s+(?:\d+|one|two|three|four|five|six|una|dos|tres|cuatro|cinco|seis)\s+"
-    r"(?:sessions?|sesi[oó]n(?:es)?|treatments?|tratamientos?)\b"
-    r"|\btransformation\s+(?:monday|tuesday|wednesday|thursday|friday)\b|#transformation\w*"
-    r"|\b\d+\s+(?:weeks?|months?|days?|semanas|meses|d[ií]as)\s+(?:post|after|despu[eé]s\s+de|tras)\s+"
-    r"(?:(?:the|my|el|la|mi)\s+)?(?:botox|filler|relleno|rinoplastia|rhinoplasty|lipo\w*|blefaroplastia"
-    r"|blepharoplasty|peeling|laser|l[aá]ser|implants?|implantes?|hilos|threads|carillas|veneers)\b"
-    r"|\bb\s?&\s?a\b|\b(?:day|d[ií]a|week|semana|month|mes)\s+(?:0|1|one|uno)\s+(?:vs\.?|v|to|and|y|→|->)\s+"
-    r"(?:day|d[ií]a|week|semana|month|mes)\s+\d+"
 )
 _COSMETIC = ci(
     r"\b(?:patient|paciente|photo|pic|foto|results?|resultado|swipe|desliza|post-?op|surgery|cirug[ií]a"

@@ -6,7 +6,8 @@ look (is the disclosure at the start, are claims balanced?) but not a reason to 
 
 from __future__ import annotations
 
-from bot.draft_check.rules import CAP, Draft, Hit, Rule, ci
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import CAP, Draft, ci
 
 RULES: dict[str, Rule] = {
     "coi.undisclosed": Rule(

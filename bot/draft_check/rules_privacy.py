@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from bot.draft_check.names import GIVEN_NAMES
-from bot.draft_check.rules import (
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import (
     CAP,
     CLINICAL_RE,
     CLINICAL_WORDS,
@@ -19,8 +20,6 @@ from bot.draft_check.rules import (
     RECORD_NOTED_RE,
     STAR_REVIEW,
     Draft,
-    Hit,
-    Rule,
     ci,
     word_alt,
 )

@@ -1,4 +1,4 @@
-"""Shared vocabulary of the rule modules: a hit, a rule's explanation, and the pre-computed draft facts.
+"""Shared vocabulary of the rule modules: the regex toolkit, the clinical and situational words, the draft facts.
 
 Each rule module (rules_*.py) exposes `RULES` (explanations by rule id) and `detect(draft) -> list[Hit]`.
 Detectors only find spans; the engine turns hits into localised flags, so wording lives in one place.
@@ -13,38 +13,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from bot.draft_check.models import Category, Language, Severity
-
-
-@dataclass(frozen=True)
-class Rule:
-    """Why a hit matters and how to fix it, in both languages, with the guidance it comes from."""
-
-    category: Category
-    severity: Severity
-    source: str
-    why_en: str
-    why_es: str
-    fix_en: str
-    fix_es: str
-
-    def why(self, lang: Language) -> str:
-        return self.why_es if lang == "es" else self.why_en
-
-    def fix(self, lang: Language) -> str:
-        return self.fix_es if lang == "es" else self.fix_en
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A span a detector found. `severity` overrides the rule's default; `placeholder` asks for redaction."""
-
-    rule: str
-    start: int
-    end: int
-    severity: Severity | None = None
-    placeholder: str | None = None
-
+from bot.draft_check.types import Language
 
 _Trie = dict[str, "_Trie"]
 
@@ -266,6 +235,19 @@ RESULTS_RE = ci(
     r"\b(?:real\s+)?results?\s+(?:of|from)\s+(?:my|our|this)\s+patients?['’]?s?\b"
     r"|\bresultados?\s+(?:reales\s+)?de\s+(?:mis?|nuestr[oa]s?)\s+pacientes?\b"
     r"|\bc[oó]mo\s+qued[oó]\s+[^.!?\n]{0,40}?\bde\s+(?:mi|nuestr[oa])\s+paciente\b"
+)
+# "before and after", "antes y después", "after 3 sessions": a comparison of someone's results.
+BEFORE_AFTER_RE = ci(
+    r"\bbefore\s*(?:and|&|/|-|n|\+|vs\.?)\s*after\b|\bpre-?(?:op)?\s*(?:and|&|/|-|\+|vs\.?)\s*post(?:-?op)?\b"
+    r"|\bantes\s*(?:y|/|-|&|\+|vs\.?)\s*(?:el\s+)?despu[eé]s\b|#(?:beforeandafter|antesydespu[eé]s|beforeafter)\b"
+    r"|\b(?:after|tras|despu[eé]s\s+de)\s+(?:\d+|one|two|three|four|five|six|una|dos|tres|cuatro|cinco|seis)\s+"
+    r"(?:sessions?|sesi[oó]n(?:es)?|treatments?|tratamientos?)\b"
+    r"|\btransformation\s+(?:monday|tuesday|wednesday|thursday|friday)\b|#transformation\w*"
+    r"|\b\d+\s+(?:weeks?|months?|days?|semanas|meses|d[ií]as)\s+(?:post|after|despu[eé]s\s+de|tras)\s+"
+    r"(?:(?:the|my|el|la|mi)\s+)?(?:botox|filler|relleno|rinoplastia|rhinoplasty|lipo\w*|blefaroplastia"
+    r"|blepharoplasty|peeling|laser|l[aá]ser|implants?|implantes?|hilos|threads|carillas|veneers)\b"
+    r"|\bb\s?&\s?a\b|\b(?:day|d[ií]a|week|semana|month|mes)\s+(?:0|1|one|uno)\s+(?:vs\.?|v|to|and|y|→|->)\s+"
+    r"(?:day|d[ií]a|week|semana|month|mes)\s+\d+"
 )
 CONSENT_WRITTEN_RE = ci(
     r"\b(?:written|signed|documented|informed)\s+(?:and\s+\w+\s+)?(?:consent|permission|authori[sz]ation)"

@@ -5,6 +5,7 @@ Kept free of rule logic so adapters can import them without loading the regex ta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -66,3 +67,33 @@ def make_excerpt(text: str, start: int, end: int) -> str:
     if len(piece) > EXCERPT_MAX_CHARS:
         return piece[: EXCERPT_MAX_CHARS - 1].rstrip() + "…"
     return piece
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Why a hit matters and how to fix it, in both languages, with the guidance it comes from."""
+
+    category: Category
+    severity: Severity
+    source: str
+    why_en: str
+    why_es: str
+    fix_en: str
+    fix_es: str
+
+    def why(self, lang: Language) -> str:
+        return self.why_es if lang == "es" else self.why_en
+
+    def fix(self, lang: Language) -> str:
+        return self.fix_es if lang == "es" else self.fix_en
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A span a detector found. `severity` overrides the rule's default; `placeholder` asks for redaction."""
+
+    rule: str
+    start: int
+    end: int
+    severity: Severity | None = None
+    placeholder: str | None = None
