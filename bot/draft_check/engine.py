@@ -10,10 +10,13 @@ from collections.abc import Callable
 
 from bot.draft_check import (
     rules_advertising,
+    rules_advice,
     rules_conduct,
     rules_consent,
     rules_interests,
+    rules_people,
     rules_privacy,
+    rules_replies,
 )
 from bot.draft_check.language import detect_language
 from bot.draft_check.redact import redact
@@ -31,7 +34,8 @@ from bot.draft_check.types import (
 )
 from bot.draft_check.vocabulary import Draft
 
-_MODULES = (rules_privacy, rules_consent, rules_advertising, rules_interests, rules_conduct)
+_MODULES = (rules_privacy, rules_people, rules_replies, rules_consent, rules_advertising, rules_interests,
+            rules_conduct, rules_advice)
 DETECTORS: tuple[Callable[[Draft], list[Hit]], ...] = tuple(m.detect for m in _MODULES)
 RULES: dict[str, Rule] = {rid: rule for m in _MODULES for rid, rule in m.RULES.items()}
 
@@ -40,7 +44,8 @@ _JOIN = re.compile(
     r"^[\s,;:()\-–—/]*(?:(?:and|y|in|on|at|en|de|del|from|with|con|el|la)\b[\s,;:()\-–—/]*)?$", re.IGNORECASE
 )
 _PRIVACY_PRIORITY = ("privacy.name", "privacy.record", "privacy.contact", "privacy.screenshot", "privacy.relation",
-                     "privacy.unusual", "privacy.place",
+                     "privacy.unusual", "privacy.figure", "privacy.child", "privacy.named", "privacy.reply",
+                     "privacy.place",
                      "privacy.age", "privacy.date", "privacy.story", "privacy.encounter", "privacy.review")
 _KIND = {
     "privacy.name": ("name", "nombre"),
@@ -55,6 +60,10 @@ _KIND = {
     "privacy.review": ("clinical details", "datos clínicos"),
     "privacy.relation": ("who the patient is", "quién es el paciente"),
     "privacy.screenshot": ("a screenshot of their messages", "una captura de sus mensajes"),
+    "privacy.child": ("a child and their condition", "un niño y su enfermedad"),
+    "privacy.figure": ("who the patient is locally", "quién es el paciente en su entorno"),
+    "privacy.named": ("name", "nombre"),
+    "privacy.reply": ("the reader's own care", "la atención de quien lee"),
 }
 
 

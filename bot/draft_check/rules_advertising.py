@@ -81,7 +81,7 @@ RULES: dict[str, Rule] = {
 
 TESTIMONIAL_RE = ci(
     r"\btestimonials?\b|\btestimonios?\b|\bwhat\s+(?:my|our)\s+patients\s+say\b|\blo\s+que\s+dicen\s+"
-    r"(?:mis|nuestros)\s+pacientes\b|\b(?:happy|satisfied)\s+patients?\b|\bpacientes?\s+satisfech[oa]s?\b"
+    r"(?:mis|nuestros)\s+pacientes\b|\b(?:happy|satisfied|delighted)\s+(?:patients?|clients?|customers?)\b|\bclientas?\s+encantadas?\b|\bpacientes?\s+satisfech[oa]s?\b"
     r"|\b(?:this|that|your|a|the)\s+(?:lovely|kind|amazing|wonderful|great)\s+review\b"
     r"|\bchanged\s+my\s+life\b"
     r"|\bme\s+(?:cambi[oó]|ha\s+cambiado)\s+la\s+vida\b|(?:⭐\ufe0f?){3,}|★{3,}|\b5[- ]star\s+review\b"

@@ -46,7 +46,8 @@ _MEDIA = word_alt(
 MEDIA_RE = ci(
     rf"(?<!\w)(?:{_MEDIA})(?!\w)|📸|📷|🎥|🎬"
     r"|(?<!\w)(?:vids?|reels?|clips?|carrusel|carousel|slides?|diapos?|x-?rays?|rayos\s+x|placas?|rx|tc|tac"
-    r"|ct|angio(?:grama|gram)?|fotitos?|fotit[oa]s?|videito|grab[eé]|grabamos|he\s+grabado|filmed|recorded)(?!\w)"
+    r"|ct|angio(?:grama|gram)?|fotitos?|fotit[oa]s?|videito|grab[eé]|grabamos|he\s+grabado|filmed|recorded|film|filming|grabar|grabando"
+    r"|snaps?|snapped|subir\s+su|subo\s+su|aqu[ií]\s+el\s+v[ií]deo)(?!\w)"
 )
 # Misspelt key media words ("xrya", "radiogarfia", "ecografia", "fotografai").
 MEDIA_TYPOS = FuzzyTerms("xray|xrays|radiografia|radiografias|radiograph|ecografia|fotografia|photograph|picture"
@@ -67,7 +68,8 @@ _FOR_PATIENTS_AFTER = ci(
     r"|^\s*(?:machine|scanner|suite|room|unit|equipment|m[aá]quina|aparato|sala|unidad)\b"
 )
 _PATIENTISH = ci(
-    r"\b(?:patient|pt|paciente|man|woman|lady|guy|girl|boy|child|kid|baby|toddler|chaval|chic[oa]|niñ[oa]|señor[a]?"
+    r"\b(?:patient|pt|paciente|man|woman|lady|gentleman|guy|girl|boy|child|kid|baby|toddler|chaval|chic[oa]|niñ[oa]"
+    r"|señor[a]?|peque|chiquit[ií]n|cr[ií]o|beb[eé]|teenager|adolescente|\d+-year-old"
     r"|hombre|mujer|bebé|client|clienta|cliente|pcte|pte|nen[ea]|peque)\b"
 )
 # "check out ... photo" (strong cue, a few words apart) or "this X-ray" (weak cue, right before the word).
@@ -83,7 +85,16 @@ _CUE_STRONG = ci(
 _CUE_WEAK = ci(
     r"(?:\bthis|\bthese|\bmy|\bour|\besta|\beste|\bestas|\bestos)(?:\s+[^\s.!?'’]+(?<!['’]s)){0,2}\s+$"
 )
-_OF_PERSON = ci(r"^\s+(?:of|de|del|from|en)\b")
+_OF_PERSON = ci(r"^\s+(?:[^\W\d_]+\s+)?(?:of|de|del|from|en)\b")
+# Recording or pointing at a recording: filming someone is making patient media whatever the noun.
+_CAPTURE = ci(
+    r"(?:film|filming|filmed|recorded|grabar|grabando|grab[eé]|grabamos|he\s+grabado|snaps?|snapped|subir\s+su"
+    r"|subo\s+su|aqu[ií]\s+el\s+v[ií]deo)(?!\w)"
+)
+_BODY = ci(
+    r"\b(?:face|cara|faces|caras|reaction|reacci[oó]n|first\s+steps|primeros\s+pasos|cheek|mejilla|hand|mano|back"
+    r"|espalda|neck|cuello|forearm|antebrazo|scalp|cuero\s+cabelludo|shin|espinilla|leg|pierna|arm|brazo|foot|pie)\b"
+)
 # "check out the wound on ...": a visible finding pointed at is a picture even if the word is missing.
 _SHOWN = ci(
     r"\b(?:check\s+out|look\s+at|mirad|mira|f[ií]jate\s+en|os\s+enseño)\s+(?:\w+\s+){0,3}?"
@@ -181,6 +192,12 @@ def detect(d: Draft) -> list[Hit]:
         if staff and not _PATIENTISH.search(text, scene_start, scene_end):
             continue
         opens = not text[s_start:start].strip(" \"'“‘¡¿-*_#") and _OF_PERSON.match(after) is not None
+        if _CAPTURE.match(text, start) and (
+            _PATIENTISH.search(text, s_start, s_end) or _LESION.search(text, s_start, s_end)
+            or _BODY.search(text, s_start, s_end)
+        ):
+            hits.append(Hit(rule, start, end))
+            continue
         cued = (_CUE_STRONG.search(before) or _CUE_WEAK.search(before) or _CUE_AFTER.search(after)
                 or _MY_PATIENT.search(text, s_start, s_end))
         if (emoji and _PATIENTISH.search(text)) or opens or cued:

@@ -6,6 +6,9 @@ look (is the disclosure at the start, are claims balanced?) but not a reason to 
 
 from __future__ import annotations
 
+import re
+
+from bot.draft_check import situations as sit
 from bot.draft_check.types import Hit, Rule
 from bot.draft_check.vocabulary import CAP, Draft, ci
 
@@ -24,6 +27,34 @@ RULES: dict[str, Rule] = {
         "Declara la relación al principio (\"#publicidad\", \"Declaro que recibo honorarios de ...\") o "
         "quita "
         "la promoción; usa nombres genéricos de fármacos.",
+    ),
+    "coi.benefit": Rule(
+        "conflict-of-interest",
+        "medium",
+        "GMC, Using social media as a medical professional, 2024 (declare financial or commercial interests); "
+        "GMC, Identifying and managing conflicts of interest, 2024; CGCOM, Código de Deontología Médica, 2022",
+        "A trip, hospitality, samples or a fee from a company is a financial interest; thanking or praising "
+        "them without saying so reads as an independent opinion.",
+        "Un viaje, invitaciones, muestras o un pago de una empresa son un interés económico; agradecerlo o "
+        "alabarla sin declararlo parece una opinión independiente.",
+        "Disclose it in the first line: 'Disclosure: {detail} paid for my travel / gave me a fee', and keep "
+        "product claims out of the post.",
+        "Decláralo en la primera línea: 'Declaración: {detail} me pagó el viaje / me pagó honorarios', y no "
+        "hagas afirmaciones sobre sus productos.",
+    ),
+    "coi.endorse": Rule(
+        "conflict-of-interest",
+        "medium",
+        "GMC, Using social media as a medical professional, 2024; ASA/CAP Code 2.1 (marketing must be "
+        "obviously identifiable); BMA, Social media guidance, 2017",
+        "Recommending a named product, with a discount code or a shopping link, is an endorsement; readers "
+        "need to know what you get from it.",
+        "Recomendar un producto con nombre, con código de descuento o enlace de compra, es un respaldo "
+        "comercial; los lectores deben saber qué obtienes.",
+        "Disclose: 'I receive a commission from {detail}' (or '#ad') at the start, or remove the code, the "
+        "link and the brand.",
+        "Declara: 'Recibo una comisión de {detail}' (o '#publicidad') al principio, o quita el código, el "
+        "enlace y la marca.",
     ),
     "coi.disclosed": Rule(
         "conflict-of-interest",
@@ -113,12 +144,58 @@ PRODUCT_RE = ci(
 )
 
 
+_NOT_BRAND = frozenset({
+    "YouTube", "TikTok", "WhatsApp", "LinkedIn", "PowerPoint", "FaceTime", "MedTwitter", "GoFundMe", "JavaScript",
+    "McDonald", "McDonalds", "BlueSky", "MedEd", "FOAMed", "PubMed", "OpenAI", "ChatGPT", "WeChat", "PayPal",
+    "iPhone", "iPad", "MacBook", "SoundCloud", "DocSocial", "NHSEngland", "GoodRx", "WebMD", "UpToDate",
+})
+_BENEFIT_ACT = ci(
+    r"\b(?:flying\s+me|flew\s+me|paid\s+for|pagarme|paying\s+for|covering|cubrir|invit(?:ing|ed)\s+me"
+    r"|invitarme|invitad[oa]\s+por|guest\s+of|sent\s+(?:me|us)|me\s+ha\s+(?:mandado|enviado)|free\s+samples?"
+    r"|muestras|samples?\s+of|caja\s+de|at\s+the\s+\S+(?:\s+\S+)?\s+(?:dinner|symposium|launch)|en\s+la\s+cena\s+de"
+    r"|launch\s+of|presentaci[oó]n\s+de\s+su|for\s+(?:the|my)\s+(?:trip|flights?|hotel|registration|dinner)"
+    r"|por\s+(?:el\s+viaje|la\s+cena|las\s+muestras|invitarme|la\s+invitaci[oó]n)|de\s+regalo|regalo\s+de"
+    r"|(?:kindly\s+)?sent\s+(?:a|some|us|me|over)|crates?|boxes\s+of|simposio\s+de|symposium\s+(?:by|of)"
+    r"|for\s+the\s+invitation|gifted|#gifted|pr\s+package|me\s+(?:ha\s+)?llegad[oa]\s+de\s+regalo)"
+)
+
+
+def _company(d: Draft, start: int, end: int) -> tuple[int, int] | None:
+    """The first company or brand name in text[start:end] (a CamelCase brand, a drug maker)."""
+    for s, e in sit.spans(d, "act.company"):
+        if start <= s < end and d.text[s:e] not in _NOT_BRAND and d.text[max(0, s - 1) : s] != "#":
+            return s, e
+    return None
+
+
+def _situations(d: Draft, disclosed: bool) -> list[Hit]:
+    """A benefit from a named company; a named product recommended, with a code or shopping link."""
+    text = d.text
+    hits: list[Hit] = []
+    for start, end in d.sentences:
+        company = _company(d, max(0, start - 1), end)
+        benefit = _BENEFIT_ACT.search(text, start, end)
+        if company and benefit:
+            name = text[company[0] : company[1]]
+            hits.append(Hit("coi.disclosed" if disclosed else "coi.benefit", start, end, detail=name))
+            continue
+        recommend = sit.has(d, "act.recommend", start, end)
+        code = sit.has(d, "act.code", start, end)
+        if (company or sit.has(d, "act.product", start, end)) and (recommend or code) and (
+            company or code or re.search(r"(?i)\b(?:only|[uú]nico)\b", text[start:end])
+        ):
+            name = text[company[0] : company[1]] if company else ""
+            hits.append(Hit("coi.disclosed" if disclosed else "coi.endorse", start, end, detail=name or None))
+    return hits
+
+
 def detect(d: Draft) -> list[Hit]:
     """Promotion signals; one hit per signal, downgraded to low when the draft discloses the interest."""
     text = d.text
     disclosed = DISCLOSURE_RE.search(text) is not None
     rule = "coi.disclosed" if disclosed else "coi.undisclosed"
     hits = [Hit(rule, m.start(), m.end()) for m in PROMO_RE.finditer(text)]
+    hits += [h for h in _situations(d, disclosed) if not any(o.start < h.end and h.start < o.end for o in hits)]
     if PRODUCT_RE.search(text):
         hits += [Hit(rule, m.start(), m.end()) for m in LINK_RE.finditer(text)]
     for m in PHARMA_RE.finditer(text):

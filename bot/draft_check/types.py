@@ -97,3 +97,4 @@ class Hit:
     end: int
     severity: Severity | None = None
     placeholder: str | None = None
+    detail: str | None = None  # fills "{detail}" in the rule's fix (e.g. the company to disclose)

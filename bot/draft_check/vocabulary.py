@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -260,7 +261,13 @@ DEIDENTIFIED_RE = ci(
     r"|identifying\s+details\s+removed|anonimizad[oa]s?|an[oó]nim[oa]|datos\s+(?:modificados|cambiados)"
     r"|sin\s+datos\s+identificativos|desidentificad[oa])\b"
 )
-CONSENT_ANY_RE = ci(r"\b(?:consent\w*|permission|authori[sz]ation|consentimiento|permiso|autorizaci[oó]n)\b")
+# Any permission short of written consent: "mum said it was fine", "with the family's blessing", "de palabra".
+CONSENT_ANY_RE = ci(
+    r"\b(?:consent\w*|permission|authori[sz]ation|consentimiento|permiso|autorizaci[oó]n|blessing|bendici[oó]n"
+    r"|said\s+(?:it\s+was\s+|it['’]s\s+)?(?:fine|ok(?:ay)?|alright|happy)|(?:was|were)\s+happy\s+for\s+me\s+to"
+    r"|said\s+I\s+could|didn['’]?t\s+mind|agreed\s+(?:verbally|to\s+it)|verbal(?:ly)?|de\s+palabra"
+    r"|me\s+dij(?:o|eron)\s+que\s+(?:pod[ií]a|vale|no\s+le\s+importaba)|le\s+pareci[oó]\s+bien|no\s+le\s+importa)"
+)
 
 
 SENTENCE_RADIUS = 300
@@ -273,6 +280,7 @@ class Draft:
     text: str
     language: Language
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)  # per-draft results shared by rule modules
 
     def __post_init__(self) -> None:
         self.sentences = split_sentences(self.text)
