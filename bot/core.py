@@ -20,7 +20,7 @@ from rapidfuzz import process
 from bot import actions, views
 from bot.commands import BY_NAME
 from bot.config import Settings
-from bot.draft_check import check_draft
+from bot.draft_check import EmptyDraft, check_draft, guard, opinion_if_ready
 from bot.draft_check import summarise as summarise_check
 from bot.faq import FAQ_SUBCOMMANDS, LOCAL_COMMUNITY, FaqRequest, FaqService
 from bot.knowledge import CURATED_DIR, load_curated, load_directory
@@ -234,17 +234,19 @@ class Assistant:
             if isinstance(action, actions.Feedback):
                 return await self._vote(message, community, action.entry_id, action.helpful, locale)
             if isinstance(action, actions.DeleteMessage):
-                return await self.authorize_delete(message, context)
+                return await self.authorize_delete(message, context, action.message_ref)
         except StoreError as exc:
             return Reply(kind="error", locale=locale, title=t("store_error_title", locale), body=str(exc))
         return Reply(kind="error", locale=locale, body=t("button_unknown", locale))
 
-    async def authorize_delete(self, message: Message, context: ChatContext) -> Reply:
-        """Policy for the guard's delete button: moderators only. The adapter deletes on kind "info"."""
+    async def authorize_delete(self, message: Message, context: ChatContext, flagged_ref: str | None = None) -> Reply:
+        """Policy for the guard's delete button: moderators only. The adapter deletes on kind "info":
+        `delete_refs` lists the flagged message and, when the adapter said which it is, the guard's reminder."""
         locale = await self._locale(message, self.community_of(message))
         if not await context.sender_is_moderator():
             return Reply(kind="refusal", locale=locale, body=t("delete_refused", locale))
-        return Reply(kind="info", locale=locale, body=t("delete_done", locale))
+        refs = [r for r in (flagged_ref, message.message_ref) if r]
+        return Reply(kind="info", locale=locale, body=t("delete_done", locale), delete_refs=refs)
 
     async def add_faq_entry(
         self, message: Message, context: ChatContext, question: str, answer: str, extra_phrasings: list[str]
@@ -327,17 +329,10 @@ class Assistant:
         """Group messages not addressed to the bot: the patient-data guard, then free text if on."""
         settings = await self.store.get_settings(community)
         if settings.guard and text:
-            check = check_draft(text[: self.settings.max_message_chars * 5])
-            private = [f for f in check.flags if f.category == "patient-privacy" and f.severity == "high"]
-            if private:
-                what = ", ".join(dict.fromkeys(f.excerpt for f in private[:3]))
-                return Reply(
-                    kind="info",
-                    locale=settings.locale,
-                    title=t("guard_title", settings.locale),
-                    body=t("guard_body", settings.locale, what=what),
-                    offer_delete=True,
-                )
+            finding = guard.inspect(text[: self.settings.max_message_chars * 5])
+            if finding is not None:  # the reminder names the kinds found, never the identifiers themselves
+                title, body = finding.reminder()
+                return Reply(kind="info", locale=finding.language, title=title, body=body, offer_delete=True)
         if settings.free_text and text and len(text) <= self.settings.max_message_chars:
             result = self.matcher.match(text, community)
             if result.kind == "answer":
@@ -436,7 +431,10 @@ class Assistant:
         locale = await self._locale(message, community, draft or None)
         if not draft:
             return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("check_usage", locale))
-        result = check_draft(draft, locale=locale)
+        try:
+            result = check_draft(draft, locale=locale, learned=opinion_if_ready())
+        except EmptyDraft:  # e.g. only invisible characters: nothing checked is not "ok"
+            return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("check_usage", locale))
         title, bullets = summarise_check(result, locale)
         notice = None if message.is_private else t("check_group_notice", locale)
         return Reply(

@@ -158,6 +158,7 @@ class Message(BaseModel):
     addressed: bool = True  # a command, a mention or a reply to the bot
     locale: Locale | None = None  # platform language hint, if any (the question's own language wins)
     chosen_locale: Locale | None = None  # an explicit choice (CLI --locale): always the reply language
+    message_ref: str | None = None  # platform id of this message (of the bot's message, for a button press)
 
 
 class Suggestion(BaseModel):
@@ -184,6 +185,7 @@ class Reply(BaseModel):
     private: bool = False  # deliver privately (DM / ephemeral): e.g. drafts that may hold patient data
     group_notice: str | None = None  # short public note when the real reply went privately
     offer_delete: bool = False  # patient-data guard: offer moderators a one-tap delete of the message
+    delete_refs: list[str] = Field(default_factory=list)  # platform ids to delete: flagged message + reminder
 
     def plain_text(self) -> str:
         """A plain-text rendering, used by the CLI's JSON `text` and as a fallback."""

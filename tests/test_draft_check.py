@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.draft_check import MAX_DRAFT_CHARS, CheckResult, Flag, check_draft, summarise
+from bot.draft_check import MAX_DRAFT_CHARS, CheckResult, EmptyDraft, Flag, check_draft, summarise
 from bot.draft_check.evaluate import evaluate, flagged_categories, load_examples
 
 DATA = Path(__file__).parent / "data" / "drafts.jsonl"
@@ -285,11 +285,13 @@ def test_language_detection_and_locale_override() -> None:
 def test_summarise_title_and_bullets() -> None:
     result = check_draft("Mrs Jones, 84, ward 7, finally went home after her pneumonia.")
     title, bullets = summarise(result, "en")
-    assert title.startswith("Do not post")
-    assert bullets[0].startswith("HIGH patient-privacy: 'Mrs Jones, 84, ward 7' - ")
+    assert title == "Do not post as written: 1 problem."
+    assert bullets[0].startswith("HIGH patient privacy: 'Mrs Jones, 84, ward 7' - ")
+    assert "Fix: Remove the name, the place (hospital, ward, bed, town) and the age" in bullets[0]
     title_es, bullets_es = summarise(result, "es")
-    assert title_es.startswith("No lo publiques")
-    assert "identifica" in bullets_es[0]
+    assert title_es == "No lo publiques así: 1 problema."
+    assert bullets_es[0].startswith("ALTO privacidad del paciente: ") and "identifica" in bullets_es[0]
+    assert "Cómo arreglarlo: Quita el nombre, el lugar" in bullets_es[0]
 
 
 def test_json_contract() -> None:
@@ -331,11 +333,9 @@ def test_every_flag_has_explanation_and_sorted_spans() -> None:
 # --- bad input ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t\n"])
-def test_empty_input(text: str) -> None:
-    result = check_draft(text)
-    assert result.verdict == "ok" and result.flags == [] and not result.truncated
-    title, bullets = summarise(result, "en")
-    assert bullets == [] and "empty" in title
+def test_empty_input_is_an_error_not_ok(text: str) -> None:
+    with pytest.raises(EmptyDraft):
+        check_draft(text)
 
 
 def test_huge_input_is_truncated() -> None:
@@ -365,7 +365,8 @@ def test_odd_input_never_crashes_and_urls_are_not_phones(text: str) -> None:
 
 
 def test_non_string_input_is_treated_as_empty() -> None:
-    assert check_draft(None).verdict == "ok"  # type: ignore[arg-type]
+    with pytest.raises(EmptyDraft):
+        check_draft(None)  # type: ignore[arg-type]
 
 
 

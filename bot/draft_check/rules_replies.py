@@ -57,7 +57,8 @@ def detect(d: Draft) -> list[Hit]:
     for start, end in sorted(care):
         s_start, s_end = d.sentence_of(start)
         clinical = sit.has(d, "what.clinical", s_start, s_end) or sit.has(d, "what.visit", s_start, s_end)
-        if review or clinical or sit.has(d, "what.no_show", s_start, s_end):
+        recovery = sit.has(d, "what.recovery", s_start, s_end)
+        if review or clinical or recovery or sit.has(d, "what.no_show", s_start, s_end):
             hits.append(Hit("privacy.reply", start, end))
             if review:  # arguing the case in public: the tone is a problem as well as the disclosure
                 hits.append(Hit("prof.reply_tone", start, end))

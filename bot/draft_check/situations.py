@@ -113,6 +113,12 @@ YOUR_CARE_RE = ci(
     r"|\b(?:went\s+well|back\s+on\s+your\s+feet|you['’]?re\s+(?:recovering|healing|on\s+the\s+mend)|looking\s+so\s+well"
     r"|ya\s+est[eé]s\s+recuperad[oa]|sali[oó]\s+bien|saliera\s+bien|qu[eé]\s+bien\s+se\s+te?\s+ve)\b"
 )
+# Recovery said to the reader: "so glad the op went well", "ya estés recuperada".
+RECOVERY_RE = ci(
+    r"\b(?:went\s+well|back\s+on\s+your\s+feet|you['’]?re\s+(?:recovering|healing|on\s+the\s+mend|doing\s+better)"
+    r"|ya\s+est[eé]s\s+(?:recuperad[oa]|mejor)|sali[oó]\s+bien|saliera\s+bien|qu[eé]\s+bien\s+se\s+te?\s+ve"
+    r"|get\s+well\s+soon|que\s+te\s+mejores|recovery|recuperaci[oó]n)\b"
+)
 NO_SHOW_RE = ci(
     r"\b(?:missed|did\s+not\s+attend|didn['’]t\s+attend|DNA['’]?d|no[- ]show|falt[oó]\s+a|no\s+acudi[oó]\s+a"
     r"|no\s+se\s+present[oó])\b"
@@ -286,6 +292,7 @@ PARTS: dict[str, re.Pattern[str]] = {
     "what.clinical": CLINICAL_RE,
     "what.your_care": YOUR_CARE_RE,
     "what.no_show": NO_SHOW_RE,
+    "what.recovery": RECOVERY_RE,
     "what.visit": VISIT_RE,
     "act.addressed": ADDRESSED_RE,
     "act.diagnose": DIAGNOSE_RE,

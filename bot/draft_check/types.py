@@ -43,6 +43,14 @@ class Flag(BaseModel):
     # why/fix in every language, so `summarise` can switch language without re-checking; not serialised.
     _texts: dict[Language, tuple[str, str]] = PrivateAttr(default_factory=dict)
 
+    def texts_in(self, lang: Language) -> tuple[str, str]:
+        """(why, fix) in `lang`, falling back to the serialised language."""
+        return self._texts.get(lang, (self.why, self.fix))
+
+
+class EmptyDraft(ValueError):
+    """Raised for an empty or whitespace-only draft: there is nothing to check, which is not "ok"."""
+
 
 class CheckResult(BaseModel):
     """The verdict on a draft plus every flag; `redacted` is a safer version to start from."""
