@@ -4,6 +4,7 @@ accuracy and latency, for the rules alone and for rules + the learned second opi
   .venv/bin/python benchmarks/check_bench.py                      # tests/data/drafts.jsonl (training figures)
   .venv/bin/python benchmarks/check_bench.py --data FILE          # any labelled set (model trained on drafts.jsonl)
   .venv/bin/python benchmarks/check_bench.py --cross-validate 5   # grouped 5-fold on drafts.jsonl
+  .venv/bin/python benchmarks/check_bench.py --guard              # the patient-data guard on group chatter
 """
 
 from __future__ import annotations
@@ -21,6 +22,30 @@ from bot.draft_check.engine import DEFAULT_OPINION, check_draft  # noqa: E402
 from bot.draft_check.evaluate import Report, cross_validate, evaluate, load_examples  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "drafts.jsonl"
+CHATTER = ROOT / "tests" / "data" / "guard_chatter.jsonl"
+
+
+def guard_table(path: Path) -> str:
+    """False alarms on ordinary clinical chatter and reminders on identifying messages, with latency."""
+    from bot.draft_check.guard import inspect
+    from bot.evaluation import percentile
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    fired: dict[bool, list[bool]] = {True: [], False: []}
+    latencies: list[float] = []
+    for row in rows:
+        start = time.perf_counter()
+        found = inspect(row["text"]) is not None
+        latencies.append((time.perf_counter() - start) * 1000)
+        fired[bool(row["identifying"])].append(found)
+    chatter, identifying = fired[False], fired[True]
+    return "\n".join([
+        f"patient-data guard on {path.name}: {len(chatter)} chatter messages, {len(identifying)} identifying",
+        f"false alarms on clinical chatter: {sum(chatter)}/{len(chatter)} = {sum(chatter) / len(chatter):.2f}",
+        f"reminders on identifying messages: {sum(identifying)}/{len(identifying)} = "
+        f"{sum(identifying) / len(identifying):.2f}",
+        f"latency per message: p99 {percentile(latencies, 0.99):.3f} ms",
+    ])
 
 
 def table(report: Report, heading: str, timed: bool = True) -> str:
@@ -55,7 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cross-validate", type=int, metavar="K", default=0,
                         help="grouped K-fold cross-validation of rules + second opinion on --data")
     parser.add_argument("--rules-only", action="store_true", help="skip the learned second opinion")
+    parser.add_argument("--guard", action="store_true", help="measure the patient-data guard on guard_chatter.jsonl")
     args = parser.parse_args(argv)
+    if args.guard:
+        print(guard_table(CHATTER))
+        return 0
     examples = load_examples(args.data)
     if args.cross_validate:
         rules = evaluate(examples, lambda t: check_draft(t, learned=False))

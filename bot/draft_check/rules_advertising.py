@@ -115,6 +115,9 @@ CLAIM_RE = ci(
     r"|\bresults?\s+in\s+(?:\d+|one|two|three)\s+(?:days?|weeks?|sessions?)\b|\bresultados\s+en\s+\d+\s+"
     r"(?:d[ií]as|semanas|sesiones)\b|\bor\s+(?:it['’]?s|its)\s+free\b|\bo\s+(?:es\s+)?gratis\b"
     r"|\bo\s+te\s+devolvemos\b|\bor\s+your\s+money\s+back\b"
+    r"|\bresultados\s+(?:permanentes|definitivos|garantizados)\b|\b(?:painless|sin\s+dolor),?\s+(?:and\s+|y\s+)?"
+    r"(?:permanent|definitiv|permanente)\w*|\b\d{2,3}\s?%\s+de\s+(?:nuestr[oa]s\s+|mis\s+)?(?:pacientes|clientes|clientas)\b"
+    r"|\b\d{2,3}\s?%\s+of\s+(?:our\s+|my\s+)?(?:patients|clients)\b"
 )
 SUPERLATIVE_RE = ci(
     r"\b(?:the\s+)?best\s+(?:\w+\s+)?(?:doctor|surgeon|clinic|dentist|gp|specialist|practice|results"
@@ -124,7 +127,7 @@ SUPERLATIVE_RE = ci(
     r"|\b(?:el|la)\s+mejor\s+(?:\w+\s+){0,2}?(?:médic[oa]|cirujan[oa]|clínica|doctor[a]?|dentista"
     r"|\w+[oó]log[oa]"
     r"|especialista|consulta)\b|\bn[úu]mero\s+uno\b|\bl[ií]deres?\s+en\b"
-    r"|\bunlike\s+(?:other|most)\s+(?:clinics|doctors|surgeons|practices)\b|\bbetter\s+than\s+(?:other|any"
+    r"|\bunlike\s+(?:other|most)\s+(?:clinics|doctors|surgeons|practices|\w+ologists|\w+ists|dentists|gps)\b|\bbetter\s+than\s+(?:other|any"
     r"|the)\b"
     r"|\bwhy\s+go\s+anywhere\s+else\b|\bdon['’]?t\s+waste\s+your\s+money\b|\bno\s+malgast[eé]is\b"
     r"|\b(?:highest|best|lowest)\s+(?:\w+\s+){0,3}?in\s+the\s+"
@@ -136,8 +139,10 @@ SUPERLATIVE_RE = ci(
 )
 INDUCEMENT_RE = ci(
     r"\b\d{1,2}\s?%\s*(?:off|discount)\b|\bdiscount(?:ed)?\b|\bdescuentos?\b|\b\d{1,2}\s?%\s+de\s+descuento\b"
-    r"|\bblack\s+friday\b|\blimited\s+(?:time|slots|places|offer)\b|\b(?:this|today)\s+(?:week"
-    r"|month)\s+only\b"
+    r"|\bblack\s+friday\b|\blimited\s+(?:time|slots|places|offer)\b|\b(?:this|today)\s+(?:week(?:end)?"
+    r"|month)\s+only\b|\bbring\s+a\s+friend\b|\btrae\s+a\s+un[ao]?\s+amig[oa]\b"
+    r"|\bfree\s+(?:b12|shot|session|treatment|scan|check|facial|vitamin|drip|injection)s?\b"
+    r"|\b(?:primera\s+)?(?:consulta|visita|revisi[oó]n|sesi[oó]n)\s+(?:\w+\s+)?gratis\b"
     r"|\bonly\s+(?:this|until)\s+\w+|\bfree\s+(?:consultation|consult|assessment)\b|\bspecial\s+offer\b"
     r"|\b(?:oferta|promoci[oó]n|promo)\b|\bplazas\s+limitadas\b|\bconsulta\s+gratu?i?t[ao]\b"
     r"|\bsolo\s+(?:esta|este|hasta)\s+\w+|\bhasta\s+fin\s+de\s+mes\b|\b2\s?x\s?1\b|\bbook\s+now\b"
@@ -198,6 +203,11 @@ _COSMETIC = ci(
 )
 
 
+# "does not cure", "no cura", "ni la cura": education that denies the claim is not the claim.
+_NEGATED = ci(
+    r"(?:\b(?:not|don['’]?t|doesn['’]?t|won['’]?t|can['’]?t|cannot|never|no|ni|nunca|tampoco|nothing|nada)"
+    r"(?:\s+\w+){0,2}\s*)$"
+)
 MYTH_RE = ci(r"\b(?:myths?|mitos?|falso|false|bulos?|hoax|fake|debunk\w*|desmont\w*)\b")
 
 
@@ -207,7 +217,8 @@ def detect(d: Draft) -> list[Hit]:
     event = _EVENT_RE.search(text) is not None
     hits: list[Hit] = [Hit("ad.testimonial", m.start(), m.end()) for m in TESTIMONIAL_RE.finditer(text)]
     if not MYTH_RE.search(text):  # myth-busting posts quote the claims they debunk
-        hits += [Hit("ad.claim", m.start(), m.end()) for m in CLAIM_RE.finditer(text)]
+        hits += [Hit("ad.claim", m.start(), m.end()) for m in CLAIM_RE.finditer(text)
+                 if not _NEGATED.search(text, max(0, m.start() - 30), m.start())]
     myth = MYTH_RE.search(text) is not None
     hits += [Hit("ad.testimonial", a, b) for a, b in TESTIMONIAL_TYPOS.finditer(text)
              if not any(h.start <= a < h.end for h in hits)]

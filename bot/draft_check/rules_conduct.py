@@ -216,6 +216,9 @@ def _situations(d: Draft) -> list[Hit]:
     gossip = sit.first(d, "act.gossip")
     if gossip and (sit.has(d, "who.local_figure") or sit.has(d, "what.visit") or sit.has(d, "what.clinical")):
         hits.append(Hit("prof.gossip", gossip[0], gossip[1]))
+    figure = sit.first(d, "who.local_figure")
+    if not gossip and figure and sit.has(d, "what.visit"):  # a recognisable person's visit, told in public
+        hits.append(Hit("prof.gossip", figure[0], figure[1]))
     incident = sit.first(d, "act.incident")
     if incident and _SETTING_NAMED.search(text):
         hits.append(Hit("prof.incident", incident[0], incident[1]))

@@ -41,7 +41,7 @@ _MEDIA = word_alt(
     "photo|photos|photograph|photographs|pic|pics|picture|pictures|image|images|x-ray|x-rays|xray|xrays"
     "|radiograph|scan|scans|mri|ct|ct scan|ultrasound|echo|video|videos|clip|footage|selfie"
     "|foto|fotos|fotografía|fotografías|imagen|imágenes|radiografía|radiografías|rx|placa|ecografía|eco"
-    "|tac|resonancia|vídeo|vídeos|video|videos|grabación|ecg|ekg|electrocardiograma|dermoscopy|dermatoscopia"
+    "|tac|resonancia|vídeo|vídeos|video|videos|grabación|ecg|ekg|electrocardiograma|electro|dermoscopy|dermatoscopia"
 )
 MEDIA_RE = ci(
     rf"(?<!\w)(?:{_MEDIA})(?!\w)|📸|📷|🎥|🎬"
@@ -56,7 +56,8 @@ MEDIA_TYPOS = FuzzyTerms("xray|xrays|radiografia|radiografias|radiograph|ecograf
 _STAFF_SCENE = ci(
     r"\b(?:registrars?|residents?|residentes?|team|equipo|colleagues?|compañer[oa]s?|staff|grand\s+round"
     r"|group\s+photo|foto\s+de\s+grupo|students?|estudiantes|congress|congreso|conference|poster|p[oó]ster"
-    r"|award|premio|graduation|graduaci[oó]n|waiting\s+room|sala\s+de\s+espera)\b"
+    r"|award|premio|graduation|graduaci[oó]n|waiting\s+room|sala\s+de\s+espera|talk|charla|presentation"
+    r"|presentaci[oó]n|ponencia|webinar|lecture|keynote)\b"
 )
 _FOR_PATIENTS = ci(
     r"(?:\bpatient\s+(?:information\s+|education(?:al)?\s+)?$)|(?:\b(?:educational|explainer|información)\s+$)"
@@ -69,7 +70,8 @@ _FOR_PATIENTS_AFTER = ci(
 )
 _PATIENTISH = ci(
     r"\b(?:patient|pt|paciente|man|woman|lady|gentleman|guy|girl|boy|child|kid|baby|toddler|chaval|chic[oa]|niñ[oa]"
-    r"|señor[a]?|peque|chiquit[ií]n|cr[ií]o|beb[eé]|teenager|adolescente|\d+-year-old"
+    r"|señor[a]?|peque|chiquit[ií]n|cr[ií]o|beb[eé]|teenager|adolescente|\d+-year-old|daughter|son|hij[oa]|gran"
+    r"|grandad|grandma|abuelit[oa]|abuel[oa]|mum|dad|lad|chaval"
     r"|hombre|mujer|bebé|client|clienta|cliente|pcte|pte|nen[ea]|peque)\b"
 )
 # "check out ... photo" (strong cue, a few words apart) or "this X-ray" (weak cue, right before the word).
@@ -106,7 +108,7 @@ _SHOWN = ci(
     r"|\b(?:here['’]?s|this\s+is)\s+what\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?looks?\s+like\b(?=[^.!?\n]{0,60}"
     r"(?:👇|⬇|👉|\bbelow\b|\bfrom\s+(?:my|the|our)\s+(?:clinic|ward|list)|\byesterday|\btoday))"
     r"|\bas[ií]\s+(?:es|se\s+ve)\s+(?:un|una)\s+\w+(?:\s+\w+)?\s+(?:real|de\s+verdad)\b"
-    r"|\bswipe\s+(?:to\s+see|for)\b|\bdesliza\s+para\s+ver\b|\b(?:look|see)\s+how\s+(?:\w+\s+){0,3}?(?:looks|healed)"
+    r"|\bswipe\W{0,6}(?:to\s+see|for)\b|\bdesliza\s+para\s+ver\b|\b(?:look|see)\s+how\s+(?:\w+\s+){0,3}?(?:looks|healed)"
     r"|\b(?:os\s+enseño|mirad|mira)\s+c[oó]mo\s+(?:qued[oó]|est[aá]|lleg[oó]|ha\s+quedado)"
 )
 _CUE_AFTER = ci(

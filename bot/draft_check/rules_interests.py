@@ -156,7 +156,9 @@ _BENEFIT_ACT = ci(
     r"|launch\s+of|presentaci[oó]n\s+de\s+su|for\s+(?:the|my)\s+(?:trip|flights?|hotel|registration|dinner)"
     r"|por\s+(?:el\s+viaje|la\s+cena|las\s+muestras|invitarme|la\s+invitaci[oó]n)|de\s+regalo|regalo\s+de"
     r"|(?:kindly\s+)?sent\s+(?:a|some|us|me|over)|crates?|boxes\s+of|simposio\s+de|symposium\s+(?:by|of)"
-    r"|for\s+the\s+invitation|gifted|#gifted|pr\s+package|me\s+(?:ha\s+)?llegad[oa]\s+de\s+regalo)"
+    r"|for\s+the\s+invitation|gifted|#gifted|pr\s+package|me\s+(?:ha\s+)?llegad[oa]\s+de\s+regalo|for\s+free"
+    r"|gratis|covering\s+the|todo\s+pagado|pagado\s+por|new\s+face\s+of|la\s+imagen\s+de|embajador[a]?\s+de"
+    r"|ambassador\s+for|me\s+regalaron|they\s+let\s+me\s+try|paquetazo|goodie\s+bag|hamper)"
 )
 
 
@@ -172,8 +174,13 @@ def _situations(d: Draft, disclosed: bool) -> list[Hit]:
     """A benefit from a named company; a named product recommended, with a code or shopping link."""
     text = d.text
     hits: list[Hit] = []
-    for start, end in d.sentences:
+    sentences = d.sentences
+    for n, (start, end) in enumerate(sentences):
         company = _company(d, max(0, start - 1), end)
+        if company is None:  # "@FerroPlus liquid. They kindly sent a few crates": the brand one sentence away
+            lo = sentences[max(0, n - 1)][0]
+            hi = sentences[min(len(sentences) - 1, n + 1)][1]
+            company = _company(d, lo, hi)
         benefit = _BENEFIT_ACT.search(text, start, end)
         if company and benefit:
             name = text[company[0] : company[1]]
@@ -181,8 +188,10 @@ def _situations(d: Draft, disclosed: bool) -> list[Hit]:
             continue
         recommend = sit.has(d, "act.recommend", start, end)
         code = sit.has(d, "act.code", start, end)
-        if (company or sit.has(d, "act.product", start, end)) and (recommend or code) and (
-            company or code or re.search(r"(?i)\b(?:only|[uú]nico)\b", text[start:end])
+        product = company or sit.has(d, "act.product", start, end)
+        if (product and (recommend or code) and (company or code or re.search(r"(?i)\b(?:only|[uú]nico)\b",
+                                                                                 text[start:end]))) or (
+            code and recommend
         ):
             name = text[company[0] : company[1]] if company else ""
             hits.append(Hit("coi.disclosed" if disclosed else "coi.endorse", start, end, detail=name or None))

@@ -81,6 +81,14 @@ def detect(d: Draft) -> list[Hit]:
         if CLINICAL_RE.search(near) or sit.VISIT_RE.search(near):
             hits.append(Hit("privacy.figure", start, end, placeholder="[PERSON]"))
             break
+    confirmed = sit.first(d, "who.confirmed_patient")
+    if confirmed:
+        hits.append(Hit("privacy.figure", confirmed[0], confirmed[1]))
+    gossip = sit.first(d, "act.gossip")  # "guess who I stitched up last night": readers will work it out
+    if gossip and not any(h.rule == "privacy.figure" for h in hits) and (
+        sit.has(d, "what.visit") or sit.has(d, "what.clinical")
+    ):
+        hits.append(Hit("privacy.figure", gossip[0], gossip[1]))
     for m in _MET_NAME.finditer(text):
         if m.group(1) in _NOT_NAME:
             continue

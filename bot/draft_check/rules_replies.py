@@ -53,7 +53,7 @@ def detect(d: Draft) -> list[Hit]:
     if not addressed:
         return []
     hits: list[Hit] = []
-    care = sit.spans(d, "what.your_care") + sit.spans(d, "what.no_show")
+    care = sit.spans(d, "what.your_care") + sit.spans(d, "what.no_show") + sit.spans(d, "what.recovery")
     for start, end in sorted(care):
         s_start, s_end = d.sentence_of(start)
         clinical = sit.has(d, "what.clinical", s_start, s_end) or sit.has(d, "what.visit", s_start, s_end)

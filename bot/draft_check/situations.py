@@ -32,6 +32,7 @@ _OPENERS = frozenset({
 VOCATIVE_RE = re.compile(
     rf"\b(?i:{_GREETING})\s+(?:(?i:{_RELATIVE})\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
     rf"|\b(?i:{_RELATIVE})\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
+    rf"|\b(?:Sra?|Srta|Mr|Mrs|Ms|Don|Doña)\.?\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
     rf"|\b(?i:replying\s+to|reply\s+to|respondiendo\s+a|en\s+respuesta\s+a)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*[:,]"
 )
 # A sentence that opens with a capitalised word and a comma, then speaks to "you": "Linda, stop the pills".
@@ -65,7 +66,10 @@ REVIEW_REPLY_RE = ci(
     r"|\bdear\s+(?:reviewer|customer|patient|user)\b|\bestimad[oa]\s+(?:usuari[oa]|paciente|client[ea])\b"
     r"|\b(?:replying|in\s+reply|responding|in\s+response)\s+to\s+(?:the|your|this)\s+(?:\w+[- ]star\s+|negative\s+)?"
     r"(?:review|rating|comment|feedback)"
-    r"|\bto\s+(?:the\s+person|whoever|the\s+patient|the\s+reviewer)\s+who\s+(?:left|wrote|posted|gave)"
+    r"|\bto\s+(?:the\s+person|whoever|the\s+patient|the\s+reviewer|the\s+gentleman|the\s+lady|the\s+man|the\s+woman"
+    r"|the\s+mum|the\s+dad)\s+who\s+(?:left|wrote|posted|gave)"
+    r"|\b(?:response|reply)\s+to\s+(?:\w+\s+)?(?:google|online|doctoralia|trustpilot)?\s*review\b"
+    r"|\brespuesta\s+a\s+la\s+reseña\s+de\b|\b(?:al|a\s+la)\s+(?:señor|señora|persona|paciente)\s+que\s+(?:nos\s+)?(?:dej[oó]|puso|escribi[oó])"
     r"|\bgracias\s+por\s+(?:su|tu|la|dejarnos\s+su|dejarnos\s+tu)\s+(?:\w+\s+)?(?:reseña|opini[oó]n|valoraci[oó]n"
     r"|comentario)"
     r"|\b(?:respondiendo|en\s+respuesta|respuesta)\s+a\s+(?:la|su|tu|esta)\s+(?:\w+\s+)?(?:reseña|opini[oó]n"
@@ -82,7 +86,7 @@ CHILD_RE = ci(
 LOCAL_FIGURE_RE = ci(
     r"\b(?:the|our|a\s+certain|a\s+well[- ]known|el|la|nuestr[oa]|ciert[oa]|un[oa]?\s+(?:muy\s+)?conocid[oa])\s+"
     r"(?:local\s+)?(?:vicar|priest|head\s+teacher|headteacher|headmistress|landlord|landlady|councillor|mayor|MP"
-    r"|weather\s+presenter|presenter|footballer|goalkeeper|cura|p[aá]rroco|director[a]?\s+del\s+colegio"
+    r"|weather\s+presenter|presenter|footballer|goalkeeper|(?<=el\s)cura|p[aá]rroco|director[a]?\s+del\s+colegio"
     r"|due[ñn][oa]\s+del\s+bar|concejal[a]?|alcalde(?:sa)?|portero|presentador[a]?|futbolista|cantante|singer"
     r"|actor|actress|actriz|influencer|celebrity|famos[oa]|ceo|chief\s+executive|arquero|delantero|striker"
     r"|captain|capit[aá]n|coach|entrenador[a]?|chairman|president[ea]?)\b"
@@ -92,6 +96,13 @@ LOCAL_FIGURE_RE = ci(
     r"(?:the\s+|el\s+|la\s+|our\s+)?(?:alcalde(?:sa)?|mayor|concejal[a]?|councillor|cura|vicar|MP|presidente)\b"
     r"|\b(?:the\s+(?:lad|guy|woman|man|lady)\s+who\s+(?:plays|runs|owns|works))|\b(?:la|el)\s+de\s+la\s+"
     r"(?:panader[ií]a|farmacia|tienda|frutería)\b"
+)
+
+# Confirming that someone is your patient: the care relationship is itself health information.
+CONFIRM_PATIENT_RE = ci(
+    r"\b(?:(?:can|could)\s+confirm|confirmo|confirmamos|puedo\s+confirmar)\b[^.!?\n]{0,80}?"
+    r"\b(?:under\s+(?:my|our)\s+care|(?:my|our|a)\s+patient|paciente\s+(?:nuestr[oa]|m[ií][oa]|de\s+la\s+consulta)"
+    r"|es\s+(?:mi\s+|nuestr[oa]\s+)?paciente|est[aá]\s+ingresad[oa]|was\s+admitted|is\s+being\s+treated)\b"
 )
 
 # --- what is disclosed ------------------------------------------------------------------------------------
@@ -108,6 +119,8 @@ YOUR_CARE_RE = ci(
     r"|\byou\s+(?:missed|cancel+ed|did\s+not\s+attend|didn['’]t\s+(?:attend|turn\s+up|show)|arrived|came\s+in"
     r"|were\s+(?:seen|late|rude)|attended|had\s+(?:a|an|your)|saw\s+(?:dr|the)|waited)"
     r"|\bwe\s+(?:saw|treated|examined|referred|prescribed)\s+you\b"
+    r"|\byour\s+(?:son|daughter|child|baby|mum|mother|dad|father|wife|husband|partner)\s+(?:was|were|had|came)\b"
+    r"|\bsu\s+(?:hij[oa]|beb[eé]|madre|padre|marido|mujer|pareja)\s+(?:fue|tuvo|vino|estuvo)\b"
     r"|\b(?:falt[oó]|no\s+acudi[oó]|no\s+vino|no\s+se\s+present[oó]|lleg[oó]\s+(?:\d+\s+minutos\s+)?tarde"
     r"|le\s+(?:atendimos|vimos|recetamos|derivamos|operamos|hicimos)|usted\s+(?:vino|acudi[oó]|lleg[oó]))\b"
     r"|\b(?:went\s+well|back\s+on\s+your\s+feet|you['’]?re\s+(?:recovering|healing|on\s+the\s+mend)|looking\s+so\s+well"
@@ -115,7 +128,9 @@ YOUR_CARE_RE = ci(
 )
 # Recovery said to the reader: "so glad the op went well", "ya estés recuperada".
 RECOVERY_RE = ci(
-    r"\b(?:went\s+well|back\s+on\s+your\s+feet|you['’]?re\s+(?:recovering|healing|on\s+the\s+mend|doing\s+better)"
+    r"\b(?:went\s+(?:well|smoothly|great|fine|ok)|back\s+on\s+your\s+feet|you['’]?re\s+(?:recovering|healing|on\s+the\s+mend|doing\s+better)"
+    r"|saliera\s+(?:genial|estupendamente)|sali[oó]\s+(?:genial|estupendamente)|see\s+you\s+(?:for|at)\s+your\s+(?:follow|check|review)"
+    r"|nos\s+vemos\s+en\s+la\s+revisi[oó]n"
     r"|ya\s+est[eé]s\s+(?:recuperad[oa]|mejor)|sali[oó]\s+bien|saliera\s+bien|qu[eé]\s+bien\s+se\s+te?\s+ve"
     r"|get\s+well\s+soon|que\s+te\s+mejores|recovery|recuperaci[oó]n)\b"
 )
@@ -140,19 +155,26 @@ DIAGNOSE_RE = ci(
     r"|\bpor\s+(?:la\s+foto|lo\s+que\s+cuentas|lo\s+que\s+describes)\b|\beso\s+es\s+(?:claramente|seguro)?"
     r"|\bes\s+(?:claramente|seguro|de\s+manual|sin\s+duda)\b|\bseguro\s+que\s+es\b|\btienes\s+(?:un|una)\b"
     r"|\byou\s+(?:have|['’]ve\s+got)\s+(?:a|an)\b|\b(?:it|that)['’]?s\s+(?:a|an)\s+\w+\s+(?:infection|virus)\b"
+    r"|\blooks\s+like\s+(?:a|an)?\b|\bfrom\s+what\s+you\s+(?:describe|say)\b|\blo\s+tuyo\s+es\b|\bparece\s+(?:un|una)\b"
+    r"|\b(?:it|that)['’]?s\s+(?:probably\s+)?(?:a\s+|an\s+)?\w+(?:itis|osis|algia)\b|\bes\s+(?:un|una)\s+\w+(?:itis|osis)\b"
+    r"|\byou\s+don['’]?t\s+need\s+(?:a|an|the|your|to\s+(?:see|take))\b|\bno\s+necesitas\b|\bis\s+benign\b|\bes\s+benign[oa]\b"
 )
 # Telling the reader to act on their own health: take, stop, double, give him, buy, skip the appointment.
 DIRECTIVE_RE = ci(
     r"\b(?:take|stop|start|double|halve|increase|reduce|skip|switch|grab|get|buy|try|use|give\s+(?:him|her|them)"
     r"|just\s+give|don['’]?t\s+bother\s+with|ditch|forget|you\s+can\s+stop|you\s+should\s+(?:take|stop|try|use)"
     r"|t[oó]mate|t[oó]mese|toma|tome|deja|deje|dobla|duplica|sube|baja|compra|c[oó]mprate|prueba(?:\s+con)?"
-    r"|usa|dale|dele|ponle|olv[ií]date\s+de(?:l)?|puedes\s+dejar|deber[ií]as\s+(?:tomar|dejar|probar))\b"
+    r"|usa|dale|dele|ponle|olv[ií]date\s+de(?:l)?|puedes\s+dejar|deber[ií]as\s+(?:tomar|dejar|probar)|alternate"
+    r"|bin\s+it|get\s+it\s+(?:cut|removed|checked)|p[ií]dele|p[ií]de|[uú]salo|[uú]sala|alterna|apl[ií]cate"
+    r"|ponte|p[oó]ngase|iny[eé]ctate|sigue\s+con|just\s+(?:run|take|use|do)|run\s+\d+\s?mg)\b"
 )
 # Sending the reader away from care: "no need to see anyone", "no hace falta ir al médico".
 AVOID_CARE_RE = ci(
     r"\bno\s+need\s+to\s+(?:see|bother|go|call)\b|\bskip\s+the\s+(?:appointment|gp|doctor)\b"
     r"|\bwouldn['’]?t\s+waste\s+(?:a|an|your)\b|\bno\s+hace\s+falta\s+(?:que\s+vayas|ir)\b|\bolv[ií]date\s+de\s+la\s+cita\b"
     r"|\bno\s+gastes\s+(?:una|la)\s+cita\b|\bno\s+vayas\s+al\s+m[eé]dico\b|\bdon['’]?t\s+bother\s+(?:the|your|with)\b"
+    r"|\bdon['’]?t\s+waste\s+(?:money|time|your\s+\w+)\s+on\s+(?:a|the)\s+(?:clinic|doctor|gp|appointment)\b"
+    r"|\bdon['’]?t\s+wait\s+for\s+(?:the|your)\b|\bno\s+lo\s+lleves\s+a\b|\bnada\s+de\s+m[eé]dico\b|\bskip\s+the\s+gp\b"
 )
 SYMPTOM_RE = ci(
     r"\b(?:rash|sarpullido|cough|tos|headaches?|dolor|pain|lump|bulto|fever|fiebre|itch\w*|picor|swelling"
@@ -165,7 +187,7 @@ DRUG_RE = ci(
     r"|diazepam|lorazepam|sertraline|sertralina|prednisolone|prednisona|omeprazole?|cetirizine|cetirizina"
     r"|naproxen|naproxeno|metformin|metformina|doxycycline|doxiciclina|propranolol|antibiotics?|antibi[oó]ticos?"
     r"|steroids?|corticoides|antihistamines?|antihistam[ií]nicos?|aspirin|aspirina|melatonin|melatonina"
-    r"|clomid|clomifeno?|clomiphene|amlodipin[ae]?|levothyroxine|levotiroxina|eutirox|diclofenac|diclofenaco"
+    r"|clomid|clomifeno?|clomiphene|salbutamol|ventolin|gaviscon|nitrofurantoin|fosfomicina|statins?|estatinas?|amlodipin[ae]?|levothyroxine|levotiroxina|eutirox|diclofenac|diclofenaco"
     r"|furosemid[ae]|warfarin|sintrom|apixaban|rivaroxaban|insulin|insulina|ozempic|semaglutid[ae]|viagra"
     r"|sildenafilo?|tadalafilo?|finasterid[ae]|minoxidil|isotretino[ií]na|isotretinoin|roaccutane|valium"
     r"|xanax|alprazolam|zolpidem|orfidal|nolotil|metamizol|enantyum|dexketoprofeno|b12|vitamin\s+d|vitamina\s+d"
@@ -187,7 +209,8 @@ PHARMA = (
     r"|Laboratorios\s+[A-ZÁÉÍÓÚÑ]\w+"
 )
 COMPANY_RE = re.compile(
-    rf"\b(?:{PHARMA})\b|(?<![@#\w])[A-Z][a-z]+(?:[A-Z][a-z]+)+\b|\b[A-Z]\w+(?:®|™)|(?<![\w.])@[A-Z][A-Za-z0-9_]{{2,}}"
+    rf"\b(?:{PHARMA})\b|(?:(?<=\bby\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bde\s)|(?<=\bpor\s)|(?<=\bfrom\s))(?!(?:The|My|Our|El|La|Los|Las|Mi|NICE|NHS|GMC|Dr|Dra)\b)[A-Z][a-z]{{3,}}\b"
+    rf"|(?<=\bthe\snew\s)[A-Z][a-z]{{3,}}\b|(?<![@#\w])[A-Z][a-z]+(?:[A-Z][a-z]+)+\b|\b[A-Z]\w+(?:®|™)|(?<![\w.])@[A-Z][A-Za-z0-9_]{{2,}}"
 )
 # A trip, hospitality, samples, a paid talk or a fee received from someone.
 BENEFIT_RE = ci(
@@ -209,7 +232,9 @@ RECOMMEND_RE = ci(
     r"\b(?:recommend|recomiendo|recomendaci[oó]n|go-to|swear\s+by|the\s+only\s+\w+\s+I\s+(?:trust|use|recommend)"
     r"|el\s+[uú]nico\s+\w+\s+en\s+el\s+que\s+conf[ií]o|the\s+one\s+to\s+use|el\s+que\s+hay\s+que\s+usar"
     r"|what\s+I\s+take|lo\s+que\s+tomo|I\s+trust|conf[ií]o|really\s+is\s+the|es\s+el\s+que|love\s+(?:this|it)"
-    r"|me\s+encanta|game[- ]changer)\b"
+    r"|me\s+encanta|game[- ]changer|lifesaver|life[- ]saver|salvavidas|must[- ]have|imprescindible"
+    r"|should\s+(?:own|have|get|buy)\s+(?:one|these|this|it)|deber[ií]a[n]?\s+tener(?:lo|la|los|las)?"
+    r"|my\s+go-to|mi\s+favorit[oa])\b"
 )
 PRODUCT_WORD_RE = ci(
     r"\b(?:supplements?|suplementos?|gumm(?:y|ies)|gominolas|shakes?|batidos?|serum|s[eé]rum|cream|crema|vitamins?"
@@ -223,17 +248,20 @@ PATIENT_GROUP_RE = ci(
     r"|gym\s+bros|people\s+on\s+benefits|benefit\s+scroungers|private\s+patients|obese\s+people|fat\s+people"
     r"|junkies|addicts|old\s+people|the\s+elderly|tourists|these\s+people|borrachos|antivacunas|hiperfrecuentadores"
     r"|fumadores|abueletes|viejos|los\s+del\s+gimnasio|los\s+que\s+viven\s+de\s+ayudas|los\s+de\s+la\s+privada"
-    r"|gordos|yonquis|drogadictos|turistas|esta\s+gente)\b"
+    r"|gordos|yonquis|drogadictos|turistas|esta\s+gente|parents|padres|madres?\s+antivacunas|the\s+over-?eighties"
+    r"|care\s+homes?|los\s+de\s+los\s+pisos\s+tur[ií]sticos|guiris|pisos\s+tur[ií]sticos)\b"
 )
 CONTEMPT_RE = ci(
     r"\b(?:clogging\s+up|let\s+them\s+wait|deserve\s+(?:to\s+wait|what\s+they\s+get|it)"
     r"|don['’]?t\s+deserve|made\s+their\s+(?:choices|bed)|never\s+learn"
     r"|waste\s+of|wasting\s+(?:our|my)|brought\s+it\s+on\s+themselves|their\s+own\s+fault|can\s+rot|I['’]?m\s+done"
     r"|colapsando|que\s+esperen|merecen\s+(?:el\s+mismo|lo\s+que)|no\s+merecen|ellos\s+eligieron|no\s+aprende|se\s+lo\s+han\s+buscado"
-    r"|culpa\s+suya|me\s+niego|allá\s+ellos)\b|🙄|🤦"
+    r"|culpa\s+suya|me\s+niego|allá\s+ellos|que\s+se\s+vayan|go\s+back\s+to|a\s+su\s+pa[ií]s|their\s+own\s+country"
+    r"|tired\s+of\s+it|harta?\s+de|hartos\s+de|la\s+culpa\s+ser[aá]\s+nuestra|can['’]?t\s+be\s+bothered)\b|🙄|🤦"
 )
 GOSSIP_RE = ci(
     r"\bnot\s+naming\s+names\b|\bguess\s+who\b|\bno\s+digo\s+nombres\b|\ba\s+que\s+no\s+sab[eé]is\s+qui[eé]n\b"
+    r"|\bguess\s+(?:which|what)\b|\badivin[aá]is\s+(?:qu[eé]|qui[eé]n)\b|\bI['’]ll\s+give\s+you\s+a\s+clue\b"
     r"|\badivin(?:ad|en|a|ar)\s+(?:a\s+)?qui[eé]n\b|\byou['’]?ll\s+know\s+(?:which|who)\b|\b(?:hint|pista)\s*:"
     r"|\byou\s+know\s+who\s+you\s+are\b|\bsale\s+en\s+(?:la\s+tele|supervivientes|\w+)\b|\bsomeone\s+you['’]?d\s+know\b"
     r"|\bsmall\s+town\s+life\b|\bcosas\s+de\s+pueblo\b|\bno\s+voy\s+a\s+decir\s+qui[eé]n\b|\byou\s+know\s+who\b"
@@ -243,7 +271,8 @@ INCIDENT_RE = ci(
     r"\s+paciente|le\s+da\s+igual|les\s+da\s+igual|negligence|negligencia|cover[- ]up|whistle)\b"
 )
 PERSONAL_RE = ci(
-    r"\b(?:favou?rite\s+patient|paciente\s+favorit[oa]|fancy\s+a\s+(?:drink|coffee|date)|personal\s+number"
+    r"\b(?:favou?rite\s+patient|paciente\s+favorit[oa]|fancy\s+a\s+(?:\w+\s+)?(?:drink|coffee|date|run|walk|dinner)"
+    r"|if\s+you\s+ever\s+fancy|te\s+apetece\s+(?:un|una|quedar|tomar)|escr[ií]beme\s+por\s+privado|dm\s+me|personal\s+number"
     r"|my\s+number|outside\s+work|(?:un|a)\s+(?:caf[eé]|drink|copa)\s+cuando|m[oó]vil\s+personal"
     r"|fuera\s+del\s+trabajo|quedar\s+(?:fuera|contigo|un\s+d[ií]a)|date\s+night)"
 )
@@ -252,7 +281,7 @@ MOCK_PATIENT_RE = ci(
     r"\b(?:can['’]?t\s+even\s+(?:spell|read|count)|ni\s+siquiera\s+sabe|necesita\s+un\s+cerebro|qu[eé]\s+paciencia"
     r"|excusas\s+de\s+hoy|excuses\s+of\s+the\s+day|bingo|google\s+research|doctor\s+google|dr\.?\s+google"
     r"|lo\s+vio\s+en\s+facebook|saw\s+it\s+on\s+facebook|sir,\s+you|señora,\s+usted|genius|genio|einstein"
-    r"|👏👏|real\s+team\s+player|what\s+a\s+hero|menudo\s+crack)\b|💀|🙄|🤦|🤡"
+    r"|👏👏|real\s+team\s+player|what\s+a\s+hero|menudo\s+crack|ma['’]am,|must\s+be\s+nice|no\s+estudi[eé])\b|💀|🙄|🤦|🤡|🙃"
 )
 SARCASM_AT_READER_RE = ci(
     r"\b(?:maybe\s+try|try\s+turning\s+up|before\s+you\s+complain|pruebe\s+a|antes\s+de\s+quejarse|next\s+time\s+try"
@@ -289,6 +318,7 @@ PARTS: dict[str, re.Pattern[str]] = {
     "who.child": CHILD_RE,
     "who.local_figure": LOCAL_FIGURE_RE,
     "who.group": PATIENT_GROUP_RE,
+    "who.confirmed_patient": CONFIRM_PATIENT_RE,
     "what.clinical": CLINICAL_RE,
     "what.your_care": YOUR_CARE_RE,
     "what.no_show": NO_SHOW_RE,

@@ -170,6 +170,8 @@ CLINICAL_WORDS = word_alt(
     "|pronóstico reservado|guarded prognosis|critical condition|estado crítico|unconscious|inconsciente"
     "|de baja|baja médica|baja por|off sick|signed off|sick leave|sick note|came back positive|salió positivo"
     "|salió positiva|positive result|bad result|cetoacidosis|ketoacidosis|psicótico|psicótica|psychotic"
+    "|pressure sore|pressure ulcer|úlcera por presión|escara|gave birth|delivered a baby|dio a luz|ha dado a luz"
+    "|dar a luz|parió|cochlear implant|implante coclear|hernia repair|hamstring|isquiotibial|resaca|hangover"
 )
 # Clinical shorthand in capitals (MI, PE, DM2, IAM ...): case-sensitive so "mi" (Spanish "my") is not one.
 CLINICAL_ABBR = (
