@@ -408,6 +408,19 @@ async def test_guard_reminds_about_patient_data(assistant: Assistant) -> None:
     assert "a name" in reply.body and "an age" in reply.body
     harmless = await assistant.handle(group("see you all at the congress", addressed=False), MEMBER)
     assert harmless.kind == "silent"
+    spanish = await assistant.handle(group("La paciente María García, de 67 años, ingresó ayer con un ictus",
+                                           addressed=False), MEMBER)
+    assert spanish.locale == "es" and "un nombre" in spanish.body and "García" not in spanish.body
+
+
+async def test_guard_delete_names_both_messages(assistant: Assistant) -> None:
+    pressed = group("").model_copy(update={"message_ref": "900"})  # the reminder whose button was pressed
+    refused = await assistant.handle_action("d:321", pressed, MEMBER)
+    assert refused.kind == "refusal" and refused.delete_refs == []
+    done = await assistant.handle_action("d:321", pressed, ModeratorContext())
+    assert done.kind == "info" and done.delete_refs == ["321", "900"]  # the flagged message, then the reminder
+    unknown_reminder = await assistant.handle_action("d:321", group(""), ModeratorContext())
+    assert unknown_reminder.delete_refs == ["321"]
 
 
 # --- rate limiting -----------------------------------------------------------------------------------------

@@ -258,6 +258,18 @@ def test_a_confident_classifier_alone_gives_a_learned_flag(small_model, monkeypa
     assert all(f.why.startswith("This reads like drafts") for f in result.flags)
 
 
+def test_model_saves_and_loads_without_pickle(small_model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "model.npz"
+    small_model.save(path)
+    again = new_second_opinion().load(path)
+    text = "@runner_jo take 400 mg of ibuprofen three times a day"
+    signals = ["part:who.handle", "rule:advice.individual:medium"]
+    assert again.scores(text, signals) == pytest.approx(small_model.scores(text, signals))
+    path.write_bytes(b"not a model")
+    with pytest.raises((ValueError, OSError)):
+        new_second_opinion().load(path)
+
+
 def test_grouped_folds_keep_generated_variants_together() -> None:
     examples = load_examples(DATA / "drafts.jsonl")
     for train, test in folds(examples, 5):

@@ -9,8 +9,10 @@ millisecond on top of the rules (one sparse matrix product).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import platformdirs
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
@@ -44,7 +47,11 @@ class Labelled:
 
 
 class SecondOpinion:
-    """Per-category margins for a draft (linear SVMs); fitted once, then read-only (safe to share between threads)."""
+    """Per-category margins for a draft (linear SVMs); fitted once, then read-only (safe to share between threads).
+
+    After fitting, only plain arrays are kept (vocabularies, idf weights, coefficients), so the model can be
+    saved and loaded without pickle (see `save`/`load`).
+    """
 
     def __init__(self, signals: Signals) -> None:
         self._signals = signals
@@ -52,11 +59,13 @@ class SecondOpinion:
                                       lowercase=True)
         self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True,
                                       lowercase=True, max_features=20_000)
+        self._analysers: tuple[Callable[[str], list[str]], ...] = (
+            self._words.build_analyzer(), self._chars.build_analyzer())
+        self._vocabularies: tuple[dict[str, int], ...] = ({}, {})
+        self._idf: tuple[np.ndarray, ...] = (np.zeros(0), np.zeros(0))
         self._signal_index: dict[str, int] = {}
         self._coef: np.ndarray = np.zeros((0, len(CATEGORIES)))
         self._bias: np.ndarray = np.zeros(len(CATEGORIES))
-        self._word_analyser: Callable[[str], list[str]] = self._words.build_analyzer()
-        self._char_analyser: Callable[[str], list[str]] = self._chars.build_analyzer()
 
     def fit(self, drafts: Sequence[Labelled], signals: Sequence[Sequence[str]] | None = None) -> SecondOpinion:
         """Fit every category's classifier; `signals` may be passed in when already computed (cross-validation)."""
@@ -79,8 +88,9 @@ class SecondOpinion:
             biases.append(float(model.intercept_[0]))
         self._coef = np.vstack(coefs).T
         self._bias = np.array(biases)
-        self._word_analyser = self._words.build_analyzer()
-        self._char_analyser = self._chars.build_analyzer()
+        self._vocabularies = ({str(k): int(v) for k, v in self._words.vocabulary_.items()},
+                              {str(k): int(v) for k, v in self._chars.vocabulary_.items()})
+        self._idf = (np.asarray(self._words.idf_), np.asarray(self._chars.idf_))
         return self
 
     def _signal_matrix(self, found: Sequence[Sequence[str]]) -> sparse.csr_matrix:
@@ -93,27 +103,25 @@ class SecondOpinion:
         data = np.ones(len(rows))
         return sparse.csr_matrix((data, (rows, cols)), shape=(len(found), len(self._signal_index)))
 
-    def _features(self, texts: Sequence[str], found: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        return sparse.hstack([self._words.transform(texts), self._chars.transform(texts),
-                              self._signal_matrix(found)]).tocsr()
-
-    def scores(self, text: str, signals: Sequence[str]) -> dict[str, float]:
-        """Each category's margin for one draft (above 0 leans towards the category), given the detectors.
-
-        Computed directly from the fitted vocabularies (same tf-idf, same l2 norm per block) rather than through
-        `transform`, whose validation overhead costs more than the arithmetic for a single short text.
-        """
-        margins = self._bias.copy()
+    def _text_margins(self, text: str) -> np.ndarray:
+        """The n-gram part of the margins: tf-idf (sublinear tf, l2 norm per block) times the coefficients,
+        computed from the vocabularies directly (cheaper than `transform` for one short text)."""
+        margins = np.zeros(len(CATEGORIES))
         offset = 0
-        for vectorizer, analyse in ((self._words, self._word_analyser), (self._chars, self._char_analyser)):
-            vocabulary = vectorizer.vocabulary_
+        for analyse, vocabulary, idf in zip(self._analysers, self._vocabularies, self._idf, strict=True):
             counts = Counter(i for i in map(vocabulary.get, analyse(text)) if i is not None)
             if counts:
                 index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
                 tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-                weights = tf * vectorizer.idf_[index]
+                weights = tf * idf[index]
                 margins += (weights / np.sqrt(weights @ weights)) @ self._coef[offset + index]
             offset += len(vocabulary)
+        return margins
+
+    def scores(self, text: str, signals: Sequence[str]) -> dict[str, float]:
+        """Each category's margin for one draft (above 0 leans towards the category), given the detectors."""
+        margins = self._bias + self._text_margins(text)
+        offset = sum(len(v) for v in self._vocabularies)
         rows = [offset + self._signal_index[s] for s in set(signals) if s in self._signal_index]
         if rows:
             margins += self._coef[rows].sum(axis=0)
@@ -124,9 +132,29 @@ class SecondOpinion:
         if not spans:
             return 0, len(text)
         column = [str(c) for c in CATEGORIES].index(category)
-        pieces = [text[s:e] for s, e in spans]
-        scores = self._features(pieces, [[] for _ in pieces]) @ self._coef[:, column]
-        return spans[int(np.argmax(np.asarray(scores).ravel()))]
+        return max(spans, key=lambda span: float(self._text_margins(text[span[0] : span[1]])[column]))
+
+    def save(self, path: Path) -> None:
+        """Write the fitted arrays as .npz (no pickle)."""
+        words, chars = (sorted(v, key=v.__getitem__) for v in self._vocabularies)
+        signals = sorted(self._signal_index, key=self._signal_index.__getitem__)
+        with path.open("wb") as out:
+            np.savez_compressed(out, words=np.array(words, dtype=str), chars=np.array(chars, dtype=str),
+                                signals=np.array(signals, dtype=str), word_idf=self._idf[0], char_idf=self._idf[1],
+                                coef=self._coef, bias=self._bias)
+
+    def load(self, path: Path) -> SecondOpinion:
+        """Read arrays written by `save`; raises ValueError/OSError/KeyError on a damaged file."""
+        with np.load(path, allow_pickle=False) as data:
+            self._vocabularies = ({str(w): i for i, w in enumerate(data["words"])},
+                                  {str(c): i for i, c in enumerate(data["chars"])})
+            self._signal_index = {str(s): i for i, s in enumerate(data["signals"])}
+            self._idf = (data["word_idf"], data["char_idf"])
+            self._coef, self._bias = data["coef"], data["bias"]
+        expected = sum(len(v) for v in self._vocabularies) + len(self._signal_index)
+        if self._coef.shape != (expected, len(CATEGORIES)) or self._bias.shape != (len(CATEGORIES),):
+            raise ValueError(f"{path}: arrays of the wrong shape")
+        return self
 
 
 def load_training(path: Path = TRAINING_DATA) -> list[Labelled]:
@@ -143,8 +171,25 @@ def load_training(path: Path = TRAINING_DATA) -> list[Labelled]:
     return rows
 
 
+def cache_dir() -> Path | None:
+    """Where trained models are kept between runs (DOCSOCIAL_MODEL_CACHE overrides; "off" disables)."""
+    configured = os.environ.get("DOCSOCIAL_MODEL_CACHE", "")
+    if configured.lower() in ("off", "0", "none"):
+        return None
+    return Path(configured) if configured else Path(platformdirs.user_cache_dir("docsocial", appauthor=False))
+
+
+def _fingerprint(path: Path) -> str:
+    """Changes whenever the labelled drafts or the checker's code (whose signals are features) change."""
+    digest = hashlib.sha256(path.read_bytes())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:20]
+
+
 class Lazy:
-    """The default second opinion, trained on first use; None when the labelled drafts are not installed."""
+    """The default second opinion: loaded from the cache, or trained on first use and cached; None when the
+    labelled drafts are not installed."""
 
     def __init__(self, signals: Signals, path: Path = TRAINING_DATA) -> None:
         self._signals = signals
@@ -155,8 +200,8 @@ class Lazy:
         self._thread: threading.Thread | None = None
 
     def ready(self) -> SecondOpinion | None:
-        """The model if already trained; otherwise start training in the background and return None, so a
-        chat handler never waits seconds for it (the rules answer alone meanwhile)."""
+        """The model if already available; otherwise start loading/training in the background and return None,
+        so a chat handler never waits seconds for it (the rules answer alone meanwhile)."""
         if self._tried:
             return self._model
         with self._lock:
@@ -166,14 +211,35 @@ class Lazy:
         return None
 
     def get(self) -> SecondOpinion | None:
-        """The model, training it now if needed (blocks for a few seconds the first time)."""
+        """The model, loading or training it now if needed (training takes a few seconds, once)."""
         if self._tried:
             return self._model
         with self._lock:
             if not self._tried:
-                if self._path.is_file():
-                    self._model = SecondOpinion(self._signals).fit(load_training(self._path))
-                else:
-                    log.info("draft check: no labelled drafts at %s; rules only", self._path)
+                self._model = self._load_or_train()
                 self._tried = True
         return self._model
+
+    def _load_or_train(self) -> SecondOpinion | None:
+        if not self._path.is_file():
+            log.info("draft check: no labelled drafts at %s; rules only", self._path)
+            return None
+        folder = cache_dir()
+        cached = folder / f"draft-opinion-{_fingerprint(self._path)}.npz" if folder else None
+        if cached is not None and cached.is_file():
+            try:
+                return SecondOpinion(self._signals).load(cached)
+            except (OSError, ValueError, KeyError) as exc:
+                log.warning("draft check: ignoring a damaged model cache (%s)", type(exc).__name__)
+        model = SecondOpinion(self._signals).fit(load_training(self._path))
+        if cached is not None:
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                for old in cached.parent.glob("draft-opinion-*.npz"):
+                    old.unlink(missing_ok=True)
+                tmp = cached.with_suffix(".tmp")
+                model.save(tmp)
+                tmp.replace(cached)
+            except OSError as exc:
+                log.info("draft check: could not cache the model (%s)", type(exc).__name__)
+        return model

@@ -203,8 +203,9 @@ def detect(d: Draft) -> list[Hit]:
     text = d.text
     disclosed = DISCLOSURE_RE.search(text) is not None
     rule = "coi.disclosed" if disclosed else "coi.undisclosed"
-    hits = [Hit(rule, m.start(), m.end()) for m in PROMO_RE.finditer(text)]
-    hits += [h for h in _situations(d, disclosed) if not any(o.start < h.end and h.start < o.end for o in hits)]
+    hits = _situations(d, disclosed)  # first: they name the company in the fix
+    hits += [Hit(rule, m.start(), m.end()) for m in PROMO_RE.finditer(text)
+             if not any(o.start < m.end() and m.start() < o.end for o in hits)]
     if PRODUCT_RE.search(text):
         hits += [Hit(rule, m.start(), m.end()) for m in LINK_RE.finditer(text)]
     for m in PHARMA_RE.finditer(text):
