@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         if learned:
             start = time.perf_counter()
             DEFAULT_OPINION.get()
-            trained = f"second opinion trained on {DATA.name} in {time.perf_counter() - start:.1f} s"
+            seconds = time.perf_counter() - start
+            trained = f"second opinion ready in {seconds:.1f} s (trained on {DATA.name}, or loaded from cache)"
         report = evaluate(examples, lambda t: check_draft(t, learned=learned), repeat=args.repeat)
         heading = "rules + second opinion" if learned else "rules alone"
         if args.json:

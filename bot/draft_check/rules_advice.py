@@ -136,7 +136,7 @@ CLINICAL_OR_DX = ci(
     r"\b(?:shingles|migraine|migra[ñn]a|virus|viral|infection|infecci[oó]n|eczema|eccema|reflux|reflujo|uti"
     r"|fasciitis|fascitis|tonsillitis|amigdalitis|anxiety|ansiedad|pulled\s+muscle|contractura|psoriasis|gout"
     r"|gota|herpes|allergy|alergia|asthma|asma|sinusitis|gastritis|cystitis|cistitis|depression|depresi[oó]n"
-    r"|burnout|flu|gripe|covid|sprain|esguince|tendinitis|tendonitis|\w+itis)\b"
+    r"|burnout|flu|gripe|covid|sprain|esguince|tendinitis|tendonitis|lipoma|quiste|cyst|\w+itis|\w+oma)\b"
 )
 
 

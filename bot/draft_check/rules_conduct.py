@@ -213,6 +213,9 @@ def _situations(d: Draft) -> list[Hit]:
         if sit.has(d, "act.contempt", max(0, s_start - 120), window_end):
             hits.append(Hit("prof.contempt", start, end))
             break
+    scorn = sit.first(d, "act.scorn")
+    if scorn and not hits:
+        hits.append(Hit("prof.contempt", scorn[0], scorn[1]))
     gossip = sit.first(d, "act.gossip")
     if gossip and (sit.has(d, "who.local_figure") or sit.has(d, "what.visit") or sit.has(d, "what.clinical")):
         hits.append(Hit("prof.gossip", gossip[0], gossip[1]))

@@ -60,7 +60,8 @@ _STAFF_SCENE = ci(
     r"|presentaci[oó]n|ponencia|webinar|lecture|keynote)\b"
 )
 _FOR_PATIENTS = ci(
-    r"(?:\bpatient\s+(?:information\s+|education(?:al)?\s+)?$)|(?:\b(?:educational|explainer|información)\s+$)"
+    r"(?:\b(?:after|in|on|from|about|since|tras|en|desde|sobre)\s+(?:my|mi)\s+(?:latest\s+|last\s+|new\s+|[uú]ltimo\s+)?$)"
+    r"|(?:\bpatient\s+(?:information\s+|education(?:al)?\s+)?$)|(?:\b(?:educational|explainer|información)\s+$)"
     r"|(?:\b(?:new|nuevo|nueva|our\s+new|nuestro\s+nuevo)\s+$)"
 )
 _FOR_PATIENTS_AFTER = ci(

@@ -158,7 +158,9 @@ _BENEFIT_ACT = ci(
     r"|(?:kindly\s+)?sent\s+(?:a|some|us|me|over)|crates?|boxes\s+of|simposio\s+de|symposium\s+(?:by|of)"
     r"|for\s+the\s+invitation|gifted|#gifted|pr\s+package|me\s+(?:ha\s+)?llegad[oa]\s+de\s+regalo|for\s+free"
     r"|gratis|covering\s+the|todo\s+pagado|pagado\s+por|new\s+face\s+of|la\s+imagen\s+de|embajador[a]?\s+de"
-    r"|ambassador\s+for|me\s+regalaron|they\s+let\s+me\s+try|paquetazo|goodie\s+bag|hamper)"
+    r"|ambassador\s+for|me\s+regalaron|they\s+let\s+me\s+try|paquetazo|goodie\s+bag|hamper|dinner|lunch|drinks"
+    r"|cena|comida|copas|supplied|provided\s+(?:us|me)|nos\s+dejaron|nos\s+(?:regalaron|mandaron|enviaron)"
+    r"|boxes|cajas)"
 )
 
 

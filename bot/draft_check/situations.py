@@ -32,7 +32,7 @@ _OPENERS = frozenset({
 VOCATIVE_RE = re.compile(
     rf"\b(?i:{_GREETING})\s+(?:(?i:{_RELATIVE})\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
     rf"|\b(?i:{_RELATIVE})\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
-    rf"|\b(?:Sra?|Srta|Mr|Mrs|Ms|Don|Doña)\.?\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
+    rf"|(?:^|(?<=\n)|(?<=[.!?]\s))(?:Sra?|Srta|Mr|Mrs|Ms|Don|Doña)\.?\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
     rf"|\b(?i:replying\s+to|reply\s+to|respondiendo\s+a|en\s+respuesta\s+a)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*[:,]"
 )
 # A sentence that opens with a capitalised word and a comma, then speaks to "you": "Linda, stop the pills".
@@ -63,6 +63,8 @@ REVIEW_REPLY_RE = ci(
     r"|\b(?:thanks|thank\s+you)\s+(?:\w+\s+){0,2}?for\s+(?:your|the|this|taking\s+the\s+time\s+to\s+leave\s+a)\s+"
     r"(?:\w+\s+)?(?:review|feedback|rating|comments?)"
     r"|\breply\s+to\s+(?:the\s+|your\s+|this\s+)?(?:\w+\s+)?review\b|\brespuesta\s+a\s+la\s+reseña\b"
+    r"|\b(?:replying|responding|reply)\s+to\s+(?:the\s+|your\s+)?comment\b|\bcontestando\s+a\b"
+    r"|\brespondiendo\s+(?:a\s+tu|a\s+su|al)\s+comentario\b"
     r"|\bdear\s+(?:reviewer|customer|patient|user)\b|\bestimad[oa]\s+(?:usuari[oa]|paciente|client[ea])\b"
     r"|\b(?:replying|in\s+reply|responding|in\s+response)\s+to\s+(?:the|your|this)\s+(?:\w+[- ]star\s+|negative\s+)?"
     r"(?:review|rating|comment|feedback)"
@@ -155,6 +157,7 @@ DIAGNOSE_RE = ci(
     r"|\bpor\s+(?:la\s+foto|lo\s+que\s+cuentas|lo\s+que\s+describes)\b|\beso\s+es\s+(?:claramente|seguro)?"
     r"|\bes\s+(?:claramente|seguro|de\s+manual|sin\s+duda)\b|\bseguro\s+que\s+es\b|\btienes\s+(?:un|una)\b"
     r"|\byou\s+(?:have|['’]ve\s+got)\s+(?:a|an)\b|\b(?:it|that)['’]?s\s+(?:a|an)\s+\w+\s+(?:infection|virus)\b"
+    r"|\b(?:is|es)\s+(?:almost\s+certainly|definitely|clearly|probably|casi\s+seguro|seguro|claramente)\b"
     r"|\blooks\s+like\s+(?:a|an)?\b|\bfrom\s+what\s+you\s+(?:describe|say)\b|\blo\s+tuyo\s+es\b|\bparece\s+(?:un|una)\b"
     r"|\b(?:it|that)['’]?s\s+(?:probably\s+)?(?:a\s+|an\s+)?\w+(?:itis|osis|algia)\b|\bes\s+(?:un|una)\s+\w+(?:itis|osis)\b"
     r"|\byou\s+don['’]?t\s+need\s+(?:a|an|the|your|to\s+(?:see|take))\b|\bno\s+necesitas\b|\bis\s+benign\b|\bes\s+benign[oa]\b"
@@ -173,6 +176,9 @@ AVOID_CARE_RE = ci(
     r"\bno\s+need\s+to\s+(?:see|bother|go|call)\b|\bskip\s+the\s+(?:appointment|gp|doctor)\b"
     r"|\bwouldn['’]?t\s+waste\s+(?:a|an|your)\b|\bno\s+hace\s+falta\s+(?:que\s+vayas|ir)\b|\bolv[ií]date\s+de\s+la\s+cita\b"
     r"|\bno\s+gastes\s+(?:una|la)\s+cita\b|\bno\s+vayas\s+al\s+m[eé]dico\b|\bdon['’]?t\s+bother\s+(?:the|your|with)\b"
+    r"|\bno\s+need\s+for\s+(?:a|an|the)\s+(?:scan|test|doctor|gp|appointment|x-?ray|referral)\b"
+    r"|\bnothing\s+to\s+worry\s+about\b|\bnada\s+de\s+qu[eé]\s+preocupar(?:se|te)\b"
+    r"|\bno\s+hace\s+falta\s+(?:ecograf[ií]a|prueba|radiograf[ií]a|anal[ií]tica|cita|m[eé]dico)\b"
     r"|\bdon['’]?t\s+waste\s+(?:money|time|your\s+\w+)\s+on\s+(?:a|the)\s+(?:clinic|doctor|gp|appointment)\b"
     r"|\bdon['’]?t\s+wait\s+for\s+(?:the|your)\b|\bno\s+lo\s+lleves\s+a\b|\bnada\s+de\s+m[eé]dico\b|\bskip\s+the\s+gp\b"
 )
@@ -210,7 +216,11 @@ PHARMA = (
 )
 COMPANY_RE = re.compile(
     rf"\b(?:{PHARMA})\b|(?:(?<=\bby\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bde\s)|(?<=\bpor\s)|(?<=\bfrom\s))(?!(?:The|My|Our|El|La|Los|Las|Mi|NICE|NHS|GMC|Dr|Dra)\b)[A-Z][a-z]{{3,}}\b"
-    rf"|(?<=\bthe\snew\s)[A-Z][a-z]{{3,}}\b|(?<![@#\w])[A-Z][a-z]+(?:[A-Z][a-z]+)+\b|\b[A-Z]\w+(?:®|™)|(?<![\w.])@[A-Z][A-Za-z0-9_]{{2,}}"
+    rf"|(?<=\bthe\snew\s)[A-Z][a-z]{{3,}}\b"
+    rf"|\b(?!(?:The|This|That|These|Those|My|Our|Your|Their|New|Nuevo|Nueva|Los|Las|Este|Esta|Estos|Estas|Mis|Sus)\b)"
+    rf"[A-Z][a-z]{{2,}}(?=\s+(?:\w+\s+)?(?:dressings?|monitors?|devices?|creams?|serums?|supplements?|gumm(?:y|ies)"
+    rf"|protein\s+bars|bars|socks|inhalers?|app|spray|gel|sunscreen|shampoo|capsules?|ap[oó]sitos?|barritas|crema"
+    rf"|s[eé]rum|suplementos?)\b)|(?<![@#\w])[A-Z][a-z]+(?:[A-Z][a-z]+)+\b|\b[A-Z]\w+(?:®|™)|(?<![\w.])@[A-Z][A-Za-z0-9_]{{2,}}"
 )
 # A trip, hospitality, samples, a paid talk or a fee received from someone.
 BENEFIT_RE = ci(
@@ -237,7 +247,8 @@ RECOMMEND_RE = ci(
     r"|my\s+go-to|mi\s+favorit[oa])\b"
 )
 PRODUCT_WORD_RE = ci(
-    r"\b(?:supplements?|suplementos?|gumm(?:y|ies)|gominolas|shakes?|batidos?|serum|s[eé]rum|cream|crema|vitamins?"
+    r"\b(?:dressings?|ap[oó]sitos?|monitors?|inhalers?|socks|calcetines|protein\s+bars|barritas|sunscreen|shampoo"
+    r"|supplements?|suplementos?|gumm(?:y|ies)|gominolas|shakes?|batidos?|serum|s[eé]rum|cream|crema|vitamins?"
     r"|vitaminas?|collagen|col[aá]geno|probiotics?|probi[oó]ticos?|magnesium|magnesio|drug|f[aá]rmaco|device"
     r"|dispositivo|tea|t[eé]|capsules?|c[aá]psulas)\b"
 )
@@ -257,7 +268,10 @@ CONTEMPT_RE = ci(
     r"|waste\s+of|wasting\s+(?:our|my)|brought\s+it\s+on\s+themselves|their\s+own\s+fault|can\s+rot|I['’]?m\s+done"
     r"|colapsando|que\s+esperen|merecen\s+(?:el\s+mismo|lo\s+que)|no\s+merecen|ellos\s+eligieron|no\s+aprende|se\s+lo\s+han\s+buscado"
     r"|culpa\s+suya|me\s+niego|allá\s+ellos|que\s+se\s+vayan|go\s+back\s+to|a\s+su\s+pa[ií]s|their\s+own\s+country"
-    r"|tired\s+of\s+it|harta?\s+de|hartos\s+de|la\s+culpa\s+ser[aá]\s+nuestra|can['’]?t\s+be\s+bothered)\b|🙄|🤦"
+    r"|tired\s+of\s+it|harta?\s+de|hartos\s+de|la\s+culpa\s+ser[aá]\s+nuestra|can['’]?t\s+be\s+bothered"
+    r"|don['’]?t\s+expect\s+us\s+to\s+be\s+(?:nice|kind)|no\s+esperes\s+que\s+seamos|always\s+the\s+ones\s+who"
+    r"|siempre\s+los\s+que|put\s+the\s+\w+\s+down|,\s+(?:mate|campe[oó]n|genius|einstein|sweetheart|listill[oa])[.!]"
+    r"|complain\s+loudest|m[aá]s\s+se\s+quejan)\b|🙄|🤦"
 )
 GOSSIP_RE = ci(
     r"\bnot\s+naming\s+names\b|\bguess\s+who\b|\bno\s+digo\s+nombres\b|\ba\s+que\s+no\s+sab[eé]is\s+qui[eé]n\b"
@@ -269,6 +283,13 @@ GOSSIP_RE = ci(
 INCIDENT_RE = ci(
     r"\b(?:chaos|shambles|disaster|left\s+a\s+patient|couldn['’]?t\s+care\s+less|caos|desastre|dej[oó]\s+a\s+un"
     r"\s+paciente|le\s+da\s+igual|les\s+da\s+igual|negligence|negligencia|cover[- ]up|whistle)\b"
+)
+# Scorn needing no named group: "don't expect us to be nice", "always the ones who ...", ", mate."
+SCORN_RE = ci(
+    r"\b(?:don['’]?t\s+expect\s+us\s+to\s+be\s+(?:nice|kind)|no\s+esperes\s+que\s+seamos\s+(?:simp[aá]tic|amables)"
+    r"|(?:it['’]?s\s+)?always\s+the\s+ones\s+who\b[^.!?\n]{0,60}\b(?:complain|moan|whinge)"
+    r"|siempre\s+los\s+que\b[^.!?\n]{0,60}\bse\s+quejan|put\s+the\s+(?:fags|booze|pies|burgers)\s+down"
+    r"|deja\s+el\s+tabaco\s+primero)|,\s+(?:mate|campe[oó]n|genius|einstein|listill[oa])[.!]"
 )
 PERSONAL_RE = ci(
     r"\b(?:favou?rite\s+patient|paciente\s+favorit[oa]|fancy\s+a\s+(?:\w+\s+)?(?:drink|coffee|date|run|walk|dinner)"
@@ -288,6 +309,9 @@ SARCASM_AT_READER_RE = ci(
     r"|la\s+pr[oó]xima\s+vez\s+pruebe)\b"
 )
 COLLEAGUE_MOCK_RE = ci(
+    r"\bshouldn['’]?t\s+be\s+(?:let|allowed)\s+near\s+(?:patients|a\s+patient)\b|\bno\s+deber[ií]a[n]?\s+(?:tocar|ver"
+    r"|atender)\s+(?:a\s+)?pacientes\b|\bif\s+(?:the|our|that)\s+[\w\s]{0,30}?\bhad\s+(?:bothered|taken\s+the\s+time)\b"
+    r"|\bsi\s+(?:el|la)\s+[\w\s]{0,30}?\bse\s+hubiera\s+molestado\b|"
     r"\bcouldn['’]?t\s+find\s+(?:a|an|the)\s+\w+\s+(?:if|with|even)\b|\bwho\s+hires\s+these\b"
     r"|\bno\s+encuentra(?:r[ií]a)?\s+(?:una?|el|la)\s+\w+\s+ni\s+con\b|\breal\s+team\s+player\b"
     r"|\b(?:took|tard[oó])\s+\d+\s+(?:hours|horas)\s+(?:to\s+answer|en\s+contestar)\b"
@@ -341,6 +365,7 @@ PARTS: dict[str, re.Pattern[str]] = {
     "act.gossip": GOSSIP_RE,
     "act.incident": INCIDENT_RE,
     "act.personal": PERSONAL_RE,
+    "act.scorn": SCORN_RE,
     "act.sarcasm": SARCASM_AT_READER_RE,
     "act.colleague_mock": COLLEAGUE_MOCK_RE,
     "act.mock_patient": MOCK_PATIENT_RE,
