@@ -88,6 +88,8 @@ def _advice(d: Draft) -> list[Hit]:
     addressed_draft = ADDRESS_RE.search(text) is not None
     hits: list[Hit] = []
     for m in IMPERATIVE_RE.finditer(text):
+        if _REPORTED.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "she wants to stop her warfarin": reported, not an instruction
         s_start, s_end = d.sentence_of(m.start())
         sentence = text[s_start:s_end]
         lead = text[s_start : m.start()]
@@ -114,6 +116,7 @@ def _situation(d: Draft) -> list[Hit]:
         sentence = text[start:end]
         diagnose = sit.has(d, "act.diagnose", start, end) and (
             CLINICAL_OR_DX.search(sentence) is not None or sit.has(d, "act.drug", start, end)
+            or sit.has(d, "what.clinical", start, end) or _ABBREVIATION.search(sentence) is not None
         )
         remedy = sit.has(d, "act.directive", start, end) and (
             sit.has(d, "act.drug", start, end) or sit.has(d, "act.dose", start, end)
@@ -138,6 +141,10 @@ CLINICAL_OR_DX = ci(
     r"|gota|herpes|allergy|alergia|asthma|asma|sinusitis|gastritis|cystitis|cistitis|depression|depresi[oó]n"
     r"|burnout|flu|gripe|covid|sprain|esguince|tendinitis|tendonitis|lipoma|quiste|cyst|\w+itis|\w+oma)\b"
 )
+
+
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,5}\b")  # "sounds like WPW", "es un SII": a diagnosis by its initials
+_REPORTED = ci(r"\b(?:wants?\s+to|wanted\s+to|would\s+like\s+to|quiere|quer[ií]a|quieren)\s+$")
 
 
 def detect(d: Draft) -> list[Hit]:

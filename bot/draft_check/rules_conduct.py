@@ -117,7 +117,7 @@ _INSULT = (
     r"|(?:couldn['’]?t|can['’]?t|cannot|doesn['’]?t\s+know\s+how\s+to)\s+(?:even\s+)?(?:read|interpret|spot"
     r"|recogni[sz]e|tell|find)\s+(?:a|an|the)\s+(?:basic|simple|obvious|normal)\b"
     r"|no\s+sabe\s+(?:ni\s+)?(?:leer|interpretar|ver|distinguir|poner)\s+(?:un|una)\b"
-    r"|inútil|ineptos?|ineptas?|inept|useless|bobos?|mensos?|pendej\w+|pringad[oa]s?|capull[oa]s?|gilipollas"
+    r"|vagu[ií]sim[oa]s|lamentables?|inútil|ineptos?|ineptas?|inept|useless|bobos?|mensos?|pendej\w+|pringad[oa]s?|capull[oa]s?|gilipollas"
 )
 INSULT_RE = ci(rf"\b(?:{_INSULT})\b")
 # Labels that only ever describe patients, used to belittle them: no separate target needed.
@@ -137,7 +137,7 @@ TARGET_RE = ci(
 )
 LAUGH_RE = re.compile(r"😂|🤣|😆|(?i:\blol\b|\blmao\b|\bja(?:ja)+\b)")
 LAUGHED_AT_RE = ci(
-    r"\b(?:patients?|pts?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la)\s+(?:señor|señora|tío|tía)\s+que)\b"
+    r"\b(?:patients?|pts?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la|del|al)\s+(?:señor|señora|tío|tía)\s+que)\b"
 )
 MOCK_RE = ci(
     r"\bpatients\s+these\s+days\b|\bpacientes\s+de\s+hoy\s+en\s+d[ií]a\b|\bstill\s+laughing\b"

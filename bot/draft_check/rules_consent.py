@@ -126,7 +126,7 @@ _CUE_AFTER = ci(
     r"(?:lady|man|woman|guy|pt|patient|kid|child|baby)['’]s\b"
     r"|#(?:derm|rad|ecg|ekg|xray|foamrad|clinicalimage|imagingcase|casoclinico)\w*"
     r"|\bcon\s+(?:el|mi)\s+m[oó]vil\b|\bfor\s+my\s+followers\b|\bpara\s+(?:mis|mis\s+)?seguidores\b"
-    r"|\bof\s+(?:a|my|the|our|this)\s+(?:patient|man|woman|lady|child|boy|girl|baby)"
+    r"|\b(?:of|from)\s+(?:a|my|the|our|this|that)\s+(?:patient|man|woman|lady|child|boy|girl|baby|guy|kid|lad)"
     r"|\bde\s+(?:esta\s+mañana|hoy|ayer)|\bd(?:e|el)\s+(?:la\s+|el\s+|mi\s+|un\s+|una\s+|nuestr[oa]\s+)?"
     r"(?:paciente|niñ[oa]|señor[a]?|chic[oa]|bebé|pie|parto)|\bque\s+(?:he|hemos)\s+\w+\s+hoy"
     r"|\bi\s+(?:took|removed|operated)|\bwe\s+(?:took|removed)"

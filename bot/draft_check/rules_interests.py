@@ -160,7 +160,7 @@ _BENEFIT_ACT = ci(
     r"|gratis|covering\s+the|todo\s+pagado|pagado\s+por|new\s+face\s+of|la\s+imagen\s+de|embajador[a]?\s+de"
     r"|ambassador\s+for|me\s+regalaron|they\s+let\s+me\s+try|paquetazo|goodie\s+bag|hamper|dinner|lunch|drinks"
     r"|cena|comida|copas|supplied|provided\s+(?:us|me)|nos\s+dejaron|nos\s+(?:regalaron|mandaron|enviaron)"
-    r"|boxes|cajas)"
+    r"|boxes|cajas|sponsoring|sponsored\s+(?:our|my)|patrocinar|patrocinado\s+(?:nuestr|mi)|courtesy\s+of)"
 )
 
 

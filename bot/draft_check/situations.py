@@ -114,6 +114,8 @@ CARE_NOUN = (
     r"|diagnosis|care|records?|notes|file|check-?up|cita|citas|visita|consulta|resultados?|anal[ií]tica|prueba"
     r"|radiograf[ií]a|resonancia|biopsia|citolog[ií]a|ecograf[ií]a|electro|derivaci[oó]n|volante|receta"
     r"|medicaci[oó]n|tratamiento|operaci[oó]n|intervenci[oó]n|vacuna|puntos|diagn[oó]stico|historial|informe"
+    r"|\w+(?:plasty|ectomy|otomy|oscopy|plastia|ectom[ií]a|otom[ií]a|oscopia)|bypass|filler|botox|b[oó]tox|relleno"
+    r"|implants?|implantes?|c-section|ces[aá]rea"
 )
 # The reader's own care, said back to them: "your scan results", "you missed", "su analítica", "faltó a".
 YOUR_CARE_RE = ci(
@@ -131,6 +133,8 @@ YOUR_CARE_RE = ci(
 # Recovery said to the reader: "so glad the op went well", "ya estés recuperada".
 RECOVERY_RE = ci(
     r"\b(?:went\s+(?:well|smoothly|great|fine|ok)|back\s+on\s+your\s+feet|you['’]?re\s+(?:recovering|healing|on\s+the\s+mend|doing\s+better)"
+    r"|up\s+and\s+about|good\s+to\s+see\s+you\s+(?:up|back|walking|out|on\s+your\s+feet)"
+    r"|(?:gusto|alegr[ií]a)\s+ver(?:lo|la|te)\s+(?:caminar|andar|de\s+pie|recuperad[oa]|tan\s+bien)"
     r"|saliera\s+(?:genial|estupendamente)|sali[oó]\s+(?:genial|estupendamente)|see\s+you\s+(?:for|at)\s+your\s+(?:follow|check|review)"
     r"|nos\s+vemos\s+en\s+la\s+revisi[oó]n"
     r"|ya\s+est[eé]s\s+(?:recuperad[oa]|mejor)|sali[oó]\s+bien|saliera\s+bien|qu[eé]\s+bien\s+se\s+te?\s+ve"
@@ -169,7 +173,9 @@ DIRECTIVE_RE = ci(
     r"|t[oó]mate|t[oó]mese|toma|tome|deja|deje|dobla|duplica|sube|baja|compra|c[oó]mprate|prueba(?:\s+con)?"
     r"|usa|dale|dele|ponle|olv[ií]date\s+de(?:l)?|puedes\s+dejar|deber[ií]as\s+(?:tomar|dejar|probar)|alternate"
     r"|bin\s+it|get\s+it\s+(?:cut|removed|checked)|p[ií]dele|p[ií]de|[uú]salo|[uú]sala|alterna|apl[ií]cate"
-    r"|ponte|p[oó]ngase|iny[eé]ctate|sigue\s+con|just\s+(?:run|take|use|do)|run\s+\d+\s?mg)\b"
+    r"|ponte|p[oó]ngase|iny[eé]ctate|sigue\s+con|just\s+(?:run|take|use|do)|run\s+\d+\s?mg|you\s+want"
+    r"|you\s+need|necesitas|te\s+hace\s+falta|I['’]d\s+(?:stop|take|start|use)|I\s+would\s+(?:stop|take|start)"
+    r"|yo\s+(?:dejar[ií]a|tomar[ií]a))\b"
 )
 # Sending the reader away from care: "no need to see anyone", "no hace falta ir al médico".
 AVOID_CARE_RE = ci(
@@ -215,7 +221,8 @@ PHARMA = (
     r"|Laboratorios\s+[A-ZÁÉÍÓÚÑ]\w+"
 )
 COMPANY_RE = re.compile(
-    rf"\b(?:{PHARMA})\b|(?:(?<=\bby\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bde\s)|(?<=\bpor\s)|(?<=\bfrom\s))(?!(?:The|My|Our|El|La|Los|Las|Mi|NICE|NHS|GMC|Dr|Dra)\b)[A-Z][a-z]{{3,}}\b"
+    rf"\b(?:{PHARMA})\b|(?:(?<=\bby\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bde\s)|(?<=\bpor\s)|(?<=\bfrom\s)"
+    rf"|(?<=\bto\s)|(?<=\ba\s)|(?<=\bwith\s)|(?<=\bcon\s))(?!(?:The|My|Our|El|La|Los|Las|Mi|NICE|NHS|GMC|Dr|Dra)\b)[A-Z][a-z]{{3,}}\b"
     rf"|(?<=\bthe\snew\s)[A-Z][a-z]{{3,}}\b"
     rf"|\b(?!(?:The|This|That|These|Those|My|Our|Your|Their|New|Nuevo|Nueva|Los|Las|Este|Esta|Estos|Estas|Mis|Sus)\b)"
     rf"[A-Z][a-z]{{2,}}(?=\s+(?:\w+\s+)?(?:dressings?|monitors?|devices?|creams?|serums?|supplements?|gumm(?:y|ies)"
@@ -270,7 +277,7 @@ CONTEMPT_RE = ci(
     r"|culpa\s+suya|me\s+niego|allá\s+ellos|que\s+se\s+vayan|go\s+back\s+to|a\s+su\s+pa[ií]s|their\s+own\s+country"
     r"|tired\s+of\s+it|harta?\s+de|hartos\s+de|la\s+culpa\s+ser[aá]\s+nuestra|can['’]?t\s+be\s+bothered"
     r"|don['’]?t\s+expect\s+us\s+to\s+be\s+(?:nice|kind)|no\s+esperes\s+que\s+seamos|always\s+the\s+ones\s+who"
-    r"|siempre\s+los\s+que|put\s+the\s+\w+\s+down|,\s+(?:mate|campe[oó]n|genius|einstein|sweetheart|listill[oa])[.!]"
+    r"|siempre\s+los\s+que|put\s+the\s+\w+\s+down|,\s+(?:genius|einstein|sweetheart|listill[oa])[.!]"
     r"|complain\s+loudest|m[aá]s\s+se\s+quejan)\b|🙄|🤦"
 )
 GOSSIP_RE = ci(
@@ -289,10 +296,11 @@ SCORN_RE = ci(
     r"\b(?:don['’]?t\s+expect\s+us\s+to\s+be\s+(?:nice|kind)|no\s+esperes\s+que\s+seamos\s+(?:simp[aá]tic|amables)"
     r"|(?:it['’]?s\s+)?always\s+the\s+ones\s+who\b[^.!?\n]{0,60}\b(?:complain|moan|whinge)"
     r"|siempre\s+los\s+que\b[^.!?\n]{0,60}\bse\s+quejan|put\s+the\s+(?:fags|booze|pies|burgers)\s+down"
-    r"|deja\s+el\s+tabaco\s+primero)|,\s+(?:mate|campe[oó]n|genius|einstein|listill[oa])[.!]"
+    r"|deja\s+el\s+tabaco\s+primero)\b|,\s+(?:genius|einstein|listill[oa])[.!]"
 )
 PERSONAL_RE = ci(
-    r"\b(?:favou?rite\s+patient|paciente\s+favorit[oa]|fancy\s+a\s+(?:\w+\s+)?(?:drink|coffee|date|run|walk|dinner)"
+    r"\b(?:soy\s+tu\s+(?:doctora?|m[eé]dic[oa])|it['’]?s\s+your\s+(?:gp|doctor)|te\s+agregu[eé]|just\s+followed\s+you"
+    r"|message\s+me\s+anytime|escr[ií]beme\s+cuando\s+quieras|favou?rite\s+patient|paciente\s+favorit[oa]|fancy\s+a\s+(?:\w+\s+)?(?:drink|coffee|date|run|walk|dinner)"
     r"|if\s+you\s+ever\s+fancy|te\s+apetece\s+(?:un|una|quedar|tomar)|escr[ií]beme\s+por\s+privado|dm\s+me|personal\s+number"
     r"|my\s+number|outside\s+work|(?:un|a)\s+(?:caf[eé]|drink|copa)\s+cuando|m[oó]vil\s+personal"
     r"|fuera\s+del\s+trabajo|quedar\s+(?:fuera|contigo|un\s+d[ií]a)|date\s+night)"
