@@ -226,7 +226,8 @@ def _situations(d: Draft) -> list[Hit]:
     if incident and _SETTING_NAMED.search(text):
         hits.append(Hit("prof.incident", incident[0], incident[1]))
     personal = sit.first(d, "act.personal")
-    if personal and (sit.has(d, "act.addressed") or sit.has(d, "who.vocative")):
+    if personal and (sit.has(d, "act.addressed") or sit.has(d, "who.vocative") or "😍" in text[personal[0]:personal[1]]
+                     or re.search(r"(?i)patient|paciente", text[personal[0] : personal[1]])):
         hits.append(Hit("prof.personal", personal[0], personal[1]))
     hits += [Hit("prof.disparage", s, e) for s, e in sit.spans(d, "act.colleague_mock")]
     for start, end in sit.spans(d, "act.mock_patient"):  # an eye-roll or put-down with a patient in view

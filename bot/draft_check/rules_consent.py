@@ -90,6 +90,8 @@ _CUE_WEAK = ci(
 )
 _OF_PERSON = ci(r"^\s+(?:[^\W\d_]+\s+)?(?:of|de|del|from|en)\b")
 # Recording or pointing at a recording: filming someone is making patient media whatever the noun.
+# "never post photos from the ward", "no publiquéis fotos": advice against posting is not a post.
+_DONT_POST = ci(r"\b(?:never|don['’]?t|do\s+not|no|nunca|evita|avoid)\s+(?:\w+\s+){0,2}$")
 _CAPTURE = ci(
     r"(?:film|filming|filmed|recorded|grabar|grabando|grab[eé]|grabamos|he\s+grabado|snaps?|snapped|subir\s+su"
     r"|subo\s+su|aqu[ií]\s+el\s+v[ií]deo)(?!\w)"
@@ -187,7 +189,7 @@ def detect(d: Draft) -> list[Hit]:
         before = text[max(0, start - 40) : start]
         after = text[end : end + 60]
         s_start, s_end = d.sentence_of(start)
-        if _FOR_PATIENTS.search(before) or _FOR_PATIENTS_AFTER.search(after):
+        if _FOR_PATIENTS.search(before) or _FOR_PATIENTS_AFTER.search(after) or _DONT_POST.search(before):
             continue
         emoji = not text[start].isalpha()
         scene_start, scene_end = (0, len(text)) if emoji else (s_start, s_end)

@@ -160,7 +160,8 @@ _BENEFIT_ACT = ci(
     r"|gratis|covering\s+the|todo\s+pagado|pagado\s+por|new\s+face\s+of|la\s+imagen\s+de|embajador[a]?\s+de"
     r"|ambassador\s+for|me\s+regalaron|they\s+let\s+me\s+try|paquetazo|goodie\s+bag|hamper|dinner|lunch|drinks"
     r"|cena|comida|copas|supplied|provided\s+(?:us|me)|nos\s+dejaron|nos\s+(?:regalaron|mandaron|enviaron)"
-    r"|boxes|cajas|sponsoring|sponsored\s+(?:our|my)|patrocinar|patrocinado\s+(?:nuestr|mi)|courtesy\s+of)"
+    r"|boxes|cajas|helped\s+(?:develop|design|create)|ayud[eé]\s+a\s+(?:desarrollar|diseñar|crear)|advisory\s+board"
+    r"|consejo\s+asesor|my\s+own\s+(?:range|brand|line)|mi\s+propia\s+(?:l[ií]nea|marca)|sponsoring|sponsored\s+(?:our|my)|patrocinar|patrocinado\s+(?:nuestr|mi)|courtesy\s+of)"
 )
 
 

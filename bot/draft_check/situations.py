@@ -33,7 +33,7 @@ VOCATIVE_RE = re.compile(
     rf"\b(?i:{_GREETING})\s+(?:(?i:{_RELATIVE})\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
     rf"|\b(?i:{_RELATIVE})\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
     rf"|(?:^|(?<=\n)|(?<=[.!?]\s))(?:Sra?|Srta|Mr|Mrs|Ms|Don|Doña)\.?\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
-    rf"|\b(?i:replying\s+to|reply\s+to|respondiendo\s+a|en\s+respuesta\s+a)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*[:,]"
+    rf"|\b(?i:replying\s+to|reply\s+to|respondiendo\s+a|en\s+respuesta\s+a|respuesta\s+a)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
 )
 # A sentence that opens with a capitalised word and a comma, then speaks to "you": "Linda, stop the pills".
 _OPENING_NAME_RE = re.compile(r"(?:^|(?<=[\n.!?])\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s*,\s")
@@ -174,7 +174,7 @@ DIRECTIVE_RE = ci(
     r"|usa|dale|dele|ponle|olv[ií]date\s+de(?:l)?|puedes\s+dejar|deber[ií]as\s+(?:tomar|dejar|probar)|alternate"
     r"|bin\s+it|get\s+it\s+(?:cut|removed|checked)|p[ií]dele|p[ií]de|[uú]salo|[uú]sala|alterna|apl[ií]cate"
     r"|ponte|p[oó]ngase|iny[eé]ctate|sigue\s+con|just\s+(?:run|take|use|do)|run\s+\d+\s?mg|you\s+want"
-    r"|you\s+need|necesitas|te\s+hace\s+falta|I['’]d\s+(?:stop|take|start|use)|I\s+would\s+(?:stop|take|start)"
+    r"|you\s+need|necesitas|you\s+can\s+(?:give|take|use|stop|double)|puedes\s+(?:darle|tomar|usar|dejar|doblar)|te\s+hace\s+falta|I['’]d\s+(?:stop|take|start|use)|I\s+would\s+(?:stop|take|start)"
     r"|yo\s+(?:dejar[ií]a|tomar[ií]a))\b"
 )
 # Sending the reader away from care: "no need to see anyone", "no hace falta ir al médico".
@@ -226,7 +226,7 @@ COMPANY_RE = re.compile(
     rf"|(?<=\bthe\snew\s)[A-Z][a-z]{{3,}}\b"
     rf"|\b(?!(?:The|This|That|These|Those|My|Our|Your|Their|New|Nuevo|Nueva|Los|Las|Este|Esta|Estos|Estas|Mis|Sus)\b)"
     rf"[A-Z][a-z]{{2,}}(?=\s+(?:\w+\s+)?(?:dressings?|monitors?|devices?|creams?|serums?|supplements?|gumm(?:y|ies)"
-    rf"|protein\s+bars|bars|socks|inhalers?|app|spray|gel|sunscreen|shampoo|capsules?|ap[oó]sitos?|barritas|crema"
+    rf"|protein\s+bars|bars|socks|range|line|l[ií]nea|inhalers?|app|spray|gel|sunscreen|shampoo|capsules?|ap[oó]sitos?|barritas|crema"
     rf"|s[eé]rum|suplementos?)\b)|(?<![@#\w])[A-Z][a-z]+(?:[A-Z][a-z]+)+\b|\b[A-Z]\w+(?:®|™)|(?<![\w.])@[A-Z][A-Za-z0-9_]{{2,}}"
 )
 # A trip, hospitality, samples, a paid talk or a fee received from someone.
@@ -299,7 +299,8 @@ SCORN_RE = ci(
     r"|deja\s+el\s+tabaco\s+primero)\b|,\s+(?:genius|einstein|listill[oa])[.!]"
 )
 PERSONAL_RE = ci(
-    r"\b(?:soy\s+tu\s+(?:doctora?|m[eé]dic[oa])|it['’]?s\s+your\s+(?:gp|doctor)|te\s+agregu[eé]|just\s+followed\s+you"
+    r"\b(?:(?:so\s+)?(?:fit|hot|sexy)\s*😍|buen[ií]sim[oa]\s*😍|if\s+(?:she|he)\s+(?:wasn['’]?t|weren['’]?t)\s+a\s+patient"
+    r"|si\s+no\s+fuera\s+(?:mi\s+)?paciente|soy\s+tu\s+(?:doctora?|m[eé]dic[oa])|it['’]?s\s+your\s+(?:gp|doctor)|te\s+agregu[eé]|just\s+followed\s+you"
     r"|message\s+me\s+anytime|escr[ií]beme\s+cuando\s+quieras|favou?rite\s+patient|paciente\s+favorit[oa]|fancy\s+a\s+(?:\w+\s+)?(?:drink|coffee|date|run|walk|dinner)"
     r"|if\s+you\s+ever\s+fancy|te\s+apetece\s+(?:un|una|quedar|tomar)|escr[ií]beme\s+por\s+privado|dm\s+me|personal\s+number"
     r"|my\s+number|outside\s+work|(?:un|a)\s+(?:caf[eé]|drink|copa)\s+cuando|m[oó]vil\s+personal"
@@ -317,7 +318,9 @@ SARCASM_AT_READER_RE = ci(
     r"|la\s+pr[oó]xima\s+vez\s+pruebe)\b"
 )
 COLLEAGUE_MOCK_RE = ci(
-    r"\bshouldn['’]?t\s+be\s+(?:let|allowed)\s+near\s+(?:patients|a\s+patient)\b|\bno\s+deber[ií]a[n]?\s+(?:tocar|ver"
+    r"\b(?:is|es)\s+(?:basically\s+|b[aá]sicamente\s+)?(?:a|un)\s+zoo\b|\b(?:are|is|son|es)\s+(?:a|una)\s+(?:joke|broma)\b"
+    r"|\bsuch\s+a\s+mess\b|\btal\s+desastre\b|\bcould\s+have\s+gone\s+to\s+a\s+pharmacy\b"
+    r"|\bpod[ií]a\s+haber\s+ido\s+a\s+la\s+farmacia\b|\bshouldn['’]?t\s+be\s+(?:let|allowed)\s+near\s+(?:patients|a\s+patient)\b|\bno\s+deber[ií]a[n]?\s+(?:tocar|ver"
     r"|atender)\s+(?:a\s+)?pacientes\b|\bif\s+(?:the|our|that)\s+[\w\s]{0,30}?\bhad\s+(?:bothered|taken\s+the\s+time)\b"
     r"|\bsi\s+(?:el|la)\s+[\w\s]{0,30}?\bse\s+hubiera\s+molestado\b|"
     r"\bcouldn['’]?t\s+find\s+(?:a|an|the)\s+\w+\s+(?:if|with|even)\b|\bwho\s+hires\s+these\b"

@@ -172,6 +172,7 @@ CLINICAL_WORDS = word_alt(
     "|salió positiva|positive result|bad result|cetoacidosis|ketoacidosis|psicótico|psicótica|psychotic"
     "|pressure sore|pressure ulcer|úlcera por presión|escara|gave birth|delivered a baby|dio a luz|ha dado a luz"
     "|dar a luz|parió|cochlear implant|implante coclear|hernia repair|hamstring|isquiotibial|resaca|hangover"
+    "|discharge|his discharge|her discharge|el alta|para el alta|su alta|sus puntos|los puntos|le pusimos puntos"
 )
 # Clinical shorthand in capitals (MI, PE, DM2, IAM ...): case-sensitive so "mi" (Spanish "my") is not one.
 CLINICAL_ABBR = (
@@ -241,7 +242,7 @@ RESULTS_RE = ci(
 )
 # "before and after", "antes y después", "after 3 sessions": a comparison of someone's results.
 BEFORE_AFTER_RE = ci(
-    r"\bbefore\s*(?:and|&|/|-|n|\+|vs\.?)\s*after\b|\bpre-?(?:op)?\s*(?:and|&|/|-|\+|vs\.?)\s*post(?:-?op)?\b"
+    r"\bbefore\s*(?:and|&|/|-|n|\+|vs\.?|➡️|➡|→|->|>)\s*after\b|\bantes\s*(?:➡️|➡|→|->|>)\s*despu[eé]s\b|\bpre-?(?:op)?\s*(?:and|&|/|-|\+|vs\.?)\s*post(?:-?op)?\b"
     r"|\bantes\s*(?:y|/|-|&|\+|vs\.?)\s*(?:el\s+)?despu[eé]s\b|#(?:beforeandafter|antesydespu[eé]s|beforeafter)\b"
     r"|\b(?:after|tras|despu[eé]s\s+de)\s+(?:\d+|one|two|three|four|five|six|una|dos|tres|cuatro|cinco|seis)\s+"
     r"(?:sessions?|sesi[oó]n(?:es)?|treatments?|tratamientos?)\b"
