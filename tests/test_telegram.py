@@ -407,6 +407,9 @@ async def test_guard_delete_button_deletes_for_moderators_only(env: Env) -> None
                             chat_id=GROUP, chat_type="supergroup", sender=user(50), message_id=321))
     [reminder] = await env.answers()
     assert reply_to(reminder) == 321
+    for value in ("John", "Smith", "123456"):  # the reminder names kinds of identifier, never the values
+        assert value not in reminder.params["text"]
+    assert "a name" in reminder.params["text"]
     assert ("🗑 Delete message", "d:321") in buttons(reminder)
     reminder_id = reminder.result["message_id"]
     env.server.push(callback("d:321", chat_id=GROUP, chat_type="supergroup", sender=user(50), message_id=reminder_id))
