@@ -251,6 +251,7 @@ def test_a_confident_classifier_alone_gives_a_learned_flag(small_model, monkeypa
     from bot.draft_check import engine
 
     monkeypatch.setattr(engine, "ADD_MARGIN", -100.0)  # every category "confident": each must come with a span
+    monkeypatch.setattr(engine, "CATEGORY_MARGIN", {})
     text = "A perfectly ordinary note about opening hours. Nothing else here."
     result = check_draft(text, learned=small_model)
     assert {f.category for f in result.flags} == {"patient-privacy", "consent", "advertising",

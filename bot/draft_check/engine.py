@@ -23,7 +23,7 @@ from bot.draft_check import (
 from bot.draft_check import situations as sit
 from bot.draft_check import wording as w
 from bot.draft_check.language import detect_language
-from bot.draft_check.learned import ADD_MARGIN, Lazy, SecondOpinion
+from bot.draft_check.learned import ADD_MARGIN, CATEGORY_MARGIN, Lazy, SecondOpinion
 from bot.draft_check.redact import redact
 from bot.draft_check.types import (
     MAX_DRAFT_CHARS,
@@ -182,7 +182,7 @@ def _learned_hits(draft: Draft, hits: list[Hit], model: SecondOpinion) -> list[H
     margins = model.scores(draft.text, signals_of(draft, hits))
     added: list[Hit] = []
     for category, margin in margins.items():
-        if category in flagged or margin < ADD_MARGIN:
+        if category in flagged or margin < max(ADD_MARGIN, CATEGORY_MARGIN.get(category, ADD_MARGIN)):
             continue
         start, end = model.strongest(draft.text, draft.sentences, category)
         added.append(Hit(f"learned.{category}", start, end))
