@@ -1,5 +1,10 @@
-"""Benchmark the draft checker on tests/data/drafts.jsonl: recall/precision per category, false alarms
-on clean drafts, do-not-post accuracy and latency. Run: .venv/bin/python benchmarks/check_bench.py [--json]
+"""Benchmark the draft checker: recall/precision per category, false alarms on clean drafts, do-not-post
+accuracy and latency, for the rules alone and for rules + the learned second opinion.
+
+  .venv/bin/python benchmarks/check_bench.py                      # tests/data/drafts.jsonl (training figures)
+  .venv/bin/python benchmarks/check_bench.py --data FILE          # any labelled set (model trained on drafts.jsonl)
+  .venv/bin/python benchmarks/check_bench.py --cross-validate 5   # grouped 5-fold on drafts.jsonl
+  .venv/bin/python benchmarks/check_bench.py --guard              # the patient-data guard on group chatter
 """
 
 from __future__ import annotations
@@ -7,41 +12,104 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.draft_check.evaluate import Report, evaluate, load_examples  # noqa: E402
+from bot.draft_check.engine import DEFAULT_OPINION, check_draft  # noqa: E402
+from bot.draft_check.evaluate import Report, cross_validate, evaluate, load_examples  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "drafts.jsonl"
+CHATTER = ROOT / "tests" / "data" / "guard_chatter.jsonl"
 
 
-def table(report: Report) -> str:
+def guard_table(path: Path) -> str:
+    """False alarms on ordinary clinical chatter and reminders on identifying messages, with latency."""
+    from bot.draft_check.guard import inspect
+    from bot.evaluation import percentile
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    fired: dict[bool, list[bool]] = {True: [], False: []}
+    latencies: list[float] = []
+    for row in rows:
+        start = time.perf_counter()
+        found = inspect(row["text"]) is not None
+        latencies.append((time.perf_counter() - start) * 1000)
+        fired[bool(row["identifying"])].append(found)
+    chatter, identifying = fired[False], fired[True]
+    return "\n".join([
+        f"patient-data guard on {path.name}: {len(chatter)} chatter messages, {len(identifying)} identifying",
+        f"false alarms on clinical chatter: {sum(chatter)}/{len(chatter)} = {sum(chatter) / len(chatter):.2f}",
+        f"reminders on identifying messages: {sum(identifying)}/{len(identifying)} = "
+        f"{sum(identifying) / len(identifying):.2f}",
+        f"latency per message: p99 {percentile(latencies, 0.99):.3f} ms",
+    ])
+
+
+def table(report: Report, heading: str, timed: bool = True) -> str:
     """A plain-text table; no draft text is printed unless --misses is given."""
     lines = [
+        heading,
         f"drafts: {report.total} ({report.clean} clean)",
         f"{'category':<22}{'support':>8}{'flagged':>9}{'recall':>8}{'precision':>11}",
     ]
     for c in report.categories.values():
         lines.append(f"{c.category:<22}{c.support:>8}{c.flagged:>9}{c.recall:>8.2f}{c.precision:>11.2f}")
+    expected = sum(c.support for c in report.categories.values())
+    caught = sum(c.true_positives for c in report.categories.values())
     lines += [
+        f"overall recall (every expected category): {caught / expected if expected else 1.0:.2f}",
         f"false-alarm rate on clean drafts (any medium/high flag): {report.false_alarm_rate:.2f}",
         f"do-not-post verdict on drafts labelled patient-privacy/consent: {report.high_verdict_accuracy:.2f}",
-        f"latency per check: median {report.latency_median_ms:.3f} ms, p99 {report.latency_p99_ms:.3f} ms",
     ]
+    if timed:
+        lines.append(
+            f"latency per check: median {report.latency_median_ms:.3f} ms, p99 {report.latency_p99_ms:.3f} ms"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--misses", action="store_true", help="also list missed and extra categories")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per draft")
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--cross-validate", type=int, metavar="K", default=0,
+                        help="grouped K-fold cross-validation of rules + second opinion on --data")
+    parser.add_argument("--rules-only", action="store_true", help="skip the learned second opinion")
+    parser.add_argument("--guard", action="store_true", help="measure the patient-data guard on guard_chatter.jsonl")
     args = parser.parse_args(argv)
-    report = evaluate(load_examples(args.data), repeat=args.repeat)
-    print(json.dumps(report.as_dict(), indent=2) if args.json else table(report))
+    if args.guard:
+        print(guard_table(CHATTER))
+        return 0
+    examples = load_examples(args.data)
+    if args.cross_validate:
+        rules = evaluate(examples, lambda t: check_draft(t, learned=False))
+        report = cross_validate(examples, args.cross_validate)
+        if args.json:
+            print(json.dumps({"rules_only": rules.as_dict(), "cross_validated": report.as_dict()}, indent=2))
+        else:
+            print(table(rules, "rules alone", timed=False) + "\n")
+            print(table(report, f"rules + second opinion, grouped {args.cross_validate}-fold cross-validation",
+                        timed=False))
+    else:
+        learned = not args.rules_only
+        if learned:
+            start = time.perf_counter()
+            DEFAULT_OPINION.get()
+            seconds = time.perf_counter() - start
+            trained = f"second opinion ready in {seconds:.1f} s (trained on {DATA.name}, or loaded from cache)"
+        report = evaluate(examples, lambda t: check_draft(t, learned=learned), repeat=args.repeat)
+        heading = "rules + second opinion" if learned else "rules alone"
+        if args.json:
+            print(json.dumps(report.as_dict(), indent=2))
+        else:
+            print(table(report, f"{heading} on {args.data.name}"))
+            if learned:
+                print(trained)
     if args.misses:
         for kind, rows in (("MISS", report.misses), ("EXTRA", report.extras)):
             for cat, text in rows:

@@ -148,10 +148,15 @@ def _print_report(report: EvalReport, confusions: int) -> None:
 
 # --- check ---------------------------------------------------------------------------------
 def _check(args: argparse.Namespace) -> int:
-    from bot.draft_check import check_draft, summarise
+    from bot.draft_check import EmptyDraft, check_draft, summarise
+    from bot.draft_check.wording import EMPTY_DRAFT
 
     text = args.text if args.text is not None else sys.stdin.read()
-    result = check_draft(text, locale=args.locale)
+    try:
+        result = check_draft(text, locale=args.locale)
+    except EmptyDraft:
+        print(EMPTY_DRAFT[1 if args.locale == "es" else 0], file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(result.model_dump(mode="json", exclude={"truncated", "language"}), ensure_ascii=False))
         return 0

@@ -249,6 +249,7 @@ class Reply(BaseModel):
     private_link: PrivateLink | None = None  # "continue in private" (platforms with deep links)
     offer_share: bool = False  # a private answer the sender may post publicly (a "post publicly" button)
     public: bool = False  # effect: show to everyone, even when asked for from a private answer ("post publicly")
+    delete_origin: bool = False  # effect: also delete the message whose button was pressed (the guard's reminder)
 
     def plain_text(self) -> str:
         """A plain-text rendering, used by the CLI's JSON `text` and as a fallback."""

@@ -5,14 +5,16 @@ a tiny knowledge-directory writer and a CLI runner."""
 from __future__ import annotations
 
 import os
+import tempfile
 
 # Before bot.config is imported: neither this process nor the CLI subprocesses read a developer's .env.
 os.environ["DOCSOCIAL_ENV_FILE"] = os.devnull
+# The draft checker's trained second opinion is cached outside the developer's own cache folder.
+os.environ["DOCSOCIAL_MODEL_CACHE"] = os.path.join(tempfile.gettempdir(), "docsocial-test-models")
 import atexit
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,6 +148,7 @@ def cli_env(db_path: Path, extra: Mapping[str, str] | None = None) -> dict[str, 
     env["DOCSOCIAL_DB"] = str(db_path)
     env["DOCSOCIAL_CACHE_DIR"] = str(CLI_CACHE)  # one temporary matcher cache for all CLI runs
     env["DOCSOCIAL_ENV_FILE"] = os.devnull  # a developer's .env must not change what the CLI does here
+    env["DOCSOCIAL_MODEL_CACHE"] = os.environ["DOCSOCIAL_MODEL_CACHE"]
     env["DOCSOCIAL_LOG_LEVEL"] = "WARNING"
     env["PYTHONIOENCODING"] = "utf-8"
     for threads in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):

@@ -4,12 +4,11 @@ redaction, bad input, and a quality gate over the labelled set (through the shar
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
 
-from bot.draft_check import MAX_DRAFT_CHARS, CheckResult, Flag, check_draft, summarise
+from bot.draft_check import MAX_DRAFT_CHARS, CheckResult, EmptyDraft, Flag, check_draft, summarise
 from bot.draft_check.evaluate import evaluate, flagged_categories, load_examples
 
 DATA = Path(__file__).parent / "data" / "drafts.jsonl"
@@ -286,11 +285,13 @@ def test_language_detection_and_locale_override() -> None:
 def test_summarise_title_and_bullets() -> None:
     result = check_draft("Mrs Jones, 84, ward 7, finally went home after her pneumonia.")
     title, bullets = summarise(result, "en")
-    assert title.startswith("Do not post")
-    assert bullets[0].startswith("HIGH patient-privacy: 'Mrs Jones, 84, ward 7' - ")
+    assert title == "Do not post as written: 1 problem."
+    assert bullets[0].startswith("HIGH patient privacy: 'Mrs Jones, 84, ward 7' - ")
+    assert "Fix: Remove the name, the place (hospital, ward, bed, town) and the age" in bullets[0]
     title_es, bullets_es = summarise(result, "es")
-    assert title_es.startswith("No lo publiques")
-    assert "identifica" in bullets_es[0]
+    assert title_es == "No lo publiques así: 1 problema."
+    assert bullets_es[0].startswith("ALTO privacidad del paciente: ") and "identifica" in bullets_es[0]
+    assert "Cómo arreglarlo: Quita el nombre, el lugar" in bullets_es[0]
 
 
 def test_json_contract() -> None:
@@ -332,18 +333,14 @@ def test_every_flag_has_explanation_and_sorted_spans() -> None:
 # --- bad input ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t\n"])
-def test_empty_input(text: str) -> None:
-    result = check_draft(text)
-    assert result.verdict == "ok" and result.flags == [] and not result.truncated
-    title, bullets = summarise(result, "en")
-    assert bullets == [] and "empty" in title
+def test_empty_input_is_an_error_not_ok(text: str) -> None:
+    with pytest.raises(EmptyDraft):
+        check_draft(text)
 
 
-def test_huge_input_is_truncated_and_fast() -> None:
-    text = "Mr Smith's MRI was clear. " * 4000  # ~100k characters
-    start = time.perf_counter()
+def test_huge_input_is_truncated() -> None:
+    text = "Mr Smith's MRI was clear. " * 4000  # ~100k characters (speed: benchmarks/check_bench.py)
     result = check_draft(text)
-    assert time.perf_counter() - start < 2.0
     assert result.truncated
     assert len(result.redacted) <= MAX_DRAFT_CHARS
     assert all(f.span[1] <= MAX_DRAFT_CHARS for f in result.flags)
@@ -368,20 +365,9 @@ def test_odd_input_never_crashes_and_urls_are_not_phones(text: str) -> None:
 
 
 def test_non_string_input_is_treated_as_empty() -> None:
-    assert check_draft(None).verdict == "ok"  # type: ignore[arg-type]
+    with pytest.raises(EmptyDraft):
+        check_draft(None)  # type: ignore[arg-type]
 
-
-def test_typical_draft_is_fast() -> None:
-    text = (
-        "Today in clinic a 67-year-old lady from Leeds with newly diagnosed diabetes asked whether she "
-        "could still fast for Ramadan. Great conversation about planning, glucose checks and when to stop. "
-        "Resources for colleagues in the thread below #diabetes #Ramadan"
-    )
-    check_draft(text)
-    start = time.perf_counter()
-    for _ in range(50):
-        check_draft(text)
-    assert (time.perf_counter() - start) / 50 < 0.005
 
 
 # --- quality gate over the labelled set ------------------------------------------------------------
@@ -488,7 +474,7 @@ def test_clean_rewordings_are_not_flagged(text: str) -> None:
 
 
 def test_clinical_vocabulary_is_accent_and_plural_tolerant() -> None:
-    from bot.draft_check.rules import CLINICAL_RE, word_alt
+    from bot.draft_check.vocabulary import CLINICAL_RE, word_alt
 
     assert CLINICAL_RE.search("neumonia bilateral") and CLINICAL_RE.search("panic attacks")
     assert CLINICAL_RE.search("mi casa") is None  # "MI" is only clinical in capitals

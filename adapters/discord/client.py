@@ -131,7 +131,7 @@ class DocSocialClient(discord.Client):
             async def work() -> Reply:
                 reply = await self.core.handle_action(payload, message, context)
                 if reply.delete_message is not None and not (
-                        await self._delete_flagged(interaction, reply.delete_message)):
+                        await self._delete_flagged(interaction, reply.delete_message, reply.delete_origin)):
                     reply = Reply(kind="error", locale=reply.locale, body=t("discord_delete_failed", reply.locale))
                 return reply
 
@@ -139,7 +139,7 @@ class DocSocialClient(discord.Client):
         except Exception as exc:
             await report_error(interaction, "button", exc)
 
-    async def _delete_flagged(self, interaction: discord.Interaction[Any], ref: str) -> bool:
+    async def _delete_flagged(self, interaction: discord.Interaction[Any], ref: str, with_origin: bool) -> bool:
         """Delete the message the guard flagged (the core has allowed it); False if Discord would not."""
         channel_id, _, message_id = ref.partition(":")
         try:
@@ -151,7 +151,10 @@ class DocSocialClient(discord.Client):
             return False
         if interaction.message is not None:
             with contextlib.suppress(discord.HTTPException):
-                await interaction.message.edit(view=None)  # the guard's delete button has done its job
+                if with_origin:  # the reminder goes with the message it was about
+                    await interaction.message.delete()
+                else:
+                    await interaction.message.edit(view=None)  # the delete button has done its job
         return True
 
     # --- mentions and direct messages -----------------------------------------------------------

@@ -250,22 +250,27 @@ class TelegramAdapter:
         if reply.delete_message is not None:
             reply = await self._delete(context, chat.id, reply.delete_message, origin, reply)
         if reply.kind != "silent":
-            await self._send(context, chat.id, render_html(reply), keyboard(reply), reply_to=origin.message_id,
-                             thread=_thread(origin), image=reply.image)
+            gone = reply.delete_origin and reply.kind == "info"  # the reminder was deleted: nothing to reply to
+            await self._send(context, chat.id, render_html(reply), keyboard(reply),
+                             reply_to=None if gone else origin.message_id, thread=_thread(origin), image=reply.image)
 
     @staticmethod
     async def _delete(context: ContextTypes.DEFAULT_TYPE, chat_id: int, ref: str,
                       reminder: MaybeInaccessibleMessage, done: Reply) -> Reply:
-        """Delete the flagged message the core allowed us to delete; remove the reminder's button."""
+        """Delete the flagged message the core allowed us to delete, then the reminder too when the core
+        says so (or else just its button)."""
         try:
             await context.bot.delete_message(chat_id, int(ref))
         except (TelegramError, ValueError) as exc:
             log.warning("delete_message failed (%s)", type(exc).__name__)
             return Reply(kind="error", locale=done.locale, body=t("telegram_delete_failed", done.locale))
         try:
-            await context.bot.edit_message_reply_markup(chat_id, reminder.message_id, reply_markup=None)
+            if done.delete_origin:
+                await context.bot.delete_message(chat_id, reminder.message_id)
+            else:
+                await context.bot.edit_message_reply_markup(chat_id, reminder.message_id, reply_markup=None)
         except TelegramError as exc:
-            log.info("could not remove the delete button (%s)", type(exc).__name__)
+            log.info("could not remove the reminder (%s)", type(exc).__name__)
         return done
 
     # --- errors --------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import logging
 from bot import views
 from bot.assistant.base import POPULAR_DAYS, SUGGEST_MIN_SCORE, AssistantBase
 from bot.assistant.policy import OPERATOR_PLATFORMS, community_of
-from bot.draft_check import check_draft
+from bot.draft_check import guard
 from bot.i18n import t
 from bot.matching import MatchResult
 from bot.matching.language import detect_locale
@@ -113,17 +113,10 @@ class Answering(AssistantBase):
         """Group messages not addressed to the bot: the patient-data guard, then free text if on."""
         settings = await self.store.get_settings(community)
         if settings.guard and text:
-            check = check_draft(text[: self.settings.max_message_chars * 5])
-            private = [f for f in check.flags if f.category == "patient-privacy" and f.severity == "high"]
-            if private:
-                what = ", ".join(dict.fromkeys(f.excerpt for f in private[:3]))
-                return Reply(
-                    kind="info",
-                    locale=settings.locale,
-                    title=t("guard_title", settings.locale),
-                    body=t("guard_body", settings.locale, what=what),
-                    offer_delete=True,
-                )
+            finding = guard.inspect(text[: self.settings.max_message_chars * 5])
+            if finding is not None:  # the reminder names the kinds found, never the identifiers themselves
+                title, body = finding.reminder()
+                return Reply(kind="info", locale=finding.language, title=title, body=body, offer_delete=True)
         if settings.free_text and text and len(text) <= self.settings.max_message_chars:
             result = self.matcher.match(text, community)
             if result.kind == "answer":

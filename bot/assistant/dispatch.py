@@ -18,7 +18,7 @@ from bot.assistant.policy import (
     prompting,
 )
 from bot.commands import BY_NAME
-from bot.draft_check import check_draft
+from bot.draft_check import EmptyDraft, check_draft, opinion_if_ready
 from bot.draft_check import summarise as summarise_check
 from bot.i18n import t
 from bot.i18n.words import parse_locale, parse_yes_no
@@ -164,7 +164,10 @@ class CommandDispatch(Answering):
         locale = await self._locale(message, community, draft or None)
         if not draft:
             return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("check_usage", locale))
-        result = check_draft(draft, locale=locale)
+        try:
+            result = check_draft(draft, locale=locale, learned=opinion_if_ready())
+        except EmptyDraft:  # e.g. only invisible characters: nothing checked is not "ok"
+            return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("check_usage", locale))
         title, bullets = summarise_check(result, locale)
         notice = None if message.is_private else t("check_group_notice", locale)
         return Reply(

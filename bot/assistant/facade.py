@@ -117,11 +117,13 @@ class Assistant(Reach):
         return await self.with_chart(reply.model_copy(update={"feedback": False, "followups": [], "public": True}))
 
     async def authorize_delete(self, message: Message, context: ChatContext, message_ref: str) -> Reply:
-        """Policy for the guard's delete button: moderators only; the reply carries the delete effect."""
+        """Policy for the guard's delete button: moderators only; the reply carries the delete effects:
+        the flagged message, and the reminder itself, so no trace of the flagged text is left."""
         locale = await self._locale(message, community_of(message))
         if not await is_moderator(message, context):
             return Reply(kind="refusal", locale=locale, body=t("delete_refused", locale))
-        return Reply(kind="info", locale=locale, body=t("delete_done", locale), delete_message=message_ref)
+        return Reply(kind="info", locale=locale, body=t("delete_done", locale), delete_message=message_ref,
+                     delete_origin=True)
 
     async def is_moderator(self, message: Message, context: ChatContext) -> bool:
         """See `bot.assistant.policy.is_moderator`."""

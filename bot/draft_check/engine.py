@@ -1,4 +1,5 @@
-"""Run every rule module over a draft and turn hits into localised, sorted, merged flags.
+"""Run every rule module over a draft, ask the learned second opinion, and turn both into localised, sorted,
+merged flags.
 
 This is the only place that knows the rule modules; callers use `check_draft` and `summarise`.
 """
@@ -10,35 +11,47 @@ from collections.abc import Callable
 
 from bot.draft_check import (
     rules_advertising,
+    rules_advice,
     rules_conduct,
     rules_consent,
     rules_interests,
+    rules_learned,
+    rules_people,
     rules_privacy,
+    rules_replies,
 )
+from bot.draft_check import situations as sit
+from bot.draft_check import wording as w
 from bot.draft_check.language import detect_language
-from bot.draft_check.models import (
+from bot.draft_check.learned import ADD_MARGIN, CATEGORY_MARGIN, Lazy, SecondOpinion
+from bot.draft_check.redact import redact
+from bot.draft_check.types import (
     MAX_DRAFT_CHARS,
     SEVERITY_RANK,
     CheckResult,
+    EmptyDraft,
     Flag,
+    Hit,
     Language,
+    Rule,
     Severity,
     make_excerpt,
     verdict_for,
 )
-from bot.draft_check.redact import redact
-from bot.draft_check.rules import Draft, Hit, Rule
+from bot.draft_check.vocabulary import Draft
 
-_MODULES = (rules_privacy, rules_consent, rules_advertising, rules_interests, rules_conduct)
+_MODULES = (rules_privacy, rules_people, rules_replies, rules_consent, rules_advertising, rules_interests,
+            rules_conduct, rules_advice)
 DETECTORS: tuple[Callable[[Draft], list[Hit]], ...] = tuple(m.detect for m in _MODULES)
-RULES: dict[str, Rule] = {rid: rule for m in _MODULES for rid, rule in m.RULES.items()}
+RULES: dict[str, Rule] = {rid: rule for m in (*_MODULES, rules_learned) for rid, rule in m.RULES.items()}
 
 # Identifiers separated only by punctuation or a short joining word read as one description of one patient.
 _JOIN = re.compile(
     r"^[\s,;:()\-–—/]*(?:(?:and|y|in|on|at|en|de|del|from|with|con|el|la)\b[\s,;:()\-–—/]*)?$", re.IGNORECASE
 )
 _PRIVACY_PRIORITY = ("privacy.name", "privacy.record", "privacy.contact", "privacy.screenshot", "privacy.relation",
-                     "privacy.unusual", "privacy.place",
+                     "privacy.unusual", "privacy.figure", "privacy.child", "privacy.named", "privacy.reply",
+                     "privacy.place",
                      "privacy.age", "privacy.date", "privacy.story", "privacy.encounter", "privacy.review")
 _KIND = {
     "privacy.name": ("name", "nombre"),
@@ -53,6 +66,10 @@ _KIND = {
     "privacy.review": ("clinical details", "datos clínicos"),
     "privacy.relation": ("who the patient is", "quién es el paciente"),
     "privacy.screenshot": ("a screenshot of their messages", "una captura de sus mensajes"),
+    "privacy.child": ("a child and their condition", "un niño y su enfermedad"),
+    "privacy.figure": ("who the patient is locally", "quién es el paciente en su entorno"),
+    "privacy.named": ("name", "nombre"),
+    "privacy.reply": ("the reader's own care", "la atención de quien lee"),
 }
 
 
@@ -63,11 +80,13 @@ class _Group:
         self.start, self.end = hit.start, hit.end
         self.rules = [hit.rule]
         self.severity: Severity = hit.severity or rule.severity
+        self.detail = hit.detail
 
     def absorb(self, hit: Hit, rule: Rule) -> None:
         self.end = max(self.end, hit.end)
         if hit.rule not in self.rules:
             self.rules.append(hit.rule)
+        self.detail = self.detail or hit.detail
         severity = hit.severity or rule.severity
         if SEVERITY_RANK[severity] > SEVERITY_RANK[self.severity]:
             self.severity = severity
@@ -97,10 +116,11 @@ def _group(text: str, hits: list[Hit]) -> list[_Group]:
 
 _LANGS: tuple[Language, ...] = ("en", "es")
 _COMBINED: dict[Language, str] = {"en": "Combined here with: ", "es": "Aquí se combina con: "}
+_SOMEONE: dict[Language, str] = {"en": "the company", "es": "la empresa"}
 
 
 def _texts(group: _Group) -> dict[Language, tuple[str, str]]:
-    """why/fix per language; a merged privacy flag names the other identifiers it combines."""
+    """why/fix per language; a merged privacy flag names the identifiers it combines and what to remove."""
     rules = sorted(group.rules, key=lambda r: _PRIVACY_PRIORITY.index(r) if r in _PRIVACY_PRIORITY else 0)
     main = RULES[rules[0]]
     texts: dict[Language, tuple[str, str]] = {}
@@ -108,8 +128,9 @@ def _texts(group: _Group) -> dict[Language, tuple[str, str]]:
         why = main.why(lang)
         others = [_KIND[r][_LANGS.index(lang)] for r in rules[1:] if r in _KIND]
         if others:
-            why = f"{why} {_COMBINED[lang]}{', '.join(others)}."
-        texts[lang] = (why, main.fix(lang))
+            why = f"{why} {_COMBINED[lang]}{', '.join(dict.fromkeys(others))}."
+        fix = w.removal_fix(rules, lang) or main.fix(lang)
+        texts[lang] = (why, fix.replace("{detail}", group.detail or _SOMEONE[lang]))
     return texts
 
 
@@ -129,18 +150,73 @@ def _flag(text: str, group: _Group, lang: Language) -> Flag:
     return flag
 
 
-def check_draft(text: str, locale: Language | None = None) -> CheckResult:
-    """Check a draft post; `locale` picks the language of why/fix (None: the draft's own language)."""
-    if not isinstance(text, str):
-        text = ""
+def detect(draft: Draft) -> list[Hit]:
+    """Every rule module's hits on one draft."""
+    return [h for run in DETECTORS for h in run(draft)]
+
+
+def signals_of(draft: Draft, hits: list[Hit]) -> list[str]:
+    """What the detectors saw, as classifier features: rule ids (with severity) and situation parts."""
+    found = [f"rule:{h.rule}:{h.severity or RULES[h.rule].severity}" for h in hits]
+    found += [f"part:{p}" for p in sit.parts(draft)]
+    return [*found, f"lang:{draft.language}"]
+
+
+def _signals_for_training(text: str) -> list[str]:
+    draft = Draft(text[:MAX_DRAFT_CHARS], detect_language(text[:MAX_DRAFT_CHARS]))
+    return signals_of(draft, detect(draft))
+
+
+DEFAULT_OPINION = Lazy(_signals_for_training)
+Opinion = SecondOpinion | bool
+
+
+def new_second_opinion() -> SecondOpinion:
+    """An untrained second opinion that uses this engine's detectors as features (for cross-validation)."""
+    return SecondOpinion(_signals_for_training)
+
+
+def _learned_hits(draft: Draft, hits: list[Hit], model: SecondOpinion) -> list[Hit]:
+    """A confident classifier adds the categories no rule flagged (medium), pointing at the likeliest sentence."""
+    flagged = {RULES[h.rule].category for h in hits if (h.severity or RULES[h.rule].severity) != "low"}
+    margins = model.scores(draft.text, signals_of(draft, hits))
+    added: list[Hit] = []
+    for category, margin in margins.items():
+        if category in flagged or margin < max(ADD_MARGIN, CATEGORY_MARGIN.get(category, ADD_MARGIN)):
+            continue
+        start, end = model.strongest(draft.text, draft.sentences, category)
+        added.append(Hit(f"learned.{category}", start, end))
+    return added
+
+
+def opinion_if_ready() -> Opinion:
+    """For chat handlers: the default second opinion if trained, else False (rules alone) while it trains."""
+    return DEFAULT_OPINION.ready() or False
+
+
+def _model(learned: Opinion) -> SecondOpinion | None:
+    if isinstance(learned, SecondOpinion):
+        return learned
+    return DEFAULT_OPINION.get() if learned else None
+
+
+def check_draft(text: str, locale: Language | None = None, *, learned: Opinion = True) -> CheckResult:
+    """Check a draft post; `locale` picks the language of why/fix (None: the draft's own language).
+
+    `learned`: True uses the default second opinion (trained on first use), False the rules alone, or a
+    given `SecondOpinion`. An empty draft raises `EmptyDraft`: nothing checked is not "ok".
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise EmptyDraft("empty draft")
     truncated = len(text) > MAX_DRAFT_CHARS
     body = text[:MAX_DRAFT_CHARS]
     language = detect_language(body)
     lang: Language = locale if locale in ("en", "es") else language
-    if not body.strip():
-        return CheckResult(verdict="ok", flags=[], redacted=body, truncated=truncated, language=language)
     draft = Draft(body, language)
-    hits = [h for detect in DETECTORS for h in detect(draft)]
+    hits = detect(draft)
+    model = _model(learned)
+    if model is not None:
+        hits += _learned_hits(draft, hits, model)
     flags = sorted((_flag(body, g, lang) for g in _group(body, hits)), key=lambda f: (f.span[0], f.span[1]))
     return CheckResult(
         verdict=verdict_for(flags),
@@ -151,32 +227,9 @@ def check_draft(text: str, locale: Language | None = None) -> CheckResult:
     )
 
 
-_TITLES: dict[str, tuple[str, str]] = {
-    "empty": ("Nothing to check: the draft is empty.", "Nada que revisar: el borrador está vacío."),
-    "ok": ("Looks fine to post.", "Se puede publicar."),
-    "review": ("Review before posting: {n} point(s).", "Revisa antes de publicar: {n} punto(s)."),
-    "do-not-post": ("Do not post as written: {n} problem(s).", "No lo publiques así: {n} problema(s)."),
-}
-
-
 def summarise(result: CheckResult, locale: Language | None = None) -> tuple[str, list[str]]:
-    """A short title and one bullet per problem ("HIGH patient-privacy: 'excerpt' - why - fix") for chat.
+    """Title and bullets for chat (see wording.summarise)."""
+    return w.summarise(result, locale)
 
-    Flags with the same severity, category and explanation share one bullet listing every excerpt, so a
-    post with three promo codes reads as one point, not three identical ones.
-    """
-    lang: Language = locale if locale in ("en", "es") else result.language
-    idx = 1 if lang == "es" else 0
-    grouped: dict[tuple[str, str, str, str], list[str]] = {}
-    for f in result.flags:
-        why, fix = f._texts.get(lang, (f.why, f.fix)) if f._texts else (f.why, f.fix)
-        grouped.setdefault((f.severity, f.category, why, fix), []).append(f"'{f.excerpt}'")
-    bullets = [
-        f"{severity.upper()} {category}: {', '.join(dict.fromkeys(excerpts))} - {why} - {fix}"
-        for (severity, category, why, fix), excerpts in grouped.items()
-    ]
-    key = "empty" if not result.flags and not result.redacted.strip() else result.verdict
-    title = _TITLES[key][idx].format(n=len(bullets))
-    if result.truncated:
-        title += (" (only the beginning was checked)", " (solo se revisó el principio)")[idx]
-    return title, bullets
+
+

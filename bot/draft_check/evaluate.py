@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.draft_check.engine import check_draft
-from bot.draft_check.models import CATEGORIES, CheckResult
+from bot.draft_check.engine import check_draft, new_second_opinion
+from bot.draft_check.learned import Labelled
+from bot.draft_check.types import CATEGORIES, CheckResult
 from bot.evaluation import percentile
 
 HIGH_CATEGORIES: tuple[str, ...] = ("patient-privacy", "consent")
@@ -26,6 +27,7 @@ class Example:
     text: str
     categories: frozenset[str]
     lang: str
+    group: str = ""  # rows generated from one frame share a group; cross-validation keeps it in one fold
 
 
 @dataclass
@@ -103,12 +105,15 @@ def load_examples(path: Path) -> list[Example]:
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
-        row = json.loads(line)
-        cats = frozenset(row["categories"])
+        try:
+            row = json.loads(line)
+            text, cats, lang = row["text"], frozenset(row["categories"]), row["lang"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{n}: malformed entry ({type(exc).__name__}: {exc})") from exc
         unknown = cats - set(CATEGORIES)
         if unknown:
-            raise ValueError(f"{path}:{n}: unknown categories {sorted(unknown)}")
-        examples.append(Example(text=row["text"], categories=cats, lang=row["lang"]))
+            raise ValueError(f"{path}:{n}: field 'categories': unknown categories {sorted(unknown)}")
+        examples.append(Example(text=text, categories=cats, lang=lang, group=str(row.get("group") or f"row:{n}")))
     return examples
 
 
@@ -121,13 +126,15 @@ def evaluate(
     examples: Iterable[Example],
     check: Callable[[str], CheckResult] = check_draft,
     repeat: int = 1,
+    report: Report | None = None,
 ) -> Report:
     """Run `check` over every example (timing each call `repeat` times) and score it."""
     items = list(examples)
-    scores: dict[str, CategoryScore] = {c: CategoryScore(c) for c in CATEGORIES}
-    report = Report(
-        total=len(items), clean=0, categories=scores, false_alarms=0, high_expected=0, high_caught=0
-    )
+    if report is None:
+        report = Report(total=0, clean=0, categories={c: CategoryScore(c) for c in CATEGORIES}, false_alarms=0,
+                        high_expected=0, high_caught=0)
+    report.total += len(items)
+    scores = report.categories
     for ex in items:
         result = check(ex.text)
         for _ in range(max(1, repeat)):
@@ -150,4 +157,25 @@ def evaluate(
         if ex.categories & set(HIGH_CATEGORIES):
             report.high_expected += 1
             report.high_caught += result.verdict == "do-not-post"
+    return report
+
+
+def folds(examples: list[Example], k: int) -> list[tuple[list[Example], list[Example]]]:
+    """k (train, test) splits that keep every group in one fold, groups dealt largest first (deterministic)."""
+    groups: dict[str, list[Example]] = {}
+    for ex in examples:
+        groups.setdefault(ex.group, []).append(ex)
+    bins: list[list[Example]] = [[] for _ in range(k)]
+    for _, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        min(bins, key=len).extend(members)
+    return [([ex for j, b in enumerate(bins) if j != i for ex in b], bins[i]) for i in range(k)]
+
+
+def cross_validate(examples: list[Example], k: int = 5) -> Report:
+    """Grouped k-fold: train the second opinion on k-1 folds, check the held-out fold with rules + it."""
+    report: Report | None = None
+    for train, test in folds(examples, k):
+        model = new_second_opinion().fit([Labelled(ex.text, ex.categories) for ex in train])
+        report = evaluate(test, lambda text, m=model: check_draft(text, learned=m), report=report)  # type: ignore[misc]
+    assert report is not None
     return report

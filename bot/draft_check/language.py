@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.draft_check.models import Language
+from bot.draft_check.types import Language
 
 _WORD = re.compile(r"[a-záéíóúñü]+")
 _ES = frozenset(

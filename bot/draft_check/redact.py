@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.draft_check.rules import Hit
+from bot.draft_check.types import Hit
 
 
 def redact(text: str, hits: Iterable[Hit]) -> str:

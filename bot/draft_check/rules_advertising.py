@@ -6,8 +6,8 @@ comparisons break professional codes (medium).
 
 from __future__ import annotations
 
-from bot.draft_check.rules import RESULTS_RE, Draft, FuzzyTerms, Hit, Rule, ci
-from bot.draft_check.rules_consent import BEFORE_AFTER_RE
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import BEFORE_AFTER_RE, RESULTS_RE, Draft, FuzzyTerms, ci
 
 _AHPRA = "Ahpra/Medical Board, Social media guidance, 2019; National Law s.133"
 _CNOM = "CNOM, décret 2020-1662"
@@ -81,9 +81,11 @@ RULES: dict[str, Rule] = {
 
 TESTIMONIAL_RE = ci(
     r"\btestimonials?\b|\btestimonios?\b|\bwhat\s+(?:my|our)\s+patients\s+say\b|\blo\s+que\s+dicen\s+"
-    r"(?:mis|nuestros)\s+pacientes\b|\b(?:happy|satisfied)\s+patients?\b|\bpacientes?\s+satisfech[oa]s?\b"
+    r"(?:mis|nuestros)\s+pacientes\b|\b(?:happy|satisfied|delighted)\s+(?:patients?|clients?|customers?)\b|\bclientas?\s+encantadas?\b|\bpacientes?\s+satisfech[oa]s?\b"
     r"|\b(?:this|that|your|a|the)\s+(?:lovely|kind|amazing|wonderful|great)\s+review\b"
-    r"|\bchanged\s+my\s+life\b"
+    r"|\bchanged\s+my\s+life\b|\b(?:thank\s+you|thanks|gracias)\s+\w+\s+(?:for|por)\s+(?:the|your|this|tus|sus|las)\s+"
+    r"(?:lovely\s+|kind\s+|bonitas\s+|amables\s+)?(?:words|review|message|palabras|reseña)\b"
+    r"|\bbest\s+decision\s+of\s+my\s+life\b|\bla\s+mejor\s+decisi[oó]n\s+de\s+mi\s+vida\b"
     r"|\bme\s+(?:cambi[oó]|ha\s+cambiado)\s+la\s+vida\b|(?:⭐\ufe0f?){3,}|★{3,}|\b5[- ]star\s+review\b"
     r"|\b[45](?:[.,]\d)?\s?(?:⭐|★|stars?\b|estrellas\b)|\bfive[- ]stars?\b|\bcinco\s+estrellas\b"
     r"|\b(?:nuestr[oa]s|mis|our|my)\s+(?:pacientes|patients|clients|clientes|clientas)\s+(?:nos\s+|me\s+)?"
@@ -115,6 +117,9 @@ CLAIM_RE = ci(
     r"|\bresults?\s+in\s+(?:\d+|one|two|three)\s+(?:days?|weeks?|sessions?)\b|\bresultados\s+en\s+\d+\s+"
     r"(?:d[ií]as|semanas|sesiones)\b|\bor\s+(?:it['’]?s|its)\s+free\b|\bo\s+(?:es\s+)?gratis\b"
     r"|\bo\s+te\s+devolvemos\b|\bor\s+your\s+money\s+back\b"
+    r"|\bresultados\s+(?:permanentes|definitivos|garantizados)\b|\b(?:painless|sin\s+dolor),?\s+(?:and\s+|y\s+)?"
+    r"(?:permanent|definitiv|permanente)\w*|\b\d{2,3}\s?%\s+de\s+(?:nuestr[oa]s\s+|mis\s+)?(?:pacientes|clientes|clientas)\b"
+    r"|\b\d{2,3}\s?%\s+of\s+(?:our\s+|my\s+)?(?:patients|clients)\b"
 )
 SUPERLATIVE_RE = ci(
     r"\b(?:the\s+)?best\s+(?:\w+\s+)?(?:doctor|surgeon|clinic|dentist|gp|specialist|practice|results"
@@ -124,7 +129,7 @@ SUPERLATIVE_RE = ci(
     r"|\b(?:el|la)\s+mejor\s+(?:\w+\s+){0,2}?(?:médic[oa]|cirujan[oa]|clínica|doctor[a]?|dentista"
     r"|\w+[oó]log[oa]"
     r"|especialista|consulta)\b|\bn[úu]mero\s+uno\b|\bl[ií]deres?\s+en\b"
-    r"|\bunlike\s+(?:other|most)\s+(?:clinics|doctors|surgeons|practices)\b|\bbetter\s+than\s+(?:other|any"
+    r"|\bunlike\s+(?:other|most)\s+(?:clinics|doctors|surgeons|practices|\w+ologists|\w+ists|dentists|gps)\b|\bbetter\s+than\s+(?:other|any"
     r"|the)\b"
     r"|\bwhy\s+go\s+anywhere\s+else\b|\bdon['’]?t\s+waste\s+your\s+money\b|\bno\s+malgast[eé]is\b"
     r"|\b(?:highest|best|lowest)\s+(?:\w+\s+){0,3}?in\s+the\s+"
@@ -136,8 +141,11 @@ SUPERLATIVE_RE = ci(
 )
 INDUCEMENT_RE = ci(
     r"\b\d{1,2}\s?%\s*(?:off|discount)\b|\bdiscount(?:ed)?\b|\bdescuentos?\b|\b\d{1,2}\s?%\s+de\s+descuento\b"
-    r"|\bblack\s+friday\b|\blimited\s+(?:time|slots|places|offer)\b|\b(?:this|today)\s+(?:week"
-    r"|month)\s+only\b"
+    r"|\bblack\s+friday\b|\blimited\s+(?:time|slots|places|offer)\b|\b(?:this|today)\s+(?:week(?:end)?"
+    r"|month)\s+only\b|\bbring\s+a\s+friend\b|\btrae\s+a\s+un[ao]?\s+amig[oa]\b"
+    r"|\bfree\s+(?:\w+\s+)?(?:b12|shot|session|treatment|scan|check|check-?up|facial|vitamin|drip|injection|test)s?\b"
+    r"|\bte\s+regalamos\s+(?:el|la|un|una)\b"
+    r"|\b(?:primera\s+)?(?:consulta|visita|revisi[oó]n|sesi[oó]n)\s+(?:\w+\s+)?gratis\b"
     r"|\bonly\s+(?:this|until)\s+\w+|\bfree\s+(?:consultation|consult|assessment)\b|\bspecial\s+offer\b"
     r"|\b(?:oferta|promoci[oó]n|promo)\b|\bplazas\s+limitadas\b|\bconsulta\s+gratu?i?t[ao]\b"
     r"|\bsolo\s+(?:esta|este|hasta)\s+\w+|\bhasta\s+fin\s+de\s+mes\b|\b2\s?x\s?1\b|\bbook\s+now\b"
@@ -198,6 +206,11 @@ _COSMETIC = ci(
 )
 
 
+# "does not cure", "no cura", "ni la cura": education that denies the claim is not the claim.
+_NEGATED = ci(
+    r"(?:\b(?:not|don['’]?t|doesn['’]?t|won['’]?t|can['’]?t|cannot|never|no|ni|nunca|tampoco|nothing|nada)"
+    r"(?:\s+\w+){0,2}\s*)$"
+)
 MYTH_RE = ci(r"\b(?:myths?|mitos?|falso|false|bulos?|hoax|fake|debunk\w*|desmont\w*)\b")
 
 
@@ -207,7 +220,8 @@ def detect(d: Draft) -> list[Hit]:
     event = _EVENT_RE.search(text) is not None
     hits: list[Hit] = [Hit("ad.testimonial", m.start(), m.end()) for m in TESTIMONIAL_RE.finditer(text)]
     if not MYTH_RE.search(text):  # myth-busting posts quote the claims they debunk
-        hits += [Hit("ad.claim", m.start(), m.end()) for m in CLAIM_RE.finditer(text)]
+        hits += [Hit("ad.claim", m.start(), m.end()) for m in CLAIM_RE.finditer(text)
+                 if not _NEGATED.search(text, max(0, m.start() - 30), m.start())]
     myth = MYTH_RE.search(text) is not None
     hits += [Hit("ad.testimonial", a, b) for a, b in TESTIMONIAL_TYPOS.finditer(text)
              if not any(h.start <= a < h.end for h in hits)]

@@ -1,15 +1,16 @@
-"""Professionalism and medical-advice rules: how doctors talk about people and to them online.
+"""Professionalism rules: how doctors talk about patients, colleagues and reviewers online.
 
-Insults need a person nearby (a patient, a colleague); dosing instructions need an addressee or an
-individual regimen, so general education ("adults can take up to 4 g a day") is not flagged.
+Insults need a person nearby (a patient, a colleague); contempt needs a group of patients; gossip needs a
+recognisable person; an incident needs a named ward or hospital.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.draft_check.names import GIVEN_NAMES
-from bot.draft_check.rules import CAP, RECORD_NOTED_RE, STAR_REVIEW, Draft, Hit, Rule, ci
+from bot.draft_check import situations as sit
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import CAP, RECORD_NOTED_RE, STAR_REVIEW, Draft, ci
 
 _GMC = "GMC, Using social media as a medical professional, 2024, para 14"
 _OMC = "OMC/CGCOM, Manual de estilo, 2014"
@@ -25,6 +26,52 @@ RULES: dict[str, Rule] = {
         "discrepancias entre médicos se tratan en privado o por los cauces formales.",
         "Remove the remark; raise concerns about a colleague privately or through clinical governance.",
         "Quita el comentario; plantea tus dudas sobre un colega en privado o por los cauces del centro.",
+    ),
+    "prof.contempt": Rule(
+        "professionalism",
+        "medium",
+        f"{_GMC}; GMC, Good medical practice, 2024 (treat patients fairly, without discrimination); {_OMC}",
+        "Contempt for a group of patients (drinkers, smokers, 'frequent attenders') tells readers some patients "
+        "deserve less care; it undermines trust in the profession.",
+        "El desprecio hacia un grupo de pacientes (bebedores, fumadores, 'hiperfrecuentadores') dice que "
+        "algunos merecen menos atención; daña la confianza en la profesión.",
+        "Remove the remark about the group; if workload is the point, describe the pressure without blaming "
+        "patients.",
+        "Quita el comentario sobre el grupo; si hablas de la carga de trabajo, descríbela sin culpar a "
+        "pacientes.",
+    ),
+    "prof.gossip": Rule(
+        "professionalism",
+        "medium",
+        f"{_GMC}; GMC, Confidentiality, 2017; {_OMC}",
+        "Hinting at who came to see you ('not naming names', 'guess who') is gossip about a patient: readers "
+        "will work out who it is.",
+        "Insinuar quién vino a verte ('no digo nombres', '¿a que no sabéis quién?') es cotillear sobre un "
+        "paciente: los lectores adivinarán quién es.",
+        "Delete the post; never hint at who your patients are.",
+        "Borra la publicación; no insinúes nunca quiénes son tus pacientes.",
+    ),
+    "prof.incident": Rule(
+        "professionalism",
+        "medium",
+        f"{_GMC}; GMC, Raising and acting on concerns about patient safety, 2012; {_OMC}",
+        "A public complaint about an incident on a named ward or hospital exposes the patient involved and "
+        "colleagues; safety concerns go through the formal channels.",
+        "Una queja pública sobre un incidente en una planta u hospital concretos expone al paciente y a los "
+        "compañeros; los problemas de seguridad van por los cauces formales.",
+        "Remove the ward and the hospital and report the incident through your incident or speak-up system.",
+        "Quita la planta y el hospital y notifica el incidente por el sistema de notificación del centro.",
+    ),
+    "prof.personal": Rule(
+        "professionalism",
+        "medium",
+        f"{_GMC}; GMC, Maintaining a professional boundary between you and your patient, 2024",
+        "A personal or flirtatious message to a patient crosses the professional boundary, and in public it "
+        "also confirms they are your patient.",
+        "Un mensaje personal o de flirteo a un paciente cruza el límite profesional y, en público, confirma "
+        "que es tu paciente.",
+        "Do not send it; keep contact with patients to professional channels.",
+        "No lo envíes; limita el contacto con pacientes a los canales profesionales.",
     ),
     "prof.confirm": Rule(
         "professionalism",
@@ -45,19 +92,6 @@ RULES: dict[str, Rule] = {
         "Responder a una reseña con detalles de la visita confirma que es paciente y discute en público.",
         "Reply briefly and generically (\"We take all feedback seriously; please contact the practice\").",
         "Responde breve y en general (\"Valoramos toda opinión; contacte con la consulta, por favor\").",
-    ),
-    "advice.individual": Rule(
-        "medical-advice",
-        "medium",
-        f"ACP/FSMB, Online Medical Professionalism, 2013; {_OMC}",
-        "Individual treatment or dosing instructions online, without assessing the person, can harm them "
-        "and create a doctor-patient relationship in public.",
-        "Dar pautas de tratamiento o dosis a una persona por redes, sin valorarla, puede dañarla y crea una "
-        "relación médico-paciente en público.",
-        "Give general information only and direct the person to their own doctor, an appointment or, if "
-        "urgent, emergency care.",
-        "Da solo información general y remite a la persona a su médico, a una cita o, si es urgente, a "
-        "urgencias.",
     ),
 }
 
@@ -83,7 +117,7 @@ _INSULT = (
     r"|(?:couldn['’]?t|can['’]?t|cannot|doesn['’]?t\s+know\s+how\s+to)\s+(?:even\s+)?(?:read|interpret|spot"
     r"|recogni[sz]e|tell|find)\s+(?:a|an|the)\s+(?:basic|simple|obvious|normal)\b"
     r"|no\s+sabe\s+(?:ni\s+)?(?:leer|interpretar|ver|distinguir|poner)\s+(?:un|una)\b"
-    r"|inútil|ineptos?|ineptas?|inept|useless|bobos?|mensos?|pendej\w+|pringad[oa]s?|capull[oa]s?|gilipollas"
+    r"|vagu[ií]sim[oa]s|lamentables?|inútil|ineptos?|ineptas?|inept|useless|bobos?|mensos?|pendej\w+|pringad[oa]s?|capull[oa]s?|gilipollas"
 )
 INSULT_RE = ci(rf"\b(?:{_INSULT})\b")
 # Labels that only ever describe patients, used to belittle them: no separate target needed.
@@ -103,13 +137,16 @@ TARGET_RE = ci(
 )
 LAUGH_RE = re.compile(r"😂|🤣|😆|(?i:\blol\b|\blmao\b|\bja(?:ja)+\b)")
 LAUGHED_AT_RE = ci(
-    r"\b(?:patients?|pts?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la)\s+(?:señor|señora|tío|tía)\s+que)\b"
+    r"\b(?:patients?|pts?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la|del|al)\s+(?:señor|señora|tío|tía)\s+que)\b"
 )
 MOCK_RE = ci(
     r"\bpatients\s+these\s+days\b|\bpacientes\s+de\s+hoy\s+en\s+d[ií]a\b|\bstill\s+laughing\b"
     r"|\byou\s+can\s+guess\s+where\b|\bguess\s+where\b|\bme\s+parto\b|\bno\s+os\s+vais\s+a\s+creer\b"
 )
 CONFIRM_RE = re.compile(
+    r"\b(?i:(?:can|could)\s+confirm|confirmo|confirmamos|puedo\s+confirmar)\b[^.!?\n]{0,80}?"
+    r"\b(?i:under\s+(?:my|our)\s+care|(?:my|our|a)\s+patient|paciente\s+(?:nuestr[oa]|m[ií][oa]|de\s+la\s+consulta)"
+    r"|es\s+(?:mi\s+|nuestr[oa]\s+)?paciente|est[aá]\s+ingresad[oa]|was\s+admitted|is\s+being\s+treated)\b|"
     rf"\b(?i:as|like)\s+(?i:my|our)\s+patients?\s+{CAP}(?:\s+{CAP})?"
     rf"|\b(?i:como)\s+(?i:sabe|sabr[aá]|puede\s+confirmar)\s+(?i:mi"
     rf"|nuestr[oa])\s+paciente\s+{CAP}(?:\s+{CAP})?"
@@ -137,45 +174,6 @@ VISIT_DETAIL_RE = ci(
     r"|anal[ií]tica|resultado|tratamiento|diagn[oó]stico|medicaci[oó]n|radiograf[ií]a|prueba))"
 )
 
-_DOSE = (
-    r"\d+(?:[.,]\d+)?\s?(?:mg|g|mcg|µg|ml|mL|UI|IU|units|unidades|comprimidos?|pastillas?|tablets?|pills?"
-    r"|gotas"
-    r"|puffs|h|micrograms?|microgramos?)\b"
-)
-DOSE_RE = ci(_DOSE)
-FREQ_RE = ci(
-    r"\b(?:every\s+\d+\s*h(?:ours?)?|cada\s+\d+\s*h(?:oras)?|(?:once|twice|three\s+times"
-    r"|\d+\s+times)\s+a\s+day"
-    r"|\d+\s+veces\s+al\s+d[ií]a|al\s+d[ií]a|a\s+day|daily|for\s+\d+\s+days|durante\s+\d+\s+d[ií]as)\b"
-)
-_MED = (
-    r"insulin|insulina|meds|medication|medicaci[oó]n|medicine|pill|pills|the\s+pill|pastillas?|p[ií]ldora"
-    r"|tablets|comprimidos|dose|dosis|codeine|code[ií]nas?|tramadol|morphine|morfina|oxycodone|diazepam"
-    r"|lorazepam|zolpidem|sleeping\s+(?:tablets|pills)|pastillas\s+para\s+dormir|antibiotics?|antibi[oó]ticos?|ibuprofen|ibuprofeno|paracetamol"
-    r"|amoxicillin|amoxicilina|sertraline|sertralina|metformin|metformina|warfarin|sintrom|aspirin|aspirina"
-    r"|inhaler|inhalador|steroids|corticoides|prednis\w+|omeprazol[e]?|statins?|estatinas?"
-    r"|antihistamines?|antihistam[ií]nicos?|nitrofurantoin\w*|\w+(?:tadine|tadina|izine|izina)"
-    r"|\w+(?:pril|sartan|olol|azepam|statin|statina|cillin|cilina|floxacin|micina|mycin|prazol|prazole|xetine"
-    r"|xetina|triptan|ipina|ipine)"
-)
-IMPERATIVE_RE = ci(
-    rf"\b(?:take|stop|start|double(?:\s+up)?|up\s+(?:your|the)|bump\s+up|halve|increase|decrease|reduce|skip|switch|swap|come\s+off"
-    rf"|stop\s+taking|don['’]?t\s+take|do\s+not\s+take"
-    rf"|you\s+should\s+(?:really\s+|just\s+)?(?:stop|take|start|double|increase|reduce|come\s+off)"
-    rf"|no\s+dejes|t[oó]ma(?:la|lo|las|los)|t[oó]mate(?:la|lo)"
-    rf"|you\s+need\s+(?:to\s+take)?|t[oó]mate|t[oó]mese|toma|tome|deja(?:\s+de\s+tomar)?"
-    rf"|deje(?:\s+de\s+tomar)?"
-    rf"|duplica|dobla|aumenta|sube|baja|reduce|suspende|c[aá]mbia(?:lo|la)?|no\s+te\s+tomes|no\s+tomes"
-    rf"|empieza|pon(?:te)?|usa|dale|dele|dadle|denle|ponle|p[oó]ngale|give|administra)\b[^.!?\n]{{0,50}}?(?:{_DOSE}|\b(?:{_MED})\b)"
-)
-ADDRESS_RE = re.compile(r"(?<![\w.])@\w{2,}|\b(?:Replying\s+to|En\s+respuesta\s+a)\s+@")
-_SECOND_PERSON = ci(r"\b(?:your|you|tu|tus|te|usted|contigo)\b")
-_GENERAL = ci(
-    r"^\s*(?:if|when|adults|children|most|the\s+usual|si|cuando|los\s+adultos|en\s+adultos|la\s+dosis)\b"
-)
-_STOP = ci(r"\b(?:stop|come\s+off|deja|deje|suspende)\b")
-
-
 def _disparage(d: Draft) -> list[Hit]:
     text = d.text
     hits: list[Hit] = []
@@ -194,6 +192,53 @@ def _disparage(d: Draft) -> list[Hit]:
     return hits
 
 
+PATIENT_IN_VIEW_RE = ci(
+    r"\b(?:patients?|pts?|pacientes?|pcte|lady|señora|señor|sir|guy|man|woman|mum|dad|kid|family|familia|relatives"
+    r"|frequent\s+flyers?|attenders|excusas|excuses|surgeons?|cirujan[oa]s?|colleagues?|compañer[oa]s?|Dr|Dra"
+    r"|registrar|consultant|adjunt[oa]|residente)\b"
+)
+_SETTING_NAMED = ci(
+    r"\b(?:ward|bay|unit|planta|unidad|box|habitaci[oó]n|uci|icu)\b[^.!?\n]{0,40}\b(?:at|of|in|de|del|en)\s+"
+    r"(?:(?-i:[A-Z]\w+)|el\s+(?-i:[A-Z])\w+|la\s+(?-i:[A-Z])\w+|the\s+(?-i:[A-Z])\w+)"
+)
+
+
+def _situations(d: Draft) -> list[Hit]:
+    """Contempt for a group of patients, gossip, a public incident complaint, a personal message."""
+    text = d.text
+    hits: list[Hit] = []
+    for start, end in sit.spans(d, "who.group"):
+        s_start, s_end = d.sentence_of(start)
+        window_end = min(len(text), s_end + 120)
+        if sit.has(d, "act.contempt", max(0, s_start - 120), window_end):
+            hits.append(Hit("prof.contempt", start, end))
+            break
+    scorn = sit.first(d, "act.scorn")
+    if scorn and not hits:
+        hits.append(Hit("prof.contempt", scorn[0], scorn[1]))
+    gossip = sit.first(d, "act.gossip")
+    if gossip and (sit.has(d, "who.local_figure") or sit.has(d, "what.visit") or sit.has(d, "what.clinical")):
+        hits.append(Hit("prof.gossip", gossip[0], gossip[1]))
+    figure = sit.first(d, "who.local_figure")
+    if not gossip and figure and sit.has(d, "what.visit"):  # a recognisable person's visit, told in public
+        hits.append(Hit("prof.gossip", figure[0], figure[1]))
+    incident = sit.first(d, "act.incident")
+    if incident and _SETTING_NAMED.search(text):
+        hits.append(Hit("prof.incident", incident[0], incident[1]))
+    personal = sit.first(d, "act.personal")
+    if personal and (sit.has(d, "act.addressed") or sit.has(d, "who.vocative") or "😍" in text[personal[0]:personal[1]]
+                     or re.search(r"(?i)patient|paciente", text[personal[0] : personal[1]])):
+        hits.append(Hit("prof.personal", personal[0], personal[1]))
+    hits += [Hit("prof.disparage", s, e) for s, e in sit.spans(d, "act.colleague_mock")]
+    for start, end in sit.spans(d, "act.mock_patient"):  # an eye-roll or put-down with a patient in view
+        s_start, s_end = d.sentence_of(start)
+        window = text[max(0, s_start - 200) : min(len(text), s_end + 100)]
+        if PATIENT_IN_VIEW_RE.search(window):
+            hits.append(Hit("prof.disparage", start, end))
+            break
+    return hits
+
+
 def _confirm_and_review(d: Draft) -> list[Hit]:
     hits = [Hit("prof.confirm", m.start(), m.end()) for m in CONFIRM_RE.finditer(d.text)]
     hits += [Hit("prof.review", m.start(), m.end()) for m in RECORD_NOTED_RE.finditer(d.text)]
@@ -204,26 +249,7 @@ def _confirm_and_review(d: Draft) -> list[Hit]:
     return hits
 
 
-def _advice(d: Draft) -> list[Hit]:
-    text = d.text
-    addressed_draft = ADDRESS_RE.search(text) is not None
-    hits: list[Hit] = []
-    for m in IMPERATIVE_RE.finditer(text):
-        s_start, s_end = d.sentence_of(m.start())
-        sentence = text[s_start:s_end]
-        lead = text[s_start : m.start()]
-        vocative = re.match(r"\s*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+),", lead)
-        addressed = addressed_draft or bool(vocative and vocative.group(1) in GIVEN_NAMES)
-        if not addressed and _GENERAL.match(sentence):
-            continue
-        second = _SECOND_PERSON.search(sentence) is not None
-        regimen = DOSE_RE.search(sentence) is not None and FREQ_RE.search(sentence) is not None
-        stop_own = second and _STOP.search(m.group()) is not None
-        if addressed or regimen or stop_own:
-            hits.append(Hit("advice.individual", m.start(), m.end()))
-    return hits
-
-
 def detect(d: Draft) -> list[Hit]:
-    """Professionalism and individual-advice hits."""
-    return _disparage(d) + _confirm_and_review(d) + _advice(d)
+    """Professionalism hits."""
+    hits = _disparage(d) + _confirm_and_review(d)
+    return hits + [h for h in _situations(d) if not any(o.start < h.end and h.start < o.end for o in hits)]

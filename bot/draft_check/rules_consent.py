@@ -6,7 +6,8 @@ educational sentence about MRI scans is not a picture of a patient.
 
 from __future__ import annotations
 
-from bot.draft_check.rules import RESULTS_RE, Draft, FuzzyTerms, Hit, Rule, ci, word_alt
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import BEFORE_AFTER_RE, RESULTS_RE, Draft, FuzzyTerms, ci, word_alt
 
 RULES: dict[str, Rule] = {
     "consent.media": Rule(
@@ -40,12 +41,13 @@ _MEDIA = word_alt(
     "photo|photos|photograph|photographs|pic|pics|picture|pictures|image|images|x-ray|x-rays|xray|xrays"
     "|radiograph|scan|scans|mri|ct|ct scan|ultrasound|echo|video|videos|clip|footage|selfie"
     "|foto|fotos|fotografía|fotografías|imagen|imágenes|radiografía|radiografías|rx|placa|ecografía|eco"
-    "|tac|resonancia|vídeo|vídeos|video|videos|grabación|ecg|ekg|electrocardiograma|dermoscopy|dermatoscopia"
+    "|tac|resonancia|vídeo|vídeos|video|videos|grabación|ecg|ekg|electrocardiograma|electro|dermoscopy|dermatoscopia"
 )
 MEDIA_RE = ci(
     rf"(?<!\w)(?:{_MEDIA})(?!\w)|📸|📷|🎥|🎬"
     r"|(?<!\w)(?:vids?|reels?|clips?|carrusel|carousel|slides?|diapos?|x-?rays?|rayos\s+x|placas?|rx|tc|tac"
-    r"|ct|angio(?:grama|gram)?|fotitos?|fotit[oa]s?|videito|grab[eé]|grabamos|he\s+grabado|filmed|recorded)(?!\w)"
+    r"|ct|angio(?:grama|gram)?|fotitos?|fotit[oa]s?|videito|grab[eé]|grabamos|he\s+grabado|filmed|recorded|film|filming|grabar|grabando"
+    r"|snaps?|snapped|subir\s+su|subo\s+su|aqu[ií]\s+el\s+v[ií]deo)(?!\w)"
 )
 # Misspelt key media words ("xrya", "radiogarfia", "ecografia", "fotografai").
 MEDIA_TYPOS = FuzzyTerms("xray|xrays|radiografia|radiografias|radiograph|ecografia|fotografia|photograph|picture"
@@ -54,10 +56,12 @@ MEDIA_TYPOS = FuzzyTerms("xray|xrays|radiografia|radiografias|radiograph|ecograf
 _STAFF_SCENE = ci(
     r"\b(?:registrars?|residents?|residentes?|team|equipo|colleagues?|compañer[oa]s?|staff|grand\s+round"
     r"|group\s+photo|foto\s+de\s+grupo|students?|estudiantes|congress|congreso|conference|poster|p[oó]ster"
-    r"|award|premio|graduation|graduaci[oó]n|waiting\s+room|sala\s+de\s+espera)\b"
+    r"|award|premio|graduation|graduaci[oó]n|waiting\s+room|sala\s+de\s+espera|talk|charla|presentation"
+    r"|presentaci[oó]n|ponencia|webinar|lecture|keynote)\b"
 )
 _FOR_PATIENTS = ci(
-    r"(?:\bpatient\s+(?:information\s+|education(?:al)?\s+)?$)|(?:\b(?:educational|explainer|información)\s+$)"
+    r"(?:\b(?:after|in|on|from|about|since|tras|en|desde|sobre)\s+(?:my|mi)\s+(?:latest\s+|last\s+|new\s+|[uú]ltimo\s+)?$)"
+    r"|(?:\bpatient\s+(?:information\s+|education(?:al)?\s+)?$)|(?:\b(?:educational|explainer|información)\s+$)"
     r"|(?:\b(?:new|nuevo|nueva|our\s+new|nuestro\s+nuevo)\s+$)"
 )
 _FOR_PATIENTS_AFTER = ci(
@@ -66,7 +70,9 @@ _FOR_PATIENTS_AFTER = ci(
     r"|^\s*(?:machine|scanner|suite|room|unit|equipment|m[aá]quina|aparato|sala|unidad)\b"
 )
 _PATIENTISH = ci(
-    r"\b(?:patient|pt|paciente|man|woman|lady|guy|girl|boy|child|kid|baby|toddler|chaval|chic[oa]|niñ[oa]|señor[a]?"
+    r"\b(?:patient|pt|paciente|man|woman|lady|gentleman|guy|girl|boy|child|kid|baby|toddler|chaval|chic[oa]|niñ[oa]"
+    r"|señor[a]?|peque|chiquit[ií]n|cr[ií]o|beb[eé]|teenager|adolescente|\d+-year-old|daughter|son|hij[oa]|gran"
+    r"|grandad|grandma|abuelit[oa]|abuel[oa]|mum|dad|lad|chaval"
     r"|hombre|mujer|bebé|client|clienta|cliente|pcte|pte|nen[ea]|peque)\b"
 )
 # "check out ... photo" (strong cue, a few words apart) or "this X-ray" (weak cue, right before the word).
@@ -82,7 +88,18 @@ _CUE_STRONG = ci(
 _CUE_WEAK = ci(
     r"(?:\bthis|\bthese|\bmy|\bour|\besta|\beste|\bestas|\bestos)(?:\s+[^\s.!?'’]+(?<!['’]s)){0,2}\s+$"
 )
-_OF_PERSON = ci(r"^\s+(?:of|de|del|from|en)\b")
+_OF_PERSON = ci(r"^\s+(?:[^\W\d_]+\s+)?(?:of|de|del|from|en)\b")
+# Recording or pointing at a recording: filming someone is making patient media whatever the noun.
+# "never post photos from the ward", "no publiquéis fotos": advice against posting is not a post.
+_DONT_POST = ci(r"\b(?:never|don['’]?t|do\s+not|no|nunca|evita|avoid)\s+(?:\w+\s+){0,2}$")
+_CAPTURE = ci(
+    r"(?:film|filming|filmed|recorded|grabar|grabando|grab[eé]|grabamos|he\s+grabado|snaps?|snapped|subir\s+su"
+    r"|subo\s+su|aqu[ií]\s+el\s+v[ií]deo)(?!\w)"
+)
+_BODY = ci(
+    r"\b(?:face|cara|faces|caras|reaction|reacci[oó]n|first\s+steps|primeros\s+pasos|cheek|mejilla|hand|mano|back"
+    r"|espalda|neck|cuello|forearm|antebrazo|scalp|cuero\s+cabelludo|shin|espinilla|leg|pierna|arm|brazo|foot|pie)\b"
+)
 # "check out the wound on ...": a visible finding pointed at is a picture even if the word is missing.
 _SHOWN = ci(
     r"\b(?:check\s+out|look\s+at|mirad|mira|f[ií]jate\s+en|os\s+enseño)\s+(?:\w+\s+){0,3}?"
@@ -94,7 +111,7 @@ _SHOWN = ci(
     r"|\b(?:here['’]?s|this\s+is)\s+what\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?looks?\s+like\b(?=[^.!?\n]{0,60}"
     r"(?:👇|⬇|👉|\bbelow\b|\bfrom\s+(?:my|the|our)\s+(?:clinic|ward|list)|\byesterday|\btoday))"
     r"|\bas[ií]\s+(?:es|se\s+ve)\s+(?:un|una)\s+\w+(?:\s+\w+)?\s+(?:real|de\s+verdad)\b"
-    r"|\bswipe\s+(?:to\s+see|for)\b|\bdesliza\s+para\s+ver\b|\b(?:look|see)\s+how\s+(?:\w+\s+){0,3}?(?:looks|healed)"
+    r"|\bswipe\W{0,6}(?:to\s+see|for)\b|\bdesliza\s+para\s+ver\b|\b(?:look|see)\s+how\s+(?:\w+\s+){0,3}?(?:looks|healed)"
     r"|\b(?:os\s+enseño|mirad|mira)\s+c[oó]mo\s+(?:qued[oó]|est[aá]|lleg[oó]|ha\s+quedado)"
 )
 _CUE_AFTER = ci(
@@ -111,24 +128,12 @@ _CUE_AFTER = ci(
     r"(?:lady|man|woman|guy|pt|patient|kid|child|baby)['’]s\b"
     r"|#(?:derm|rad|ecg|ekg|xray|foamrad|clinicalimage|imagingcase|casoclinico)\w*"
     r"|\bcon\s+(?:el|mi)\s+m[oó]vil\b|\bfor\s+my\s+followers\b|\bpara\s+(?:mis|mis\s+)?seguidores\b"
-    r"|\bof\s+(?:a|my|the|our|this)\s+(?:patient|man|woman|lady|child|boy|girl|baby)"
+    r"|\b(?:of|from)\s+(?:a|my|the|our|this|that)\s+(?:patient|man|woman|lady|child|boy|girl|baby|guy|kid|lad)"
     r"|\bde\s+(?:esta\s+mañana|hoy|ayer)|\bd(?:e|el)\s+(?:la\s+|el\s+|mi\s+|un\s+|una\s+|nuestr[oa]\s+)?"
     r"(?:paciente|niñ[oa]|señor[a]?|chic[oa]|bebé|pie|parto)|\bque\s+(?:he|hemos)\s+\w+\s+hoy"
     r"|\bi\s+(?:took|removed|operated)|\bwe\s+(?:took|removed)"
     r"|\bin\s+(?:the\s+)?(?:first\s+)?comments?\b|\ben\s+(?:el|los)\s+(?:primer\s+)?comentarios?\b"
     r"|\bin\s+(?:my\s+)?stor(?:y|ies)\b|\ben\s+(?:mis\s+)?stor(?:y|ies)\b|\bon\s+my\s+(?:instagram|tiktok|channel))"
-)
-BEFORE_AFTER_RE = ci(
-    r"\bbefore\s*(?:and|&|/|-|n|\+|vs\.?)\s*after\b|\bpre-?(?:op)?\s*(?:and|&|/|-|\+|vs\.?)\s*post(?:-?op)?\b"
-    r"|\bantes\s*(?:y|/|-|&|\+|vs\.?)\s*(?:el\s+)?despu[eé]s\b|#(?:beforeandafter|antesydespu[eé]s|beforeafter)\b"
-    r"|\b(?:after|tras|despu[eé]s\s+de)\s+(?:\d+|one|two|three|four|five|six|una|dos|tres|cuatro|cinco|seis)\s+"
-    r"(?:sessions?|sesi[oó]n(?:es)?|treatments?|tratamientos?)\b"
-    r"|\btransformation\s+(?:monday|tuesday|wednesday|thursday|friday)\b|#transformation\w*"
-    r"|\b\d+\s+(?:weeks?|months?|days?|semanas|meses|d[ií]as)\s+(?:post|after|despu[eé]s\s+de|tras)\s+"
-    r"(?:(?:the|my|el|la|mi)\s+)?(?:botox|filler|relleno|rinoplastia|rhinoplasty|lipo\w*|blefaroplastia"
-    r"|blepharoplasty|peeling|laser|l[aá]ser|implants?|implantes?|hilos|threads|carillas|veneers)\b"
-    r"|\bb\s?&\s?a\b|\b(?:day|d[ií]a|week|semana|month|mes)\s+(?:0|1|one|uno)\s+(?:vs\.?|v|to|and|y|→|->)\s+"
-    r"(?:day|d[ií]a|week|semana|month|mes)\s+\d+"
 )
 _COSMETIC = ci(
     r"\b(?:patient|paciente|photo|pic|foto|results?|resultado|swipe|desliza|post-?op|surgery|cirug[ií]a"
@@ -184,7 +189,7 @@ def detect(d: Draft) -> list[Hit]:
         before = text[max(0, start - 40) : start]
         after = text[end : end + 60]
         s_start, s_end = d.sentence_of(start)
-        if _FOR_PATIENTS.search(before) or _FOR_PATIENTS_AFTER.search(after):
+        if _FOR_PATIENTS.search(before) or _FOR_PATIENTS_AFTER.search(after) or _DONT_POST.search(before):
             continue
         emoji = not text[start].isalpha()
         scene_start, scene_end = (0, len(text)) if emoji else (s_start, s_end)
@@ -192,6 +197,12 @@ def detect(d: Draft) -> list[Hit]:
         if staff and not _PATIENTISH.search(text, scene_start, scene_end):
             continue
         opens = not text[s_start:start].strip(" \"'“‘¡¿-*_#") and _OF_PERSON.match(after) is not None
+        if _CAPTURE.match(text, start) and (
+            _PATIENTISH.search(text, s_start, s_end) or _LESION.search(text, s_start, s_end)
+            or _BODY.search(text, s_start, s_end)
+        ):
+            hits.append(Hit(rule, start, end))
+            continue
         cued = (_CUE_STRONG.search(before) or _CUE_WEAK.search(before) or _CUE_AFTER.search(after)
                 or _MY_PATIENT.search(text, s_start, s_end))
         if (emoji and _PATIENTISH.search(text)) or opens or cued:

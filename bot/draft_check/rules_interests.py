@@ -6,7 +6,11 @@ look (is the disclosure at the start, are claims balanced?) but not a reason to 
 
 from __future__ import annotations
 
-from bot.draft_check.rules import CAP, Draft, Hit, Rule, ci
+import re
+
+from bot.draft_check import situations as sit
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import CAP, Draft, ci
 
 RULES: dict[str, Rule] = {
     "coi.undisclosed": Rule(
@@ -23,6 +27,34 @@ RULES: dict[str, Rule] = {
         "Declara la relación al principio (\"#publicidad\", \"Declaro que recibo honorarios de ...\") o "
         "quita "
         "la promoción; usa nombres genéricos de fármacos.",
+    ),
+    "coi.benefit": Rule(
+        "conflict-of-interest",
+        "medium",
+        "GMC, Using social media as a medical professional, 2024 (declare financial or commercial interests); "
+        "GMC, Identifying and managing conflicts of interest, 2024; CGCOM, Código de Deontología Médica, 2022",
+        "A trip, hospitality, samples or a fee from a company is a financial interest; thanking or praising "
+        "them without saying so reads as an independent opinion.",
+        "Un viaje, invitaciones, muestras o un pago de una empresa son un interés económico; agradecerlo o "
+        "alabarla sin declararlo parece una opinión independiente.",
+        "Disclose it in the first line: 'Disclosure: {detail} paid for my travel / gave me a fee', and keep "
+        "product claims out of the post.",
+        "Decláralo en la primera línea: 'Declaración: {detail} me pagó el viaje / me pagó honorarios', y no "
+        "hagas afirmaciones sobre sus productos.",
+    ),
+    "coi.endorse": Rule(
+        "conflict-of-interest",
+        "medium",
+        "GMC, Using social media as a medical professional, 2024; ASA/CAP Code 2.1 (marketing must be "
+        "obviously identifiable); BMA, Social media guidance, 2017",
+        "Recommending a named product, with a discount code or a shopping link, is an endorsement; readers "
+        "need to know what you get from it.",
+        "Recomendar un producto con nombre, con código de descuento o enlace de compra, es un respaldo "
+        "comercial; los lectores deben saber qué obtienes.",
+        "Disclose: 'I receive a commission from {detail}' (or '#ad') at the start, or remove the code, the "
+        "link and the brand.",
+        "Declara: 'Recibo una comisión de {detail}' (o '#publicidad') al principio, o quita el código, el "
+        "enlace y la marca.",
     ),
     "coi.disclosed": Rule(
         "conflict-of-interest",
@@ -112,12 +144,71 @@ PRODUCT_RE = ci(
 )
 
 
+_NOT_BRAND = frozenset({
+    "YouTube", "TikTok", "WhatsApp", "LinkedIn", "PowerPoint", "FaceTime", "MedTwitter", "GoFundMe", "JavaScript",
+    "McDonald", "McDonalds", "BlueSky", "MedEd", "FOAMed", "PubMed", "OpenAI", "ChatGPT", "WeChat", "PayPal",
+    "iPhone", "iPad", "MacBook", "SoundCloud", "DocSocial", "NHSEngland", "GoodRx", "WebMD", "UpToDate",
+})
+_BENEFIT_ACT = ci(
+    r"\b(?:flying\s+me|flew\s+me|paid\s+for|pagarme|paying\s+for|covering|cubrir|invit(?:ing|ed)\s+me"
+    r"|invitarme|invitad[oa]\s+por|guest\s+of|sent\s+(?:me|us)|me\s+ha\s+(?:mandado|enviado)|free\s+samples?"
+    r"|muestras|samples?\s+of|caja\s+de|at\s+the\s+\S+(?:\s+\S+)?\s+(?:dinner|symposium|launch)|en\s+la\s+cena\s+de"
+    r"|launch\s+of|presentaci[oó]n\s+de\s+su|for\s+(?:the|my)\s+(?:trip|flights?|hotel|registration|dinner)"
+    r"|por\s+(?:el\s+viaje|la\s+cena|las\s+muestras|invitarme|la\s+invitaci[oó]n)|de\s+regalo|regalo\s+de"
+    r"|(?:kindly\s+)?sent\s+(?:a|some|us|me|over)|crates?|boxes\s+of|simposio\s+de|symposium\s+(?:by|of)"
+    r"|for\s+the\s+invitation|gifted|#gifted|pr\s+package|me\s+(?:ha\s+)?llegad[oa]\s+de\s+regalo|for\s+free"
+    r"|gratis|covering\s+the|todo\s+pagado|pagado\s+por|new\s+face\s+of|la\s+imagen\s+de|embajador[a]?\s+de"
+    r"|ambassador\s+for|me\s+regalaron|they\s+let\s+me\s+try|paquetazo|goodie\s+bag|hamper|dinner|lunch|drinks"
+    r"|cena|comida|copas|supplied|provided\s+(?:us|me)|nos\s+dejaron|nos\s+(?:regalaron|mandaron|enviaron)"
+    r"|boxes|cajas|helped\s+(?:develop|design|create)|ayud[eé]\s+a\s+(?:desarrollar|diseñar|crear)|advisory\s+board"
+    r"|consejo\s+asesor|my\s+own\s+(?:range|brand|line)|mi\s+propia\s+(?:l[ií]nea|marca)|sponsoring|sponsored\s+(?:our|my)|patrocinar|patrocinado\s+(?:nuestr|mi)|courtesy\s+of)"
+)
+
+
+def _company(d: Draft, start: int, end: int) -> tuple[int, int] | None:
+    """The first company or brand name in text[start:end] (a CamelCase brand, a drug maker)."""
+    for s, e in sit.spans(d, "act.company"):
+        if start <= s < end and d.text[s:e] not in _NOT_BRAND and d.text[max(0, s - 1) : s] != "#":
+            return s, e
+    return None
+
+
+def _situations(d: Draft, disclosed: bool) -> list[Hit]:
+    """A benefit from a named company; a named product recommended, with a code or shopping link."""
+    text = d.text
+    hits: list[Hit] = []
+    sentences = d.sentences
+    for n, (start, end) in enumerate(sentences):
+        company = _company(d, max(0, start - 1), end)
+        if company is None:  # "@FerroPlus liquid. They kindly sent a few crates": the brand one sentence away
+            lo = sentences[max(0, n - 1)][0]
+            hi = sentences[min(len(sentences) - 1, n + 1)][1]
+            company = _company(d, lo, hi)
+        benefit = _BENEFIT_ACT.search(text, start, end)
+        if company and benefit:
+            name = text[company[0] : company[1]]
+            hits.append(Hit("coi.disclosed" if disclosed else "coi.benefit", start, end, detail=name))
+            continue
+        recommend = sit.has(d, "act.recommend", start, end)
+        code = sit.has(d, "act.code", start, end)
+        product = company or sit.has(d, "act.product", start, end)
+        if (product and (recommend or code) and (company or code or re.search(r"(?i)\b(?:only|[uú]nico)\b",
+                                                                                 text[start:end]))) or (
+            code and recommend
+        ):
+            name = text[company[0] : company[1]] if company else ""
+            hits.append(Hit("coi.disclosed" if disclosed else "coi.endorse", start, end, detail=name or None))
+    return hits
+
+
 def detect(d: Draft) -> list[Hit]:
     """Promotion signals; one hit per signal, downgraded to low when the draft discloses the interest."""
     text = d.text
     disclosed = DISCLOSURE_RE.search(text) is not None
     rule = "coi.disclosed" if disclosed else "coi.undisclosed"
-    hits = [Hit(rule, m.start(), m.end()) for m in PROMO_RE.finditer(text)]
+    hits = _situations(d, disclosed)  # first: they name the company in the fix
+    hits += [Hit(rule, m.start(), m.end()) for m in PROMO_RE.finditer(text)
+             if not any(o.start < m.end() and m.start() < o.end for o in hits)]
     if PRODUCT_RE.search(text):
         hits += [Hit(rule, m.start(), m.end()) for m in LINK_RE.finditer(text)]
     for m in PHARMA_RE.finditer(text):

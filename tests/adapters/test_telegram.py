@@ -408,6 +408,9 @@ async def test_guard_delete_button_deletes_for_moderators_only(env: Env) -> None
                             chat_id=GROUP, chat_type="supergroup", sender=user(50), message_id=321))
     [reminder] = await env.answers()
     assert reply_to(reminder) == 321
+    for value in ("John", "Smith", "123456"):  # the reminder names kinds of identifier, never the values
+        assert value not in reminder.params["text"]
+    assert "a name" in reminder.params["text"]
     assert ("🗑 Delete message", "d:321") in buttons(reminder)
     reminder_id = reminder.result["message_id"]
     env.server.push(callback("d:321", chat_id=GROUP, chat_type="supergroup", sender=user(50), message_id=reminder_id))
@@ -416,9 +419,10 @@ async def test_guard_delete_button_deletes_for_moderators_only(env: Env) -> None
     assert env.server.of("deleteMessage") == []
     env.server.push(callback("d:321", chat_id=GROUP, chat_type="supergroup", sender=user(51), message_id=reminder_id))
     done = (await env.answers(3))[-1]
-    [deleted] = env.server.of("deleteMessage")
-    assert deleted.params == {"chat_id": GROUP, "message_id": 321}
-    assert "deleted" in done.params["text"]
+    flagged, reminder_deleted = env.server.of("deleteMessage")  # the message, then the reminder about it
+    assert flagged.params == {"chat_id": GROUP, "message_id": 321}
+    assert reminder_deleted.params == {"chat_id": GROUP, "message_id": reminder_id}
+    assert "deleted" in done.params["text"] and reply_to(done) is None
     assert len(env.server.of("answerCallbackQuery")) == 2
 
 

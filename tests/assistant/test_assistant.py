@@ -410,9 +410,22 @@ async def test_guard_reminds_about_patient_data(assistant: Assistant) -> None:
     await assistant.store.update_settings(GROUP, CommunitySettings(guard=True), "test")
     reply = await assistant.handle(group(text, addressed=False), MEMBER)
     assert reply.kind == "info" and reply.offer_delete
-    assert reply.title == "A gentle reminder" and "John Smith" in reply.body
+    assert reply.title == "A gentle reminder"
+    assert "John" not in reply.body and "Smith" not in reply.body  # kinds, never the identifiers themselves
+    assert "a name" in reply.body and "an age" in reply.body
     harmless = await assistant.handle(group("see you all at the congress", addressed=False), MEMBER)
     assert harmless.kind == "silent"
+    spanish = await assistant.handle(group("La paciente María García, de 67 años, ingresó ayer con un ictus",
+                                           addressed=False), MEMBER)
+    assert spanish.locale == "es" and "un nombre" in spanish.body and "García" not in spanish.body
+
+
+async def test_guard_delete_removes_the_flagged_message_and_the_reminder(assistant: Assistant) -> None:
+    refused = await assistant.handle_action("d:321", group(""), MEMBER)
+    assert refused.kind == "refusal" and refused.delete_message is None and not refused.delete_origin
+    done = await assistant.handle_action("d:321", group(""), ModeratorContext())
+    assert done.kind == "info" and done.delete_message == "321"  # the flagged message...
+    assert done.delete_origin  # ...and the reminder whose button was pressed
 
 
 # --- rate limiting -----------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Shared vocabulary of the rule modules: a hit, a rule's explanation, and the pre-computed draft facts.
+"""Shared vocabulary of the rule modules: the regex toolkit, the clinical and situational words, the draft facts.
 
 Each rule module (rules_*.py) exposes `RULES` (explanations by rule id) and `detect(draft) -> list[Hit]`.
 Detectors only find spans; the engine turns hits into localised flags, so wording lives in one place.
@@ -10,41 +10,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
-from bot.draft_check.models import Category, Language, Severity
-
-
-@dataclass(frozen=True)
-class Rule:
-    """Why a hit matters and how to fix it, in both languages, with the guidance it comes from."""
-
-    category: Category
-    severity: Severity
-    source: str
-    why_en: str
-    why_es: str
-    fix_en: str
-    fix_es: str
-
-    def why(self, lang: Language) -> str:
-        return self.why_es if lang == "es" else self.why_en
-
-    def fix(self, lang: Language) -> str:
-        return self.fix_es if lang == "es" else self.fix_en
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A span a detector found. `severity` overrides the rule's default; `placeholder` asks for redaction."""
-
-    rule: str
-    start: int
-    end: int
-    severity: Severity | None = None
-    placeholder: str | None = None
-
+from bot.draft_check.types import Language
 
 _Trie = dict[str, "_Trie"]
 
@@ -200,6 +170,9 @@ CLINICAL_WORDS = word_alt(
     "|pronóstico reservado|guarded prognosis|critical condition|estado crítico|unconscious|inconsciente"
     "|de baja|baja médica|baja por|off sick|signed off|sick leave|sick note|came back positive|salió positivo"
     "|salió positiva|positive result|bad result|cetoacidosis|ketoacidosis|psicótico|psicótica|psychotic"
+    "|pressure sore|pressure ulcer|úlcera por presión|escara|gave birth|delivered a baby|dio a luz|ha dado a luz"
+    "|dar a luz|parió|cochlear implant|implante coclear|hernia repair|hamstring|isquiotibial|resaca|hangover"
+    "|discharge|his discharge|her discharge|el alta|para el alta|su alta|sus puntos|los puntos|le pusimos puntos"
 )
 # Clinical shorthand in capitals (MI, PE, DM2, IAM ...): case-sensitive so "mi" (Spanish "my") is not one.
 CLINICAL_ABBR = (
@@ -267,6 +240,19 @@ RESULTS_RE = ci(
     r"|\bresultados?\s+(?:reales\s+)?de\s+(?:mis?|nuestr[oa]s?)\s+pacientes?\b"
     r"|\bc[oó]mo\s+qued[oó]\s+[^.!?\n]{0,40}?\bde\s+(?:mi|nuestr[oa])\s+paciente\b"
 )
+# "before and after", "antes y después", "after 3 sessions": a comparison of someone's results.
+BEFORE_AFTER_RE = ci(
+    r"\bbefore\s*(?:and|&|/|-|n|\+|vs\.?|➡️|➡|→|->|>)\s*after\b|\bantes\s*(?:➡️|➡|→|->|>)\s*despu[eé]s\b|\bpre-?(?:op)?\s*(?:and|&|/|-|\+|vs\.?)\s*post(?:-?op)?\b"
+    r"|\bantes\s*(?:y|/|-|&|\+|vs\.?)\s*(?:el\s+)?despu[eé]s\b|#(?:beforeandafter|antesydespu[eé]s|beforeafter)\b"
+    r"|\b(?:after|tras|despu[eé]s\s+de)\s+(?:\d+|one|two|three|four|five|six|una|dos|tres|cuatro|cinco|seis)\s+"
+    r"(?:sessions?|sesi[oó]n(?:es)?|treatments?|tratamientos?)\b"
+    r"|\btransformation\s+(?:monday|tuesday|wednesday|thursday|friday)\b|#transformation\w*"
+    r"|\b\d+\s+(?:weeks?|months?|days?|semanas|meses|d[ií]as)\s+(?:post|after|despu[eé]s\s+de|tras)\s+"
+    r"(?:(?:the|my|el|la|mi)\s+)?(?:botox|filler|relleno|rinoplastia|rhinoplasty|lipo\w*|blefaroplastia"
+    r"|blepharoplasty|peeling|laser|l[aá]ser|implants?|implantes?|hilos|threads|carillas|veneers)\b"
+    r"|\bb\s?&\s?a\b|\b(?:day|d[ií]a|week|semana|month|mes)\s+(?:0|1|one|uno)\s+(?:vs\.?|v|to|and|y|→|->)\s+"
+    r"(?:day|d[ií]a|week|semana|month|mes)\s+\d+"
+)
 CONSENT_WRITTEN_RE = ci(
     r"\b(?:written|signed|documented|informed)\s+(?:and\s+\w+\s+)?(?:consent|permission|authori[sz]ation)"
     r"|\bconsent(?:ed)?\s+(?:in\s+writing|form)|\bconsentimiento\s+(?:informado\s+)?(?:por\s+)?escrito"
@@ -278,7 +264,13 @@ DEIDENTIFIED_RE = ci(
     r"|identifying\s+details\s+removed|anonimizad[oa]s?|an[oó]nim[oa]|datos\s+(?:modificados|cambiados)"
     r"|sin\s+datos\s+identificativos|desidentificad[oa])\b"
 )
-CONSENT_ANY_RE = ci(r"\b(?:consent\w*|permission|authori[sz]ation|consentimiento|permiso|autorizaci[oó]n)\b")
+# Any permission short of written consent: "mum said it was fine", "with the family's blessing", "de palabra".
+CONSENT_ANY_RE = ci(
+    r"\b(?:consent\w*|permission|authori[sz]ation|consentimiento|permiso|autorizaci[oó]n|blessing|bendici[oó]n"
+    r"|said\s+(?:it\s+was\s+|it['’]s\s+)?(?:fine|ok(?:ay)?|alright|happy)|(?:was|were)\s+happy\s+for\s+me\s+to"
+    r"|said\s+I\s+could|didn['’]?t\s+mind|agreed\s+(?:verbally|to\s+it)|verbal(?:ly)?|de\s+palabra"
+    r"|me\s+dij(?:o|eron)\s+que\s+(?:pod[ií]a|vale|no\s+le\s+importaba)|le\s+pareci[oó]\s+bien|no\s+le\s+importa)"
+)
 
 
 SENTENCE_RADIUS = 300
@@ -291,6 +283,7 @@ class Draft:
     text: str
     language: Language
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)  # per-draft results shared by rule modules
 
     def __post_init__(self) -> None:
         self.sentences = split_sentences(self.text)

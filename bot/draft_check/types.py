@@ -5,6 +5,7 @@ Kept free of rule logic so adapters can import them without loading the regex ta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -42,6 +43,14 @@ class Flag(BaseModel):
     # why/fix in every language, so `summarise` can switch language without re-checking; not serialised.
     _texts: dict[Language, tuple[str, str]] = PrivateAttr(default_factory=dict)
 
+    def texts_in(self, lang: Language) -> tuple[str, str]:
+        """(why, fix) in `lang`, falling back to the serialised language."""
+        return self._texts.get(lang, (self.why, self.fix))
+
+
+class EmptyDraft(ValueError):
+    """Raised for an empty or whitespace-only draft: there is nothing to check, which is not "ok"."""
+
 
 class CheckResult(BaseModel):
     """The verdict on a draft plus every flag; `redacted` is a safer version to start from."""
@@ -66,3 +75,34 @@ def make_excerpt(text: str, start: int, end: int) -> str:
     if len(piece) > EXCERPT_MAX_CHARS:
         return piece[: EXCERPT_MAX_CHARS - 1].rstrip() + "…"
     return piece
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Why a hit matters and how to fix it, in both languages, with the guidance it comes from."""
+
+    category: Category
+    severity: Severity
+    source: str
+    why_en: str
+    why_es: str
+    fix_en: str
+    fix_es: str
+
+    def why(self, lang: Language) -> str:
+        return self.why_es if lang == "es" else self.why_en
+
+    def fix(self, lang: Language) -> str:
+        return self.fix_es if lang == "es" else self.fix_en
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A span a detector found. `severity` overrides the rule's default; `placeholder` asks for redaction."""
+
+    rule: str
+    start: int
+    end: int
+    severity: Severity | None = None
+    placeholder: str | None = None
+    detail: str | None = None  # fills "{detail}" in the rule's fix (e.g. the company to disclose)

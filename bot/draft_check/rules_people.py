@@ -1,0 +1,98 @@
+"""Patients described without a name: a child seen in clinic, a local figure's visit, someone met by name.
+
+Each needs who (a child, a recognisable person, a named acquaintance) and what (a condition or a visit) in
+the same sentence; "details changed" or written consent clears it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.draft_check import situations as sit
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import CLINICAL_RE, Draft
+
+_SRC = ("HIPAA, 45 CFR 164.514(b)(2)(i)(R) (any other unique identifying characteristic); GMC, Using social media "
+        "as a medical professional, 2024; OMC/CGCOM, Manual de estilo, 2014")
+
+RULES: dict[str, Rule] = {
+    "privacy.child": Rule(
+        "patient-privacy",
+        "high",
+        _SRC,
+        "A child described with their condition and when you saw them is recognisable to their family, "
+        "school and neighbours.",
+        "Un niño descrito con su enfermedad y cuándo lo atendiste es reconocible para su familia, su colegio y "
+        "sus vecinos.",
+        "Remove the condition and the day, or speak about children in general ('many children are scared of "
+        "needles').",
+        "Quita la enfermedad y el día, o habla de los niños en general ('a muchos niños les dan miedo las "
+        "agujas').",
+    ),
+    "privacy.figure": Rule(
+        "patient-privacy",
+        "high",
+        _SRC,
+        "A recognisable local figure (the vicar, a councillor, the bakery owner) with their visit or condition "
+        "is identified even without a name.",
+        "Una persona conocida del lugar (el cura, un concejal, la de la panadería) con su visita o enfermedad "
+        "queda identificada aunque no haya nombre.",
+        "Remove who they are and that they came to you; do not post about this visit.",
+        "Quita quién es y que vino a verte; no publiques nada de esta visita.",
+    ),
+    "privacy.named": Rule(
+        "patient-privacy",
+        "high",
+        _SRC,
+        "A named person with their health scare or treatment: anyone who knows them learns their health "
+        "information.",
+        "Una persona con nombre junto a su susto de salud o su tratamiento: quien la conozca se entera de sus "
+        "datos de salud.",
+        "Remove the name and the health detail.",
+        "Quita el nombre y el dato de salud.",
+    ),
+}
+
+# "bumped into Linda", "me encontré a Marta", "Linda, mum of the twins": a named person in the story.
+_MET_NAME = re.compile(
+    r"\b(?i:bump(?:ed)?\s+into|ran\s+into|saw|visited|met|me\s+encontr[eé]\s+a|vi\s+a|visit[eé]\s+a)\s+"
+    r"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b"
+)
+_IF = re.compile(r"\s*(?i:if|when|whenever|si|cuando|en\s+caso\s+de)\b")
+_NOT_NAME = frozenset({"The", "This", "Dr", "Dra", "Mr", "Mrs", "El", "La", "Los", "Las", "Un", "Una", "My", "Mi"})
+
+
+def detect(d: Draft) -> list[Hit]:
+    """Who (child, local figure, named acquaintance) + what (condition, visit) in one sentence."""
+    if d.consent_written or d.deidentified:
+        return []
+    text = d.text
+    hits: list[Hit] = []
+    for start, end in sit.spans(d, "who.child"):
+        s_start, s_end = d.sentence_of(start)
+        if _IF.match(text, s_start) or _IF.search(text, s_start, start):
+            continue  # "if your baby has a fever, go to A&E": advice about children in general
+        if sit.has(d, "what.clinical", s_start, s_end) and sit.has(d, "what.visit", s_start, s_end):
+            hits.append(Hit("privacy.child", start, end, placeholder="[PERSON]"))
+            break
+    for start, end in sit.spans(d, "who.local_figure"):
+        s_start, s_end = d.sentence_of(start)
+        near = text[max(0, s_start - 150) : min(len(text), s_end + 150)]
+        if CLINICAL_RE.search(near) or sit.VISIT_RE.search(near):
+            hits.append(Hit("privacy.figure", start, end, placeholder="[PERSON]"))
+            break
+    confirmed = sit.first(d, "who.confirmed_patient")
+    if confirmed:
+        hits.append(Hit("privacy.figure", confirmed[0], confirmed[1]))
+    gossip = sit.first(d, "act.gossip")  # "guess who I stitched up last night": readers will work it out
+    if gossip and not any(h.rule == "privacy.figure" for h in hits) and (
+        sit.has(d, "what.visit") or sit.has(d, "what.clinical")
+    ):
+        hits.append(Hit("privacy.figure", gossip[0], gossip[1]))
+    for m in _MET_NAME.finditer(text):
+        if m.group(1) in _NOT_NAME:
+            continue
+        s_start, s_end = d.sentence_of(m.start())
+        if sit.has(d, "what.clinical", s_start, s_end):
+            hits.append(Hit("privacy.named", m.start(1), m.end(1), placeholder="[NAME]"))
+    return hits

@@ -1,0 +1,69 @@
+"""Replies to reviews and to one person: answering with the reader's care confirms they are a patient.
+
+A reply to a review (or to an @handle or a named reader) that mentions their appointment, results, missed
+visits or recovery discloses health information (HHS OCR has fined exactly this); a generic reply ("we
+can't discuss anyone's care online, please contact the practice") is the mitigation and is not flagged.
+"""
+
+from __future__ import annotations
+
+from bot.draft_check import situations as sit
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import Draft
+
+_OCR = ("HHS OCR enforcement on replies to online reviews (Elite Dental 2019, New Vision Dental 2022, Manasa "
+        "Health Center 2023); 45 CFR 164.502")
+_FIX_EN = ("Reply without confirming they are a patient: 'Thank you for your feedback; we can't discuss anyone's "
+           "care online, please contact the practice directly.'")
+_FIX_ES = ("Responde sin confirmar que es paciente: 'Gracias por su opinión; no podemos hablar de la atención de "
+           "nadie en redes, contacte directamente con la consulta.'")
+
+RULES: dict[str, Rule] = {
+    "privacy.reply": Rule(
+        "patient-privacy",
+        "high",
+        _OCR,
+        "This reply tells the reader (and everyone else) about their own care: it confirms they are a patient "
+        "and discloses what happened to them.",
+        "Esta respuesta habla de la atención de quien escribe, delante de todos: confirma que es paciente y "
+        "revela lo que le pasó.",
+        _FIX_EN,
+        _FIX_ES,
+    ),
+    "prof.reply_tone": Rule(
+        "professionalism",
+        "medium",
+        "GMC, Using social media as a medical professional, 2024, para 14; CNOM, Préserver sa réputation "
+        "numérique, 2018",
+        "Arguing with or blaming a reviewer in public (their lateness, missed visits) looks defensive and "
+        "confirms they are a patient.",
+        "Discutir o culpar en público a quien deja una reseña (su retraso, sus ausencias) resulta defensivo y "
+        "confirma que es paciente.",
+        "Reply briefly and neutrally: 'We're sorry to hear this; please contact the practice so we can look "
+        "into it.'",
+        "Responde breve y neutral: 'Sentimos lo ocurrido; contacte con la consulta para que podamos revisarlo.'",
+    ),
+}
+
+
+def detect(d: Draft) -> list[Hit]:
+    """A reply (to a review, a handle or a named reader) that speaks about the reader's care."""
+    review = sit.has(d, "who.review_author")
+    addressed = review or sit.has(d, "act.addressed") or sit.has(d, "who.vocative")
+    if not addressed:
+        return []
+    hits: list[Hit] = []
+    care = sit.spans(d, "what.your_care") + sit.spans(d, "what.no_show") + sit.spans(d, "what.recovery")
+    for start, end in sorted(care):
+        s_start, s_end = d.sentence_of(start)
+        clinical = sit.has(d, "what.clinical", s_start, s_end) or sit.has(d, "what.visit", s_start, s_end)
+        recovery = sit.has(d, "what.recovery", s_start, s_end)
+        if review or clinical or recovery or sit.has(d, "what.no_show", s_start, s_end):
+            hits.append(Hit("privacy.reply", start, end))
+            if review:  # arguing the case in public: the tone is a problem as well as the disclosure
+                hits.append(Hit("prof.reply_tone", start, end))
+            break
+    sarcasm = sit.first(d, "act.sarcasm")
+    if review and sarcasm and not any(h.rule == "prof.reply_tone" for h in hits):
+        hits.append(Hit("prof.reply_tone", sarcasm[0], sarcasm[1]))
+    return hits

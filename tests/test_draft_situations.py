@@ -1,0 +1,343 @@
+"""Situation detectors (who, what, speech act, mitigation) in English and Spanish, the learned second opinion
+and how it combines with the rules, the wording a doctor acts on, and the patient-data guard's reminder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.draft_check import check_draft, guard, summarise
+from bot.draft_check.engine import RULES, new_second_opinion
+from bot.draft_check.evaluate import folds, load_examples
+from bot.draft_check.learned import load_training
+from bot.draft_check.types import CheckResult, Flag
+
+DATA = Path(__file__).parent / "data"
+
+
+def rules_only(text: str) -> CheckResult:
+    return check_draft(text, learned=False)
+
+
+def cats(result: CheckResult) -> set[str]:
+    return {f.category for f in result.flags if f.severity != "low"}
+
+
+def flag_for(result: CheckResult, category: str) -> Flag:
+    return next(f for f in result.flags if f.category == category)
+
+
+# --- who + what: replies that disclose the reader's care ----------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for the review Dan. For the record you missed your last two appointments.",
+        "Dear reviewer, we note you arrived 40 minutes late for your smear.",
+        "@kelly.writes so glad the knee op went well last week and you're back on your feet!",
+        "Gracias por su reseña. Le recordamos que faltó a sus dos últimas citas.",
+        "Estimado usuario: consta que llegó 40 minutos tarde a su analítica.",
+        "@lauri_92 ¡qué alegría que la cesárea saliera bien y ya estés recuperada!",
+    ],
+)
+def test_reply_that_speaks_about_the_readers_care_is_a_disclosure(text: str) -> None:
+    result = rules_only(text)
+    assert "patient-privacy" in cats(result), text
+    assert "contact the practice" in flag_for(result, "patient-privacy").fix or "contacte" in flag_for(
+        result, "patient-privacy").fix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for taking the time to leave a review. We can't discuss anyone's care online; please contact "
+        "the practice manager directly.",
+        "Gracias por dejarnos su opinión. No podemos hablar de la atención de nadie en redes; contacte "
+        "directamente con la consulta.",
+    ],
+)
+def test_generic_review_reply_is_clean(text: str) -> None:
+    assert cats(rules_only(text)) == set()
+
+
+def test_review_reply_fix_offers_the_safe_wording() -> None:
+    fix = flag_for(rules_only("Thanks for your feedback Sam, your biopsy results were sent on Monday."),
+                   "patient-privacy").fix
+    assert fix.startswith("Reply without confirming they are a patient") and "contact the practice directly" in fix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The little girl with leukaemia we saw in clinic on Tuesday was so brave.",
+        "Guess who came to see me about his liver? The vicar. Small town life!",
+        "Bumped into Gareth at the shops, looking well after that scare with a DVT.",
+        "El niño con neumonía que vimos en consulta el jueves fue valentísimo.",
+        "¿A que no sabéis quién vino a verme por su cirrosis? El cura del pueblo.",
+    ],
+)
+def test_patients_described_without_a_name(text: str) -> None:
+    assert "patient-privacy" in cats(rules_only(text)), text
+
+
+def test_general_advice_about_children_is_not_a_patient() -> None:
+    assert cats(rules_only("Si tu bebé tiene menos de 3 meses y fiebre, acude a urgencias.")) == set()
+
+
+# --- speech act: individual advice to a stranger ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@runner_jo from your photo that's definitely shingles. Grab some ibuprofen, no need to see anyone.",
+        "Hi Linda, stop the amlodipine for a week and see if the ankle swelling goes down.",
+        "Replying to John: at your weight you can take 1g of metformin twice a day.",
+        "@pepe_gym por la foto es claramente herpes zóster. Compra ibuprofeno y no hace falta que vayas al médico.",
+        "Respuesta por privado: Marta, es reflujo. Cómprate omeprazol y olvídate de la cita.",
+    ],
+)
+def test_individual_advice(text: str) -> None:
+    assert "medical-advice" in cats(rules_only(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi @runner_jo, I'm sorry you're unwell. I can't advise individuals on here, please call 111 or see your GP.",
+        "If you have a rash that won't go away, please see your own doctor rather than asking online.",
+        "Hola @lauri_92, siento que estés mal. Por aquí no puedo aconsejar a nadie; consulta con tu médico.",
+    ],
+)
+def test_see_your_own_doctor_is_not_advice(text: str) -> None:
+    assert "medical-advice" not in cats(rules_only(text)), text
+
+
+# --- speech act: endorsements, benefits, codes ----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Huge thanks to AstraZeneca for flying me out to Vienna for their asthma launch!",
+        "Nutricia just sent me a box of free samples; I'll hand them out to patients.",
+        "Use my code GLOW20 for 20% off CollaGlow, it's what I take every day.",
+        "Mil gracias a Almirall por invitarme a Roma a la presentación de su nuevo fármaco.",
+        "Con mi código SALUD25 tenéis un 25% en VitaPlus; lo recomiendo a todo el mundo.",
+    ],
+)
+def test_undisclosed_interest(text: str) -> None:
+    assert "conflict-of-interest" in cats(rules_only(text)), text
+
+
+def test_disclosure_fix_names_the_company() -> None:
+    flag = flag_for(rules_only("So grateful to Medtronic for covering my hotel at the congress."),
+                    "conflict-of-interest")
+    assert "Medtronic" in flag.fix and flag.fix.startswith("Disclose")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disclosure: I received a speaker fee from Pfizer for this talk on migraine.",
+        "Declaración: recibí honorarios de Ferrer por esta charla sobre asma.",
+        "Free webinar for parents on asthma this Thursday, no sponsor, no products.",
+        "Myth: the flu vaccine cures flu. Fact: it does not cure anything; it lowers your risk.",
+        "Bulo: la vacuna de la gripe cura la enfermedad. Realidad: no cura nada.",
+    ],
+)
+def test_mitigated_or_educational_posts_are_clean(text: str) -> None:
+    assert cats(rules_only(text)) == set(), text
+
+
+# --- professionalism without slurs ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another Friday night of drunk students clogging up the department. Let them wait.",
+        "Otro viernes con los antivacunas colapsando urgencias. Que esperen.",
+        "Not naming names but a certain local councillor was in A&E again at 2am 🙄",
+        "Absolute chaos on ward 7 at St Mary's last night: the agency nurse left a patient on the floor.",
+        "@gymrat_tony you were my favourite patient this week, fancy a drink when you're off the crutches?",
+        "Hola Nuria, te dejo mi móvil personal por si quieres quedar fuera del trabajo.",
+    ],
+)
+def test_professionalism_situations(text: str) -> None:
+    assert "professionalism" in cats(rules_only(text)), text
+
+
+def test_smokers_deserve_support_is_not_contempt() -> None:
+    assert cats(rules_only("Smokers deserve support to quit, not judgement. Ask us about the free service.")) == set()
+
+
+# --- consent ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had to film this toddler's face during vaccination in clinic today 😂",
+        "Mum said it was fine to share, so here's the video of her baby's first steps after the surgery.",
+        "Tuve que grabar la cara de este peque durante los puntos hoy en consulta 😂",
+        "La madre me dijo que podía compartirlo: aquí el vídeo de los primeros pasos de su niño.",
+    ],
+)
+def test_patient_media_without_written_consent(text: str) -> None:
+    result = rules_only(text)
+    assert "consent" in cats(result), text
+    assert "written consent" in flag_for(result, "consent").fix or "por escrito" in flag_for(result, "consent").fix
+
+
+# --- wording ------------------------------------------------------------------------------------------------------
+
+def test_plural_forms() -> None:
+    one = rules_only("Some patients are just idiots.")
+    assert summarise(one, "en")[0] == "Review before posting: 1 point."
+    assert summarise(one, "es")[0] == "Revisa antes de publicar: 1 punto."
+    two = rules_only("Some patients are just idiots. @maria take 500 mg twice a day.")
+    assert summarise(two, "en")[0] == "Review before posting: 2 points."
+    assert summarise(two, "es")[0] == "Revisa antes de publicar: 2 puntos."
+    worse = rules_only("Mrs Jones, 84, ward 7, went home. Check out this X-ray of my patient's broken arm!")
+    assert summarise(worse, "en")[0] == "Do not post as written: 2 problems."
+    assert summarise(worse, "es")[0] == "No lo publiques así: 2 problemas."
+
+
+def test_ok_says_what_was_checked_and_is_not_clearance() -> None:
+    title, bullets = summarise(rules_only("Our clinic opens on Saturdays from 9 to 13."))
+    assert title == "Nothing to fix found."
+    assert "patient privacy" in bullets[-1] and "not clearance" in bullets[-1]
+    title_es, bullets_es = summarise(rules_only("La consulta abre los sábados de 9 a 13 h."))
+    assert title_es == "No he encontrado nada que corregir."
+    assert "no una autorización" in bullets_es[-1]
+
+
+def test_labels_follow_the_draft_language() -> None:
+    title, bullets = summarise(rules_only("@pepe toma 2 comprimidos de ibuprofeno cada 8 horas."))
+    assert title.startswith("Revisa") and bullets[0].startswith("MEDIO consejo médico:")
+
+
+def test_every_rule_has_both_languages_and_a_source() -> None:
+    for rule_id, rule in RULES.items():
+        assert rule.why_en and rule.why_es and rule.fix_en and rule.fix_es and rule.source, rule_id
+
+
+# --- the learned second opinion ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def small_model():  # type: ignore[no-untyped-def]
+    """A second opinion trained on a fifth of the labelled drafts: enough to test the combination quickly."""
+    rows = load_training()
+    return new_second_opinion().fit(rows[::5])
+
+
+def test_second_opinion_adds_a_category_the_rules_missed(small_model) -> None:  # type: ignore[no-untyped-def]
+    text = "Honestly the only probiotic I trust for my own family is GutGlow, kindly gifted by the makers 💚"
+    margins = small_model.scores(text, [])
+    assert set(margins) == {"patient-privacy", "consent", "advertising", "conflict-of-interest",
+                            "professionalism", "medical-advice"}
+    combined = check_draft(text, learned=small_model)
+    for f in combined.flags:
+        assert f.why and f.fix and f.source and 0 <= f.span[0] < f.span[1] <= len(text)
+    learned_only = [f for f in combined.flags if f not in rules_only(text).flags]
+    assert all(f.severity == "medium" for f in learned_only)
+
+
+def test_second_opinion_never_removes_a_rule_finding(small_model) -> None:  # type: ignore[no-untyped-def]
+    text = "Mrs Jones, 84, ward 7, finally went home after her pneumonia."
+    assert cats(rules_only(text)) <= cats(check_draft(text, learned=small_model))
+
+
+def test_a_confident_classifier_alone_gives_a_learned_flag(small_model, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bot.draft_check import engine
+
+    monkeypatch.setattr(engine, "ADD_MARGIN", -100.0)  # every category "confident": each must come with a span
+    monkeypatch.setattr(engine, "CATEGORY_MARGIN", {})
+    text = "A perfectly ordinary note about opening hours. Nothing else here."
+    result = check_draft(text, learned=small_model)
+    assert {f.category for f in result.flags} == {"patient-privacy", "consent", "advertising",
+                                                  "conflict-of-interest", "professionalism", "medical-advice"}
+    assert all(f.why.startswith("This reads like drafts") for f in result.flags)
+
+
+def test_model_saves_and_loads_without_pickle(small_model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "model.npz"
+    small_model.save(path)
+    again = new_second_opinion().load(path)
+    text = "@runner_jo take 400 mg of ibuprofen three times a day"
+    signals = ["part:who.handle", "rule:advice.individual:medium"]
+    assert again.scores(text, signals) == pytest.approx(small_model.scores(text, signals))
+    path.write_bytes(b"not a model")
+    with pytest.raises((ValueError, OSError)):
+        new_second_opinion().load(path)
+
+
+def test_grouped_folds_keep_generated_variants_together() -> None:
+    examples = load_examples(DATA / "drafts.jsonl")
+    for train, test in folds(examples, 5):
+        assert not {e.group for e in train} & {e.group for e in test}
+    assert sum(len(test) for _, test in folds(examples, 5)) == len(examples)
+
+
+def test_training_file_errors_name_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "drafts.jsonl"
+    bad.write_text(json.dumps({"text": "ok", "categories": []}) + "\n" + '{"text": 1}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"drafts.jsonl:2"):
+        load_training(bad)
+
+
+def test_without_labelled_drafts_the_rules_work_alone(tmp_path: Path) -> None:
+    from bot.draft_check.learned import Lazy
+
+    assert Lazy(lambda text: [], tmp_path / "missing.jsonl").get() is None
+
+
+def test_labelled_set_is_large_balanced_and_bilingual() -> None:
+    examples = load_examples(DATA / "drafts.jsonl")
+    assert len(examples) >= 1500
+    assert sum(e.lang == "es" for e in examples) >= len(examples) / 3
+    for category in ("patient-privacy", "consent", "advertising", "conflict-of-interest", "professionalism",
+                     "medical-advice"):
+        assert sum(category in e.categories for e in examples) >= 150, category
+
+
+# --- the patient-data guard ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "words", "values"),
+    [
+        ("My patient John Smith, 47, with diabetes came in today", ["a name", "an age"], ["John", "Smith", "47"]),
+        ("Mrs Patel in bed 12 on ward 7, MRN 123456, has sepsis", ["a name"], ["Patel", "12", "123456"]),
+        ("La paciente María García, de 67 años, ingresó ayer con un ictus", ["un nombre", "una edad"],
+         ["María", "García", "67"]),
+    ],
+)
+def test_guard_reminder_names_kinds_never_values(text: str, words: list[str], values: list[str]) -> None:
+    finding = guard.inspect(text)
+    assert finding is not None
+    title, body = finding.reminder()
+    for word in words:
+        assert word in body
+    for value in values:
+        assert value not in body and value not in title
+
+
+def test_guard_follows_the_message_language() -> None:
+    finding = guard.inspect("La paciente María García, de 67 años, ingresó ayer con un ictus")
+    assert finding is not None and finding.language == "es"
+    assert finding.reminder()[0] == "Un recordatorio amable"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Anyone know if the new NICE AF guidance changes thresholds?"])
+def test_guard_stays_quiet(text: str) -> None:
+    assert guard.inspect(text) is None
+
+
+def test_guard_false_alarms_on_clinical_chatter_stay_low() -> None:
+    rows = [json.loads(line) for line in (DATA / "guard_chatter.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    chatter = [r["text"] for r in rows if not r["identifying"]]
+    identifying = [r["text"] for r in rows if r["identifying"]]
+    assert len(chatter) >= 50 and len(identifying) >= 15
+    false_alarms = sum(guard.inspect(t) is not None for t in chatter)
+    assert false_alarms / len(chatter) <= 0.10
+    assert sum(guard.inspect(t) is not None for t in identifying) / len(identifying) >= 0.8
