@@ -136,7 +136,7 @@ def _kb_validate(args: argparse.Namespace) -> int:
 async def _kb_export(args: argparse.Namespace, settings: Settings) -> int:
     from bot.exchange import export_community
     from bot.paths import default_db_path
-    from bot.sqlite_store import SQLiteStore
+    from bot.storage.sqlite.store import SQLiteStore
 
     store = SQLiteStore(settings.db_path or default_db_path())
     await store.open()
@@ -155,7 +155,7 @@ async def _kb_export(args: argparse.Namespace, settings: Settings) -> int:
 async def _kb_import(args: argparse.Namespace, settings: Settings) -> int:
     from bot.exchange import import_file
     from bot.paths import default_db_path
-    from bot.sqlite_store import SQLiteStore
+    from bot.storage.sqlite.store import SQLiteStore
 
     store = SQLiteStore(settings.db_path or default_db_path())
     await store.open()
@@ -169,7 +169,7 @@ async def _kb_import(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _db(args: argparse.Namespace, settings: Settings) -> int:
     from bot.paths import default_db_path
-    from bot.sqlite_store import backup, integrity_check, upgrade
+    from bot.storage.sqlite.store import backup, integrity_check, upgrade
 
     path = settings.db_path or default_db_path()
     if args.db_command == "upgrade":
@@ -301,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        from bot.store import StoreError
+        from bot.storage.base import StoreError
 
         if isinstance(exc, StoreError):
             print(f"Database problem: {exc}", file=sys.stderr)

@@ -32,8 +32,8 @@ from bot.negatives import load_negatives
 from bot.paths import default_db_path
 from bot.privacy import hash_user, scrub
 from bot.ratelimit import RateLimiter
-from bot.sqlite_store import SQLiteStore
-from bot.store import CommunitySettings, Store, StoreError
+from bot.storage.base import CommunitySettings, Store, StoreError
+from bot.storage.sqlite.store import SQLiteStore
 from bot.texts import t
 
 log = logging.getLogger(__name__)

@@ -38,7 +38,7 @@ from bot.faq_commands import (
 from bot.faq_dialogue import DialogueKey, Dialogues
 from bot.gaps import GapGroup, group_gaps
 from bot.models import Entry, Locale, Reply, Suggestion
-from bot.store import AlreadyExists, CommunityEntry, CommunitySettings, NotFound, Store, StoreError
+from bot.storage.base import AlreadyExists, CommunityEntry, CommunitySettings, NotFound, Store, StoreError
 
 __all__ = ["FAQ_SUBCOMMANDS", "LOCAL_COMMUNITY", "FaqLimits", "FaqRequest", "FaqService"]
 

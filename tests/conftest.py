@@ -24,7 +24,7 @@ from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
 from bot.models import Entry
 from bot.negatives import load_negatives
-from bot.sqlite_store import SQLiteStore
+from bot.storage.sqlite.store import SQLiteStore
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""The SQLite implementation of `bot.store.Store`: one WAL database file, numbered SQL migrations.
+"""The SQLite implementation of `bot.storage.base.Store`: one WAL database file, numbered SQL migrations.
 
 Why one connection guarded by one asyncio.Lock: aiosqlite runs a connection's calls on one thread
 in FIFO order, so the lock only has to keep two coroutines' transactions from interleaving on it
@@ -6,7 +6,7 @@ in FIFO order, so the lock only has to keep two coroutines' transactions from in
 (the CLI next to a running bot) are handled by SQLite's own locking plus a busy timeout; writers
 take the write lock up front with `BEGIN IMMEDIATE` so they never deadlock upgrading a read lock.
 
-All SQL lives here and in `bot/migrations/*.sql`; errors leave as `StoreError` with a message a
+All SQL lives here and in `migrations/*.sql` beside this file; errors leave as `StoreError` with a message a
 moderator or operator can act on. Nothing here logs message text or user ids.
 """
 
@@ -31,7 +31,7 @@ import aiosqlite
 from pydantic import ValidationError
 
 from bot.models import Entry
-from bot.store import (
+from bot.storage.base import (
     AlreadyExists,
     AuditRecord,
     CommunityEntry,
@@ -137,7 +137,7 @@ def _errors(path: Path) -> Iterator[None]:
 
 def migrations() -> list[tuple[str, str]]:
     """(name, SQL) of every bundled migration, in order; the name is the file stem."""
-    folder = resources.files("bot") / "migrations"
+    folder = resources.files("bot.storage.sqlite") / "migrations"
     found: list[tuple[str, str]] = []
     for item in folder.iterdir():
         if MIGRATION_NAME.match(item.name):
@@ -256,7 +256,7 @@ def _check_community(community_id: str) -> None:
 
 
 class SQLiteStore:
-    """`bot.store.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
+    """`bot.storage.base.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
 
     def __init__(
         self,
