@@ -29,11 +29,10 @@ from bot.matching.language import detect_locale
 from bot.matching.normalize import fold, strip_control
 from bot.models import Entry, Locale, Message, Reply, Suggestion
 from bot.negatives import load_negatives
-from bot.paths import default_db_path
 from bot.privacy import hash_user, scrub
 from bot.ratelimit import RateLimiter
 from bot.storage.base import CommunitySettings, Store, StoreError
-from bot.storage.sqlite.store import SQLiteStore
+from bot.storage.factory import create_store
 from bot.texts import t
 
 log = logging.getLogger(__name__)
@@ -93,7 +92,7 @@ class Assistant:
         entries = load_curated() if knowledge_dir is None else load_directory(knowledge_dir)
         matcher = Matcher(entries, settings.match, negatives=load_negatives(directory))
         if store is None:
-            store = SQLiteStore(settings.db_path or default_db_path())
+            store = create_store(settings)
         await store.open()
         assistant = cls(settings, entries, matcher, store)
         gc.freeze()  # knowledge and indexes live as long as the process: keep GC pauses off the hot path

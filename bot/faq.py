@@ -311,18 +311,20 @@ class FaqService:
             phrasings = phrasings[: lim.max_extra_phrasings + 1]
         self._raise_if_taken(req, phrasings, taken, exclude=None)
         similar = self._similar(q, req.community_id, exclude=None) if warn else []
-        entry_id = await self._store.next_entry_id(req.community_id)
-        entry = self._build_entry(
-            req,
-            {
-                "id": entry_id,
-                "topic": "community",
-                "questions": {loc: phrasings},
-                "answer": {loc: a},
-                "sources": [f"Moderators of {req.community_id}"],
-            },
-        )
-        await self._store.add_entry(req.community_id, entry, req.actor)
+
+        def build(new_id: str) -> Entry:
+            return self._build_entry(
+                req,
+                {
+                    "id": new_id,
+                    "topic": "community",
+                    "questions": {loc: phrasings},
+                    "answer": {loc: a},
+                    "sources": [f"Moderators of {req.community_id}"],
+                },
+            )
+
+        entry_id = (await self._store.create_entry(req.community_id, build, req.actor)).entry.id
         live = await self._changed(req.community_id)
         log.info("faq entry added")
         body = msg(loc, "added_body", id=entry_id)

@@ -22,15 +22,10 @@ import pytest_asyncio
 from bot.models import Entry
 from bot.privacy import scrub
 from bot.storage.base import AlreadyExists, CommunitySettings, NotFound, Store, StoreError
-from bot.storage.sqlite.store import (
-    BUSY_MESSAGE,
-    SQLiteStore,
-    backup,
-    integrity_check,
-    migrations,
-    split_statements,
-    upgrade,
-)
+from bot.storage.sqlite.errors import BUSY_MESSAGE
+from bot.storage.sqlite.migrate import migrations, split_statements
+from bot.storage.sqlite.ops import backup, integrity_check, upgrade
+from bot.storage.sqlite.store import SQLiteStore
 
 ROOT = Path(__file__).resolve().parent.parent
 TG, DC = "telegram:-100123", "discord:42"
