@@ -1,7 +1,8 @@
 """Choose the storage backend from settings, so the composition root never names one itself.
 
 `DOCSOCIAL_DATABASE_URL` wins: `sqlite:///PATH` (three slashes, then the path; four for an absolute
-path). Unset, the SQLite file at `DOCSOCIAL_DB` or the per-user default is used. A backend registers
+path) or `postgresql://USER:PASSWORD@HOST:PORT/DB` (asyncpg; pool size DOCSOCIAL_DB_POOL_SIZE). Unset,
+the SQLite file at `DOCSOCIAL_DB` or the per-user default is used. A backend registers
 its URL scheme in `BACKENDS`.
 """
 
@@ -21,7 +22,17 @@ def _sqlite(url: str, settings: Settings) -> Store:
     return SQLiteStore(sqlite_path(settings, url))
 
 
-BACKENDS: dict[str, Callable[[str, Settings], Store]] = {"sqlite": _sqlite}
+def _postgresql(url: str, settings: Settings) -> Store:
+    from bot.storage.postgres.store import PostgresStore
+
+    return PostgresStore(url, pool_size=settings.database_pool_size)
+
+
+BACKENDS: dict[str, Callable[[str, Settings], Store]] = {
+    "sqlite": _sqlite,
+    "postgresql": _postgresql,
+    "postgres": _postgresql,
+}
 
 
 def _scheme(url: str) -> str:
