@@ -35,7 +35,7 @@ from bot.faq_commands import (
     split_extras,
     split_first,
 )
-from bot.faq_dialogue import DialogueKey, Dialogues
+from bot.faq_dialogue import DialogueKey, Dialogues, Draft
 from bot.gaps import GapGroup, group_gaps
 from bot.models import Entry, Locale, Reply, Suggestion
 from bot.storage.base import AlreadyExists, CommunityEntry, CommunitySettings, NotFound, Store, StoreError
@@ -122,7 +122,7 @@ class FaqService:
         on_change: Callable[[str], Awaitable[None]],
         limits: FaqLimits = FaqLimits(),
         *,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,  # wall clock: a dialogue may continue in another process
     ) -> None:
         self._store = store
         self._curated = curated
@@ -130,7 +130,7 @@ class FaqService:
         self._on_change = on_change
         self.limits = limits
         self._clock = clock
-        self._dialogues = Dialogues(limits.dialogue_timeout_seconds, clock)
+        self._dialogues = Dialogues(store, limits.dialogue_timeout_seconds, clock)
         # per (community, actor): when `faq gaps` ran and the numbered groups it showed (None = handled)
         self._gap_snapshots: dict[DialogueKey, tuple[float, list[GapGroup | None]]] = {}
         self._handlers: dict[str, Handler] = {
@@ -177,13 +177,14 @@ class FaqService:
         log.debug("faq %s -> %s", command.name, reply.kind)
         return reply
 
-    def in_dialogue(self, req: FaqRequest) -> bool:
+    async def in_dialogue(self, req: FaqRequest) -> bool:
         """True while a step-by-step add by this actor in this community is open and not idle too long."""
-        return self.has_dialogue(req.community_id, req.actor)
+        return await self.has_dialogue(req.community_id, req.actor)
 
-    def has_dialogue(self, community_id: str, actor: str) -> bool:
+    async def has_dialogue(self, community_id: str, actor: str) -> bool:
         """`in_dialogue` for callers that have not built a request yet (it needs only who and where)."""
-        return self._dialogues.get((community_id, actor)) is not None
+        draft, _ = await self._dialogues.load((community_id, actor))
+        return draft is not None
 
     async def dialogue_step(self, text: str, req: FaqRequest) -> Reply:
         """Take the next message of a guided add: question, then answer, then extra phrasings.
@@ -191,8 +192,10 @@ class FaqService:
         `req.is_moderator` is not consulted: only the moderator who ran `faq add` has a draft to continue.
         """
         key = self._key(req)
-        existed = self._dialogues.exists(key)
-        draft = self._dialogues.get(key)
+        try:
+            draft, existed = await self._dialogues.load(key)
+        except StoreError as exc:
+            return self._store_error(req, exc)
         if draft is None:
             if existed:
                 minutes = round(self.limits.dialogue_timeout_seconds / 60)
@@ -202,50 +205,56 @@ class FaqService:
         # look the role up again for every plain message (the draft is keyed by that actor).
         line = clean_text(text)
         if line.lower() in CANCEL_WORDS:
-            return self.cancel(req)
-        self._dialogues.touch(draft)
-        lim = self.limits
+            return await self.cancel(req)
         try:
-            if draft.step == "question" and "|" in line:  # "Question? | Answer" at once: skip to step 3
-                q_part, a_part = text.split("|", 1)
-                question = self._check_question(clean_text(q_part), req)
-                answer = self._check_answer(clean_text(a_part, multiline=True), req)
-                await self._check_not_duplicate(req, [question], exclude=None)
-                draft.question, draft.answer, draft.step = question, answer, "extras"
-                body = msg(req.locale, "dlg_ask_extras", limit=lim.max_extra_phrasings)
-                return self._info(req, msg(req.locale, "dlg_title"), body)
-            if draft.step == "question":
-                question = self._check_question(line, req)
-                await self._check_not_duplicate(req, [question], exclude=None)
-                draft.question, draft.step = question, "answer"
-                similar = self._similar(question, req.community_id, exclude=None)
-                body = msg(req.locale, "dlg_ask_answer", limit=lim.max_answer_chars)
-                if similar:
-                    body += "\n\n" + msg(req.locale, "similar_warning_dialogue")
-                return self._info(
-                    req,
-                    msg(req.locale, "dlg_title"),
-                    body,
-                    self._similar_bullets(req, similar),
-                    suggestions=[s for s, _ in similar],
-                )
-            if draft.step == "answer":
-                draft.answer, draft.step = self._check_answer(clean_text(text, multiline=True), req), "extras"
-                body = msg(req.locale, "dlg_ask_extras", limit=lim.max_extra_phrasings)
-                return self._info(req, msg(req.locale, "dlg_title"), body)
-            extras = [] if line.lower() in SKIP_WORDS else split_extras(text)
-            reply, saved = await self._save_new(req, draft.question, draft.answer, extras, warn=False)
+            reply, saved = await self._dialogue_reply(text, line, draft, req)
+            if saved:
+                await self._dialogues.end(key)
+            else:
+                await self._dialogues.save(key, draft)
         except _Invalid as exc:
+            await self._dialogues.save(key, draft)  # still counts as activity
             return self._error(req, exc.body, exc.hint)
         except StoreError as exc:
             return self._store_error(req, exc)  # the draft stays, so the moderator can simply resend
-        if saved:
-            self._dialogues.end(key)
         return reply
 
-    def cancel(self, req: FaqRequest) -> Reply:
+    async def _dialogue_reply(self, text: str, line: str, draft: Draft, req: FaqRequest) -> tuple[Reply, bool]:
+        """Advance `draft` by one message; (reply, whether the entry was saved). Raises _Invalid."""
+        lim = self.limits
+        if draft.step == "question" and "|" in line:  # "Question? | Answer" at once: skip to step 3
+            q_part, a_part = text.split("|", 1)
+            question = self._check_question(clean_text(q_part), req)
+            answer = self._check_answer(clean_text(a_part, multiline=True), req)
+            await self._check_not_duplicate(req, [question], exclude=None)
+            draft.question, draft.answer, draft.step = question, answer, "extras"
+            body = msg(req.locale, "dlg_ask_extras", limit=lim.max_extra_phrasings)
+            return self._info(req, msg(req.locale, "dlg_title"), body), False
+        if draft.step == "question":
+            question = self._check_question(line, req)
+            await self._check_not_duplicate(req, [question], exclude=None)
+            draft.question, draft.step = question, "answer"
+            similar = self._similar(question, req.community_id, exclude=None)
+            body = msg(req.locale, "dlg_ask_answer", limit=lim.max_answer_chars)
+            if similar:
+                body += "\n\n" + msg(req.locale, "similar_warning_dialogue")
+            return self._info(
+                req,
+                msg(req.locale, "dlg_title"),
+                body,
+                self._similar_bullets(req, similar),
+                suggestions=[s for s, _ in similar],
+            ), False
+        if draft.step == "answer":
+            draft.answer, draft.step = self._check_answer(clean_text(text, multiline=True), req), "extras"
+            body = msg(req.locale, "dlg_ask_extras", limit=lim.max_extra_phrasings)
+            return self._info(req, msg(req.locale, "dlg_title"), body), False
+        extras = [] if line.lower() in SKIP_WORDS else split_extras(text)
+        return await self._save_new(req, draft.question, draft.answer, extras, warn=False)
+
+    async def cancel(self, req: FaqRequest) -> Reply:
         """End this actor's guided add without saving (`/cancel`)."""
-        if self._dialogues.end(self._key(req)):
+        if await self._dialogues.end(self._key(req)):
             return self._info(req, msg(req.locale, "dlg_title"), msg(req.locale, "dlg_cancelled"))
         return self._info(req, None, msg(req.locale, "dlg_none"))
 
@@ -267,7 +276,7 @@ class FaqService:
 
     async def _cmd_add(self, rest: str, req: FaqRequest) -> Reply:
         if not rest:
-            self._dialogues.start(self._key(req))
+            await self._dialogues.start(self._key(req))
             body = msg(req.locale, "dlg_ask_question", limit=self.limits.max_question_chars)
             return self._info(req, msg(req.locale, "dlg_title"), body)
         if "|" not in rest:
