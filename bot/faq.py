@@ -91,7 +91,6 @@ class FaqLimits:
     similar_shown: int = 3
     gap_group_threshold: float = 85.0  # rapidfuzz token_sort_ratio (0..100) to merge unanswered texts
     gap_fetch_limit: int = 200  # distinct unanswered texts read before grouping
-    gap_snapshot_seconds: float = 1800.0  # how long `faq answer N` keeps the numbers `faq gaps` showed
     dialogue_timeout_seconds: float = 600.0  # an idle step-by-step add expires
     max_extra_phrasings: int = 10
     max_phrasings_per_entry: int = 25
@@ -131,8 +130,6 @@ class FaqService:
         self.limits = limits
         self._clock = clock
         self._dialogues = Dialogues(store, limits.dialogue_timeout_seconds, clock)
-        # per (community, actor): when `faq gaps` ran and the numbered groups it showed (None = handled)
-        self._gap_snapshots: dict[DialogueKey, tuple[float, list[GapGroup | None]]] = {}
         self._handlers: dict[str, Handler] = {
             "add": self._cmd_add,
             "alias": self._cmd_alias,
@@ -615,7 +612,7 @@ class FaqService:
                 msg(
                     loc,
                     "gap_item",
-                    n=n,
+                    n=group.number,
                     text=group.text,
                     count=group.count,
                     more=more,
@@ -661,37 +658,24 @@ class FaqService:
 
     async def _fresh_gap_groups(self, req: FaqRequest) -> list[GapGroup]:
         gaps = await self._store.gaps(req.community_id, limit=self.limits.gap_fetch_limit)
-        groups = group_gaps(gaps, self.limits.gap_group_threshold)
-        now = self._clock()
-        stale = [
-            k for k, (at, _) in self._gap_snapshots.items() if now - at > self.limits.gap_snapshot_seconds
-        ]
-        for key in stale:  # bounded memory: only recent listings are kept
-            del self._gap_snapshots[key]
-        self._gap_snapshots[self._key(req)] = (now, list(groups))
-        return groups
+        return group_gaps(gaps, self.limits.gap_group_threshold)
 
     async def _gap(self, req: FaqRequest, n: int) -> GapGroup:
-        """Gap N as numbered by this moderator's last `faq gaps` (recomputed when stale or missing)."""
-        snapshot = self._gap_snapshots.get(self._key(req))
-        if snapshot is None or self._clock() - snapshot[0] > self.limits.gap_snapshot_seconds:
-            await self._fresh_gap_groups(req)
-            snapshot = self._gap_snapshots[self._key(req)]
-        groups = snapshot[1]
-        if not 1 <= n <= len(groups):
-            raise _Invalid(msg(req.locale, "bad_gap", n=n))
-        group = groups[n - 1]
-        if group is None:
+        """The group holding unanswered question N. Numbers are stable in the store, so N means the
+        same question for every moderator and worker until it is answered or dismissed."""
+        groups = await self._fresh_gap_groups(req)
+        for group in groups:
+            if n in group.numbers:
+                return group
+        live = [number for group in groups for number in group.numbers]
+        if live and 1 <= n < max(live):  # below the newest number: it existed and was handled
             raise _Invalid(msg(req.locale, "gap_done_already", n=n))
-        return group
+        raise _Invalid(msg(req.locale, "bad_gap", n=n))
 
     async def _gap_handled(self, req: FaqRequest, n: int, group: GapGroup) -> None:
-        """Drop gap N's texts from the store and mark it done, keeping the other numbers stable."""
+        """Drop gap N's texts from the store; the other questions keep their numbers."""
         for text in group.texts:
             await self._store.delete_gap(req.community_id, text)
-        snapshot = self._gap_snapshots.get(self._key(req))
-        if snapshot is not None and 1 <= n <= len(snapshot[1]) and snapshot[1][n - 1] == group:
-            snapshot[1][n - 1] = None
 
     # --- stats / settings / help ----------------------------------------------------------------
 

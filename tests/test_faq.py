@@ -486,7 +486,7 @@ async def test_gaps_grouping(world: World) -> None:
     first = reply.bullets[0]
     assert first.startswith('1. "how do I delete my old tweets"')
     assert "asked 7×" in first and "+2 similar" in first
-    assert reply.bullets[1].startswith('2. "can I post x-rays on instagram"')
+    assert reply.bullets[1].startswith('4. "can I post x-rays on instagram"')  # numbered when first asked
     assert "faq answer N" in reply.body
 
 
@@ -520,16 +520,16 @@ async def test_answer_gap_creates_entry_and_clears_it(world: World) -> None:
     assert len(entry.questions.en) == 3  # the similar texts became phrasings
     remaining = {g.text for g in await world.store.gaps(GROUP)}
     assert remaining == {"can I post x-rays on instagram", "best time to post on linkedin"}
-    # numbers stay as shown until the next `faq gaps`
+    # numbers are stable: 1 is gone, the others keep theirs
     assert "already handled" in (await world.run("answer 1 again")).body
-    link = await world.run("link 2 c1")
+    link = await world.run("link 4 c1")
     assert link.kind == "info"
     assert "can I post x-rays on instagram" in (await world.store.get_entry(GROUP, "c1")).entry.questions.en
     assert (await world.run("answer 9 text")).kind == "error"
     assert (await world.run("answer x text")).kind == "error"
     assert (await world.run("answer 3")).kind == "error"
     fresh = await world.run("gaps")
-    assert fresh.bullets[0].startswith('1. "best time to post on linkedin"')
+    assert fresh.bullets[0].startswith('5. "best time to post on linkedin"')
     assert world.changes == [GROUP, GROUP]
 
 
@@ -711,15 +711,18 @@ async def test_with_real_matcher(tmp_path: Path) -> None:
 
 
 @pytest.mark.asyncio
-async def test_gap_numbers_refresh_after_snapshot_expires(world: World) -> None:
+async def test_gap_numbers_are_stable_across_moderators_and_time(world: World) -> None:
     await _seed_gaps(world.store)
     await world.run("gaps")
     await world.run("answer 1 Use a bulk-delete tool.")
-    world.clock.now += FaqLimits().gap_snapshot_seconds + 1
-    reply = await world.run("answer 1 Only with the patient's written consent.")  # numbers computed afresh
+    world.clock.now += 24 * 3600  # no listing expires: the numbers live in the store
+    await world.store.record_gap(GROUP, "a brand new question", "fallback")  # new questions get new numbers
+    reply = await world.run("answer 4 Only with the patient's written consent.", MOD2)  # never ran `faq gaps`
     assert reply.kind == "info"
     entry = (await world.store.get_entry(GROUP, reply.entry_id or "")).entry
     assert entry.questions.en == ["can I post x-rays on instagram"]
+    listed = await world.run("gaps")
+    assert sorted(b.split(".")[0] for b in listed.bullets) == ["5", "6"]
 
 
 @pytest.mark.asyncio
