@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.knowledge import CURATED_DIR, KnowledgeError, load_directory
 from bot.models import Reply
+from bot.salt import SaltError
 
 log = logging.getLogger("bot")
 
@@ -295,6 +296,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(sync_commands(settings, dry_run=args.dry_run))
     except KnowledgeError as exc:
         _print_knowledge_error(exc)
+        return 1
+    except SaltError as exc:
+        print(f"Configuration problem: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

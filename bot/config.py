@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     telegram_api_url: str = Field("https://api.telegram.org/bot", validation_alias=AliasChoices("TELEGRAM_API_URL"))
     telegram_webhook_url: str | None = Field(None, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_URL"))
     telegram_webhook_port: int = Field(8443, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_PORT"))
+    # 127.0.0.1 when the workers sit behind a reverse proxy on the same machine (README: nginx upstream)
+    telegram_webhook_listen: str = Field("0.0.0.0", validation_alias=AliasChoices("TELEGRAM_WEBHOOK_LISTEN"))
     telegram_webhook_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_SECRET"))
     discord_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_BOT_TOKEN"))
     discord_guild_ids: Annotated[list[int], NoDecode] = Field(
@@ -67,9 +69,8 @@ class Settings(BaseSettings):
         1000, ge=1, validation_alias=AliasChoices("DOCSOCIAL_MAX_LOADED_COMMUNITIES")
     )
     log_level: str = Field("INFO", validation_alias=AliasChoices("DOCSOCIAL_LOG_LEVEL"))
-    vote_salt: SecretStr = Field(
-        SecretStr("docsocial-default-salt-change-me"), validation_alias=AliasChoices("DOCSOCIAL_VOTE_SALT")
-    )
+    # No default on purpose: see bot/salt.py (a file beside the SQLite database, or required with PostgreSQL)
+    vote_salt: SecretStr | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_VOTE_SALT"))
     gap_retention_days: int = Field(90, ge=1, validation_alias=AliasChoices("DOCSOCIAL_GAP_RETENTION_DAYS"))
     max_message_chars: int = Field(1000, ge=50, validation_alias=AliasChoices("DOCSOCIAL_MAX_MESSAGE_CHARS"))
     user_rate: str = Field("8/minute", validation_alias=AliasChoices("DOCSOCIAL_USER_RATE"))
@@ -84,6 +85,7 @@ class Settings(BaseSettings):
         "discord_moderator_role",
         "db_path",
         "database_url",
+        "vote_salt",
         mode="before",
     )
     @classmethod

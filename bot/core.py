@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import secrets
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -32,6 +33,7 @@ from bot.models import Entry, Locale, Message, Reply, Suggestion
 from bot.negatives import load_negatives
 from bot.privacy import hash_user, scrub
 from bot.ratelimit import RateLimiter
+from bot.salt import resolve_salt
 from bot.storage.base import CommunitySettings, Store, StoreError
 from bot.storage.factory import create_store
 from bot.texts import t
@@ -74,8 +76,12 @@ class Assistant:
     """Answers messages from any adapter; create with `await Assistant.create(settings)`."""
 
     def __init__(self, settings: Settings, curated: Sequence[Entry], matcher: Matcher, store: Store,
-                 *, clock: Callable[[], float] = time.monotonic) -> None:
+                 *, clock: Callable[[], float] = time.monotonic, salt: str | None = None) -> None:
         self.settings = settings
+        # create() passes the deployment's salt (bot/salt.py); built directly (tests), a configured one or
+        # a random one that lives as long as this object.
+        configured = settings.vote_salt.get_secret_value() if settings.vote_salt is not None else None
+        self._salt = salt or configured or secrets.token_hex(32)
         self._clock = clock  # for the daily retention purge
         self.curated = list(curated)
         self.matcher = matcher
@@ -94,10 +100,11 @@ class Assistant:
         directory = knowledge_dir or CURATED_DIR
         entries = load_curated() if knowledge_dir is None else load_directory(knowledge_dir)
         matcher = Matcher(entries, settings.match, negatives=load_negatives(directory))
+        salt = resolve_salt(settings)  # before connecting: a missing salt is a configuration error
         if store is None:
             store = create_store(settings)
         await store.open()
-        assistant = cls(settings, entries, matcher, store)
+        assistant = cls(settings, entries, matcher, store, salt=salt)
         gc.freeze()  # knowledge and indexes live as long as the process: keep GC pauses off the hot path
         await assistant.purge_if_due()
         return assistant
@@ -117,6 +124,11 @@ class Assistant:
 
     async def close(self) -> None:
         await self.store.close()
+
+    async def deployment_secret(self, name: str) -> str:
+        """A secret every worker of the deployment shares (the first to ask generates it in the store),
+        e.g. the token Telegram must send with each webhook request."""
+        return await self.store.shared_secret(name, lambda: secrets.token_urlsafe(32))
 
     # --- communities ---------------------------------------------------------------------
     async def refresh_community(self, community_id: str) -> None:
@@ -195,7 +207,7 @@ class Assistant:
         return LOCAL_COMMUNITY if message.platform in OPERATOR_PLATFORMS else f"{message.platform}:private"
 
     def _user_key(self, message: Message) -> str:
-        return f"{message.platform}:{hash_user(message.user_id, self.settings.vote_salt.get_secret_value())}"
+        return f"{message.platform}:{hash_user(message.user_id, self._salt)}"
 
     async def _locale(
         self, message: Message, community: str, text: str | None = None, settings: CommunitySettings | None = None

@@ -42,6 +42,12 @@ def _scheme(url: str) -> str:
     return scheme.lower().split("+", 1)[0]
 
 
+def backend_name(url: str) -> str:
+    """"sqlite" or "postgresql" for a URL (postgres:// is an alias)."""
+    scheme = _scheme(url)
+    return "postgresql" if scheme == "postgres" else scheme
+
+
 def database_url(settings: Settings) -> str:
     """The configured URL, or the SQLite URL of `DOCSOCIAL_DB` / the default file."""
     if settings.database_url:
