@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Which file to read besides the environment; tests point it at nothing so a developer's .env
@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     discord_guild_ids: Annotated[list[int], NoDecode] = Field(
         default_factory=list, validation_alias=AliasChoices("DISCORD_GUILD_IDS")
     )
+    # Sharding across processes: each worker runs one shard of DISCORD_SHARD_COUNT (README "Scaling")
+    discord_shard_id: int | None = Field(None, ge=0, validation_alias=AliasChoices("DISCORD_SHARD_ID"))
+    discord_shard_count: int | None = Field(None, ge=1, validation_alias=AliasChoices("DISCORD_SHARD_COUNT"))
     discord_message_content: bool = Field(False, validation_alias=AliasChoices("DISCORD_MESSAGE_CONTENT"))
     discord_moderator_role: str | None = Field(None, validation_alias=AliasChoices("DISCORD_MODERATOR_ROLE"))
     db_path: Path | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_DB"))
@@ -83,6 +86,8 @@ class Settings(BaseSettings):
         "telegram_webhook_secret",
         "discord_bot_token",
         "discord_moderator_role",
+        "discord_shard_id",
+        "discord_shard_count",
         "db_path",
         "database_url",
         "vote_salt",
@@ -99,6 +104,18 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
         return value
+
+    @model_validator(mode="after")
+    def _shard_in_range(self) -> Settings:
+        """A shard id needs the count, and must be below it (Discord numbers shards 0..count-1)."""
+        if (self.discord_shard_id is None) != (self.discord_shard_count is None):
+            raise ValueError("set DISCORD_SHARD_ID and DISCORD_SHARD_COUNT together (or neither)")
+        shard, count = self.discord_shard_id, self.discord_shard_count
+        if shard is not None and count is not None and shard >= count:
+            raise ValueError(
+                f"DISCORD_SHARD_ID {shard} must be below DISCORD_SHARD_COUNT {count} (shards are numbered from 0)"
+            )
+        return self
 
     @field_validator("log_level")
     @classmethod
