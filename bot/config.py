@@ -67,6 +67,10 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_DATABASE_URL"))
     # PostgreSQL: connections per worker process (a deployment opens workers x this many)
     database_pool_size: int = Field(10, ge=1, le=200, validation_alias=AliasChoices("DOCSOCIAL_DB_POOL_SIZE"))
+    # PostgreSQL: how long a lost connection is retried (with backoff) before the user is told to try again
+    database_retry_seconds: float = Field(
+        5.0, ge=0, le=120, validation_alias=AliasChoices("DOCSOCIAL_DB_RETRY_SECONDS")
+    )
     # communities whose entries stay indexed in memory per worker; the least recently used go first
     max_loaded_communities: int = Field(
         1000, ge=1, validation_alias=AliasChoices("DOCSOCIAL_MAX_LOADED_COMMUNITIES")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from bot.assistant import Assistant, OperatorContext
 from bot.config import Settings
-from bot.core import Assistant, OperatorContext
 from bot.models import Message
 from bot.salt import SaltError, resolve_salt, salt_file
 from tests.conftest import finish_cli, start_cli

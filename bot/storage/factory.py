@@ -25,7 +25,7 @@ def _sqlite(url: str, settings: Settings) -> Store:
 def _postgresql(url: str, settings: Settings) -> Store:
     from bot.storage.postgres.store import PostgresStore
 
-    return PostgresStore(url, pool_size=settings.database_pool_size)
+    return PostgresStore(url, pool_size=settings.database_pool_size, retry_seconds=settings.database_retry_seconds)
 
 
 BACKENDS: dict[str, Callable[[str, Settings], Store]] = {
