@@ -22,6 +22,7 @@ from bot.knowledge import CURATED_DIR
 from bot.matching.cache import load_or_train
 from bot.matching.normalize import strip_control
 from bot.models import Locale, Message, Reply
+from bot.salt import resolve_salt
 from bot.storage.base import Store, StoreError
 from bot.storage.factory import create_store
 
@@ -42,10 +43,11 @@ class Assistant(Reach):
         entries, matcher = load_or_train(
             directory, settings.match, curated=knowledge_dir is None, cache_dir=settings.cache_dir
         )
+        salt = resolve_salt(settings)  # before connecting: a missing salt is a configuration error
         if store is None:
             store = create_store(settings)
         await store.open()
-        assistant = cls(settings, entries, matcher, store)
+        assistant = cls(settings, entries, matcher, store, salt=salt)
         gc.freeze()  # knowledge and indexes live as long as the process: keep GC pauses off the hot path
         await assistant.purge_if_due()
         return assistant
@@ -57,7 +59,7 @@ class Assistant(Reach):
             await self.purge_if_due()
             await self._ensure_loaded(community)
             reply = await self._dispatch(message, context, community)
-            self._remember_answer(message, community, reply)
+            await self._remember_answer(message, community, reply)
             return with_buttons(reply, message.ref)
         except StoreError as exc:
             locale = message.locale or "en"
@@ -67,7 +69,7 @@ class Assistant(Reach):
         text = strip_control(message.text).strip()
         if text.startswith("/"):
             return await self._command(text, message, context, community)
-        if self.faq.has_dialogue(community, self._user_key(message)):
+        if await self.faq.has_dialogue(community, self._user_key(message)):
             request = await self._faq_request(message, context, community, text, ask_moderator=False)
             return prompting(await self.faq.dialogue_step(text, request), message, always=True)
         if not message.addressed:
@@ -93,7 +95,7 @@ class Assistant(Reach):
                     return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
                 await self.store.record_answer(community, entry.id)
                 reply = views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
-                self._remember_answer(message, community, reply)
+                await self._remember_answer(message, community, reply)
                 return await self.with_chart(reply)
             if isinstance(action, actions.ShareEntry):
                 return await self._share(action.entry_id, message, community, locale)

@@ -35,8 +35,9 @@ class Reach(CommandDispatch):
     """Inline cards, message actions, charts and the private hand-off, on top of the commands."""
 
     def __init__(self, settings: Settings, curated: Sequence[Entry], matcher: Matcher, store: Store,
-                 *, clock: Callable[[], float] = time.monotonic, sessions: SessionStore | None = None) -> None:
-        super().__init__(settings, curated, matcher, store, clock=clock, sessions=sessions)
+                 *, clock: Callable[[], float] = time.monotonic, sessions: SessionStore | None = None,
+                 salt: str | None = None) -> None:
+        super().__init__(settings, curated, matcher, store, clock=clock, sessions=sessions, salt=salt)
         self.charts = Charts(self.curated, settings.charts)
         self.draft_waits = handoff.DraftWaits(clock=clock)
         self.choices = StoreChoiceCounter(store)

@@ -23,7 +23,7 @@ class EntryCommands(FaqBase):
         if not rest and req.forms:
             return Reply(kind="info", locale=req.locale, form=self.add_form(req.locale))
         if not rest:
-            self._dialogues.start(self._key(req))
+            await self._dialogues.start(self._key(req))
             return replies.dialogue_step(req, "dlg_ask_question", self.limits.max_question_chars)
         if "|" not in rest:
             raise Invalid(t("faq.add_usage", req.locale))

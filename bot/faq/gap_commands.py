@@ -1,4 +1,5 @@
-"""Unanswered questions: `faq gaps` numbers them per moderator, `faq answer N` and `faq link N ID` close them."""
+"""Unanswered questions: `faq gaps` lists them under stable numbers from the store; `faq answer N` and
+`faq link N ID` close them."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 class GapCommands(EntryCommands):
-    """`faq gaps`, `faq answer N`, `faq link N ID`; the numbers a moderator saw are kept for a while."""
+    """`faq gaps`, `faq answer N`, `faq link N ID`; N is the question's number in the store."""
 
     async def _cmd_gaps(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
@@ -25,8 +26,8 @@ class GapCommands(EntryCommands):
             return replies.info(req, None, t("faq.gaps_empty", loc))
         page, pages = self._page(rest, len(groups), req, "gaps")
         size = self.limits.page_size
-        numbered = [(n, groups[n - 1]) for n in range((page - 1) * size + 1, min(page * size, len(groups)) + 1)]
-        return replies.gap_list(req, page, pages, numbered)
+        shown = groups[(page - 1) * size : page * size]
+        return replies.gap_list(req, page, pages, [(group.number, group) for group in shown])
 
     async def _cmd_answer(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
@@ -64,34 +65,21 @@ class GapCommands(EntryCommands):
 
     async def _fresh_gap_groups(self, req: FaqRequest) -> list[GapGroup]:
         gaps = await self._store.gaps(req.community_id, limit=self.limits.gap_fetch_limit)
-        groups = group_gaps(gaps, self.limits.gap_group_threshold)
-        now = self._clock()
-        stale = [
-            k for k, (at, _) in self._gap_snapshots.items() if now - at > self.limits.gap_snapshot_seconds
-        ]
-        for key in stale:  # bounded memory: only recent listings are kept
-            del self._gap_snapshots[key]
-        self._gap_snapshots[self._key(req)] = (now, list(groups))
-        return groups
+        return group_gaps(gaps, self.limits.gap_group_threshold)
 
     async def _gap(self, req: FaqRequest, n: int) -> GapGroup:
-        """Gap N as numbered by this moderator's last `faq gaps` (recomputed when stale or missing)."""
-        snapshot = self._gap_snapshots.get(self._key(req))
-        if snapshot is None or self._clock() - snapshot[0] > self.limits.gap_snapshot_seconds:
-            await self._fresh_gap_groups(req)
-            snapshot = self._gap_snapshots[self._key(req)]
-        groups = snapshot[1]
-        if not 1 <= n <= len(groups):
-            raise Invalid(t("faq.bad_gap", req.locale, n=n))
-        group = groups[n - 1]
-        if group is None:
+        """The group holding unanswered question N. Numbers are stable in the store, so N means the
+        same question for every moderator and worker until it is answered or dismissed."""
+        groups = await self._fresh_gap_groups(req)
+        for group in groups:
+            if n in group.numbers:
+                return group
+        live = [number for group in groups for number in group.numbers]
+        if live and 1 <= n < max(live):  # below the newest number: it existed and was handled
             raise Invalid(t("faq.gap_done_already", req.locale, n=n))
-        return group
+        raise Invalid(t("faq.bad_gap", req.locale, n=n))
 
     async def _gap_handled(self, req: FaqRequest, n: int, group: GapGroup) -> None:
-        """Drop gap N's texts from the store and mark it done, keeping the other numbers stable."""
+        """Drop gap N's texts from the store; the other questions keep their numbers."""
         for text in group.texts:
             await self._store.delete_gap(req.community_id, text)
-        snapshot = self._gap_snapshots.get(self._key(req))
-        if snapshot is not None and 1 <= n <= len(snapshot[1]) and snapshot[1][n - 1] == group:
-            snapshot[1][n - 1] = None

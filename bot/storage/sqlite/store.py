@@ -32,8 +32,11 @@ from bot.storage.base import (
 from bot.storage.rules import GapKind, check_community
 from bot.storage.sqlite.connection import SQLiteConnection, parse_timestamp, timestamp
 from bot.storage.sqlite.sql import fetchall, fetchone
+from bot.storage.sqlite.state import SQLiteStateMixin
 
 __all__ = ["SQLiteStore"]
+
+STALE_STATE = dt.timedelta(days=1)  # dialogues idle this long are gone for good
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -69,7 +72,7 @@ _ENTRY_COLUMNS = "community_id, data, deleted, created_at, updated_at"
 # the store
 
 
-class SQLiteStore(SQLiteConnection):
+class SQLiteStore(SQLiteConnection, SQLiteStateMixin):
     """`bot.storage.base.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
 
 
@@ -333,11 +336,12 @@ class SQLiteStore(SQLiteConnection):
         async with self._tx(write=False) as conn:
             rows = await fetchall(
                 conn,
-                "SELECT text, kind, count, first_seen, last_seen FROM gaps WHERE community_id = ?"
+                "SELECT text, kind, count, first_seen, last_seen, coalesce(number, 0) FROM gaps"
+                " LEFT JOIN gap_numbers USING (community_id, norm) WHERE community_id = ?"
                 " ORDER BY count DESC, last_seen DESC, norm LIMIT ?",
                 (community_id, max(0, limit)),
             )
-        return [Gap(r[0], r[1], int(r[2]), parse_timestamp(r[3]), parse_timestamp(r[4])) for r in rows]
+        return [Gap(r[0], r[1], int(r[2]), parse_timestamp(r[3]), parse_timestamp(r[4]), int(r[5])) for r in rows]
 
     async def delete_gap(self, community_id: str, text: str) -> None:
         """Forget an unanswered question (both kinds, matched like record_gap); idempotent."""
@@ -360,6 +364,12 @@ class SQLiteStore(SQLiteConnection):
             ):
                 cursor = await conn.execute(sql, (cutoff,))
                 removed += max(0, cursor.rowcount)
+            # Expired conversation state: counted as housekeeping, not as retention.
+            await conn.execute("DELETE FROM last_answers WHERE at < ?", (cutoff,))
+            now = self._clock().timestamp()
+            await conn.execute("DELETE FROM rate_windows WHERE expires_at < ?", (now,))
+            await conn.execute("DELETE FROM cooldowns WHERE expires_at < ?", (now,))
+            await conn.execute("DELETE FROM dialogues WHERE touched_at < ?", (timestamp(self._clock() - STALE_STATE),))
         return removed
 
     # -- usage and feedback ---------------------------------------------------------------------
@@ -435,7 +445,7 @@ class SQLiteStore(SQLiteConnection):
 
     _COMMUNITY_TABLES = (
         "entry_counters", "entries", "hidden_entries", "audit_log", "gaps", "usage_events", "votes",
-        "community_settings",
+        "community_settings", "gap_counters", "gap_numbers", "dialogues", "last_answers",
     )
 
     async def move_community(self, old_id: str, new_id: str, actor: str) -> None:
@@ -448,7 +458,8 @@ class SQLiteStore(SQLiteConnection):
             taken = await fetchone(conn, "SELECT 1 FROM entries WHERE community_id = ? LIMIT 1", (new_id,))
             if taken is not None:
                 raise StoreError(f"cannot move {old_id} to {new_id}: {new_id} already has FAQ entries")
-            for table in ("entry_counters", "community_settings", "hidden_entries", "gaps", "votes"):
+            for table in ("entry_counters", "community_settings", "hidden_entries", "gaps", "votes",
+                          "gap_counters", "gap_numbers", "dialogues", "last_answers"):
                 # rows the new id gathered since the move (keyed tables) give way; table names are constants
                 await conn.execute(f"DELETE FROM {table} WHERE community_id = ?", (new_id,))
             for table in self._COMMUNITY_TABLES:
