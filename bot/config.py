@@ -58,6 +58,14 @@ class Settings(BaseSettings):
     discord_message_content: bool = Field(False, validation_alias=AliasChoices("DISCORD_MESSAGE_CONTENT"))
     discord_moderator_role: str | None = Field(None, validation_alias=AliasChoices("DISCORD_MODERATOR_ROLE"))
     db_path: Path | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_DB"))
+    # sqlite:///PATH (or another registered backend); wins over DOCSOCIAL_DB, see bot/storage/factory.py
+    database_url: str | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_DATABASE_URL"))
+    # PostgreSQL: connections per worker process (a deployment opens workers x this many)
+    database_pool_size: int = Field(10, ge=1, le=200, validation_alias=AliasChoices("DOCSOCIAL_DB_POOL_SIZE"))
+    # communities whose entries stay indexed in memory per worker; the least recently used go first
+    max_loaded_communities: int = Field(
+        1000, ge=1, validation_alias=AliasChoices("DOCSOCIAL_MAX_LOADED_COMMUNITIES")
+    )
     log_level: str = Field("INFO", validation_alias=AliasChoices("DOCSOCIAL_LOG_LEVEL"))
     vote_salt: SecretStr = Field(
         SecretStr("docsocial-default-salt-change-me"), validation_alias=AliasChoices("DOCSOCIAL_VOTE_SALT")
@@ -75,6 +83,7 @@ class Settings(BaseSettings):
         "discord_bot_token",
         "discord_moderator_role",
         "db_path",
+        "database_url",
         mode="before",
     )
     @classmethod

@@ -7,6 +7,7 @@ whether the sender moderates this community.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 import time
@@ -29,19 +30,21 @@ from bot.matching.language import detect_locale
 from bot.matching.normalize import fold, strip_control
 from bot.models import Entry, Locale, Message, Reply, Suggestion
 from bot.negatives import load_negatives
-from bot.paths import default_db_path
 from bot.privacy import hash_user, scrub
 from bot.ratelimit import RateLimiter
-from bot.sqlite_store import SQLiteStore
-from bot.store import CommunitySettings, Store, StoreError
+from bot.storage.base import CommunitySettings, Store, StoreError
+from bot.storage.factory import create_store
 from bot.texts import t
 
 log = logging.getLogger(__name__)
 SUGGEST_MIN_SCORE = 0.05  # hide near-zero matches from suggestions while typing
 POPULAR_DAYS = 30
 PURGE_INTERVAL_SECONDS = 24 * 3600
+# One purge per deployment per day: a worker claims it in the store; an hour of slack lets the worker
+# that purged yesterday claim again when its own daily timer comes round.
+PURGE_CLAIM_INTERVAL = dt.timedelta(hours=23)
+REVISION_CHECK_SECONDS = 1.0  # how stale a loaded community may be when another worker changed it
 OPERATOR_PLATFORMS = frozenset({"console", "cli"})  # the local operator: a moderator, never rate limited
-_MEMORY_LIMIT = 10_000  # remembered users (language choice, last answer) before the oldest go
 
 
 class ChatContext(Protocol):
@@ -57,14 +60,14 @@ class OperatorContext:
         return True
 
 
-class _BoundedMap(OrderedDict[str, str]):
-    """A small LRU map so per-user memory cannot grow without bound."""
+class _Loaded:
+    """A community's indexes in this process: the store revision they reflect, when it was checked."""
 
-    def remember(self, key: str, value: str) -> None:
-        self[key] = value
-        self.move_to_end(key)
-        while len(self) > _MEMORY_LIMIT:
-            self.popitem(last=False)
+    __slots__ = ("checked", "revision")
+
+    def __init__(self, revision: int, checked: float) -> None:
+        self.revision = revision
+        self.checked = checked
 
 
 class Assistant:
@@ -77,12 +80,11 @@ class Assistant:
         self.curated = list(curated)
         self.matcher = matcher
         self.store = store
-        self.limiter = RateLimiter(settings.user_rate, settings.community_rate)
+        self.limiter = RateLimiter(store, settings.user_rate, settings.community_rate)
         self.faq = FaqService(store, {e.id: e for e in self.curated}, self._similar, self.refresh_community)
-        self._loaded: set[str] = set()
-        self._languages = _BoundedMap()  # user key -> chosen locale
-        self._last_answer = _BoundedMap()  # user key + community -> entry id, for /rate
-        self._next_purge = 0.0  # monotonic time of the next retention purge
+        # Least recently used first: at most settings.max_loaded_communities keep their indexes in memory.
+        self._loaded: OrderedDict[str, _Loaded] = OrderedDict()
+        self._next_purge = 0.0  # monotonic time of this worker's next look at the daily purge
 
     @classmethod
     async def create(
@@ -93,7 +95,7 @@ class Assistant:
         entries = load_curated() if knowledge_dir is None else load_directory(knowledge_dir)
         matcher = Matcher(entries, settings.match, negatives=load_negatives(directory))
         if store is None:
-            store = SQLiteStore(settings.db_path or default_db_path())
+            store = create_store(settings)
         await store.open()
         assistant = cls(settings, entries, matcher, store)
         gc.freeze()  # knowledge and indexes live as long as the process: keep GC pauses off the hot path
@@ -101,11 +103,14 @@ class Assistant:
         return assistant
 
     async def purge_if_due(self) -> None:
-        """Apply the retention period at start-up and then at most once a day while running."""
+        """Apply the retention period at start-up and then daily; with several workers, the one that
+        claims the day in the store purges, the others skip."""
         now = self._clock()
         if now < self._next_purge:
             return
         self._next_purge = now + PURGE_INTERVAL_SECONDS
+        if not await self.store.claim_job("purge", PURGE_CLAIM_INTERVAL):
+            return
         removed = await self.store.purge_older_than(self.settings.gap_retention_days)
         if removed:
             log.info("purged %d rows past the %d-day retention", removed, self.settings.gap_retention_days)
@@ -116,10 +121,15 @@ class Assistant:
     # --- communities ---------------------------------------------------------------------
     async def refresh_community(self, community_id: str) -> None:
         """Reload one community's entries and hidden ids into the matcher (after every change)."""
+        revision = await self.store.revision(community_id)  # read first: a later write forces a reload
         own = [ce.entry for ce in await self.store.list_entries(community_id)]
         hidden = await self.store.hidden_entries(community_id)
         self.matcher.set_community(community_id, own, hidden)
-        self._loaded.add(community_id)
+        self._loaded[community_id] = _Loaded(revision, self._clock())
+        self._loaded.move_to_end(community_id)
+        while len(self._loaded) > self.settings.max_loaded_communities:
+            evicted, _ = self._loaded.popitem(last=False)
+            self.matcher.drop_community(evicted)
 
     async def move_community(self, old_id: str, new_id: str) -> None:
         """A chat changed its id (Telegram group -> supergroup): keep its FAQ, settings and history."""
@@ -128,7 +138,18 @@ class Assistant:
         await self.refresh_community(new_id)
 
     async def _ensure_loaded(self, community_id: str) -> None:
-        if community_id not in self._loaded:
+        """Load a community on first use; after that, at most once a second, compare its revision in
+        the store (one indexed read) and reload when another worker or `kb import` changed it."""
+        loaded = self._loaded.get(community_id)
+        if loaded is None:
+            await self.refresh_community(community_id)
+            return
+        self._loaded.move_to_end(community_id)
+        now = self._clock()
+        if now - loaded.checked < REVISION_CHECK_SECONDS:
+            return
+        loaded.checked = now
+        if await self.store.revision(community_id) != loaded.revision:
             await self.refresh_community(community_id)
 
     def _similar(self, text: str, community_id: str) -> list[tuple[Suggestion, float]]:
@@ -161,10 +182,10 @@ class Assistant:
         return [views.suggestion(e, locale) for e in unique[:limit]]
 
     # --- helpers -------------------------------------------------------------------------
-    def _remember_answer(self, message: Message, community: str, reply: Reply) -> None:
-        """Whatever offered helpful / not helpful is what `/rate` rates next."""
+    async def _remember_answer(self, message: Message, community: str, reply: Reply) -> None:
+        """Whatever offered helpful / not helpful is what `/rate` rates next (in the store: any worker)."""
         if reply.feedback and reply.entry_id:
-            self._last_answer.remember(self._user_key(message) + community, reply.entry_id)
+            await self.store.set_last_answer(self._user_key(message), community, reply.entry_id)
 
     @staticmethod
     def community_of(message: Message) -> str:
@@ -182,9 +203,9 @@ class Assistant:
         """Explicit choice, then /lang, then (in groups) the group's language or the question's own."""
         if message.chosen_locale is not None:
             return message.chosen_locale
-        chosen = self._languages.get(self._user_key(message))
-        if chosen in ("en", "es"):
-            return "es" if chosen == "es" else "en"
+        chosen = await self.store.user_locale(self._user_key(message))
+        if chosen is not None:
+            return chosen
         default: Locale = message.locale or "en"
         if not message.is_private:
             default = (settings or await self.store.get_settings(community)).locale
@@ -198,7 +219,7 @@ class Assistant:
             await self.purge_if_due()
             await self._ensure_loaded(community)
             reply = await self._dispatch(message, context, community)
-            self._remember_answer(message, community, reply)
+            await self._remember_answer(message, community, reply)
             return reply
         except StoreError as exc:
             locale = message.locale or "en"
@@ -208,7 +229,7 @@ class Assistant:
         text = strip_control(message.text).strip()
         if text.startswith("/"):
             return await self._command(text, message, context, community)
-        if self.faq.has_dialogue(community, self._user_key(message)):
+        if await self.faq.has_dialogue(community, self._user_key(message)):
             request = await self._faq_request(message, context, community, text, ask_moderator=False)
             return await self.faq.dialogue_step(text, request)
         if not message.addressed:
@@ -229,7 +250,7 @@ class Assistant:
                     return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
                 await self.store.record_answer(community, entry.id)
                 reply = views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
-                self._remember_answer(message, community, reply)
+                await self._remember_answer(message, community, reply)
                 return reply
             if isinstance(action, actions.Feedback):
                 return await self._vote(message, community, action.entry_id, action.helpful, locale)
@@ -279,7 +300,7 @@ class Assistant:
             user = self._user_key(message)
             # Private chats share a data bucket but not a crowd: only groups get a group-wide limit.
             crowd = f"{community}:{user}" if message.is_private else community
-            wait = self.limiter.check(crowd, user, settings.cooldown_seconds)
+            wait = await self.limiter.check(crowd, user, settings.cooldown_seconds)
         if wait is not None:
             seconds = max(1, round(wait))
             return Reply(
@@ -371,8 +392,8 @@ class Assistant:
             return await self.faq.handle(rest, request)
         if name == "cancel":
             request = await self._faq_request(message, context, community, rest, ask_moderator=False)
-            if self.faq.in_dialogue(request):
-                return self.faq.cancel(request)
+            if await self.faq.in_dialogue(request):
+                return await self.faq.cancel(request)
             return Reply(kind="info", locale=request.locale, body=t("nothing_to_cancel", request.locale))
         locale = await self._locale(message, community)
         visible = [e for e in self.curated if not self.matcher.is_hidden(e.id, community)]
@@ -399,17 +420,17 @@ class Assistant:
         if name == "sources":
             return views.sources_reply(self.curated, locale)
         if name == "lang":
-            return self._set_language(rest, message, locale)
+            return await self._set_language(rest, message, locale)
         if name == "rate":
             return await self._rate(rest, message, community, locale)
         raise AssertionError(f"command {name} is registered but not handled")  # pragma: no cover
 
-    def _set_language(self, rest: str, message: Message, locale: Locale) -> Reply:
+    async def _set_language(self, rest: str, message: Message, locale: Locale) -> Reply:
         choice = rest.strip().lower()[:2]
         if choice not in ("en", "es"):
             return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("lang_usage", locale))
         chosen: Locale = "es" if choice == "es" else "en"
-        self._languages.remember(self._user_key(message), chosen)
+        await self.store.set_user_locale(self._user_key(message), chosen)
         return Reply(kind="info", locale=chosen, body=t("lang_set", chosen))
 
     async def _rate(self, rest: str, message: Message, community: str, locale: Locale) -> Reply:
@@ -420,7 +441,7 @@ class Assistant:
             helpful = False
         else:
             return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("rate_usage", locale))
-        entry_id = self._last_answer.get(self._user_key(message) + community)
+        entry_id = await self.store.last_answer(self._user_key(message), community)
         if entry_id is None:
             return Reply(kind="error", locale=locale, body=t("rate_nothing", locale))
         return await self._vote(message, community, entry_id, helpful, locale)

@@ -35,11 +35,11 @@ from bot.faq_commands import (
     split_extras,
     split_first,
 )
-from bot.faq_dialogue import DialogueKey, Dialogues
+from bot.faq_dialogue import DialogueKey, Dialogues, Draft
 from bot.gaps import GapGroup, group_gaps
 from bot.models import Entry, Locale, Reply, Suggestion
 from bot.sources import footer
-from bot.store import AlreadyExists, CommunityEntry, CommunitySettings, NotFound, Store, StoreError
+from bot.storage.base import AlreadyExists, CommunityEntry, CommunitySettings, NotFound, Store, StoreError
 
 __all__ = ["FAQ_SUBCOMMANDS", "LOCAL_COMMUNITY", "FaqLimits", "FaqRequest", "FaqService"]
 
@@ -92,7 +92,6 @@ class FaqLimits:
     similar_shown: int = 3
     gap_group_threshold: float = 85.0  # rapidfuzz token_sort_ratio (0..100) to merge unanswered texts
     gap_fetch_limit: int = 200  # distinct unanswered texts read before grouping
-    gap_snapshot_seconds: float = 1800.0  # how long `faq answer N` keeps the numbers `faq gaps` showed
     dialogue_timeout_seconds: float = 600.0  # an idle step-by-step add expires
     max_extra_phrasings: int = 10
     max_phrasings_per_entry: int = 25
@@ -123,7 +122,7 @@ class FaqService:
         on_change: Callable[[str], Awaitable[None]],
         limits: FaqLimits = FaqLimits(),
         *,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,  # wall clock: a dialogue may continue in another process
     ) -> None:
         self._store = store
         self._curated = curated
@@ -131,9 +130,7 @@ class FaqService:
         self._on_change = on_change
         self.limits = limits
         self._clock = clock
-        self._dialogues = Dialogues(limits.dialogue_timeout_seconds, clock)
-        # per (community, actor): when `faq gaps` ran and the numbered groups it showed (None = handled)
-        self._gap_snapshots: dict[DialogueKey, tuple[float, list[GapGroup | None]]] = {}
+        self._dialogues = Dialogues(store, limits.dialogue_timeout_seconds, clock)
         self._handlers: dict[str, Handler] = {
             "add": self._cmd_add,
             "alias": self._cmd_alias,
@@ -178,13 +175,14 @@ class FaqService:
         log.debug("faq %s -> %s", command.name, reply.kind)
         return reply
 
-    def in_dialogue(self, req: FaqRequest) -> bool:
+    async def in_dialogue(self, req: FaqRequest) -> bool:
         """True while a step-by-step add by this actor in this community is open and not idle too long."""
-        return self.has_dialogue(req.community_id, req.actor)
+        return await self.has_dialogue(req.community_id, req.actor)
 
-    def has_dialogue(self, community_id: str, actor: str) -> bool:
+    async def has_dialogue(self, community_id: str, actor: str) -> bool:
         """`in_dialogue` for callers that have not built a request yet (it needs only who and where)."""
-        return self._dialogues.get((community_id, actor)) is not None
+        draft, _ = await self._dialogues.load((community_id, actor))
+        return draft is not None
 
     async def dialogue_step(self, text: str, req: FaqRequest) -> Reply:
         """Take the next message of a guided add: question, then answer, then extra phrasings.
@@ -192,8 +190,10 @@ class FaqService:
         `req.is_moderator` is not consulted: only the moderator who ran `faq add` has a draft to continue.
         """
         key = self._key(req)
-        existed = self._dialogues.exists(key)
-        draft = self._dialogues.get(key)
+        try:
+            draft, existed = await self._dialogues.load(key)
+        except StoreError as exc:
+            return self._store_error(req, exc)
         if draft is None:
             if existed:
                 minutes = round(self.limits.dialogue_timeout_seconds / 60)
@@ -203,50 +203,56 @@ class FaqService:
         # look the role up again for every plain message (the draft is keyed by that actor).
         line = clean_text(text)
         if line.lower() in CANCEL_WORDS:
-            return self.cancel(req)
-        self._dialogues.touch(draft)
-        lim = self.limits
+            return await self.cancel(req)
         try:
-            if draft.step == "question" and "|" in line:  # "Question? | Answer" at once: skip to step 3
-                q_part, a_part = text.split("|", 1)
-                question = self._check_question(clean_text(q_part), req)
-                answer = self._check_answer(clean_text(a_part, multiline=True), req)
-                await self._check_not_duplicate(req, [question], exclude=None)
-                draft.question, draft.answer, draft.step = question, answer, "extras"
-                body = msg(req.locale, "dlg_ask_extras", limit=lim.max_extra_phrasings)
-                return self._info(req, msg(req.locale, "dlg_title"), body)
-            if draft.step == "question":
-                question = self._check_question(line, req)
-                await self._check_not_duplicate(req, [question], exclude=None)
-                draft.question, draft.step = question, "answer"
-                similar = self._similar(question, req.community_id, exclude=None)
-                body = msg(req.locale, "dlg_ask_answer", limit=lim.max_answer_chars)
-                if similar:
-                    body += "\n\n" + msg(req.locale, "similar_warning_dialogue")
-                return self._info(
-                    req,
-                    msg(req.locale, "dlg_title"),
-                    body,
-                    self._similar_bullets(req, similar),
-                    suggestions=[s for s, _ in similar],
-                )
-            if draft.step == "answer":
-                draft.answer, draft.step = self._check_answer(clean_text(text, multiline=True), req), "extras"
-                body = msg(req.locale, "dlg_ask_extras", limit=lim.max_extra_phrasings)
-                return self._info(req, msg(req.locale, "dlg_title"), body)
-            extras = [] if line.lower() in SKIP_WORDS else split_extras(text)
-            reply, saved = await self._save_new(req, draft.question, draft.answer, extras, warn=False)
+            reply, saved = await self._dialogue_reply(text, line, draft, req)
+            if saved:
+                await self._dialogues.end(key)
+            else:
+                await self._dialogues.save(key, draft)
         except _Invalid as exc:
+            await self._dialogues.save(key, draft)  # still counts as activity
             return self._error(req, exc.body, exc.hint)
         except StoreError as exc:
             return self._store_error(req, exc)  # the draft stays, so the moderator can simply resend
-        if saved:
-            self._dialogues.end(key)
         return reply
 
-    def cancel(self, req: FaqRequest) -> Reply:
+    async def _dialogue_reply(self, text: str, line: str, draft: Draft, req: FaqRequest) -> tuple[Reply, bool]:
+        """Advance `draft` by one message; (reply, whether the entry was saved). Raises _Invalid."""
+        lim = self.limits
+        if draft.step == "question" and "|" in line:  # "Question? | Answer" at once: skip to step 3
+            q_part, a_part = text.split("|", 1)
+            question = self._check_question(clean_text(q_part), req)
+            answer = self._check_answer(clean_text(a_part, multiline=True), req)
+            await self._check_not_duplicate(req, [question], exclude=None)
+            draft.question, draft.answer, draft.step = question, answer, "extras"
+            body = msg(req.locale, "dlg_ask_extras", limit=lim.max_extra_phrasings)
+            return self._info(req, msg(req.locale, "dlg_title"), body), False
+        if draft.step == "question":
+            question = self._check_question(line, req)
+            await self._check_not_duplicate(req, [question], exclude=None)
+            draft.question, draft.step = question, "answer"
+            similar = self._similar(question, req.community_id, exclude=None)
+            body = msg(req.locale, "dlg_ask_answer", limit=lim.max_answer_chars)
+            if similar:
+                body += "\n\n" + msg(req.locale, "similar_warning_dialogue")
+            return self._info(
+                req,
+                msg(req.locale, "dlg_title"),
+                body,
+                self._similar_bullets(req, similar),
+                suggestions=[s for s, _ in similar],
+            ), False
+        if draft.step == "answer":
+            draft.answer, draft.step = self._check_answer(clean_text(text, multiline=True), req), "extras"
+            body = msg(req.locale, "dlg_ask_extras", limit=lim.max_extra_phrasings)
+            return self._info(req, msg(req.locale, "dlg_title"), body), False
+        extras = [] if line.lower() in SKIP_WORDS else split_extras(text)
+        return await self._save_new(req, draft.question, draft.answer, extras, warn=False)
+
+    async def cancel(self, req: FaqRequest) -> Reply:
         """End this actor's guided add without saving (`/cancel`)."""
-        if self._dialogues.end(self._key(req)):
+        if await self._dialogues.end(self._key(req)):
             return self._info(req, msg(req.locale, "dlg_title"), msg(req.locale, "dlg_cancelled"))
         return self._info(req, None, msg(req.locale, "dlg_none"))
 
@@ -268,7 +274,7 @@ class FaqService:
 
     async def _cmd_add(self, rest: str, req: FaqRequest) -> Reply:
         if not rest:
-            self._dialogues.start(self._key(req))
+            await self._dialogues.start(self._key(req))
             body = msg(req.locale, "dlg_ask_question", limit=self.limits.max_question_chars)
             return self._info(req, msg(req.locale, "dlg_title"), body)
         if "|" not in rest:
@@ -312,18 +318,20 @@ class FaqService:
             phrasings = phrasings[: lim.max_extra_phrasings + 1]
         self._raise_if_taken(req, phrasings, taken, exclude=None)
         similar = self._similar(q, req.community_id, exclude=None) if warn else []
-        entry_id = await self._store.next_entry_id(req.community_id)
-        entry = self._build_entry(
-            req,
-            {
-                "id": entry_id,
-                "topic": "community",
-                "questions": {loc: phrasings},
-                "answer": {loc: a},
-                "sources": [f"Moderators of {req.community_id}"],
-            },
-        )
-        await self._store.add_entry(req.community_id, entry, req.actor)
+
+        def build(new_id: str) -> Entry:
+            return self._build_entry(
+                req,
+                {
+                    "id": new_id,
+                    "topic": "community",
+                    "questions": {loc: phrasings},
+                    "answer": {loc: a},
+                    "sources": [f"Moderators of {req.community_id}"],
+                },
+            )
+
+        entry_id = (await self._store.create_entry(req.community_id, build, req.actor)).entry.id
         live = await self._changed(req.community_id)
         log.info("faq entry added")
         body = msg(loc, "added_body", id=entry_id)
@@ -605,7 +613,7 @@ class FaqService:
                 msg(
                     loc,
                     "gap_item",
-                    n=n,
+                    n=group.number,
                     text=group.text,
                     count=group.count,
                     more=more,
@@ -651,37 +659,24 @@ class FaqService:
 
     async def _fresh_gap_groups(self, req: FaqRequest) -> list[GapGroup]:
         gaps = await self._store.gaps(req.community_id, limit=self.limits.gap_fetch_limit)
-        groups = group_gaps(gaps, self.limits.gap_group_threshold)
-        now = self._clock()
-        stale = [
-            k for k, (at, _) in self._gap_snapshots.items() if now - at > self.limits.gap_snapshot_seconds
-        ]
-        for key in stale:  # bounded memory: only recent listings are kept
-            del self._gap_snapshots[key]
-        self._gap_snapshots[self._key(req)] = (now, list(groups))
-        return groups
+        return group_gaps(gaps, self.limits.gap_group_threshold)
 
     async def _gap(self, req: FaqRequest, n: int) -> GapGroup:
-        """Gap N as numbered by this moderator's last `faq gaps` (recomputed when stale or missing)."""
-        snapshot = self._gap_snapshots.get(self._key(req))
-        if snapshot is None or self._clock() - snapshot[0] > self.limits.gap_snapshot_seconds:
-            await self._fresh_gap_groups(req)
-            snapshot = self._gap_snapshots[self._key(req)]
-        groups = snapshot[1]
-        if not 1 <= n <= len(groups):
-            raise _Invalid(msg(req.locale, "bad_gap", n=n))
-        group = groups[n - 1]
-        if group is None:
+        """The group holding unanswered question N. Numbers are stable in the store, so N means the
+        same question for every moderator and worker until it is answered or dismissed."""
+        groups = await self._fresh_gap_groups(req)
+        for group in groups:
+            if n in group.numbers:
+                return group
+        live = [number for group in groups for number in group.numbers]
+        if live and 1 <= n < max(live):  # below the newest number: it existed and was handled
             raise _Invalid(msg(req.locale, "gap_done_already", n=n))
-        return group
+        raise _Invalid(msg(req.locale, "bad_gap", n=n))
 
     async def _gap_handled(self, req: FaqRequest, n: int, group: GapGroup) -> None:
-        """Drop gap N's texts from the store and mark it done, keeping the other numbers stable."""
+        """Drop gap N's texts from the store; the other questions keep their numbers."""
         for text in group.texts:
             await self._store.delete_gap(req.community_id, text)
-        snapshot = self._gap_snapshots.get(self._key(req))
-        if snapshot is not None and 1 <= n <= len(snapshot[1]) and snapshot[1][n - 1] == group:
-            snapshot[1][n - 1] = None
 
     # --- stats / settings / help ----------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
 from bot.models import Entry
 from bot.negatives import load_negatives
-from bot.sqlite_store import SQLiteStore
+from bot.storage.sqlite.store import SQLiteStore
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -49,7 +49,7 @@ def _no_real_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DOCSOCIAL_DB", str(tmp_path / "default.sqlite"))
     # Environment variables win over .env; blank means "not configured" (bot/config.py).
     for name in ("TELEGRAM_BOT_TOKEN", "DISCORD_BOT_TOKEN", "DISCORD_GUILD_IDS", "DISCORD_MODERATOR_ROLE",
-                 "TELEGRAM_WEBHOOK_URL"):
+                 "TELEGRAM_WEBHOOK_URL", "DOCSOCIAL_DATABASE_URL"):
         monkeypatch.setenv(name, "")
     monkeypatch.setenv("DISCORD_MESSAGE_CONTENT", "0")
 
@@ -207,3 +207,13 @@ def run_cli_parallel(jobs: Mapping[str, CliJob], db_dir: Path) -> dict[str, CliR
 
 
 ASK_JSON_FIELDS = {"kind", "entry_id", "score", "locale", "text", "suggestions"}
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say plainly when the PostgreSQL half of the suite did not run (no server configured)."""
+    from tests.pg_support import PG_URL, SKIP_REASON
+
+    if not PG_URL:
+        skipped = [r for r in terminalreporter.stats.get("skipped", []) if SKIP_REASON in str(r.longrepr)]
+        if skipped:
+            terminalreporter.write_sep("=", f"{SKIP_REASON}: {len(skipped)} tests did not run", yellow=True)

@@ -21,16 +21,11 @@ import pytest_asyncio
 
 from bot.models import Entry
 from bot.privacy import scrub
-from bot.sqlite_store import (
-    BUSY_MESSAGE,
-    SQLiteStore,
-    backup,
-    integrity_check,
-    migrations,
-    split_statements,
-    upgrade,
-)
-from bot.store import AlreadyExists, CommunitySettings, NotFound, Store, StoreError
+from bot.storage.base import AlreadyExists, CommunitySettings, NotFound, Store, StoreError
+from bot.storage.sqlite.errors import BUSY_MESSAGE
+from bot.storage.sqlite.migrate import migrations, split_statements
+from bot.storage.sqlite.ops import backup, integrity_check, upgrade
+from bot.storage.sqlite.store import SQLiteStore
 
 ROOT = Path(__file__).resolve().parent.parent
 TG, DC = "telegram:-100123", "discord:42"
@@ -99,7 +94,9 @@ async def test_open_applies_migrations_and_configures(db_path: Path) -> None:
         pragmas[name] = next(iter(rows))[0]
     assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": 2}
     await s.close()
-    assert raw_rows(db_path, "SELECT name FROM schema_migrations") == [("0001_initial",)]
+    assert raw_rows(db_path, "SELECT name FROM schema_migrations ORDER BY name") == [
+        ("0001_initial",), ("0002_shared_state",)
+    ]
     await s.close()  # idempotent
 
 
@@ -111,7 +108,7 @@ async def test_store_satisfies_protocol(store: SQLiteStore) -> None:
 
 @pytest.mark.asyncio
 async def test_upgrade_is_idempotent(db_path: Path) -> None:
-    assert await upgrade(db_path) == ["0001_initial"]
+    assert await upgrade(db_path) == ["0001_initial", "0002_shared_state"]
     assert await upgrade(db_path) == []
     async with SQLiteStore(db_path) as s:
         assert s.applied_migrations == []
@@ -450,7 +447,7 @@ CHILD = textwrap.dedent(
     import asyncio, sys
     sys.path.insert(0, sys.argv[2])
     from bot.models import Entry
-    from bot.sqlite_store import SQLiteStore
+    from bot.storage.sqlite.store import SQLiteStore
 
     async def main() -> None:
         store = SQLiteStore(sys.argv[1])
