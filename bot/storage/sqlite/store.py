@@ -40,6 +40,7 @@ from bot.storage.base import (
 )
 from bot.storage.rules import GapKind, check_community
 from bot.storage.sqlite.errors import read_only_message, translated
+from bot.storage.sqlite.inbox import SQLiteInboxMixin
 from bot.storage.sqlite.migrate import apply_migrations
 from bot.storage.sqlite.sql import fetchall, fetchone, rollback
 from bot.storage.sqlite.state import SQLiteStateMixin
@@ -97,7 +98,7 @@ _ENTRY_COLUMNS = "community_id, data, deleted, created_at, updated_at"
 # the store
 
 
-class SQLiteStore(SQLiteStateMixin):
+class SQLiteStore(SQLiteStateMixin, SQLiteInboxMixin):
     """`bot.storage.base.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
 
     def __init__(
