@@ -206,6 +206,10 @@ TEXTS: dict[str, dict[Locale, str]] = {
     },
     "followups_label": {"en": "Related", "es": "Relacionado"},
     "sources_label": {"en": "Sources", "es": "Fuentes"},
+    "inbox_late": {
+        "en": "Sorry for the delay: your message reached me while I was restarting.",
+        "es": "Perdona la demora: tu mensaje me llegó mientras me reiniciaba.",
+    },
 }
 
 

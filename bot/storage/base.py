@@ -165,7 +165,7 @@ class InboxStore(Protocol):
         False when the claim was lost meanwhile."""
 
     async def inbox_release(self, platform: str, update_id: int, owner: str) -> None:
-        """Give a claim back (a transient failure): it is claimed again later, by anyone."""
+        """Give a claim back after a failed answer (nothing was sent): it is claimed again, by anyone."""
 
     async def inbox_renew(self, owner: str, lease: dt.timedelta) -> int:
         """Extend every lease `owner` holds; returns how many."""

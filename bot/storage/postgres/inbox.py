@@ -17,7 +17,10 @@ from bot.storage.base import InboxItem, InboxStats, InboxUpdate
 from bot.storage.postgres.activity import rowcount
 from bot.storage.postgres.connection import Database, Row
 
-_RETURNED = "seq, platform, update_id, chat_key, payload, received_at, attempts, send_started"
+_RETURNED = ", ".join(
+    f"inbox.{c}" for c in ("seq", "platform", "update_id", "chat_key", "payload", "received_at", "attempts",
+                           "send_started")
+)
 _HELD = "state IN ('claimed', 'sending')"
 
 
@@ -74,7 +77,7 @@ class PostgresInboxMixin:
                 "                   AND e.seq < i.seq)"
                 "   ORDER BY i.seq LIMIT $3 FOR UPDATE SKIP LOCKED)"
                 " UPDATE inbox SET state = 'claimed', owner = $4, lease_until = $5, attempts = inbox.attempts + 1"
-                f" FROM picked WHERE inbox.seq = picked.seq RETURNING {', '.join('inbox.' + c for c in _RETURNED.split(', '))}",
+                f" FROM picked WHERE inbox.seq = picked.seq RETURNING {_RETURNED}",
                 list(platforms), now, limit, owner, now + lease,
             )
             return [_item(row) for row in sorted(rows, key=lambda r: r["seq"])]
@@ -106,7 +109,7 @@ class PostgresInboxMixin:
     async def inbox_release(self, platform: str, update_id: int, owner: str) -> None:
         async def work(conn: asyncpg.Connection) -> None:
             await conn.execute(
-                "UPDATE inbox SET state = 'pending', owner = NULL, lease_until = NULL"
+                "UPDATE inbox SET state = 'pending', owner = NULL, lease_until = NULL, send_started = FALSE"
                 f" WHERE platform = $1 AND update_id = $2 AND owner = $3 AND {_HELD}",
                 platform, update_id, owner,
             )

@@ -100,7 +100,7 @@ class SQLiteInboxMixin:
     async def inbox_release(self, platform: str, update_id: int, owner: str) -> None:
         async with self._tx(write=True) as conn:
             await conn.execute(
-                "UPDATE inbox SET state = 'pending', owner = NULL, lease_until = NULL"
+                "UPDATE inbox SET state = 'pending', owner = NULL, lease_until = NULL, send_started = 0"
                 " WHERE platform = ? AND update_id = ? AND owner = ? AND state IN ('claimed', 'sending')",
                 (platform, update_id, owner),
             )
