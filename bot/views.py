@@ -10,23 +10,12 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from bot.commands import COMMANDS, Command
+from bot.commands import faq_lines, help_lines
+from bot.i18n import has_text, t
 from bot.matching.normalize import fold
 from bot.models import Entry, Locale, Reply, Suggestion
 from bot.sources import cited_refs, footer, inline, listing
-from bot.texts import t
 
-TOPIC_NAMES: dict[str, dict[Locale, str]] = {
-    "goals": {"en": "Which network for which goal", "es": "Qué red para cada objetivo"},
-    "networks": {"en": "General networks", "es": "Redes generales"},
-    "medical-networks": {"en": "Medical-only networks", "es": "Redes solo para médicos"},
-    "rules": {"en": "Confidentiality and professional rules", "es": "Confidencialidad y normas profesionales"},
-    "bodies": {"en": "What each professional body says", "es": "Qué dice cada organismo profesional"},
-    "statistics": {"en": "Adoption statistics", "es": "Estadísticas de uso"},
-    "patients": {"en": "How patients use social media", "es": "Cómo usan los pacientes las redes"},
-    "wellbeing": {"en": "Risks, time and wellbeing", "es": "Riesgos, tiempo y bienestar"},
-    "community": {"en": "This group's FAQ", "es": "Preguntas de este grupo"},
-}
 NETWORK_NAMES = {
     "whatsapp": "WhatsApp",
     "facebook": "Facebook",
@@ -64,8 +53,8 @@ def network_name(key: str) -> str:
 
 
 def topic_name(topic: str, locale: Locale) -> str:
-    names = TOPIC_NAMES.get(topic)
-    return names[locale] if names else topic.replace("-", " ").capitalize()
+    key = f"topic.{topic}"
+    return t(key, locale) if has_text(key) else topic.replace("-", " ").capitalize()
 
 
 def suggestion(entry: Entry, locale: Locale) -> Suggestion:
@@ -229,13 +218,12 @@ def sources_reply(entries: Sequence[Entry], locale: Locale) -> Reply:
     )
 
 
-def help_reply(locale: Locale, is_moderator: bool, extra: Sequence[tuple[str, str]] = ()) -> Reply:
-    """The command list, then the /faq subcommands this user may run (`extra`)."""
-    visible: list[Command] = [c for c in COMMANDS if c.audience == "everyone" and c.in_menu]
-    bullets = [f"{c.usage()}: {c.summary(locale)}" for c in visible]
-    if extra:
+def help_reply(locale: Locale, is_moderator: bool, *, with_faq: bool = True) -> Reply:
+    """The command list, then (unless `with_faq` is off) the /faq subcommands this user may run."""
+    bullets = help_lines(locale)
+    if with_faq:
         bullets.append(t("help_moderators" if is_moderator else "help_community", locale) + ":")
-        bullets.extend(f"{usage}: {summary}" for usage, summary in extra)
+        bullets.extend(faq_lines(locale, is_moderator, prefix="/", separator=": "))
     return Reply(
         kind="info", locale=locale, title=t("help_title", locale), body=t("help_body", locale), bullets=bullets
     )

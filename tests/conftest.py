@@ -18,8 +18,8 @@ import pytest
 import pytest_asyncio
 import yaml
 
+from bot.assistant import Assistant
 from bot.config import MatchSettings, Settings
-from bot.core import Assistant
 from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
 from bot.models import Entry
@@ -52,6 +52,8 @@ def _no_real_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
                  "TELEGRAM_WEBHOOK_URL", "DOCSOCIAL_DATABASE_URL"):
         monkeypatch.setenv(name, "")
     monkeypatch.setenv("DISCORD_MESSAGE_CONTENT", "0")
+    monkeypatch.delenv("DOCSOCIAL_VOTE_SALT", raising=False)
+    monkeypatch.delenv("DOCSOCIAL_DATABASE_URL", raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,6 @@ from typing import Any
 
 import aiohttp
 import asyncpg
-import pytest
 
 from bot.storage.postgres.store import PostgresStore
 from tests.pg_support import PG_URL, create_schema, drop_schema, needs_postgres, new_schema
@@ -233,7 +232,8 @@ async def _post(http: aiohttp.ClientSession, port: int, update: dict[str, Any]) 
         return 0
 
 
-async def _deliver_all(http: aiohttp.ClientSession, ports: list[int], updates: list[tuple[int, dict[str, Any]]]) -> None:
+async def _deliver_all(http: aiohttp.ClientSession, ports: list[int],
+                       updates: list[tuple[int, dict[str, Any]]]) -> None:
     """Telegram behind a load balancer: round-robin, 20 at a time; a failed delivery goes to the other worker."""
     gate = asyncio.Semaphore(20)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bot.models import Reply
 from bot.storage.base import InboxItem
-from bot.texts import t
+from bot.i18n import t
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ def _sqlite(url: str, settings: Settings) -> Store:
 def _postgresql(url: str, settings: Settings) -> Store:
     from bot.storage.postgres.store import PostgresStore
 
-    return PostgresStore(url, pool_size=settings.database_pool_size)
+    return PostgresStore(url, pool_size=settings.database_pool_size, retry_seconds=settings.database_retry_seconds)
 
 
 BACKENDS: dict[str, Callable[[str, Settings], Store]] = {
@@ -40,6 +40,12 @@ def _scheme(url: str) -> str:
     if not sep or not scheme:
         raise StoreError(f"DOCSOCIAL_DATABASE_URL {url!r} is not a URL: use sqlite:///PATH")
     return scheme.lower().split("+", 1)[0]
+
+
+def backend_name(url: str) -> str:
+    """"sqlite" or "postgresql" for a URL (postgres:// is an alias)."""
+    scheme = _scheme(url)
+    return "postgresql" if scheme == "postgres" else scheme
 
 
 def database_url(settings: Settings) -> str:

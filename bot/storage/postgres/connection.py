@@ -58,6 +58,10 @@ def is_transient(exc: BaseException) -> bool:
     # The driver's own "connection is closed" / "pool is closing"; its other InterfaceErrors (a wrong
     # argument type, say) are programming errors that a retry would only repeat.
     text = str(exc).lower()
+    if isinstance(exc, pgerr.InternalClientError):
+        return "another operation" in text  # the driver's view of a connection killed mid-exchange
+    if isinstance(exc, pgerr.ObjectNotInPrerequisiteStateError):
+        return "not currently accepting connections" in text  # a database closed for maintenance
     return isinstance(exc, asyncpg.InterfaceError) and ("closed" in text or "closing" in text)
 
 
