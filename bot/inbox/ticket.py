@@ -12,9 +12,9 @@ from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from bot.i18n import t
 from bot.models import Reply
 from bot.storage.base import InboxItem
-from bot.i18n import t
 
 log = logging.getLogger(__name__)
 
