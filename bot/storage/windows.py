@@ -46,10 +46,3 @@ def wait_for(now: float, cooldown_seconds: float, last_at: float | None,
             waits.append(window(quota, now).end - now)
     return max(max(waits), 0.001) if waits else None
 
-
-class Refused(Exception):
-    """Raised inside a transaction to roll back the hits already counted; carries the wait."""
-
-    def __init__(self, wait: float) -> None:
-        super().__init__(wait)
-        self.wait = wait

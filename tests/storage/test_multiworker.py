@@ -7,7 +7,10 @@ limit counts across both.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -18,10 +21,11 @@ from typing import Any
 import asyncpg
 import pytest
 import pytest_asyncio
+import yaml
 
 from bot.assistant import Assistant, OperatorContext
 from bot.config import Settings
-from bot.models import Message
+from bot.models import Entry, Message
 from bot.storage.postgres.store import PostgresStore
 from tests.conftest import REPO, cli_env
 from tests.pg_support import PG_URL, create_schema, drop_schema, needs_postgres, new_schema
@@ -152,3 +156,43 @@ async def test_a_database_outage_gives_a_clear_reply_then_recovers(schema_url: s
         await admin.close()
         await assistant.close()
 
+
+
+async def test_a_worker_killed_mid_import_loses_nothing_committed(schema_url: str, tmp_path: Path) -> None:
+    """kill -9 of `kb import` while its transaction is open: the import is all or nothing, and what was
+    committed before stays."""
+    async with PostgresStore(schema_url) as store:
+        await store.add_entry(GROUP, Entry.model_validate(
+            {"id": "c1", "topic": "t", "questions": {"en": ["Committed before?"]}, "answer": {"en": "Yes."}}
+        ), "mod")
+    rows = [{"id": f"imp-{i}", "topic": "t", "questions": {"en": [f"Imported question number {i}?"]},
+             "answer": {"en": "An imported answer. " * 20}} for i in range(4000)]
+    (tmp_path / "big.yaml").write_text(yaml.safe_dump(rows), encoding="utf-8")
+    env = cli_env(tmp_path / "unused.db", {"DOCSOCIAL_DATABASE_URL": schema_url, "DOCSOCIAL_VOTE_SALT": SALT})
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "kb", "import", str(tmp_path / "big.yaml"),
+                             "--community", GROUP], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    database = PG_URL.rpartition("/")[2]
+    admin = await asyncpg.connect(PG_URL)
+    try:
+        in_transaction = False
+        for _ in range(600):  # wait until the import's transaction has written rows, then kill it
+            in_transaction = bool(await admin.fetchval(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'docsocial'"
+                " AND datname = $1 AND backend_xid IS NOT NULL", database
+            ))
+            if in_transaction or proc.poll() is not None:
+                break
+            await asyncio.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+    finally:
+        await admin.close()
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
+    assert in_transaction and proc.returncode == -signal.SIGKILL
+    async with PostgresStore(schema_url) as store:
+        ids = [ce.entry.id for ce in await store.list_entries(GROUP)]
+        assert ids == ["c1"]  # the open import rolled back entirely; the committed entry is intact
+        assert await store.history(GROUP, "c2") == []

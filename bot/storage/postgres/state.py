@@ -121,35 +121,20 @@ class PostgresStateMixin:
                 full.append((quota, int(hits or 0)))
             return windows.wait_for(now, cooldown_seconds, None if last_at is None else float(last_at), full)
 
-        async def work(conn: asyncpg.Connection) -> None:
-            allowed = await conn.fetchval(
-                "INSERT INTO cooldowns (key, last_at, expires_at) VALUES ($1, $2, $3)"
-                " ON CONFLICT (key) DO UPDATE SET last_at = excluded.last_at, expires_at = excluded.expires_at"
-                " WHERE cooldowns.last_at <= $2 - $4 RETURNING 1",
-                cooldown_key, now, windows.cooldown_expiry(now, cooldown_seconds), max(0.0, cooldown_seconds),
-            )
-            for quota in quotas if allowed else ():
-                span = windows.window(quota, now)
-                allowed = await conn.fetchval(
-                    "INSERT INTO rate_windows (key, window_start, hits, expires_at) VALUES ($1, $2, 1, $3)"
-                    " ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1"
-                    " WHERE rate_windows.hits < $4 RETURNING 1",
-                    quota.key, span.start, span.end, quota.limit,
-                )
-                if not allowed:
-                    break
-                await conn.execute(
-                    "DELETE FROM rate_windows WHERE key = $1 AND window_start < $2", quota.key, span.start
-                )
-            if not allowed:
-                raise windows.Refused(0.0)  # rolls back the hits counted above
+        spans = [windows.window(quota, now) for quota in quotas]
 
-        try:
-            await self.db.run(work)
-        except windows.Refused:
-            # Measured after the rollback, so the hits this attempt counted do not lengthen the wait.
-            return await self.db.run(current, transaction=False) or 0.001
-        return None
+        async def work(conn: asyncpg.Connection) -> bool:
+            # One statement (see docsocial_hit in migration 0002): all hits or none, locks held only in the server.
+            return bool(await conn.fetchval(
+                "SELECT docsocial_hit($1, $2, $3, $4, $5, $6, $7, $8)",
+                cooldown_key, now, max(0.0, cooldown_seconds), windows.cooldown_expiry(now, cooldown_seconds),
+                [q.key for q in quotas], [q.limit for q in quotas], [s.start for s in spans], [s.end for s in spans],
+            ))
+
+        if await self.db.run(work, transaction=False):
+            return None
+        # Measured after the refusal, which counted nothing.
+        return await self.db.run(current, transaction=False) or 0.001
 
     # -- deployment-wide coordination -----------------------------------------------------------
 

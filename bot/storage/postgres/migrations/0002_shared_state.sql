@@ -121,3 +121,38 @@ BEGIN
 END;
 $$;
 CREATE TRIGGER gaps_number AFTER INSERT OR DELETE ON gaps FOR EACH ROW EXECUTE FUNCTION docsocial_gap_number();
+-- One rate-limited hit in one statement, so the hot per-community counter row is locked only inside
+-- the server, never across client round trips: the cooldown and every quota are taken, or none is
+-- (a refusal rolls the block back). Returns false when refused.
+CREATE FUNCTION docsocial_hit(cooldown_key TEXT, at DOUBLE PRECISION, cooldown_seconds DOUBLE PRECISION,
+                              cooldown_expiry DOUBLE PRECISION, keys TEXT[], limits INTEGER[],
+                              starts DOUBLE PRECISION[], ends DOUBLE PRECISION[])
+RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+    taken INTEGER;
+BEGIN
+    BEGIN
+        INSERT INTO cooldowns (key, last_at, expires_at) VALUES (cooldown_key, at, cooldown_expiry)
+        ON CONFLICT (key) DO UPDATE SET last_at = excluded.last_at, expires_at = excluded.expires_at
+        WHERE cooldowns.last_at <= at - cooldown_seconds
+        RETURNING 1 INTO taken;
+        IF taken IS NULL THEN
+            RAISE EXCEPTION 'refused' USING ERRCODE = 'P0001';
+        END IF;
+        FOR i IN 1 .. coalesce(array_length(keys, 1), 0) LOOP
+            taken := NULL;
+            INSERT INTO rate_windows (key, window_start, hits, expires_at) VALUES (keys[i], starts[i], 1, ends[i])
+            ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1
+            WHERE rate_windows.hits < limits[i]
+            RETURNING 1 INTO taken;
+            IF taken IS NULL THEN
+                RAISE EXCEPTION 'refused' USING ERRCODE = 'P0001';
+            END IF;
+            DELETE FROM rate_windows WHERE key = keys[i] AND window_start < starts[i];
+        END LOOP;
+        RETURN true;
+    EXCEPTION WHEN raise_exception THEN
+        RETURN false;
+    END;
+END;
+$$;
