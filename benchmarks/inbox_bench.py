@@ -124,7 +124,7 @@ async def main() -> None:
     parser.add_argument("--pg", default=os.environ.get("DOCSOCIAL_TEST_DATABASE_URL", ""))
     args = parser.parse_args()
     n = args.messages
-    settings = Settings(user_rate="100000/minute", community_rate="1000000/minute", vote_salt="bench-salt")
+    settings = Settings(user_rate="100000/minute", community_rate="1000000/minute", vote_salt="inbox-benchmark-salt-0123456789")
     print(f"{n} questions from {n} users, {CONCURRENCY} answered at once; answers/s (higher is better)\n")
     print(f"{'backend':<11} {'without inbox':>14} {'with inbox':>11} {'inbox only':>11} "
           f"{'ms added / msg':>15} {'vs 30 msg/s':>15}")

@@ -47,7 +47,7 @@ def base_env(server: FakeBotAPI, tmp_path: Path, **extra: str) -> dict[str, str]
         "DOCSOCIAL_ENV_FILE": str(tmp_path / "no.env"),
         "DOCSOCIAL_USER_RATE": "1000/minute",
         "DOCSOCIAL_COMMUNITY_RATE": "100000/minute",
-        "DOCSOCIAL_VOTE_SALT": "test-salt",
+        "DOCSOCIAL_VOTE_SALT": "inbox-process-test-salt-0123456789",
         "DOCSOCIAL_INBOX_HOUSEKEEPING_SECONDS": "1",
         "DOCSOCIAL_LOG_LEVEL": "INFO",
     }
