@@ -28,6 +28,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from adapters.discord_inbox import DeferredInteractions, Replay
 from adapters.discord_render import ELLIPSIS, ActionButton, Outgoing, is_ephemeral, render, truncate
 from bot import actions
 from bot.assistant import Assistant
@@ -132,6 +133,8 @@ class DocSocialClient(discord.Client):
         self.assistant = assistant
         self.settings = settings
         self.sync_guilds = sync_guilds
+        # deferred interactions are kept in the inbox, so a restart can still answer them
+        self.deferred = DeferredInteractions(assistant, self.follow_up) if assistant is not None else None
         self.tree: app_commands.CommandTree[DocSocialClient] = app_commands.CommandTree(self)
         self.tree.error(self._on_tree_error)
         self.translator = SpanishTranslator()
@@ -171,7 +174,18 @@ class DocSocialClient(discord.Client):
     async def run_command(self, interaction: discord.Interaction[Any], text: str, *, private: bool = False) -> None:
         message = interaction_message(interaction, text, forms=True)
         context = DiscordContext.of_interaction(interaction, self.settings)
-        await respond(interaction, lambda: self.core.handle(message, context), private=private)
+        replay = Replay("command", text, message.model_copy(update={"forms": False}),
+                        await context.sender_is_moderator(), private)
+        await respond(interaction, lambda: self.core.handle(message, context), private=private, replay=replay)
+
+    async def follow_up(self, application_id: int, token: str, reply: Reply, private: bool) -> None:
+        """Send `reply` through an interaction's follow-up webhook (an interaction deferred before a restart)."""
+        # the same webhook discord.py builds for `interaction.followup` (type 3: an application's)
+        webhook = discord.Webhook.from_state(data={"id": application_id, "type": 3, "token": token},
+                                             state=self._connection)
+        ephemeral = private or is_ephemeral(reply)
+        for item in render(reply):
+            await webhook.send(ephemeral=ephemeral, **_send_options(item))
 
     async def on_action(self, interaction: discord.Interaction[Any], payload: str) -> None:
         """A pressed `ActionButton`: the core decodes the payload and answers."""
@@ -189,7 +203,8 @@ class DocSocialClient(discord.Client):
                     reply = Reply(kind="error", locale=reply.locale, body=t("discord_delete_failed", reply.locale))
                 return reply
 
-            await respond(interaction, work, private=private)
+            replay = Replay("action", payload, message, await context.sender_is_moderator(), private)
+            await respond(interaction, work, private=private, replay=replay)
         except Exception as exc:
             await report_error(interaction, "button", exc)
 
@@ -238,22 +253,30 @@ class SpanishTranslator(app_commands.Translator):
 
 # --- answering ---------------------------------------------------------------------------------
 async def respond(interaction: discord.Interaction[Any], work: Callable[[], Awaitable[Reply]], *,
-                  private: bool = False) -> Reply:
+                  private: bool = False, replay: Replay | None = None) -> Reply:
     """Run the core, deferring if it takes longer than DEFER_AFTER, and send its reply.
 
     Answering directly (not deferring first) keeps each reply's visibility right: errors and private
-    answers are ephemeral even when the command's usual answer is public.
+    answers are ephemeral even when the command's usual answer is public. A deferred interaction is
+    kept in the inbox (with `replay`) until answered, so a restart can still finish it.
     """
     task = asyncio.ensure_future(work())
     done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
-    if not done:
-        await interaction.response.defer(thinking=True, ephemeral=private)
-    reply = await task
-    if reply.form is not None and not interaction.response.is_done():
-        await interaction.response.send_modal(FormModal(reply.form))
+    keeper: DeferredInteractions | None = getattr(interaction.client, "deferred", None)
+    kept = False
+    try:
+        if not done:
+            await interaction.response.defer(thinking=True, ephemeral=private)
+            kept = keeper is not None and replay is not None and await keeper.deferred(interaction, replay)
+        reply = await task
+        if reply.form is not None and not interaction.response.is_done():
+            await interaction.response.send_modal(FormModal(reply.form))
+            return reply
+        await send_reply(interaction, reply, private=private, deferred_private=private)
         return reply
-    await send_reply(interaction, reply, private=private, deferred_private=private)
-    return reply
+    finally:  # answered, or reported as an error by the caller: either way not to be answered again
+        if kept and keeper is not None:
+            await keeper.answered(interaction)
 
 
 def _send_options(item: Outgoing) -> dict[str, Any]:
@@ -487,6 +510,8 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event) -
     client = build_client(assistant, settings)
     runner = asyncio.create_task(client.start(settings.discord_bot_token.get_secret_value()), name="discord")
     stopper = asyncio.create_task(stop.wait(), name="discord-stop")
+    keeper = client.deferred
+    recovering = asyncio.create_task(_recover(client, keeper, stop), name="discord-inbox") if keeper else None
     try:
         done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         if runner in done:
@@ -500,11 +525,25 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event) -
         raise
     finally:
         stopper.cancel()
+        if recovering is not None:
+            stop.set()
+            await asyncio.gather(recovering, return_exceptions=True)
         await client.close()
         if not runner.done():
             runner.cancel()
         await asyncio.gather(runner, stopper, return_exceptions=True)
         log.info("discord adapter stopped")
+
+
+async def _recover(client: DocSocialClient, keeper: DeferredInteractions, stop: asyncio.Event) -> None:
+    """Once connected (follow-ups need the client's HTTP session), finish what a dead worker deferred."""
+    ready = asyncio.create_task(client.wait_until_ready())
+    stopped = asyncio.create_task(stop.wait())
+    await asyncio.wait({ready, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    ready.cancel()
+    stopped.cancel()
+    if not stop.is_set():
+        await keeper.worker.run(stop)
 
 
 async def sync_commands(settings: Settings, dry_run: bool) -> int:

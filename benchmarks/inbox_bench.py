@@ -124,7 +124,8 @@ async def main() -> None:
     parser.add_argument("--pg", default=os.environ.get("DOCSOCIAL_TEST_DATABASE_URL", ""))
     args = parser.parse_args()
     n = args.messages
-    settings = Settings(user_rate="100000/minute", community_rate="1000000/minute", vote_salt="inbox-benchmark-salt-0123456789")
+    settings = Settings(user_rate="100000/minute", community_rate="1000000/minute",
+                        vote_salt="inbox-benchmark-salt-0123456789")
     print(f"{n} questions from {n} users, {CONCURRENCY} answered at once; answers/s (higher is better)\n")
     print(f"{'backend':<11} {'without inbox':>14} {'with inbox':>11} {'inbox only':>11} "
           f"{'ms added / msg':>15} {'vs 30 msg/s':>15}")
@@ -146,7 +147,8 @@ async def main() -> None:
             await conn.close()
     else:
         print("PostgreSQL  skipped: pass --pg URL or set DOCSOCIAL_TEST_DATABASE_URL")
-    print(f"\nTelegram lets a bot send about {TELEGRAM_CEILING:.0f} messages/s; 'vs 30 msg/s' is the headroom left.")
+    print(f"\nTelegram lets a bot send about {TELEGRAM_CEILING:.0f} messages/s; "
+          "'vs 30 msg/s' is the headroom left.")
     print("One worker process; the inbox adds per message: 1 insert, 1 claim, 1 'sending' mark, 1 done mark.")
 
 

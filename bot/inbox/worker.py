@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import traceback
 from collections.abc import Awaitable, Callable, Sequence
 
 from bot.inbox import owners
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 
 Process = Callable[[InboxItem], Awaitable[None]]
 _STOP_GRACE = 10.0  # seconds in-flight answers get to finish at a graceful stop
+_UNCOUNTED = frozenset({"answered", "ignored"})  # other outcomes (failed, dropped_late, expired) are counted
 _RETRY_PAUSE = 1.0  # seconds per attempt before a failed answer is tried again
 
 
@@ -132,6 +134,8 @@ class InboxWorker:
             raise
         except Exception as exc:  # the adapter's own error handling failed too: same as a failed answer
             ticket.error = exc
+            if log.isEnabledFor(logging.DEBUG):  # frames only: exception messages may quote user text
+                log.debug("traceback (message omitted):\n%s", "".join(traceback.format_tb(exc.__traceback__)))
         finally:
             unbind(token)
         if isinstance(ticket.error, ClaimLost):  # raised here or caught and reported by the adapter
@@ -150,9 +154,9 @@ class InboxWorker:
             log.error("inbox: could not mark a %s update done (%s); it may be answered again", update.platform, exc)
             return
         self.answered += 1
-        if outcome in ("failed", "dropped_late"):
-            if outcome == "failed":
-                log.error("inbox: gave up on a %s update after %d attempts", update.platform, item.attempts)
+        if outcome == "failed":
+            log.error("inbox: gave up on a %s update after %d attempts", update.platform, item.attempts)
+        if outcome not in _UNCOUNTED:
             await self._count(outcome)
 
     async def _give_back(self, update: InboxUpdate) -> None:
@@ -173,8 +177,7 @@ class InboxWorker:
 
     async def _housekeeping_once(self, *, first: bool = False) -> None:
         try:
-            if self._active:
-                await self.store.inbox_renew(self.owner, self.lease)
+            await self.store.inbox_renew(self.owner, self.lease)  # also claims taken outside run() (Discord)
             dead = owners.dead_here(await self.store.inbox_owners(), self.owner)
             if dead:
                 freed = await self.store.inbox_free(dead)

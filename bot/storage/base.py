@@ -149,8 +149,10 @@ class InboxStats:
 class InboxStore(Protocol):
     """The inbox half of the Store (both backends). Every method is one transaction."""
 
-    async def inbox_put(self, updates: Sequence[InboxUpdate]) -> int:
-        """Store updates not seen before (done ones included); returns how many were new."""
+    async def inbox_put(self, updates: Sequence[InboxUpdate], *, claim_for: str | None = None,
+                        lease: dt.timedelta | None = None) -> int:
+        """Store updates not seen before (done ones included); returns how many were new. With
+        `claim_for`, new rows start claimed by that owner for `lease` (work already under way)."""
 
     async def inbox_claim(self, owner: str, platforms: Sequence[str], lease: dt.timedelta,
                           limit: int) -> list[InboxItem]:

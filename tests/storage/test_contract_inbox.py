@@ -111,3 +111,14 @@ async def test_concurrent_claimers_never_share_an_update(open_store: StoreFactor
 
     a, b = await asyncio.gather(drain(first, "a"), drain(second, "b"))
     assert sorted(a + b) == list(range(1, 41)) and not set(a) & set(b)
+
+
+async def test_an_update_can_be_stored_already_claimed_by_the_worker_handling_it(open_store: StoreFactory) -> None:
+    clock = FixedClock()
+    store = await open_store(clock)
+    assert await store.inbox_put([update(9, platform="discord")], claim_for="w1", lease=LEASE) == 1
+    assert await store.inbox_claim("w2", ["discord"], LEASE, 10) == []  # held by w1
+    assert await store.inbox_owners() == ["w1"]
+    clock.now += LEASE + dt.timedelta(seconds=1)
+    [item] = await store.inbox_claim("w2", ["discord"], LEASE, 10)  # w1 died: its lease ran out
+    assert item.attempts == 2 and item.update.update_id == 9

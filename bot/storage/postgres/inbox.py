@@ -46,17 +46,24 @@ class PostgresInboxMixin:
     def _now(self) -> dt.datetime:  # pragma: no cover - provided by the store
         raise NotImplementedError
 
-    async def inbox_put(self, updates: Sequence[InboxUpdate]) -> int:
+    async def inbox_put(self, updates: Sequence[InboxUpdate], *, claim_for: str | None = None,
+                        lease: dt.timedelta | None = None) -> int:
         if not updates:
             return 0
+        state, until = "pending", None
+        if claim_for is not None:
+            state, until = "claimed", self._now() + (lease or dt.timedelta(seconds=30))
 
         async def work(conn: asyncpg.Connection) -> int:
             rows = await conn.fetch(
-                "INSERT INTO inbox (platform, update_id, chat_key, payload, received_at)"
-                " SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::timestamptz[])"
+                "INSERT INTO inbox (platform, update_id, chat_key, payload, received_at, state, owner, lease_until,"
+                " attempts)"
+                " SELECT p, u, c, d, r, $6, $7, $8, $9"
+                " FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::timestamptz[]) AS x(p, u, c, d, r)"
                 " ON CONFLICT (platform, update_id) DO NOTHING RETURNING 1",
                 [u.platform for u in updates], [u.update_id for u in updates], [u.chat_key for u in updates],
-                [u.payload for u in updates], [u.received_at for u in updates],
+                [u.payload for u in updates], [u.received_at for u in updates], state, claim_for, until,
+                0 if claim_for is None else 1,
             )
             return len(rows)
 

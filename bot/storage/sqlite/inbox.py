@@ -40,15 +40,20 @@ class SQLiteInboxMixin:
     def _tx(self, *, write: bool) -> AbstractAsyncContextManager[aiosqlite.Connection]:  # pragma: no cover
         raise NotImplementedError
 
-    async def inbox_put(self, updates: Sequence[InboxUpdate]) -> int:
+    async def inbox_put(self, updates: Sequence[InboxUpdate], *, claim_for: str | None = None,
+                        lease: dt.timedelta | None = None) -> int:
         if not updates:
             return 0
+        state, until = "pending", None
+        if claim_for is not None:
+            state, until = "claimed", _ts(self._clock() + (lease or dt.timedelta(seconds=30)))
         async with self._tx(write=True) as conn:
             before = conn.total_changes
             await conn.executemany(
-                "INSERT INTO inbox (platform, update_id, chat_key, payload, received_at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (platform, update_id) DO NOTHING",
-                [(u.platform, u.update_id, u.chat_key, u.payload, _ts(u.received_at)) for u in updates],
+                "INSERT INTO inbox (platform, update_id, chat_key, payload, received_at, state, owner, lease_until,"
+                " attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, update_id) DO NOTHING",
+                [(u.platform, u.update_id, u.chat_key, u.payload, _ts(u.received_at), state, claim_for, until,
+                  0 if claim_for is None else 1) for u in updates],
             )
             return conn.total_changes - before
 
