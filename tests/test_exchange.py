@@ -11,7 +11,7 @@ import yaml
 from bot.exchange import export_community, import_file
 from bot.knowledge import KnowledgeError, load_file
 from bot.models import Entry
-from bot.storage.sqlite.store import SQLiteStore
+from bot.storage.base import Store
 
 TG, DC = "telegram:-100123", "discord:42"
 
@@ -37,7 +37,7 @@ def content(entries: list[Entry]) -> list[tuple[object, ...]]:
     ]
 
 
-async def seed(store: SQLiteStore) -> list[Entry]:
+async def seed(store: Store) -> list[Entry]:
     entries = [
         entry("c1"),
         entry(
@@ -63,7 +63,7 @@ async def seed(store: SQLiteStore) -> list[Entry]:
 
 
 @pytest.mark.asyncio
-async def test_export_is_a_valid_knowledge_file(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_export_is_a_valid_knowledge_file(store: Store, tmp_path: Path) -> None:
     entries = await seed(store)
     text = await export_community(store, TG)
     assert text.startswith("# DocSocial community entries: 3 entries\n")
@@ -79,7 +79,7 @@ async def test_export_is_a_valid_knowledge_file(store: SQLiteStore, tmp_path: Pa
 
 
 @pytest.mark.asyncio
-async def test_round_trip_into_another_community(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_round_trip_into_another_community(store: Store, tmp_path: Path) -> None:
     await seed(store)
     await store.add_entry(DC, entry("c1", questions={"en": ["already here?"]}), "mod-d")
     path = tmp_path / "export.yaml"
@@ -99,7 +99,7 @@ async def test_round_trip_into_another_community(store: SQLiteStore, tmp_path: P
 
 
 @pytest.mark.asyncio
-async def test_curated_style_ids_get_community_ids(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_curated_style_ids_get_community_ids(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "faq.yaml"
     path.write_text(
         "- id: sermo\n  topic: networks\n  questions: {en: ['What is Sermo?']}\n  answer: {en: A network.}\n"
@@ -115,7 +115,7 @@ async def test_curated_style_ids_get_community_ids(store: SQLiteStore, tmp_path:
 
 
 @pytest.mark.asyncio
-async def test_invalid_file_writes_nothing(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_invalid_file_writes_nothing(store: Store, tmp_path: Path) -> None:
     await store.add_entry(DC, entry("c1"), "mod")
     path = tmp_path / "bad.yaml"
     path.write_text(
@@ -135,7 +135,7 @@ async def test_invalid_file_writes_nothing(store: SQLiteStore, tmp_path: Path) -
 
 
 @pytest.mark.asyncio
-async def test_broken_yaml_duplicates_and_empty_files_are_refused(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_broken_yaml_duplicates_and_empty_files_are_refused(store: Store, tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("- id: c1\n  topic: [unclosed\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="not valid YAML at line"):

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import math
 import re
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.faq import replies
-from bot.faq.dialogue import DialogueStore
+from bot.faq.dialogue import DialogueStore, StoreDialogues
 from bot.faq.parsing import compare_key, normalise_id, split_first
 from bot.i18n import t
 from bot.models import Entry, Locale, Reply, Suggestion
@@ -56,6 +57,9 @@ class FaqLimits:
     history_limit: int = 20
 
 
+DEFAULT_LIMITS = FaqLimits()
+
+
 class Invalid(Exception):
     """Input the user must fix; carries the ready error text and an optional hint."""
 
@@ -74,9 +78,10 @@ class FaqBase:
         curated: Mapping[str, Entry],
         find_similar: FindSimilar,
         on_change: Callable[[str], Awaitable[None]],
-        limits: FaqLimits,
-        clock: Callable[[], float],
-        dialogues: DialogueStore,
+        limits: FaqLimits = DEFAULT_LIMITS,
+        *,
+        clock: Callable[[], float] = time.time,  # wall clock: a dialogue may continue in another process
+        dialogues: DialogueStore | None = None,
     ) -> None:
         self._store = store
         self._curated = curated
@@ -84,7 +89,8 @@ class FaqBase:
         self._on_change = on_change
         self.limits = limits
         self._clock = clock
-        self._dialogues = dialogues
+        # half-written guided adds live in the store by default, so any worker continues them
+        self._dialogues = dialogues or StoreDialogues(store, limits.dialogue_timeout_seconds, clock)
 
     @staticmethod
     def _key(req: FaqRequest) -> ActorKey:

@@ -1,10 +1,4 @@
-"""The SQLite implementation of `bot.storage.base.Store`: one WAL database file, numbered SQL migrations.
-
-Why one connection guarded by one asyncio.Lock: aiosqlite runs a connection's calls on one thread
-in FIFO order, so the lock only has to keep two coroutines' transactions from interleaving on it
-(`benchmarks/storage_bench.py` compares this with a connection per transaction). Other processes
-(the CLI next to a running bot) are handled by SQLite's own locking plus a busy timeout; writers
-take the write lock up front with `BEGIN IMMEDIATE` so they never deadlock upgrading a read lock.
+"""The SQLite implementation of `bot.storage.base.Store`: the queries, over one connection (connection.py).
 
 All SQL lives here and in `migrations/*.sql` beside this file; errors leave as `StoreError` with a message a
 moderator or operator can act on. Nothing here logs message text or user ids.
@@ -12,15 +6,12 @@ moderator or operator can act on. Nothing here logs message text or user ids.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import functools
 import json
-import os
-from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
 import aiosqlite
 from pydantic import ValidationError
@@ -39,30 +30,14 @@ from bot.storage.base import (
     StoreError,
 )
 from bot.storage.rules import GapKind, check_community
-from bot.storage.sqlite.errors import read_only_message, translated
+from bot.storage.sqlite.connection import SQLiteConnection, parse_timestamp, timestamp
 from bot.storage.sqlite.inbox import SQLiteInboxMixin
-from bot.storage.sqlite.migrate import apply_migrations
-from bot.storage.sqlite.sql import fetchall, fetchone, rollback
+from bot.storage.sqlite.sql import fetchall, fetchone
 from bot.storage.sqlite.state import SQLiteStateMixin
 
 __all__ = ["SQLiteStore"]
 
 STALE_STATE = dt.timedelta(days=1)  # dialogues idle this long are gone for good
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _ts(moment: dt.datetime) -> str:
-    """Fixed-width UTC text, so comparing strings compares instants."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
-
-def _parse_ts(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -86,8 +61,8 @@ def _entry_from_row(row: Sequence[Any], path: Path) -> CommunityEntry:
         entry=entry,
         community_id=community_id,
         deleted=bool(deleted),
-        created_at=_parse_ts(created_at),
-        updated_at=_parse_ts(updated_at),
+        created_at=parse_timestamp(created_at),
+        updated_at=parse_timestamp(updated_at),
     )
 
 
@@ -98,100 +73,12 @@ _ENTRY_COLUMNS = "community_id, data, deleted, created_at, updated_at"
 # the store
 
 
-class SQLiteStore(SQLiteStateMixin, SQLiteInboxMixin):
+class SQLiteStore(SQLiteConnection, SQLiteStateMixin, SQLiteInboxMixin):
     """`bot.storage.base.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
 
-    def __init__(
-        self,
-        path: str | os.PathLike[str],
-        *,
-        busy_timeout: float = 5.0,
-        clock: Callable[[], dt.datetime] = _utcnow,
-    ) -> None:
-        self.path = Path(path)
-        self.busy_timeout = busy_timeout
-        self.applied_migrations: list[str] = []  # what the last open() applied, for `upgrade`
-        self._clock = clock
-        self._conn: aiosqlite.Connection | None = None
-        self._lock = asyncio.Lock()
 
     # -- lifecycle ------------------------------------------------------------------------------
 
-    async def open(self) -> None:
-        """Connect, configure and apply pending migrations; idempotent."""
-        if self._conn is not None:
-            return
-        if self.path.is_dir():
-            raise StoreError(f"{self.path} is a folder, not a database file: point DOCSOCIAL_DB at a file")
-        in_memory = str(self.path) == ":memory:"
-        if not in_memory and not self.path.parent.is_dir():
-            raise StoreError(f"cannot open the database {self.path}: its folder does not exist")
-        with translated(self.path):
-            pending = aiosqlite.connect(self.path, isolation_level=None, timeout=self.busy_timeout)
-            try:
-                conn = await pending
-            except BaseException:
-                # aiosqlite stops its worker thread asynchronously after a failed connect; wait for
-                # it so the thread never reports to an event loop that has gone away.
-                worker = getattr(pending, "_thread", None)
-                if worker is not None:
-                    await asyncio.to_thread(worker.join, 5.0)
-                raise
-            try:
-                await self._configure(conn)
-                self.applied_migrations = await apply_migrations(conn, self.path, self._now())
-            except BaseException:
-                await conn.close()
-                raise
-        self._conn = conn
-
-    async def _configure(self, conn: aiosqlite.Connection) -> None:
-        await conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
-        mode = await fetchone(conn, "PRAGMA journal_mode = WAL")
-        if str(self.path) != ":memory:" and (mode is None or str(mode[0]).lower() != "wal"):
-            # SQLite reports the old mode when it cannot switch: a read-only file or folder.
-            raise StoreError(read_only_message(self.path))
-        await conn.execute("PRAGMA foreign_keys = ON")
-        await conn.execute("PRAGMA synchronous = FULL")  # a committed vote survives a power cut too
-        await conn.execute("PRAGMA secure_delete = ON")  # purged gaps and votes are zeroed on disk
-
-    async def close(self) -> None:
-        conn, self._conn = self._conn, None
-        if conn is not None:
-            async with self._lock:
-                with translated(self.path):
-                    await conn.close()
-
-    async def __aenter__(self) -> Self:
-        await self.open()
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()
-
-    def _now(self) -> str:
-        return _ts(self._clock())
-
-    @asynccontextmanager
-    async def _tx(self, *, write: bool) -> AsyncIterator[aiosqlite.Connection]:
-        """One transaction on the shared connection; the lock keeps coroutines from interleaving.
-
-        Writers read the clock inside it, so stored timestamps follow commit order."""
-        conn = self._conn
-        if conn is None:
-            raise StoreError("the store is not open: call open() first")
-        async with self._lock:
-            with translated(self.path):
-                try:
-                    await conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-                    yield conn
-                    await conn.execute("COMMIT")
-                except BaseException:
-                    # A cancelled caller must not leave the connection mid-transaction. rollback() is
-                    # queued on aiosqlite's thread behind whatever this caller already queued (even a
-                    # BEGIN not yet run) and only rolls back if a transaction is open by then.
-                    await asyncio.shield(rollback(conn))
-                    raise
 
     async def _audit(
         self,
@@ -248,7 +135,7 @@ class SQLiteStore(SQLiteStateMixin, SQLiteInboxMixin):
             (community_id, entry.id, entry.topic, data, now, now),
         )
         await self._audit(conn, community_id, actor, action, entry.id, None, data, now)
-        moment = _parse_ts(now)
+        moment = parse_timestamp(now)
         return CommunityEntry(
             entry=entry, community_id=community_id, deleted=False, created_at=moment, updated_at=moment
         )
@@ -303,8 +190,8 @@ class SQLiteStore(SQLiteStateMixin, SQLiteInboxMixin):
                 entry=entry,
                 community_id=community_id,
                 deleted=bool(row[2]),
-                created_at=_parse_ts(row[3]),
-                updated_at=_parse_ts(now),
+                created_at=parse_timestamp(row[3]),
+                updated_at=parse_timestamp(now),
             )
 
     async def set_deleted(
@@ -420,7 +307,7 @@ class SQLiteStore(SQLiteStateMixin, SQLiteInboxMixin):
                 " WHERE community_id = ? AND target = ? ORDER BY id",
                 (community_id, target),
             )
-        return [AuditRecord(r[0], r[1], r[2], r[3], r[4], r[5], _parse_ts(r[6])) for r in rows]
+        return [AuditRecord(r[0], r[1], r[2], r[3], r[4], r[5], parse_timestamp(r[6])) for r in rows]
 
     # -- unanswered questions -------------------------------------------------------------------
 
@@ -455,7 +342,7 @@ class SQLiteStore(SQLiteStateMixin, SQLiteInboxMixin):
                 " ORDER BY count DESC, last_seen DESC, norm LIMIT ?",
                 (community_id, max(0, limit)),
             )
-        return [Gap(r[0], r[1], int(r[2]), _parse_ts(r[3]), _parse_ts(r[4]), int(r[5])) for r in rows]
+        return [Gap(r[0], r[1], int(r[2]), parse_timestamp(r[3]), parse_timestamp(r[4]), int(r[5])) for r in rows]
 
     async def delete_gap(self, community_id: str, text: str) -> None:
         """Forget an unanswered question (both kinds, matched like record_gap); idempotent."""
@@ -468,7 +355,7 @@ class SQLiteStore(SQLiteStateMixin, SQLiteInboxMixin):
         """Retention: drop gaps, usage events and votes last touched before now - days (all communities)."""
         if days < 0:
             raise ValueError("days must be >= 0")
-        cutoff = _ts(self._clock() - dt.timedelta(days=days))
+        cutoff = timestamp(self._clock() - dt.timedelta(days=days))
         removed = 0
         async with self._tx(write=True) as conn:
             for sql in (
@@ -483,7 +370,7 @@ class SQLiteStore(SQLiteStateMixin, SQLiteInboxMixin):
             now = self._clock().timestamp()
             await conn.execute("DELETE FROM rate_windows WHERE expires_at < ?", (now,))
             await conn.execute("DELETE FROM cooldowns WHERE expires_at < ?", (now,))
-            await conn.execute("DELETE FROM dialogues WHERE touched_at < ?", (_ts(self._clock() - STALE_STATE),))
+            await conn.execute("DELETE FROM dialogues WHERE touched_at < ?", (timestamp(self._clock() - STALE_STATE),))
         return removed
 
     # -- usage and feedback ---------------------------------------------------------------------
@@ -513,7 +400,7 @@ class SQLiteStore(SQLiteStateMixin, SQLiteInboxMixin):
         """Usage in the last `days` days. "unanswered" counts fallback and clarify questions."""
         if days < 1:
             raise ValueError("days must be >= 1")
-        cutoff = _ts(self._clock() - dt.timedelta(days=days))
+        cutoff = timestamp(self._clock() - dt.timedelta(days=days))
         async with self._tx(write=False) as conn:
             counts = await fetchone(
                 conn,

@@ -10,19 +10,18 @@ import json
 
 import pytest
 
-from adapters.discord_inbox import PLATFORM
+from adapters.discord.inbox import PLATFORM
 from bot.inbox import InboxSettings, owners
 from bot.models import Message
 from bot.storage.base import InboxUpdate
-from tests.test_discord import (  # noqa: F401  (fixtures)
-    APP_ID,
-    Harness,
+from tests.adapters.test_discord import (  # noqa: F401  (fixtures)
     assistant,
     fake,
     harness,
     make_core_slow,
     settings,
 )
+from tests.fakes.discord_api import APP_ID, Harness
 
 TOKEN = "interaction-token-never-logged"
 

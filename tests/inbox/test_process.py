@@ -29,10 +29,10 @@ import aiohttp
 import asyncpg
 
 from bot.storage.postgres.store import PostgresStore
+from tests.fakes.telegram_api import FakeBotAPI, message, user
 from tests.pg_support import PG_URL, create_schema, drop_schema, needs_postgres, new_schema
-from tests.telegram_fake_server import FakeBotAPI, message, user
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "123456:TEST-token-never-logged"
 SECRET = "test-webhook-secret"
 USERS = range(5_000, 5_200)  # 200 doctors, each in a private chat with the bot

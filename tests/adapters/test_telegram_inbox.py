@@ -19,8 +19,8 @@ from bot.assistant import Assistant
 from bot.inbox import InboxSettings
 from bot.storage.base import InboxUpdate, StoreError
 from bot.storage.sqlite.store import SQLiteStore
-from tests.telegram_fake_server import FakeBotAPI, callback, message, user
-from tests.test_telegram import _free_port, _post_when_up, make_settings, write_knowledge
+from tests.adapters.test_telegram import _free_port, _post_when_up, make_settings, write_knowledge
+from tests.fakes.telegram_api import FakeBotAPI, callback, message, user
 
 SECRET = {"X-Telegram-Bot-Api-Secret-Token": "s3cret"}
 

@@ -23,14 +23,14 @@ import yaml
 from pydantic import SecretStr
 
 from adapters.telegram import classify, file_url, menu, serve
-from adapters.telegram_render import keyboard, render_html
+from adapters.telegram.render import keyboard, render_html
 from bot.assistant import Assistant
 from bot.buttons import with_buttons
 from bot.config import Settings
 from bot.models import Reply, Suggestion
 from bot.storage.base import CommunitySettings
 from bot.storage.sqlite.store import SQLiteStore
-from tests.telegram_fake_server import (
+from tests.fakes.telegram_api import (
     BOT_ID,
     BOT_USERNAME,
     Call,

@@ -11,9 +11,10 @@ from bot.config import MatchSettings, Settings
 from bot.matching import Matcher
 from bot.models import Entry, Message, Reply
 from bot.sources import footer, inline
-from bot.storage.base import CommunitySettings
+from bot.storage.base import CommunitySettings, Store
 from bot.storage.sqlite.store import SQLiteStore
-from tests.conftest import AssistantFactory, MemberContext, ModeratorContext
+from tests.conftest import AssistantFactory
+from tests.fakes.chat import MemberContext, ModeratorContext
 
 GROUP = "telegram:-100123"
 
@@ -88,7 +89,7 @@ def tiny_matcher() -> Matcher:
 
 
 @pytest.fixture
-def tiny(tiny_matcher: Matcher, store: SQLiteStore) -> Assistant:
+def tiny(tiny_matcher: Matcher, store: Store) -> Assistant:
     return Assistant(Settings(), TINY, tiny_matcher, store)
 
 
@@ -472,7 +473,6 @@ async def test_store_error_becomes_error_reply(assistant: Assistant) -> None:
 
 async def test_store_on_a_directory_fails_clearly(tmp_path: Path) -> None:
     from bot.storage.base import StoreError
-    from bot.storage.sqlite.store import SQLiteStore
 
     folder = tmp_path / "folder.sqlite"
     folder.mkdir()
