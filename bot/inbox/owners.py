@@ -12,10 +12,16 @@ import secrets
 import socket
 from pathlib import Path
 
+_OWNERS: dict[int, str] = {}
+
 
 def new_owner() -> str:
-    """host:pid:random, unique per process start (the random part survives pid reuse)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+    """host:pid:random, one per process (the Telegram and Discord workers of `run all` share it, so neither
+    takes the other for dead); the random part tells a reused pid from the process that had it before."""
+    pid = os.getpid()
+    if pid not in _OWNERS:  # keyed by pid: a forked child gets its own
+        _OWNERS[pid] = f"{socket.gethostname()}:{pid}:{secrets.token_hex(4)}"
+    return _OWNERS[pid]
 
 
 def _alive(pid: int) -> bool:
@@ -33,7 +39,8 @@ def _alive(pid: int) -> bool:
 
 
 def dead_here(owners: list[str], me: str) -> list[str]:
-    """The owners that ran on this host and whose process is gone (never `me`)."""
+    """The owners that ran on this host and whose process is gone (never `me`; our own pid with another
+    random part is an earlier process that had this pid)."""
     host, pid, _ = me.rsplit(":", 2)
     dead = []
     for owner in owners:

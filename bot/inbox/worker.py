@@ -105,9 +105,7 @@ class InboxWorker:
             for task in late:
                 task.cancel()
             if late:
-                await asyncio.wait(late)
-        with contextlib.suppress(StoreError):  # whatever we still hold is free for the next start at once
-            await self.store.inbox_free([self.owner])
+                await asyncio.wait(late)  # each cancelled answer gives its update back (_answer)
 
     # --- one update -------------------------------------------------------------------------
     async def _answer(self, item: InboxItem) -> None:

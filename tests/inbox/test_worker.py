@@ -164,3 +164,16 @@ async def test_a_graceful_stop_gives_unfinished_claims_back_at_once(store: SQLit
     await task
     stats = await store.inbox_stats()
     assert (stats.pending, stats.claimed) == (1, 0)  # the next start answers it without waiting for a lease
+
+
+async def test_the_telegram_and_discord_workers_of_one_process_never_free_each_others_claims(
+        store: SQLiteStore) -> None:
+    seen, process = recorder()
+    telegram = InboxWorker(store, ["telegram"], process, FAST)
+    discord = InboxWorker(store, ["discord"], process, FAST)
+    assert telegram.owner == discord.owner  # `python -m bot run all`: one process, one owner
+    deferred = InboxUpdate("discord", 5, "discord:1", "{}", dt.datetime.now(dt.UTC))
+    await store.inbox_put([deferred], claim_for=discord.owner, lease=LEASE)
+    await store.inbox_put([arrival(1)])
+    await run_until(telegram, lambda: len(seen) == 1)
+    assert (await store.inbox_stats()).claimed == 1  # the deferred interaction is still its worker's
