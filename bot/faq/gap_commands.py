@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from bot.faq import replies
-from bot.faq.base import FaqRequest, Invalid, utc
+from bot.faq.base import FaqRequest, Invalid
 from bot.faq.entries import EntryCommands
 from bot.faq.gaps import GapGroup, group_gaps
 from bot.faq.parsing import clean_text, normalise_id, split_first
@@ -26,22 +26,8 @@ class GapCommands(EntryCommands):
             return replies.info(req, None, t("faq.gaps_empty", loc))
         page, pages = self._page(rest, len(groups), req, "gaps")
         size = self.limits.page_size
-        bullets = []
-        for n in range((page - 1) * size + 1, min(page * size, len(groups)) + 1):
-            group = groups[n - 1]
-            more = t("faq.gap_more", loc, k=len(group.texts) - 1) if len(group.texts) > 1 else ""
-            bullets.append(
-                t(
-                    "faq.gap_item", loc,
-                    n=group.number,
-                    text=group.text,
-                    count=group.count,
-                    more=more,
-                    first=utc(group.first_seen).strftime("%Y-%m-%d"),
-                    last=utc(group.last_seen).strftime("%Y-%m-%d"),
-                )
-            )
-        return replies.info(req, t("faq.gaps_title", loc, page=page, pages=pages), t("faq.gaps_body", loc), bullets)
+        shown = groups[(page - 1) * size : page * size]
+        return replies.gap_list(req, page, pages, [(group.number, group) for group in shown])
 
     async def _cmd_answer(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
