@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 Process = Callable[[InboxItem], Awaitable[None]]
 _STOP_GRACE = 10.0  # seconds in-flight answers get to finish at a graceful stop
 _UNCOUNTED = frozenset({"answered", "ignored"})  # other outcomes (failed, dropped_late, expired) are counted
+_OUTAGE_PAUSE = 2.0  # seconds between claims while the database cannot be reached
 _RETRY_PAUSE = 1.0  # seconds per attempt before a failed answer is tried again
 
 
@@ -72,8 +73,11 @@ class InboxWorker:
                 if free > 0:
                     try:
                         items = await self.store.inbox_claim(self.owner, self.platforms, self.lease, free)
-                    except StoreError as exc:
-                        log.warning("inbox: cannot claim updates (%s); retrying", exc)
+                    except StoreError as exc:  # the database is away: say so once per pause, not per poll
+                        log.warning("inbox: cannot claim updates (%s); retrying in %.0f s", exc, _OUTAGE_PAUSE)
+                        with contextlib.suppress(TimeoutError):
+                            await asyncio.wait_for(stop.wait(), _OUTAGE_PAUSE)
+                        continue
                 for item in items:
                     task = asyncio.create_task(self._answer(item), name="inbox-answer")
                     self._active.add(task)

@@ -17,7 +17,7 @@ from bot import inbox
 from bot.inbox import InboxSettings, InboxWorker, owners
 from bot.inbox import worker as worker_module
 from bot.models import Reply
-from bot.storage.base import InboxItem, InboxUpdate
+from bot.storage.base import InboxItem, InboxUpdate, StoreError
 from bot.storage.sqlite.store import SQLiteStore
 
 LEASE = dt.timedelta(seconds=30)
@@ -177,3 +177,22 @@ async def test_the_telegram_and_discord_workers_of_one_process_never_free_each_o
     await store.inbox_put([arrival(1)])
     await run_until(telegram, lambda: len(seen) == 1)
     assert (await store.inbox_stats()).claimed == 1  # the deferred interaction is still its worker's
+
+
+async def test_a_database_outage_pauses_claiming_and_the_update_is_answered_after_it(
+        store: SQLiteStore, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr(worker_module, "_OUTAGE_PAUSE", 0.05)
+    original = store.inbox_claim
+    failures = [StoreError("the database cannot be reached right now; try again in a minute")] * 3
+
+    async def flaky(*args: object, **kwargs: object) -> list[InboxItem]:
+        if failures:
+            raise failures.pop()
+        return await original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "inbox_claim", flaky)
+    seen, process = recorder()
+    worker = InboxWorker(store, ["telegram"], process, FAST)
+    await worker.put([arrival(1)])
+    await run_until(worker, lambda: len(seen) == 1)
+    assert caplog.text.count("cannot claim updates") == 3
