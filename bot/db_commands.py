@@ -1,7 +1,8 @@
 """`python -m bot db ...`: the operator's database steps on either backend.
 
 upgrade   apply pending migrations (with PostgreSQL: the deploy step, under an advisory lock)
-check     SQLite: integrity check; PostgreSQL: reachable, schema current, constraints valid
+check     SQLite: integrity check; PostgreSQL: reachable, schema current, constraints valid; both: the
+          inbox's backlog and what it gave up on (shed, dropped late, failed, expired) or sent again
 backup    SQLite: online backup API; PostgreSQL: pg_dump, or what to run where it is missing
 migrate-to postgresql://...   copy this SQLite deployment into an empty PostgreSQL, all or nothing
 """
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings
-from bot.storage.base import StoreError
+from bot.storage.base import Store, StoreError
 from bot.storage.factory import backend_name, database_url, sqlite_path
 
 
@@ -51,6 +52,7 @@ async def _sqlite(args: argparse.Namespace, path: Path) -> int:
                 print(f"  {line}", file=sys.stderr)
             return 1
         print(f"{path}: ok")
+        print(await _inbox_line(path_store(path)))
     else:
         await backup(path, args.file)
         print(f"Backed up {path} to {args.file}")
@@ -60,6 +62,7 @@ async def _sqlite(args: argparse.Namespace, path: Path) -> int:
 async def _postgres(args: argparse.Namespace, url: str) -> int:
     from bot.storage.postgres import ops
     from bot.storage.postgres.connection import where
+    from bot.storage.postgres.store import PostgresStore
 
     place = where(url)
     if args.db_command == "upgrade":
@@ -72,10 +75,28 @@ async def _postgres(args: argparse.Namespace, url: str) -> int:
                 print(f"{place}: {line}", file=sys.stderr)
             return 1
         print(f"{place}: ok")
+        print(await _inbox_line(PostgresStore(url, pool_size=1)))
     else:
         await ops.backup(url, args.file)
         print(f"Backed up {place} to {args.file} (restore with pg_restore --dbname=...)")
     return 0
+
+
+def path_store(path: Path) -> Store:
+    from bot.storage.sqlite.store import SQLiteStore
+
+    return SQLiteStore(path)
+
+
+async def _inbox_line(store: Store) -> str:
+    """The durable inbox's backlog and counters (shed, dropped late, failed, expired, resent)."""
+    from bot.inbox.report import summary
+
+    await store.open()
+    try:
+        return await summary(store)
+    finally:
+        await store.close()
 
 
 async def _migrate_to(settings: Settings, target: str) -> int:

@@ -379,7 +379,8 @@ def test_db_check_healthy_and_damaged(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite"
     assert run_cli(["db", "upgrade"], db).returncode == 0
     healthy = run_cli(["db", "check"], db)
-    assert healthy.returncode == 0 and healthy.stdout.strip().endswith(": ok")
+    assert healthy.returncode == 0 and ": ok\n" in healthy.stdout
+    assert "inbox: 0 waiting, 0 sending" in healthy.stdout and "shed 0, dropped_late 0, failed 0" in healthy.stdout
     damaged = tmp_path / "damaged.sqlite"
     damaged.write_bytes(b"this is not a database" * 100)
     result = run_cli(["db", "check"], damaged)

@@ -27,9 +27,10 @@ from discord import app_commands
 
 from adapters.discord.commands import build_commands
 from adapters.discord.context import PLATFORM, DiscordContext, community_id, guild_id_of, interaction_message, locale_of
+from adapters.discord.inbox import DeferredInteractions, Replay
 from adapters.discord.limits import check_limits, describe
 from adapters.discord.render import ActionButton, ChoiceSelect
-from adapters.discord.respond import deliver_to_channel, report_error, respond
+from adapters.discord.respond import deliver_to_channel, follow_up, report_error, respond
 from bot.assistant import Assistant
 from bot.config import Settings
 from bot.i18n import t
@@ -70,6 +71,8 @@ class DocSocialClient(discord.Client):
         self.assistant = assistant
         self.settings = settings
         self.sync_guilds = sync_guilds
+        # deferred interactions are kept in the inbox, so a restart can still answer them
+        self.deferred = DeferredInteractions(assistant, self.follow_up) if assistant is not None else None
         self.tree: app_commands.CommandTree[DocSocialClient] = app_commands.CommandTree(self)
         self.tree.error(self._on_tree_error)
         self.translator = SpanishTranslator()
@@ -109,7 +112,13 @@ class DocSocialClient(discord.Client):
     async def run_command(self, interaction: discord.Interaction[Any], text: str, *, private: bool = False) -> None:
         message = interaction_message(interaction, text, forms=True)
         context = DiscordContext.of_interaction(interaction, self.settings)
-        await respond(interaction, lambda: self.core.handle(message, context), private=private)
+        replay = Replay("command", text, message.model_copy(update={"forms": False}),
+                        await context.sender_is_moderator(), private)
+        await respond(interaction, lambda: self.core.handle(message, context), private=private, replay=replay)
+
+    async def follow_up(self, application_id: int, token: str, reply: Reply, private: bool) -> None:
+        """Answer an interaction deferred before a restart, through its follow-up webhook."""
+        await follow_up(self._connection, application_id, token, reply, private)
 
     async def run_message_action(self, interaction: discord.Interaction[Any], name: str, text: str) -> None:
         """A message menu ("Check this post", "Ask DocSocial"): the core answers the sender only."""
@@ -142,7 +151,8 @@ class DocSocialClient(discord.Client):
                     reply = Reply(kind="error", locale=reply.locale, body=t("discord_delete_failed", reply.locale))
                 return reply
 
-            await respond(interaction, work, private=private)
+            replay = Replay("action", payload, message, await context.sender_is_moderator(), private)
+            await respond(interaction, work, private=private, replay=replay)
         except Exception as exc:
             await report_error(interaction, "button", exc)
 
@@ -220,6 +230,8 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event) -
     client = build_client(assistant, settings)
     runner = asyncio.create_task(client.start(settings.discord_bot_token.get_secret_value()), name="discord")
     stopper = asyncio.create_task(stop.wait(), name="discord-stop")
+    keeper = client.deferred
+    recovering = asyncio.create_task(_recover(client, keeper, stop), name="discord-inbox") if keeper else None
     try:
         done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         if runner in done:
@@ -233,11 +245,25 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event) -
         raise
     finally:
         stopper.cancel()
+        if recovering is not None:
+            stop.set()
+            await asyncio.gather(recovering, return_exceptions=True)
         await client.close()
         if not runner.done():
             runner.cancel()
         await asyncio.gather(runner, stopper, return_exceptions=True)
         log.info("discord adapter stopped")
+
+
+async def _recover(client: DocSocialClient, keeper: DeferredInteractions, stop: asyncio.Event) -> None:
+    """Once connected, finish what a dead worker deferred (adapters/discord/inbox.py)."""
+    ready = asyncio.create_task(client.wait_until_ready())
+    stopped = asyncio.create_task(stop.wait())
+    await asyncio.wait({ready, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    ready.cancel()
+    stopped.cancel()
+    if not stop.is_set():
+        await keeper.worker.run(stop)
 
 
 async def sync_commands(settings: Settings, dry_run: bool) -> int:

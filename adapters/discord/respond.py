@@ -12,6 +12,7 @@ from discord import app_commands
 
 from adapters.discord.context import guild_id_of, locale_of
 from adapters.discord.forms import FormModal
+from adapters.discord.inbox import DeferredInteractions, Replay
 from adapters.discord.render import ELLIPSIS, Outgoing, is_ephemeral, render
 from bot.i18n import t
 from bot.models import Reply
@@ -25,22 +26,40 @@ NO_MENTIONS = discord.AllowedMentions.none()
 
 # --- answering ---------------------------------------------------------------------------------
 async def respond(interaction: discord.Interaction[Any], work: Callable[[], Awaitable[Reply]], *,
-                  private: bool = False) -> Reply:
+                  private: bool = False, replay: Replay | None = None) -> Reply:
     """Run the core, deferring if it takes longer than DEFER_AFTER, and send its reply.
 
     Answering directly (not deferring first) keeps each reply's visibility right: errors and private
-    answers are ephemeral even when the command's usual answer is public.
+    answers are ephemeral even when the command's usual answer is public. A deferred interaction is
+    kept in the inbox (with `replay`) until answered, so a restart can still finish it (inbox.py).
     """
     task = asyncio.ensure_future(work())
     done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
-    if not done:
-        await interaction.response.defer(thinking=True, ephemeral=private)
-    reply = await task
-    if reply.form is not None and not interaction.response.is_done():
-        await interaction.response.send_modal(FormModal(reply.form))
+    keeper = getattr(interaction.client, "deferred", None)
+    kept = False
+    try:
+        if not done:
+            await interaction.response.defer(thinking=True, ephemeral=private)
+            if isinstance(keeper, DeferredInteractions) and replay is not None:
+                kept = await keeper.deferred(interaction, replay)
+        reply = await task
+        if reply.form is not None and not interaction.response.is_done():
+            await interaction.response.send_modal(FormModal(reply.form))
+            return reply
+        await send_reply(interaction, reply, private=private, deferred_private=private)
         return reply
-    await send_reply(interaction, reply, private=private, deferred_private=private)
-    return reply
+    finally:  # answered, or reported as an error by the caller: either way not to be answered again
+        if kept and isinstance(keeper, DeferredInteractions):
+            await keeper.answered(interaction)
+
+
+async def follow_up(state: Any, application_id: int, token: str, reply: Reply, private: bool) -> None:
+    """Send `reply` through an interaction's follow-up webhook (one deferred before a restart): the same
+    webhook discord.py builds for `interaction.followup` (type 3: an application's)."""
+    webhook = discord.Webhook.from_state(data={"id": application_id, "type": 3, "token": token}, state=state)
+    ephemeral = private or is_ephemeral(reply)
+    for item in render(reply):
+        await webhook.send(ephemeral=ephemeral, **_send_options(item))
 
 
 def _send_options(item: Outgoing) -> dict[str, Any]:

@@ -40,14 +40,17 @@ from telegram.ext import (
 )
 from telegram.helpers import create_deep_linked_url
 
+from adapters.telegram.inbox import InboxQueue, from_inbox
 from adapters.telegram.incoming import ModeratorCache, TelegramContext, classify, locale_of
 from adapters.telegram.inline import InlineMode
 from adapters.telegram.render import caption_fits, keyboard, render_html, render_notice
-from bot import commands
+from bot import commands, inbox
 from bot.assistant import Assistant
 from bot.config import Settings
 from bot.i18n import t
+from bot.inbox import InboxSettings, InboxWorker
 from bot.models import Image, Locale, Message, PrivateLink, Reply
+from bot.storage.base import InboxItem
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +122,8 @@ class TelegramAdapter:
         incoming = classify(message, bot.id, bot.username)
         if incoming is None:
             return
+        if incoming.command in inbox.LATE_DROPPED_COMMANDS and inbox.drop_if_late(f"/{incoming.command}"):
+            return
         chat = message.chat
         user = message.from_user
         core_message = Message(
@@ -134,7 +139,7 @@ class TelegramAdapter:
         )
         anonymous = message.sender_chat is not None and message.sender_chat.id == chat.id
         chat_context = TelegramContext(context.application, chat.id, user.id, self.moderators, anonymous)
-        reply = await self.assistant.handle(core_message, chat_context)
+        reply = inbox.late_reply(await self.assistant.handle(core_message, chat_context))
         if reply.kind == "silent":
             return
         await self.deliver(context, reply, message)
@@ -182,6 +187,7 @@ class TelegramAdapter:
         message was deleted meanwhile.
         """
         sent: TgMessage | None = None
+        await inbox.before_send()  # from here on a crash may leave the answer sent but not marked done
         if image is not None:
             caption = parts[0] if caption_fits(parts) else None
             sent = await context.bot.send_photo(
@@ -224,7 +230,7 @@ class TelegramAdapter:
     # --- buttons -------------------------------------------------------------------------
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
-        if query is None:
+        if query is None or inbox.drop_if_late("button press"):  # a late press belongs to an old screen
             return
         try:
             await query.answer()  # acknowledge first: the client's spinner stops whatever happens next
@@ -259,6 +265,7 @@ class TelegramAdapter:
                       reminder: MaybeInaccessibleMessage, done: Reply) -> Reply:
         """Delete the flagged message the core allowed us to delete, then the reminder too when the core
         says so (or else just its button)."""
+        await inbox.before_send()
         try:
             await context.bot.delete_message(chat_id, int(ref))
         except (TelegramError, ValueError) as exc:
@@ -281,12 +288,15 @@ class TelegramAdapter:
         log.error("error while handling update %s: %s", update_id, type(error).__name__)
         if error is not None and log.isEnabledFor(logging.DEBUG):  # frames only: messages may quote user text
             log.debug("traceback (message omitted):\n%s", "".join(traceback.format_tb(error.__traceback__)))
+        if not inbox.failed(error):  # retried quietly by the inbox (or taken over by another worker)
+            return
         if not isinstance(update, Update) or update.effective_chat is None:
             return
         user = update.effective_user
         locale: Locale = locale_of(user.language_code if user else None) or "en"
         origin = update.effective_message
         try:
+            await inbox.before_send()
             await context.bot.send_message(
                 update.effective_chat.id,
                 render_notice(t("internal_error", locale))[0],
@@ -296,7 +306,7 @@ class TelegramAdapter:
                 allow_sending_without_reply=True,
                 message_thread_id=_thread(origin),
             )
-        except TelegramError as exc:
+        except (TelegramError, inbox.ClaimLost) as exc:
             log.warning("could not report the error to the chat (%s)", type(exc).__name__)
 
 
@@ -325,8 +335,10 @@ def _quiet_library_logs() -> None:
             logger.setLevel(floor)
 
 
-def build_application(assistant: Assistant, settings: Settings) -> TgApp:
-    """The configured Application (handlers, rate limiter, menus in post_init), not yet started."""
+def build_application(assistant: Assistant, settings: Settings, queue: InboxQueue | None = None) -> TgApp:
+    """The configured Application (handlers, rate limiter, menus in post_init), not yet started.
+
+    With `queue`, updates go to the durable inbox instead of PTB's in-memory queue (see serve())."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     _quiet_library_logs()
@@ -341,19 +353,32 @@ def build_application(assistant: Assistant, settings: Settings) -> TgApp:
     files = file_url(settings.telegram_api_url)
     if files is not None:
         builder = builder.base_file_url(files)
+    if queue is not None:
+        builder = builder.update_queue(queue)
     app: TgApp = builder.build()
     adapter.install(app)
     return app
 
 
 async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event, *,
-                poll_timeout: int = 30) -> None:
-    """Run the bot (long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set) until `stop` is set."""
-    app = build_application(assistant, settings)
+                poll_timeout: int = 30, inbox_settings: InboxSettings | None = None) -> None:
+    """Run the bot (long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set) until `stop` is set.
+
+    Every update passes through the durable inbox (adapters/telegram/inbox.py): stored before Telegram
+    is told it arrived, answered by an `InboxWorker` that also picks up what a previous run left."""
+    queue = InboxQueue()
+    app = build_application(assistant, settings, queue)
+
+    async def process(item: InboxItem) -> None:
+        await app.process_update(from_inbox(item, app.bot))
+
+    worker = InboxWorker(assistant.store, [PLATFORM], process, inbox_settings)
+    queue.worker = worker
     updater = app.updater
     if updater is None:  # pragma: no cover - ApplicationBuilder always makes one unless told not to
         raise RuntimeError("the Application has no Updater")
     await app.initialize()
+    answering: asyncio.Task[None] | None = None
     try:
         if app.post_init is not None:  # run_polling would call it; with the manual lifecycle we do
             await app.post_init(app)
@@ -379,11 +404,15 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event, *
                                         bootstrap_retries=_BOOTSTRAP_RETRIES)
             log.info("telegram: polling started")
         await app.start()
+        answering = asyncio.create_task(worker.run(stop), name="telegram-inbox")
         await stop.wait()
         log.info("telegram: stopping")
     finally:  # also on errors and cancellation: stop what runs, then release the HTTP pools
         if updater.running:
             await updater.stop()
+        if answering is not None:  # in-flight answers finish; the rest waits in the inbox for the next start
+            stop.set()
+            await answering
         if app.running:
             await app.stop()
         await app.shutdown()

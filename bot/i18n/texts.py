@@ -218,4 +218,8 @@ TEXTS: dict[str, dict[Locale, str]] = {
         "es": "Chat de consola de DocSocial. Pregunta (en español o inglés), /help para los comandos, /quit para salir.",
     },
     "console_bye": {"en": "Bye!", "es": "¡Adiós!"},
+    "inbox_late": {
+        "en": "Sorry for the delay: your message reached me while I was restarting.",
+        "es": "Perdona la demora: tu mensaje me llegó mientras me reiniciaba.",
+    },
 }

@@ -108,7 +108,87 @@ class Quota:
     window_seconds: float
 
 
-class Store(Protocol):
+# --- the durable inbox (bot/inbox): updates stored before they are confirmed to the platform ------
+
+InboxState = Literal["pending", "claimed", "sending", "done"]
+
+
+@dataclass(frozen=True)
+class InboxUpdate:
+    """One platform update as received: `update_id` is the platform's own id (Telegram's update_id,
+    a Discord interaction id), so storing it twice is a no-op. `chat_key` orders updates per chat."""
+
+    platform: str
+    update_id: int
+    chat_key: str
+    payload: str  # the update as JSON text; erased when the update is done
+    received_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    """A claimed update: the claimer owns it until `lease_until` (renewed while it works)."""
+
+    update: InboxUpdate
+    attempts: int  # claims so far, this one included
+    was_sending: bool  # a previous claimer died between starting to send and recording the answer
+
+
+@dataclass(frozen=True)
+class InboxStats:
+    """Operators' view of the inbox: rows per state and the counters of what it gave up on."""
+
+    pending: int = 0
+    claimed: int = 0
+    sending: int = 0
+    done: int = 0
+    oldest_pending: dt.datetime | None = None
+    counters: dict[str, int] = field(default_factory=dict)  # shed, dropped_late, failed, expired, ...
+
+
+class InboxStore(Protocol):
+    """The inbox half of the Store (both backends). Every method is one transaction."""
+
+    async def inbox_put(self, updates: Sequence[InboxUpdate], *, claim_for: str | None = None,
+                        lease: dt.timedelta | None = None) -> int:
+        """Store updates not seen before (done ones included); returns how many were new. With
+        `claim_for`, new rows start claimed by that owner for `lease` (work already under way)."""
+
+    async def inbox_claim(self, owner: str, platforms: Sequence[str], lease: dt.timedelta,
+                          limit: int) -> list[InboxItem]:
+        """Claim up to `limit` of the oldest unfinished updates whose lease is free, at most one per chat
+        and none behind an earlier unfinished update of the same chat (answers keep their order)."""
+
+    async def inbox_sending(self, platform: str, update_id: int, owner: str) -> bool:
+        """Record that the answer is about to be sent; False when `owner` no longer holds the claim."""
+
+    async def inbox_finish(self, platform: str, update_id: int, owner: str, outcome: str) -> bool:
+        """Mark done (payload erased) with an outcome ("answered", "ignored", "dropped_late", "failed");
+        False when the claim was lost meanwhile."""
+
+    async def inbox_release(self, platform: str, update_id: int, owner: str) -> None:
+        """Give a claim back after a failed answer (nothing was sent): it is claimed again, by anyone."""
+
+    async def inbox_renew(self, owner: str, lease: dt.timedelta) -> int:
+        """Extend every lease `owner` holds; returns how many."""
+
+    async def inbox_owners(self) -> list[str]:
+        """Owners holding claims now (for finding dead workers on this host)."""
+
+    async def inbox_free(self, owners: Sequence[str]) -> int:
+        """Release every claim of `owners` (workers known to be dead); returns how many."""
+
+    async def inbox_trim(self, done_before: dt.datetime, max_backlog: int) -> tuple[int, int]:
+        """Purge done rows older than `done_before` and shed the oldest pending rows beyond
+        `max_backlog` (counted as "shed"); returns (purged, shed)."""
+
+    async def inbox_count(self, name: str, amount: int = 1) -> None:
+        """Add to an operator counter (dropped_late, failed, expired, ...)."""
+
+    async def inbox_stats(self) -> InboxStats: ...
+
+
+class Store(InboxStore, Protocol):
     """What the core needs from a database. Implementations keep SQL dialects to themselves."""
 
     async def open(self) -> None:
@@ -182,3 +262,4 @@ class Store(Protocol):
 
     async def claim_job(self, job: str, every: dt.timedelta) -> bool:
         """True for exactly one caller per `every` across all workers: scheduled work runs once."""
+

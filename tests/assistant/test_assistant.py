@@ -13,6 +13,7 @@ from bot.matching import Matcher
 from bot.models import Entry, Message, Reply
 from bot.sources import footer, inline
 from bot.storage.base import CommunitySettings, Store
+from bot.storage.sqlite.store import SQLiteStore
 from tests.conftest import AssistantFactory
 from tests.fakes.chat import MemberContext, ModeratorContext
 
@@ -486,7 +487,6 @@ async def test_store_error_becomes_error_reply(assistant: Assistant) -> None:
 
 async def test_store_on_a_directory_fails_clearly(tmp_path: Path) -> None:
     from bot.storage.base import StoreError
-    from bot.storage.sqlite.store import SQLiteStore
 
     folder = tmp_path / "folder.sqlite"
     folder.mkdir()

@@ -1,6 +1,7 @@
 """A fake Telegram Bot API server on 127.0.0.1 (aiohttp) for driving a real PTB Application in tests.
 
-It serves queued updates through getUpdates (long poll, woken when an update is queued), answers
+It serves queued updates through getUpdates (long poll, woken when an update is queued; an update is
+forgotten once a later getUpdates confirms it with a higher offset, as Telegram does), answers
 the methods the adapter uses, records every call with its parameters, and can fail the next call
 of a method with 429 (retry_after) or 500 on demand.
 """
@@ -154,6 +155,8 @@ class FakeBotAPI:
 
     async def _m_getUpdates(self, params: dict[str, Any]) -> Any:
         offset = int(params.get("offset") or 0)
+        if offset > 0:  # as Telegram does: a higher offset confirms the updates below it, which are gone
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
         wait = min(float(params.get("timeout") or 0), self.max_poll_wait)
         pending = [u for u in self._updates if u["update_id"] >= offset]
         if not pending and wait > 0:

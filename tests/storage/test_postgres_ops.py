@@ -13,7 +13,7 @@ import pytest
 import pytest_asyncio
 
 from bot.models import Entry
-from bot.storage.base import CommunitySettings, Quota, StoreError
+from bot.storage.base import CommunitySettings, InboxUpdate, Quota, StoreError
 from bot.storage.postgres import ops
 from bot.storage.postgres.store import PostgresStore
 from bot.storage.sqlite.store import SQLiteStore
@@ -59,6 +59,12 @@ async def fill_sqlite(path: Path) -> None:
         await store.hit_limits([Quota("user:hash", 5, 60)], f"{G}|hash", 0)
         await store.shared_secret("telegram_webhook", lambda: "shared-secret-value")
         await store.claim_job("purge", dt.timedelta(hours=23))
+        at = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        await store.inbox_put([InboxUpdate("telegram", n, f"telegram:{n}", f'{{"update_id": {n}}}', at)
+                               for n in (1, 2)])
+        await store.inbox_claim("w", ["telegram"], dt.timedelta(seconds=30), 1)
+        await store.inbox_finish("telegram", 1, "w", "answered")
+        await store.inbox_count("shed", 2)
 
 
 async def test_copy_from_sqlite_keeps_everything_the_bot_reads(tmp_path: Path, schema_url: str) -> None:
@@ -82,6 +88,11 @@ async def test_copy_from_sqlite_keeps_everything_the_bot_reads(tmp_path: Path, s
         assert await new.shared_secret("telegram_webhook", lambda: "other") == "shared-secret-value"
         assert await new.next_entry_id(G) == "c3"
         assert await new.revision(G) > 0
+        stats = await new.inbox_stats()  # the unanswered update waits on, the answered key still dedupes
+        assert (stats.pending, stats.done, stats.counters) == (1, 1, {"shed": 2})
+        assert await new.inbox_put([InboxUpdate("telegram", 1, "telegram:1", "{}", dt.datetime.now(dt.UTC))]) == 0
+        [left] = await new.inbox_claim("w2", ["telegram"], dt.timedelta(seconds=30), 5)
+        assert left.update.update_id == 2 and left.update.payload == '{"update_id": 2}'
 
 
 async def test_copy_into_a_database_with_data_is_refused_and_adds_nothing(tmp_path: Path, schema_url: str) -> None:
@@ -112,7 +123,7 @@ async def test_db_commands_on_postgresql(tmp_path: Path, schema_url: str) -> Non
     code, out, _ = run(["db", "upgrade"], tmp_path, pg)
     assert code == 0 and "already up to date" in out
     code, out, _ = run(["db", "check"], tmp_path, pg)
-    assert code == 0 and out.strip().endswith(": ok")
+    assert code == 0 and ": ok\n" in out and "inbox: 0 waiting" in out
 
     code, out, _ = run(["db", "migrate-to", schema_url], tmp_path, {})  # from DOCSOCIAL_DB's SQLite file
     assert code == 0, out

@@ -80,6 +80,10 @@ TABLES: tuple[Table, ...] = (
     Table("cooldowns", _cols("key", "last_at", "expires_at"), "rowid"),
     Table("deployment_secrets", _cols("name", "value", "created_at:ts"), "name"),
     Table("job_claims", _cols("job", "claimed_at:ts"), "job"),
+    # the durable inbox: unanswered updates move too (Telegram already considers them delivered)
+    Table("inbox", _cols("platform", "update_id", "chat_key", "payload", "state", "received_at:ts", "owner",
+                         "lease_until:ts", "attempts", "send_started:bool", "outcome", "done_at:ts"), "seq"),
+    Table("inbox_counters", _cols("name", "value"), "name"),
 )
 
 

@@ -32,6 +32,7 @@ from bot.storage.base import (
 from bot.storage.postgres import migrate
 from bot.storage.postgres.activity import PostgresActivityMixin, rowcount
 from bot.storage.postgres.connection import Database, Row, redact
+from bot.storage.postgres.inbox import PostgresInboxMixin
 from bot.storage.postgres.state import PostgresStateMixin
 from bot.storage.rules import check_community
 
@@ -70,7 +71,7 @@ def _entry_from_row(row: Row) -> CommunityEntry:
     )
 
 
-class PostgresStore(PostgresActivityMixin, PostgresStateMixin):
+class PostgresStore(PostgresActivityMixin, PostgresStateMixin, PostgresInboxMixin):
     """The Store on a PostgreSQL database; `migrate=True` applies pending migrations at open (tests,
     `db upgrade`), otherwise open() refuses a schema that does not match the code."""
 

@@ -31,6 +31,7 @@ from bot.storage.base import (
 )
 from bot.storage.rules import GapKind, check_community
 from bot.storage.sqlite.connection import SQLiteConnection, parse_timestamp, timestamp
+from bot.storage.sqlite.inbox import SQLiteInboxMixin
 from bot.storage.sqlite.sql import fetchall, fetchone
 from bot.storage.sqlite.state import SQLiteStateMixin
 
@@ -72,7 +73,7 @@ _ENTRY_COLUMNS = "community_id, data, deleted, created_at, updated_at"
 # the store
 
 
-class SQLiteStore(SQLiteConnection, SQLiteStateMixin):
+class SQLiteStore(SQLiteConnection, SQLiteStateMixin, SQLiteInboxMixin):
     """`bot.storage.base.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
 
 
