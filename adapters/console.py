@@ -13,9 +13,11 @@ import textwrap
 from bot import actions
 from bot.config import Settings
 from bot.core import Assistant, OperatorContext
-from bot.models import Message, Reply, Suggestion
+from bot.i18n import t
+from bot.models import Locale, Message, Reply, Suggestion
 
 PROMPT = "you> "
+CONSOLE_LOCALE: Locale = "en"  # before the first reply, the console does not know the user's language
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit", "salir", "/salir"})
 
 
@@ -48,18 +50,18 @@ def render(reply: Reply) -> str:
         lines.append("")
     numbered = choices(reply)
     if reply.suggestions:
-        lines.append("Choices:" if reply.locale == "en" else "Opciones:")
+        lines.append(t("choices_label", reply.locale) + ":")
     for number, item in enumerate(numbered, start=1):
         if number == len(reply.suggestions) + 1:
-            lines.append("Related:" if reply.locale == "en" else "Relacionado:")
+            lines.append(t("followups_label", reply.locale) + ":")
         lines.append(f"  [{number}] {item.title}")
     if numbered:
         lines.append("")
     if reply.sources:
-        label = "Sources" if reply.locale == "en" else "Fuentes"
+        label = t("sources_label", reply.locale)
         lines.append(_wrap(f"{label}: " + "; ".join(reply.sources)))
     if reply.feedback and reply.entry_id:
-        lines.append("Helpful? /rate yes or /rate no" if reply.locale == "en" else "¿Útil? /rate sí o /rate no")
+        lines.append(t("feedback_prompt", reply.locale))
     return "\n".join(lines).rstrip()
 
 
@@ -69,7 +71,7 @@ async def run_console(settings: Settings, community: str | None) -> int:
     context = OperatorContext()
     last: list[Suggestion] = []
     interactive = sys.stdin.isatty()
-    print("DocSocial console chat. Ask a question (English or Spanish), /help for commands, /quit to leave.")
+    print(t("console_banner", CONSOLE_LOCALE))
     try:
         while True:
             try:
@@ -93,5 +95,5 @@ async def run_console(settings: Settings, community: str | None) -> int:
         pass
     finally:
         await assistant.close()
-    print("Bye!")
+    print(t("console_bye", CONSOLE_LOCALE))
     return 0

@@ -35,8 +35,8 @@ from bot.config import Settings
 from bot.core import Assistant
 from bot.faq import FAQ_SUBCOMMANDS, FaqLimits
 from bot.faq_commands import FaqSubcommand
+from bot.i18n import t
 from bot.models import Locale, Message, Reply
-from bot.texts import t
 
 __all__ = ["DocSocialClient", "build_client", "command_payloads", "serve", "sync_commands"]
 
@@ -52,14 +52,6 @@ MESSAGE_CONTENT_ENV = "DISCORD_MESSAGE_CONTENT"
 DM_SENDER_IS_MODERATOR = False
 NO_MENTIONS = discord.AllowedMentions.none()
 ALWAYS_PRIVATE = frozenset({"check"})  # drafts may hold patient data: the result is only for the sender
-
-_KEYS = {"error": "internal_error", "delete_failed": "discord_delete_failed"}
-
-
-def _text(key: str, locale: Locale) -> str:
-    """A fixed sentence from the core's table (bot/texts.py)."""
-    return t(_KEYS.get(key, key), locale)
-
 
 # --- translating Discord into the core's terms -------------------------------------------------
 def locale_of(value: discord.Locale | str | None) -> Locale:
@@ -193,7 +185,7 @@ class DocSocialClient(discord.Client):
                 reply = await self.core.handle_action(payload, message, context)
                 if isinstance(action, actions.DeleteMessage) and reply.kind == "info" and not (
                         await self._delete_flagged(interaction, action.message_ref)):
-                    reply = Reply(kind="error", locale=reply.locale, body=_text("delete_failed", reply.locale))
+                    reply = Reply(kind="error", locale=reply.locale, body=t("discord_delete_failed", reply.locale))
                 return reply
 
             await respond(interaction, work, private=private)
@@ -305,7 +297,7 @@ async def deliver_to_channel(message: discord.Message, reply: Reply) -> None:
             for item in outgoing:
                 await message.author.send(**_send_options(item))
         except discord.HTTPException:
-            await message.reply(_text("dm_closed", reply.locale), mention_author=False, allowed_mentions=NO_MENTIONS)
+            await message.reply(t("dm_closed", reply.locale), mention_author=False, allowed_mentions=NO_MENTIONS)
             return
         if reply.group_notice:
             await message.reply(discord.utils.escape_markdown(reply.group_notice), mention_author=False,
@@ -323,7 +315,7 @@ async def report_error(interaction: discord.Interaction[Any], where: str, error:
     """Tell the user privately and log only what failed where: never texts, user ids or tokens."""
     original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
     log.error("discord %s failed: %s", where, type(original).__name__)
-    text = _text("error", locale_of(interaction.locale))
+    text = t("internal_error", locale_of(interaction.locale))
     try:
         if interaction.response.is_done():
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
@@ -413,7 +405,7 @@ class FaqAddModal(discord.ui.Modal):
     """`/faq add` as a form: question, other phrasings (one per line), answer."""
 
     def __init__(self, locale: Locale, limits: FaqLimits) -> None:
-        super().__init__(title=_text("modal_title", locale), timeout=900)
+        super().__init__(title=t("modal_title", locale), timeout=900)
         self.question: discord.ui.TextInput[FaqAddModal] = discord.ui.TextInput(
             max_length=min(4000, limits.max_question_chars))
         self.extra: discord.ui.TextInput[FaqAddModal] = discord.ui.TextInput(
@@ -423,7 +415,7 @@ class FaqAddModal(discord.ui.Modal):
             style=discord.TextStyle.paragraph, max_length=min(4000, limits.max_answer_chars))
         for key, field in (("modal_question", self.question), ("modal_extra", self.extra),
                            ("modal_answer", self.answer)):
-            self.add_item(discord.ui.Label(text=_text(key, locale), description=_text(key + "_hint", locale),
+            self.add_item(discord.ui.Label(text=t(key, locale), description=t(key + "_hint", locale),
                                            component=field))
 
     async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:

@@ -16,8 +16,8 @@ import discord
 
 from bot import actions
 from bot.formatting import split_text
+from bot.i18n import t
 from bot.models import Reply, Suggestion
-from bot.texts import t
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096

@@ -41,11 +41,12 @@ from telegram.ext import (
     filters,
 )
 
-from adapters.telegram_render import keyboard, render_html, render_notice, text
+from adapters.telegram_render import keyboard, render_html, render_notice
 from bot import actions
 from bot.commands import COMMANDS, Command
 from bot.config import Settings
 from bot.core import Assistant
+from bot.i18n import t
 from bot.models import Locale, Message, Reply
 
 log = logging.getLogger(__name__)
@@ -294,7 +295,7 @@ class TelegramAdapter:
             if isinstance(exc, BadRequest) and "chat not found" not in exc.message.lower():
                 raise
             link = f"https://t.me/{context.bot.username}?start=check"
-            notice = text("start_private_first", reply.locale, link=link)
+            notice = t("start_private_first", reply.locale, link=link)
             await self._send(context, origin.chat.id, render_notice(notice), None, reply_to=origin.message_id,
                              thread=_thread(origin))
             return
@@ -374,7 +375,7 @@ class TelegramAdapter:
             await context.bot.delete_message(chat_id, int(ref))
         except (TelegramError, ValueError) as exc:
             log.warning("delete_message failed (%s)", type(exc).__name__)
-            return Reply(kind="error", locale=done.locale, body=text("delete_failed", done.locale))
+            return Reply(kind="error", locale=done.locale, body=t("telegram_delete_failed", done.locale))
         try:
             await context.bot.edit_message_reply_markup(chat_id, reminder.message_id, reply_markup=None)
         except TelegramError as exc:
@@ -397,7 +398,7 @@ class TelegramAdapter:
         try:
             await context.bot.send_message(
                 update.effective_chat.id,
-                render_notice(text("internal_error", locale))[0],
+                render_notice(t("internal_error", locale))[0],
                 parse_mode=ParseMode.HTML,
                 link_preview_options=_NO_PREVIEW,
                 reply_to_message_id=origin.message_id if origin is not None else None,

@@ -16,22 +16,14 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import actions
 from bot.formatting import split_text
-from bot.models import Locale, Reply, Suggestion
-from bot.texts import t
+from bot.i18n import t
+from bot.models import Reply, Suggestion
 
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 4096  # Telegram's limit for one message's text (after entity parsing; we count source)
 MAX_BUTTON_LABEL = 60  # longer labels are cut off by the clients anyway
 _INLINE_CODE = re.compile(r"`([^`\n]+)`")
-
-def text(key: str, locale: Locale, **values: object) -> str:
-    """A fixed sentence from the core's table (bot/texts.py)."""
-    return t(TELEGRAM_KEYS.get(key, key), locale, **values)
-
-
-TELEGRAM_KEYS = {"delete_failed": "telegram_delete_failed"}
-
 
 def escape(raw: str) -> str:
     """Escape user and knowledge text for HTML parse mode; `inline code` becomes <code>."""
@@ -68,7 +60,7 @@ def _blocks(reply: Reply, budget: int) -> list[_Block]:
         parts = _fit(f"• {bullet}", escape, budget)
         blocks += [_Block(p, "\n" if number or i else "\n\n") for i, p in enumerate(parts)]
     if reply.sources:
-        label = text("sources_label", reply.locale)
+        label = t("sources_label", reply.locale)
         footer = f"{label}: " + "; ".join(reply.sources)
         blocks += [_Block(p) for p in _fit(footer, lambda s: f"<i>{escape(s)}</i>", budget)]
     return blocks
@@ -126,14 +118,14 @@ def keyboard(reply: Reply, delete_ref: str | None = None) -> InlineKeyboardMarku
             rows.append([button])
     if reply.feedback and reply.entry_id:
         pair = [
-            _button(text("helpful_button", reply.locale), actions.Feedback(reply.entry_id, True)),
-            _button(text("not_helpful_button", reply.locale), actions.Feedback(reply.entry_id, False)),
+            _button(t("helpful_button", reply.locale), actions.Feedback(reply.entry_id, True)),
+            _button(t("not_helpful_button", reply.locale), actions.Feedback(reply.entry_id, False)),
         ]
         row = [b for b in pair if b is not None]
         if row:
             rows.append(row)
     if reply.offer_delete and delete_ref is not None:
-        button = _button(text("delete_button", reply.locale), actions.DeleteMessage(delete_ref))
+        button = _button(t("delete_button", reply.locale), actions.DeleteMessage(delete_ref))
         if button is not None:
             rows.append([button])
     return InlineKeyboardMarkup(rows) if rows else None

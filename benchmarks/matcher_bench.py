@@ -200,7 +200,7 @@ def community_update_times(sizes: tuple[int, ...] = (100, 1_000, 10_000)) -> lis
     from bot.config import Settings
     from bot.core import Assistant, OperatorContext
     from bot.models import Entry, Localized, LocalizedList, Message
-    from bot.sqlite_store import SQLiteStore
+    from bot.storage.sqlite.store import SQLiteStore
 
     phrasings, _ = synthetic_phrasings(2 * max(sizes))
 

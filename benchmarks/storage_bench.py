@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:
 import aiosqlite  # noqa: E402
 
 from bot.models import Entry  # noqa: E402
-from bot.sqlite_store import SQLiteStore  # noqa: E402
+from bot.storage.sqlite.store import SQLiteStore  # noqa: E402
 
 COMMUNITY = "telegram:-100123"
 

@@ -135,10 +135,9 @@ def _kb_validate(args: argparse.Namespace) -> int:
 
 async def _kb_export(args: argparse.Namespace, settings: Settings) -> int:
     from bot.exchange import export_community
-    from bot.paths import default_db_path
-    from bot.sqlite_store import SQLiteStore
+    from bot.storage.factory import create_store
 
-    store = SQLiteStore(settings.db_path or default_db_path())
+    store = create_store(settings)
     await store.open()
     try:
         text = await export_community(store, args.community)
@@ -154,10 +153,9 @@ async def _kb_export(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _kb_import(args: argparse.Namespace, settings: Settings) -> int:
     from bot.exchange import import_file
-    from bot.paths import default_db_path
-    from bot.sqlite_store import SQLiteStore
+    from bot.storage.factory import create_store
 
-    store = SQLiteStore(settings.db_path or default_db_path())
+    store = create_store(settings)
     await store.open()
     try:
         count = await import_file(store, args.file, args.community, actor="cli:operator")
@@ -168,10 +166,10 @@ async def _kb_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _db(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.paths import default_db_path
-    from bot.sqlite_store import backup, integrity_check, upgrade
+    from bot.storage.factory import sqlite_path
+    from bot.storage.sqlite.ops import backup, integrity_check, upgrade
 
-    path = settings.db_path or default_db_path()
+    path = sqlite_path(settings)
     if args.db_command == "upgrade":
         applied = await upgrade(path)
         print(f"{path}: " + (f"applied {', '.join(applied)}" if applied else "already up to date"))
@@ -301,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        from bot.store import StoreError
+        from bot.storage.base import StoreError
 
         if isinstance(exc, StoreError):
             print(f"Database problem: {exc}", file=sys.stderr)

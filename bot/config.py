@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     discord_message_content: bool = Field(False, validation_alias=AliasChoices("DISCORD_MESSAGE_CONTENT"))
     discord_moderator_role: str | None = Field(None, validation_alias=AliasChoices("DISCORD_MODERATOR_ROLE"))
     db_path: Path | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_DB"))
+    # sqlite:///PATH (or another registered backend); wins over DOCSOCIAL_DB, see bot/storage/factory.py
+    database_url: str | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_DATABASE_URL"))
     log_level: str = Field("INFO", validation_alias=AliasChoices("DOCSOCIAL_LOG_LEVEL"))
     vote_salt: SecretStr = Field(
         SecretStr("docsocial-default-salt-change-me"), validation_alias=AliasChoices("DOCSOCIAL_VOTE_SALT")
@@ -75,6 +77,7 @@ class Settings(BaseSettings):
         "discord_bot_token",
         "discord_moderator_role",
         "db_path",
+        "database_url",
         mode="before",
     )
     @classmethod

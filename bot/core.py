@@ -23,18 +23,18 @@ from bot.config import Settings
 from bot.draft_check import check_draft
 from bot.draft_check import summarise as summarise_check
 from bot.faq import FAQ_SUBCOMMANDS, LOCAL_COMMUNITY, FaqRequest, FaqService
+from bot.i18n import t
+from bot.i18n.words import parse_locale, parse_yes_no
 from bot.knowledge import CURATED_DIR, load_curated, load_directory
 from bot.matching import Matcher, MatchResult
 from bot.matching.language import detect_locale
 from bot.matching.normalize import fold, strip_control
 from bot.models import Entry, Locale, Message, Reply, Suggestion
 from bot.negatives import load_negatives
-from bot.paths import default_db_path
 from bot.privacy import hash_user, scrub
 from bot.ratelimit import RateLimiter
-from bot.sqlite_store import SQLiteStore
-from bot.store import CommunitySettings, Store, StoreError
-from bot.texts import t
+from bot.storage.base import CommunitySettings, Store, StoreError
+from bot.storage.factory import create_store
 
 log = logging.getLogger(__name__)
 SUGGEST_MIN_SCORE = 0.05  # hide near-zero matches from suggestions while typing
@@ -93,7 +93,7 @@ class Assistant:
         entries = load_curated() if knowledge_dir is None else load_directory(knowledge_dir)
         matcher = Matcher(entries, settings.match, negatives=load_negatives(directory))
         if store is None:
-            store = SQLiteStore(settings.db_path or default_db_path())
+            store = create_store(settings)
         await store.open()
         assistant = cls(settings, entries, matcher, store)
         gc.freeze()  # knowledge and indexes live as long as the process: keep GC pauses off the hot path
@@ -405,20 +405,15 @@ class Assistant:
         raise AssertionError(f"command {name} is registered but not handled")  # pragma: no cover
 
     def _set_language(self, rest: str, message: Message, locale: Locale) -> Reply:
-        choice = rest.strip().lower()[:2]
-        if choice not in ("en", "es"):
+        chosen = parse_locale(rest)
+        if chosen is None:
             return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("lang_usage", locale))
-        chosen: Locale = "es" if choice == "es" else "en"
         self._languages.remember(self._user_key(message), chosen)
         return Reply(kind="info", locale=chosen, body=t("lang_set", chosen))
 
     async def _rate(self, rest: str, message: Message, community: str, locale: Locale) -> Reply:
-        word = rest.strip().lower()
-        if word in {"yes", "y", "si", "sí", "s", "1", "up", "+"}:
-            helpful = True
-        elif word in {"no", "n", "0", "down", "-"}:
-            helpful = False
-        else:
+        helpful = parse_yes_no(rest)
+        if helpful is None:
             return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("rate_usage", locale))
         entry_id = self._last_answer.get(self._user_key(message) + community)
         if entry_id is None:

@@ -13,7 +13,7 @@ import yaml
 
 from bot.knowledge import KnowledgeError, Problem, load_file
 from bot.models import Entry
-from bot.store import Store
+from bot.storage.base import Store
 
 __all__ = ["export_community", "import_file"]
 

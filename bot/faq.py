@@ -21,24 +21,22 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.faq_commands import (
-    CANCEL_WORDS,
     EDIT_FIELDS,
     FAQ_SUBCOMMANDS,
-    SKIP_WORDS,
     SUBCOMMANDS_BY_NAME,
     clean_text,
     closest_subcommand,
     compare_key,
-    msg,
     normalise_id,
-    parse_on_off,
     split_extras,
     split_first,
 )
 from bot.faq_dialogue import DialogueKey, Dialogues
 from bot.gaps import GapGroup, group_gaps
+from bot.i18n import t
+from bot.i18n.words import CANCEL_WORDS, SKIP_WORDS, parse_locale, parse_yes_no
 from bot.models import Entry, Locale, Reply, Suggestion
-from bot.store import AlreadyExists, CommunityEntry, CommunitySettings, NotFound, Store, StoreError
+from bot.storage.base import AlreadyExists, CommunityEntry, CommunitySettings, NotFound, Store, StoreError
 
 __all__ = ["FAQ_SUBCOMMANDS", "LOCAL_COMMUNITY", "FaqLimits", "FaqRequest", "FaqService"]
 
@@ -46,17 +44,6 @@ log = logging.getLogger(__name__)
 
 LOCAL_COMMUNITY = "local"  # the console/CLI operator's community: a moderator everywhere
 FindSimilar = Callable[[str, str], list[tuple[Suggestion, float]]]
-_LANG_WORDS: dict[str, Locale] = {
-    "en": "en",
-    "english": "en",
-    "inglés": "en",
-    "ingles": "en",
-    "es": "es",
-    "spanish": "es",
-    "español": "es",
-    "espanol": "es",
-    "castellano": "es",
-}
 _SETTING_NAMES: dict[str, str] = {
     "lang": "lang",
     "language": "lang",
@@ -163,8 +150,8 @@ class FaqService:
         command = SUBCOMMANDS_BY_NAME.get(word)
         if command is None:
             guess = closest_subcommand(word)
-            body = msg(req.locale, "unknown_sub", word=word[:40])
-            hint = msg(req.locale, "did_you_mean", name=guess) if guess else msg(req.locale, "see_help")
+            body = t("faq.unknown_sub", req.locale, word=word[:40])
+            hint = t("faq.did_you_mean", req.locale, name=guess) if guess else t("faq.see_help", req.locale)
             return self._error(req, f"{body} {hint}")
         if command.moderator_only and not self._is_moderator(req):
             return self._refusal(req, command.name)
@@ -196,8 +183,8 @@ class FaqService:
         if draft is None:
             if existed:
                 minutes = round(self.limits.dialogue_timeout_seconds / 60)
-                return self._error(req, msg(req.locale, "dlg_expired", minutes=minutes))
-            return self._error(req, msg(req.locale, "dlg_none"), msg(req.locale, "add_usage"))
+                return self._error(req, t("faq.dlg_expired", req.locale, minutes=minutes))
+            return self._error(req, t("faq.dlg_none", req.locale), t("faq.add_usage", req.locale))
         # No moderator check here: it was made when this actor started the dialogue, and the core does not
         # look the role up again for every plain message (the draft is keyed by that actor).
         line = clean_text(text)
@@ -212,27 +199,27 @@ class FaqService:
                 answer = self._check_answer(clean_text(a_part, multiline=True), req)
                 await self._check_not_duplicate(req, [question], exclude=None)
                 draft.question, draft.answer, draft.step = question, answer, "extras"
-                body = msg(req.locale, "dlg_ask_extras", limit=lim.max_extra_phrasings)
-                return self._info(req, msg(req.locale, "dlg_title"), body)
+                body = t("faq.dlg_ask_extras", req.locale, limit=lim.max_extra_phrasings)
+                return self._info(req, t("faq.dlg_title", req.locale), body)
             if draft.step == "question":
                 question = self._check_question(line, req)
                 await self._check_not_duplicate(req, [question], exclude=None)
                 draft.question, draft.step = question, "answer"
                 similar = self._similar(question, req.community_id, exclude=None)
-                body = msg(req.locale, "dlg_ask_answer", limit=lim.max_answer_chars)
+                body = t("faq.dlg_ask_answer", req.locale, limit=lim.max_answer_chars)
                 if similar:
-                    body += "\n\n" + msg(req.locale, "similar_warning_dialogue")
+                    body += "\n\n" + t("faq.similar_warning_dialogue", req.locale)
                 return self._info(
                     req,
-                    msg(req.locale, "dlg_title"),
+                    t("faq.dlg_title", req.locale),
                     body,
                     self._similar_bullets(req, similar),
                     suggestions=[s for s, _ in similar],
                 )
             if draft.step == "answer":
                 draft.answer, draft.step = self._check_answer(clean_text(text, multiline=True), req), "extras"
-                body = msg(req.locale, "dlg_ask_extras", limit=lim.max_extra_phrasings)
-                return self._info(req, msg(req.locale, "dlg_title"), body)
+                body = t("faq.dlg_ask_extras", req.locale, limit=lim.max_extra_phrasings)
+                return self._info(req, t("faq.dlg_title", req.locale), body)
             extras = [] if line.lower() in SKIP_WORDS else split_extras(text)
             reply, saved = await self._save_new(req, draft.question, draft.answer, extras, warn=False)
         except _Invalid as exc:
@@ -246,8 +233,8 @@ class FaqService:
     def cancel(self, req: FaqRequest) -> Reply:
         """End this actor's guided add without saving (`/cancel`)."""
         if self._dialogues.end(self._key(req)):
-            return self._info(req, msg(req.locale, "dlg_title"), msg(req.locale, "dlg_cancelled"))
-        return self._info(req, None, msg(req.locale, "dlg_none"))
+            return self._info(req, t("faq.dlg_title", req.locale), t("faq.dlg_cancelled", req.locale))
+        return self._info(req, None, t("faq.dlg_none", req.locale))
 
     async def add_entry(
         self, req: FaqRequest, question: str, answer: str, extra_phrasings: list[str]
@@ -268,10 +255,10 @@ class FaqService:
     async def _cmd_add(self, rest: str, req: FaqRequest) -> Reply:
         if not rest:
             self._dialogues.start(self._key(req))
-            body = msg(req.locale, "dlg_ask_question", limit=self.limits.max_question_chars)
-            return self._info(req, msg(req.locale, "dlg_title"), body)
+            body = t("faq.dlg_ask_question", req.locale, limit=self.limits.max_question_chars)
+            return self._info(req, t("faq.dlg_title", req.locale), body)
         if "|" not in rest:
-            raise _Invalid(msg(req.locale, "add_usage"))
+            raise _Invalid(t("faq.add_usage", req.locale))
         question, answer = rest.split("|", 1)
         reply, _ = await self._save_new(req, question, answer, [], warn=True)
         return reply
@@ -306,35 +293,37 @@ class FaqService:
         if len(phrasings) - 1 > lim.max_extra_phrasings:
             if not lenient_extras:
                 raise _Invalid(
-                    msg(loc, "too_many_extras", n=len(phrasings) - 1, limit=lim.max_extra_phrasings)
+                    t("faq.too_many_extras", loc, n=len(phrasings) - 1, limit=lim.max_extra_phrasings)
                 )
             phrasings = phrasings[: lim.max_extra_phrasings + 1]
         self._raise_if_taken(req, phrasings, taken, exclude=None)
         similar = self._similar(q, req.community_id, exclude=None) if warn else []
-        entry_id = await self._store.next_entry_id(req.community_id)
-        entry = self._build_entry(
-            req,
-            {
-                "id": entry_id,
-                "topic": "community",
-                "questions": {loc: phrasings},
-                "answer": {loc: a},
-                "sources": [f"Moderators of {req.community_id}"],
-            },
-        )
-        await self._store.add_entry(req.community_id, entry, req.actor)
+
+        def build(new_id: str) -> Entry:
+            return self._build_entry(
+                req,
+                {
+                    "id": new_id,
+                    "topic": "community",
+                    "questions": {loc: phrasings},
+                    "answer": {loc: a},
+                    "sources": [f"Moderators of {req.community_id}"],
+                },
+            )
+
+        entry_id = (await self._store.create_entry(req.community_id, build, req.actor)).entry.id
         live = await self._changed(req.community_id)
         log.info("faq entry added")
-        body = msg(loc, "added_body", id=entry_id)
+        body = t("faq.added_body", loc, id=entry_id)
         if similar:
-            body += "\n\n" + msg(loc, "similar_warning", id=entry_id)
+            body += "\n\n" + t("faq.similar_warning", loc, id=entry_id)
         bullets = [f"{p}" for p in phrasings] if len(phrasings) > 1 else []
         bullets += self._similar_bullets(req, similar)
         if not live:
-            body += "\n\n" + msg(loc, "saved_not_live")
+            body += "\n\n" + t("faq.saved_not_live", loc)
         reply = self._info(
             req,
-            msg(loc, "added_title", id=entry_id),
+            t("faq.added_title", loc, id=entry_id),
             body,
             bullets,
             entry_id=entry_id,
@@ -346,7 +335,7 @@ class FaqService:
         raw_id, text = split_first(rest)
         phrasing = clean_text(text)
         if not raw_id or not phrasing:
-            raise _Invalid(msg(req.locale, "alias_usage"))
+            raise _Invalid(t("faq.alias_usage", req.locale))
         ce = await self._editable(req, normalise_id(raw_id))
         phrasing = self._check_question(phrasing, req)
         reply = await self._add_phrasings(req, ce, [phrasing], lenient=False)
@@ -364,18 +353,18 @@ class FaqService:
             if key in taken or key in {compare_key(n) for n in new}:
                 if lenient:
                     continue
-                raise _Invalid(msg(loc, "duplicate_phrasing", text=text, id=taken.get(key, entry.id)))
+                raise _Invalid(t("faq.duplicate_phrasing", loc, text=text, id=taken.get(key, entry.id)))
             new.append(text)
         if not new:
             first = texts[0] if texts else ""
             raise _Invalid(
-                msg(loc, "duplicate_phrasing", text=first, id=taken.get(compare_key(first), entry.id))
+                t("faq.duplicate_phrasing", loc, text=first, id=taken.get(compare_key(first), entry.id))
             )
         count = len(entry.questions.en) + len(entry.questions.es)
         if count + len(new) > self.limits.max_phrasings_per_entry:
             raise _Invalid(
-                msg(
-                    loc, "too_many_phrasings", limit=self.limits.max_phrasings_per_entry, id=entry.id, n=count
+                t(
+                    "faq.too_many_phrasings", loc, limit=self.limits.max_phrasings_per_entry, id=entry.id, n=count
                 )
             )
         similar: list[tuple[Suggestion, float]] = []
@@ -386,15 +375,15 @@ class FaqService:
         updated = self._build_entry(req, {**entry.model_dump(), "questions": questions})
         await self._store.update_entry(req.community_id, updated, req.actor, "alias")
         live = await self._changed(req.community_id)
-        body = msg(loc, "alias_body", text=new[0], id=entry.id)
+        body = t("faq.alias_body", loc, text=new[0], id=entry.id)
         if similar:
-            body += "\n\n" + msg(loc, "similar_note")
+            body += "\n\n" + t("faq.similar_note", loc)
         if not live:
-            body += "\n\n" + msg(loc, "saved_not_live")
+            body += "\n\n" + t("faq.saved_not_live", loc)
         bullets = new + self._similar_bullets(req, similar)
         return self._info(
             req,
-            msg(loc, "alias_done", id=entry.id),
+            t("faq.alias_done", loc, id=entry.id),
             body,
             bullets,
             entry_id=entry.id,
@@ -405,7 +394,7 @@ class FaqService:
         loc = req.locale
         raw_id, spec = split_first(rest)
         if not raw_id or not spec:
-            raise _Invalid(msg(loc, "edit_usage"))
+            raise _Invalid(t("faq.edit_usage", loc))
         field_word, text = split_first(spec)
         new_q: str | None = None
         new_a: str | None = None
@@ -413,22 +402,22 @@ class FaqService:
             if EDIT_FIELDS[field_word] == "question":
                 new_q = clean_text(text)
                 if not new_q:
-                    raise _Invalid(msg(loc, "empty_question"), msg(loc, "edit_usage"))
+                    raise _Invalid(t("faq.empty_question", loc), t("faq.edit_usage", loc))
             else:
                 new_a = clean_text(text, multiline=True)
                 if not new_a:
-                    raise _Invalid(msg(loc, "empty_answer"), msg(loc, "edit_usage"))
+                    raise _Invalid(t("faq.empty_answer", loc), t("faq.edit_usage", loc))
         elif "|" in spec:
             if field_word in EDIT_FIELDS:  # "edit c3 question New? | New answer" also means both
                 spec = text
             q_part, a_part = spec.split("|", 1)
             new_q, new_a = clean_text(q_part), clean_text(a_part, multiline=True)
             if not new_q:
-                raise _Invalid(msg(loc, "empty_question"), msg(loc, "edit_usage"))
+                raise _Invalid(t("faq.empty_question", loc), t("faq.edit_usage", loc))
             if not new_a:
-                raise _Invalid(msg(loc, "empty_answer"), msg(loc, "edit_usage"))
+                raise _Invalid(t("faq.empty_answer", loc), t("faq.edit_usage", loc))
         else:
-            raise _Invalid(msg(loc, "edit_usage"))
+            raise _Invalid(t("faq.edit_usage", loc))
         ce = await self._editable(req, normalise_id(raw_id))
         entry = ce.entry
         questions = entry.questions.model_dump()
@@ -452,17 +441,17 @@ class FaqService:
             bullets.append(new_a)
         updated = self._build_entry(req, {**entry.model_dump(), "questions": questions, "answer": answer})
         if updated == entry:
-            raise _Invalid(msg(loc, "edit_same", id=entry.id))
+            raise _Invalid(t("faq.edit_same", loc, id=entry.id))
         await self._store.update_entry(req.community_id, updated, req.actor, "edit")
         live = await self._changed(req.community_id)
         body = ""
         if similar:
-            body = msg(loc, "similar_note")
+            body = t("faq.similar_note", loc)
         if not live:
-            body = (body + "\n\n" + msg(loc, "saved_not_live")).strip()
+            body = (body + "\n\n" + t("faq.saved_not_live", loc)).strip()
         return self._info(
             req,
-            msg(loc, "edit_done", id=entry.id),
+            t("faq.edit_done", loc, id=entry.id),
             body,
             bullets + self._similar_bullets(req, similar),
             entry_id=entry.id,
@@ -483,9 +472,10 @@ class FaqService:
         ce = await self._community_entry(req.community_id, entry_id)
         if ce is None:
             curated_key = "remove_curated" if removed else "curated_readonly"
-            raise _Invalid(msg(req.locale, curated_key if entry_id in self._curated else "unknown_id", id=entry_id))
+            key = curated_key if entry_id in self._curated else "unknown_id"
+            raise _Invalid(t(f"faq.{key}", req.locale, id=entry_id))
         if ce.deleted == removed:
-            raise _Invalid(msg(req.locale, "already_removed" if removed else "not_removed", id=entry_id))
+            raise _Invalid(t("faq." + ("already_removed" if removed else "not_removed"), req.locale, id=entry_id))
         await self._store.set_deleted(req.community_id, entry_id, removed, req.actor)
         title, body = ("removed_title", "removed_body") if removed else ("restored_title", "restored_body")
         return await self._changed_reply(req, title, body, entry_id)
@@ -501,12 +491,12 @@ class FaqService:
         hidden_now = await self._store.hidden_entries(req.community_id)
         if entry_id not in self._curated and not (not hidden and entry_id in hidden_now):
             community = await self._community_entry(req.community_id, entry_id)
-            raise _Invalid(msg(req.locale, "hide_community" if community else "unknown_id", id=entry_id))
+            raise _Invalid(t("faq." + ("hide_community" if community else "unknown_id"), req.locale, id=entry_id))
         if hidden == (entry_id in hidden_now):
             return self._info(
                 req,
                 None,
-                msg(req.locale, "already_hidden" if hidden else "not_hidden", id=entry_id),
+                t("faq." + ("already_hidden" if hidden else "not_hidden"), req.locale, id=entry_id),
                 entry_id=entry_id,
             )
         await self._store.set_hidden(req.community_id, entry_id, hidden, req.actor)
@@ -521,23 +511,23 @@ class FaqService:
         entries = await self._store.list_entries(req.community_id, include_deleted=True)
         active = sorted((ce for ce in entries if not ce.deleted), key=lambda ce: _id_order(ce.entry.id))
         if not active and not entries:
-            return self._info(req, None, msg(loc, "list_empty"))
+            return self._info(req, None, t("faq.list_empty", loc))
         page, pages = self._page(rest, len(active), req, "list")
         size = self.limits.page_size
         bullets = [
             f"{ce.entry.id} · {ce.entry.display_title(loc)}" for ce in active[(page - 1) * size : page * size]
         ]
-        body = msg(loc, "list_body") if active else msg(loc, "list_empty")
+        body = t("faq.list_body", loc) if active else t("faq.list_empty", loc)
         if self._is_moderator(req):
             removed = sorted((ce.entry.id for ce in entries if ce.deleted), key=_id_order)
             hidden = sorted(await self._store.hidden_entries(req.community_id))
             if removed or hidden:
-                body += " " + msg(loc, "list_extra", removed=len(removed), hidden=len(hidden))
+                body += " " + t("faq.list_extra", loc, removed=len(removed), hidden=len(hidden))
             if removed:
-                bullets.append(msg(loc, "list_removed", ids=", ".join(removed)))
+                bullets.append(t("faq.list_removed", loc, ids=", ".join(removed)))
             if hidden:
-                bullets.append(msg(loc, "list_hidden", ids=", ".join(hidden)))
-        return self._info(req, msg(loc, "list_title", page=page, pages=pages), body, bullets)
+                bullets.append(t("faq.list_hidden", loc, ids=", ".join(hidden)))
+        return self._info(req, t("faq.list_title", loc, page=page, pages=pages), body, bullets)
 
     async def _cmd_show(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
@@ -547,17 +537,17 @@ class FaqService:
         if ce is not None and (not ce.deleted or self._is_moderator(req)):
             entry = ce.entry
             if ce.deleted:
-                notes.append(msg(loc, "show_removed", id=entry_id))
+                notes.append(t("faq.show_removed", loc, id=entry_id))
         elif entry_id in self._curated:
             entry = self._curated[entry_id]
             if entry_id in await self._store.hidden_entries(req.community_id):
-                notes.append(msg(loc, "show_hidden", id=entry_id))
+                notes.append(t("faq.show_hidden", loc, id=entry_id))
         else:
-            raise _Invalid(msg(loc, "unknown_id", id=entry_id))
+            raise _Invalid(t("faq.unknown_id", loc, id=entry_id))
         phrasings = entry.questions.get(loc) or entry.questions.get(_other(loc))
         title = entry.display_title(loc)
         others = [p for p in phrasings if p != title]
-        bullets = [msg(loc, "show_also", text="; ".join(others))] if others else []
+        bullets = [t("faq.show_also", loc, text="; ".join(others))] if others else []
         body = "\n\n".join([entry.answer.get(loc), *notes])
         return self._info(req, title, body, bullets, entry_id=entry.id, sources=list(entry.sources))
 
@@ -570,22 +560,21 @@ class FaqService:
                 entry_id not in self._curated
                 and await self._community_entry(req.community_id, entry_id) is None
             ):
-                raise _Invalid(msg(loc, "unknown_id", id=entry_id))
+                raise _Invalid(t("faq.unknown_id", loc, id=entry_id))
             return self._info(
-                req, msg(loc, "history_title", id=entry_id), msg(loc, "history_empty", id=entry_id)
+                req, t("faq.history_title", loc, id=entry_id), t("faq.history_empty", loc, id=entry_id)
             )
         records = sorted(records, key=lambda r: _utc(r.at), reverse=True)[: self.limits.history_limit]
         bullets = [
-            msg(
-                loc,
-                "history_item",
+            t(
+                "faq.history_item", loc,
                 at=_utc(r.at).strftime("%Y-%m-%d %H:%M UTC"),
                 action=r.action,
                 actor=r.actor,
             )
             for r in records
         ]
-        return self._info(req, msg(loc, "history_title", id=entry_id), "", bullets, entry_id=entry_id)
+        return self._info(req, t("faq.history_title", loc, id=entry_id), "", bullets, entry_id=entry_id)
 
     # --- gaps -----------------------------------------------------------------------------------
 
@@ -593,17 +582,16 @@ class FaqService:
         loc = req.locale
         groups = await self._fresh_gap_groups(req)
         if not groups:
-            return self._info(req, None, msg(loc, "gaps_empty"))
+            return self._info(req, None, t("faq.gaps_empty", loc))
         page, pages = self._page(rest, len(groups), req, "gaps")
         size = self.limits.page_size
         bullets = []
         for n in range((page - 1) * size + 1, min(page * size, len(groups)) + 1):
             group = groups[n - 1]
-            more = msg(loc, "gap_more", k=len(group.texts) - 1) if len(group.texts) > 1 else ""
+            more = t("faq.gap_more", loc, k=len(group.texts) - 1) if len(group.texts) > 1 else ""
             bullets.append(
-                msg(
-                    loc,
-                    "gap_item",
+                t(
+                    "faq.gap_item", loc,
                     n=n,
                     text=group.text,
                     count=group.count,
@@ -612,13 +600,13 @@ class FaqService:
                     last=_utc(group.last_seen).strftime("%Y-%m-%d"),
                 )
             )
-        return self._info(req, msg(loc, "gaps_title", page=page, pages=pages), msg(loc, "gaps_body"), bullets)
+        return self._info(req, t("faq.gaps_title", loc, page=page, pages=pages), t("faq.gaps_body", loc), bullets)
 
     async def _cmd_answer(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
         number, answer = split_first(rest)
         if not number.isdigit() or not answer:
-            raise _Invalid(msg(loc, "answer_usage"))
+            raise _Invalid(t("faq.answer_usage", loc))
         n = int(number)
         group = await self._gap(req, n)
         question = clean_text(group.text)
@@ -629,24 +617,24 @@ class FaqService:
         )
         if saved:
             await self._gap_handled(req, n, group)
-            reply = reply.model_copy(update={"bullets": [*reply.bullets, msg(loc, "gap_removed", n=n)]})
+            reply = reply.model_copy(update={"bullets": [*reply.bullets, t("faq.gap_removed", loc, n=n)]})
         return reply
 
     async def _cmd_link(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
         parts = rest.split()
         if len(parts) != 2 or not parts[0].isdigit():
-            raise _Invalid(msg(loc, "link_usage"))
+            raise _Invalid(t("faq.link_usage", loc))
         n = int(parts[0])
         group = await self._gap(req, n)
         ce = await self._editable(req, normalise_id(parts[1]))
         limit = self.limits.max_question_chars
         texts = [t for t in (clean_text(x) for x in group.texts) if t and len(t) <= limit]
         if not texts:
-            raise _Invalid(msg(loc, "question_too_long", n=len(clean_text(group.text)), limit=limit))
+            raise _Invalid(t("faq.question_too_long", loc, n=len(clean_text(group.text)), limit=limit))
         reply = await self._add_phrasings(req, ce, texts, lenient=True)
         await self._gap_handled(req, n, group)
-        return reply.model_copy(update={"bullets": [*reply.bullets, msg(loc, "gap_removed", n=n)]})
+        return reply.model_copy(update={"bullets": [*reply.bullets, t("faq.gap_removed", loc, n=n)]})
 
     async def _fresh_gap_groups(self, req: FaqRequest) -> list[GapGroup]:
         gaps = await self._store.gaps(req.community_id, limit=self.limits.gap_fetch_limit)
@@ -668,10 +656,10 @@ class FaqService:
             snapshot = self._gap_snapshots[self._key(req)]
         groups = snapshot[1]
         if not 1 <= n <= len(groups):
-            raise _Invalid(msg(req.locale, "bad_gap", n=n))
+            raise _Invalid(t("faq.bad_gap", req.locale, n=n))
         group = groups[n - 1]
         if group is None:
-            raise _Invalid(msg(req.locale, "gap_done_already", n=n))
+            raise _Invalid(t("faq.gap_done_already", req.locale, n=n))
         return group
 
     async def _gap_handled(self, req: FaqRequest, n: int, group: GapGroup) -> None:
@@ -691,12 +679,12 @@ class FaqService:
         for s in periods:
             votes = s.helpful + s.not_helpful
             rate = (
-                msg(loc, "stats_rate", pct=round(100 * s.helpful / votes), votes=votes)
+                t("faq.stats_rate", loc, pct=round(100 * s.helpful / votes), votes=votes)
                 if votes
-                else msg(loc, "stats_no_votes")
+                else t("faq.stats_no_votes", loc)
             )
             lines.append(
-                msg(loc, "stats_period", days=s.days, answered=s.answered, unanswered=s.unanswered, rate=rate)
+                t("faq.stats_period", loc, days=s.days, answered=s.answered, unanswered=s.unanswered, rate=rate)
             )
         titles = {
             ce.entry.id: ce.entry.display_title(loc)
@@ -707,9 +695,8 @@ class FaqService:
             entry = self._curated.get(es.entry_id)
             title = titles.get(es.entry_id) or (entry.display_title(loc) if entry else es.entry_id)
             bullets.append(
-                msg(
-                    loc,
-                    "stats_top",
+                t(
+                    "faq.stats_top", loc,
                     id=es.entry_id,
                     title=title,
                     asked=es.asked,
@@ -718,25 +705,25 @@ class FaqService:
                 )
             )
         if not bullets:
-            lines.append(msg(loc, "stats_none"))
-        return self._info(req, msg(loc, "stats_title"), "\n".join(lines), bullets)
+            lines.append(t("faq.stats_none", loc))
+        return self._info(req, t("faq.stats_title", loc), "\n".join(lines), bullets)
 
     async def _cmd_settings(self, rest: str, req: FaqRequest) -> Reply:
         current = await self._store.get_settings(req.community_id)
         if not rest:
             return self._settings_reply(
-                req.locale, current, msg(req.locale, "settings_title"), msg(req.locale, "settings_body")
+                req.locale, current, t("faq.settings_title", req.locale), t("faq.settings_body", req.locale)
             )
         name, value = split_first(rest)
         setting = _SETTING_NAMES.get(name)
         value = value.strip().lower()
-        usage = msg(req.locale, "settings_usage", max=self.limits.max_cooldown_seconds)
+        usage = t("faq.settings_usage", req.locale, max=self.limits.max_cooldown_seconds)
         updated: CommunitySettings | None = None
-        if setting == "lang" and value in _LANG_WORDS:
-            updated = dataclasses.replace(current, locale=_LANG_WORDS[value])
-        elif setting == "freetext" and (flag := parse_on_off(value)) is not None:
+        if setting == "lang" and (chosen := parse_locale(value)) is not None:
+            updated = dataclasses.replace(current, locale=chosen)
+        elif setting == "freetext" and (flag := parse_yes_no(value)) is not None:
             updated = dataclasses.replace(current, free_text=flag)
-        elif setting == "guard" and (flag := parse_on_off(value)) is not None:
+        elif setting == "guard" and (flag := parse_yes_no(value)) is not None:
             updated = dataclasses.replace(current, guard=flag)
         elif setting == "cooldown" and value.isdigit() and int(value) <= self.limits.max_cooldown_seconds:
             updated = dataclasses.replace(current, cooldown_seconds=int(value))
@@ -747,17 +734,17 @@ class FaqService:
         loc = (
             updated.locale if setting == "lang" else req.locale
         )  # confirm a language change in that language
-        return self._settings_reply(loc, updated, msg(loc, "settings_saved"), "")
+        return self._settings_reply(loc, updated, t("faq.settings_saved", loc), "")
 
     def _settings_reply(self, loc: Locale, s: CommunitySettings, title: str, body: str) -> Reply:
         def on_off(flag: bool) -> str:
-            return msg(loc, "on" if flag else "off")
+            return t("faq." + ("on" if flag else "off"), loc)
 
         bullets = [
-            msg(loc, "set_lang", value=s.locale),
-            msg(loc, "set_freetext", value=on_off(s.free_text)),
-            msg(loc, "set_cooldown", value=s.cooldown_seconds),
-            msg(loc, "set_guard", value=on_off(s.guard)),
+            t("faq.set_lang", loc, value=s.locale),
+            t("faq.set_freetext", loc, value=on_off(s.free_text)),
+            t("faq.set_cooldown", loc, value=s.cooldown_seconds),
+            t("faq.set_guard", loc, value=on_off(s.guard)),
         ]
         return Reply(kind="info", locale=loc, title=title, body=body, bullets=bullets)
 
@@ -770,8 +757,8 @@ class FaqService:
                 continue
             usage = f"faq {c.name} {c.args_hint}".rstrip()
             bullets.append(f"{usage} — {c.summary_es if loc == 'es' else c.summary_en}")
-        body = msg(loc, "help_body") if moderator else msg(loc, "help_member")
-        return self._info(req, msg(loc, "help_title"), body, bullets)
+        body = t("faq.help_body", loc) if moderator else t("faq.help_member", loc)
+        return self._info(req, t("faq.help_title", loc), body, bullets)
 
     # --- helpers --------------------------------------------------------------------------------
 
@@ -793,9 +780,9 @@ class FaqService:
     def _check_length(text: str, req: FaqRequest, limit: int, empty_key: str, too_long_key: str) -> str:
         """A question or answer must be present and within its limit; the error says which limit."""
         if not text:
-            raise _Invalid(msg(req.locale, empty_key), msg(req.locale, "add_usage"))
+            raise _Invalid(t("faq." + empty_key, req.locale), t("faq.add_usage", req.locale))
         if len(text) > limit:
-            raise _Invalid(msg(req.locale, too_long_key, n=len(text), limit=limit))
+            raise _Invalid(t("faq." + too_long_key, req.locale, n=len(text), limit=limit))
         return text
 
     async def _phrasing_owners(self, community_id: str) -> dict[str, str]:
@@ -817,7 +804,7 @@ class FaqService:
         for text in texts:
             owner = taken.get(compare_key(text))
             if owner is not None and owner != exclude:
-                raise _Invalid(msg(req.locale, "duplicate_phrasing", text=text, id=owner))
+                raise _Invalid(t("faq.duplicate_phrasing", req.locale, text=text, id=owner))
 
     def _similar(self, text: str, community_id: str, exclude: str | None) -> list[tuple[Suggestion, float]]:
         """Existing entries that look like `text`, best first; matcher trouble only loses the hint."""
@@ -836,7 +823,7 @@ class FaqService:
 
     def _similar_bullets(self, req: FaqRequest, similar: list[tuple[Suggestion, float]]) -> list[str]:
         return [
-            msg(req.locale, "similar_item", id=s.entry_id, title=s.title, pct=round(score * 100))
+            t("faq.similar_item", req.locale, id=s.entry_id, title=s.title, pct=round(score * 100))
             for s, score in similar
         ]
 
@@ -851,10 +838,10 @@ class FaqService:
 
     async def _changed_reply(self, req: FaqRequest, title_key: str, body_key: str, entry_id: str) -> Reply:
         live = await self._changed(req.community_id)
-        body = msg(req.locale, body_key, id=entry_id)
+        body = t("faq." + body_key, req.locale, id=entry_id)
         if not live:
-            body += "\n\n" + msg(req.locale, "saved_not_live")
-        return self._info(req, msg(req.locale, title_key, id=entry_id), body, entry_id=entry_id)
+            body += "\n\n" + t("faq.saved_not_live", req.locale)
+        return self._info(req, t("faq." + title_key, req.locale, id=entry_id), body, entry_id=entry_id)
 
     async def _community_entry(self, community_id: str, entry_id: str) -> CommunityEntry | None:
         try:
@@ -867,15 +854,15 @@ class FaqService:
         ce = await self._community_entry(req.community_id, entry_id)
         if ce is None:
             key = "curated_readonly" if entry_id in self._curated else "unknown_id"
-            raise _Invalid(msg(req.locale, key, id=entry_id))
+            raise _Invalid(t("faq." + key, req.locale, id=entry_id))
         if ce.deleted:
-            raise _Invalid(msg(req.locale, "removed_entry", id=entry_id))
+            raise _Invalid(t("faq.removed_entry", req.locale, id=entry_id))
         return ce
 
     def _need_id(self, rest: str, req: FaqRequest, cmd: str) -> str:
         raw, _ = split_first(rest)
         if not raw:
-            raise _Invalid(msg(req.locale, "missing_id", cmd=cmd))
+            raise _Invalid(t("faq.missing_id", req.locale, cmd=cmd))
         return normalise_id(raw)
 
     def _page(self, rest: str, total: int, req: FaqRequest, cmd: str) -> tuple[int, int]:
@@ -884,7 +871,7 @@ class FaqService:
         if not raw:
             return 1, pages
         if not raw.isdigit() or not 1 <= int(raw) <= pages:
-            raise _Invalid(msg(req.locale, "bad_page", pages=pages, cmd=cmd))
+            raise _Invalid(t("faq.bad_page", req.locale, pages=pages, cmd=cmd))
         return int(raw), pages
 
     def _build_entry(self, req: FaqRequest, data: dict[str, Any]) -> Entry:
@@ -893,7 +880,7 @@ class FaqService:
         except ValidationError as exc:
             detail = "; ".join(str(e.get("msg", "")) for e in exc.errors())
             raise _Invalid(
-                f"{msg(req.locale, 'error_title')}: {detail}", msg(req.locale, "add_usage")
+                t("faq.error_title", req.locale) + f": {detail}", t("faq.add_usage", req.locale)
             ) from None
 
     def _info(
@@ -905,7 +892,7 @@ class FaqService:
         return Reply(
             kind="error",
             locale=req.locale,
-            title=msg(req.locale, "error_title"),
+            title=t("faq.error_title", req.locale),
             body=body,
             bullets=[hint] if hint else [],
         )
@@ -914,8 +901,8 @@ class FaqService:
         return Reply(
             kind="refusal",
             locale=req.locale,
-            title=msg(req.locale, "refusal_title"),
-            body=msg(req.locale, "refusal_body", cmd=cmd),
+            title=t("faq.refusal_title", req.locale),
+            body=t("faq.refusal_body", req.locale, cmd=cmd),
         )
 
     def _store_error(self, req: FaqRequest, exc: StoreError) -> Reply:
@@ -923,12 +910,12 @@ class FaqService:
         log.warning("store error during a faq command: %s", type(exc).__name__)
         detail = str(exc) or type(exc).__name__
         if isinstance(exc, (AlreadyExists, NotFound)):
-            return self._error(req, detail, msg(req.locale, "see_help"))
+            return self._error(req, detail, t("faq.see_help", req.locale))
         return Reply(
             kind="error",
             locale=req.locale,
-            title=msg(req.locale, "error_title"),
-            body=msg(req.locale, "store_error", detail=detail),
+            title=t("faq.error_title", req.locale),
+            body=t("faq.store_error", req.locale, detail=detail),
         )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bot.faq_commands import compare_key
-from bot.store import Gap
+from bot.storage.base import Gap
 
 
 @dataclass(frozen=True)

@@ -11,20 +11,10 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz, process
 
 from bot.commands import COMMANDS, Command
+from bot.i18n import has_text, t
 from bot.matching.normalize import fold
 from bot.models import Entry, Locale, Reply, Suggestion
-from bot.texts import t
 
-TOPIC_NAMES: dict[str, dict[Locale, str]] = {
-    "goals": {"en": "Which network for which goal", "es": "Qué red para cada objetivo"},
-    "networks": {"en": "General networks", "es": "Redes generales"},
-    "medical-networks": {"en": "Medical-only networks", "es": "Redes solo para médicos"},
-    "rules": {"en": "Confidentiality and professional rules", "es": "Confidencialidad y normas profesionales"},
-    "statistics": {"en": "Adoption statistics", "es": "Estadísticas de uso"},
-    "patients": {"en": "How patients use social media", "es": "Cómo usan los pacientes las redes"},
-    "wellbeing": {"en": "Risks, time and wellbeing", "es": "Riesgos, tiempo y bienestar"},
-    "community": {"en": "This group's FAQ", "es": "Preguntas de este grupo"},
-}
 NETWORK_NAMES = {
     "whatsapp": "WhatsApp",
     "facebook": "Facebook",
@@ -62,8 +52,8 @@ def network_name(key: str) -> str:
 
 
 def topic_name(topic: str, locale: Locale) -> str:
-    names = TOPIC_NAMES.get(topic)
-    return names[locale] if names else topic.replace("-", " ").capitalize()
+    key = f"topic.{topic}"
+    return t(key, locale) if has_text(key) else topic.replace("-", " ").capitalize()
 
 
 def suggestion(entry: Entry, locale: Locale) -> Suggestion:

@@ -24,7 +24,7 @@ from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
 from bot.models import Entry
 from bot.negatives import load_negatives
-from bot.sqlite_store import SQLiteStore
+from bot.storage.sqlite.store import SQLiteStore
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -49,7 +49,7 @@ def _no_real_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DOCSOCIAL_DB", str(tmp_path / "default.sqlite"))
     # Environment variables win over .env; blank means "not configured" (bot/config.py).
     for name in ("TELEGRAM_BOT_TOKEN", "DISCORD_BOT_TOKEN", "DISCORD_GUILD_IDS", "DISCORD_MODERATOR_ROLE",
-                 "TELEGRAM_WEBHOOK_URL"):
+                 "TELEGRAM_WEBHOOK_URL", "DOCSOCIAL_DATABASE_URL"):
         monkeypatch.setenv(name, "")
     monkeypatch.setenv("DISCORD_MESSAGE_CONTENT", "0")
 

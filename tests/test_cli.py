@@ -14,7 +14,7 @@ import yaml
 
 from bot.evaluation import CaseFileError, load_cases
 from bot.models import Entry
-from bot.sqlite_store import SQLiteStore
+from bot.storage.sqlite.store import SQLiteStore
 from tests.conftest import (
     ASK_JSON_FIELDS,
     REPO,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.models import Entry, Localized, LocalizedList
-from bot.sqlite_store import SQLiteStore
-from bot.store import CommunitySettings, StoreError
+from bot.storage.base import CommunitySettings, StoreError
+from bot.storage.sqlite.store import SQLiteStore
 
 
 def entry(entry_id: str, question: str) -> Entry:

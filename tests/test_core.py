@@ -10,8 +10,8 @@ from bot.config import MatchSettings, Settings
 from bot.core import Assistant, OperatorContext
 from bot.matching import Matcher
 from bot.models import Entry, Message, Reply
-from bot.sqlite_store import SQLiteStore
-from bot.store import CommunitySettings
+from bot.storage.base import CommunitySettings
+from bot.storage.sqlite.store import SQLiteStore
 from tests.conftest import AssistantFactory, MemberContext, ModeratorContext
 
 GROUP = "telegram:-100123"
@@ -465,8 +465,8 @@ async def test_store_error_becomes_error_reply(assistant: Assistant) -> None:
 
 
 async def test_store_on_a_directory_fails_clearly(tmp_path: Path) -> None:
-    from bot.sqlite_store import SQLiteStore
-    from bot.store import StoreError
+    from bot.storage.base import StoreError
+    from bot.storage.sqlite.store import SQLiteStore
 
     folder = tmp_path / "folder.sqlite"
     folder.mkdir()

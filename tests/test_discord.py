@@ -33,7 +33,7 @@ from bot.config import Settings
 from bot.core import Assistant
 from bot.faq import FAQ_SUBCOMMANDS
 from bot.models import Reply
-from bot.sqlite_store import SQLiteStore
+from bot.storage.sqlite.store import SQLiteStore
 
 APP_ID = 900000000000000001
 GUILD_ID = 900000000000000002

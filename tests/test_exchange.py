@@ -11,7 +11,7 @@ import yaml
 from bot.exchange import export_community, import_file
 from bot.knowledge import KnowledgeError, load_file
 from bot.models import Entry
-from bot.sqlite_store import SQLiteStore
+from bot.storage.sqlite.store import SQLiteStore
 
 TG, DC = "telegram:-100123", "discord:42"
 

@@ -13,8 +13,8 @@ from rapidfuzz import fuzz, utils
 from bot.faq import FAQ_SUBCOMMANDS, FaqLimits, FaqRequest, FaqService
 from bot.gaps import group_gaps
 from bot.models import Entry, Reply, Suggestion
-from bot.sqlite_store import SQLiteStore
-from bot.store import CommunitySettings, StoreError
+from bot.storage.base import CommunitySettings, StoreError
+from bot.storage.sqlite.store import SQLiteStore
 
 GROUP = "telegram:-100123"
 MOD = FaqRequest(GROUP, "telegram:1", True, "en")
@@ -493,7 +493,7 @@ async def test_gaps_grouping(world: World) -> None:
 def test_group_gaps_threshold() -> None:
     import datetime as dt
 
-    from bot.store import Gap
+    from bot.storage.base import Gap
 
     t0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     t1 = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)

@@ -11,7 +11,7 @@ from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
 from bot.models import Message
 from bot.negatives import load_negatives
-from bot.sqlite_store import SQLiteStore
+from bot.storage.sqlite.store import SQLiteStore
 
 
 class Clock:

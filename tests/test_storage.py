@@ -21,16 +21,11 @@ import pytest_asyncio
 
 from bot.models import Entry
 from bot.privacy import scrub
-from bot.sqlite_store import (
-    BUSY_MESSAGE,
-    SQLiteStore,
-    backup,
-    integrity_check,
-    migrations,
-    split_statements,
-    upgrade,
-)
-from bot.store import AlreadyExists, CommunitySettings, NotFound, Store, StoreError
+from bot.storage.base import AlreadyExists, CommunitySettings, NotFound, Store, StoreError
+from bot.storage.sqlite.errors import BUSY_MESSAGE
+from bot.storage.sqlite.migrate import migrations, split_statements
+from bot.storage.sqlite.ops import backup, integrity_check, upgrade
+from bot.storage.sqlite.store import SQLiteStore
 
 ROOT = Path(__file__).resolve().parent.parent
 TG, DC = "telegram:-100123", "discord:42"
@@ -450,7 +445,7 @@ CHILD = textwrap.dedent(
     import asyncio, sys
     sys.path.insert(0, sys.argv[2])
     from bot.models import Entry
-    from bot.sqlite_store import SQLiteStore
+    from bot.storage.sqlite.store import SQLiteStore
 
     async def main() -> None:
         store = SQLiteStore(sys.argv[1])

@@ -27,8 +27,8 @@ from adapters.telegram_render import keyboard, render_html
 from bot.config import Settings
 from bot.core import Assistant
 from bot.models import Reply, Suggestion
-from bot.sqlite_store import SQLiteStore
-from bot.store import CommunitySettings
+from bot.storage.base import CommunitySettings
+from bot.storage.sqlite.store import SQLiteStore
 from tests.telegram_fake_server import (
     BOT_ID,
     BOT_USERNAME,

@@ -1,4 +1,4 @@
-"""Every fixed sentence the bot says, in English and Spanish, in one place."""
+"""The core's fixed sentences in English and Spanish (answers, errors, platform notices)."""
 
 from __future__ import annotations
 
@@ -150,7 +150,6 @@ TEXTS: dict[str, dict[Locale, str]] = {
     },
     "nothing_to_cancel": {"en": "There is nothing to cancel.", "es": "No hay nada que cancelar."},
     "store_error_title": {"en": "I couldn't save that", "es": "No pude guardar eso"},
-    "check_title": {"en": "Draft check", "es": "Revisión del borrador"},
     "check_usage": {
         "en": "Paste your draft after /check, e.g. /check Our clinic opens on Saturdays from 9 to 13.",
         "es": "Pega tu borrador después de /check, p. ej. /check La consulta abre los sábados de 9 a 13.",
@@ -200,16 +199,13 @@ TEXTS: dict[str, dict[Locale, str]] = {
         "en": "I couldn't message you privately (your DMs are closed). Use the slash command: only you will see it.",
         "es": "No pude escribirte en privado (tienes los MD cerrados). Usa el comando con barra: solo tú lo verás.",
     },
-    "private_faq_refused": {
-        "en": "Community FAQ entries belong to a group: run /faq in the group or server you moderate.",
-        "es": "Las preguntas de la comunidad pertenecen a un grupo: usa /faq en el grupo o servidor que moderas.",
-    },
     "followups_label": {"en": "Related", "es": "Relacionado"},
     "sources_label": {"en": "Sources", "es": "Fuentes"},
+    "choices_label": {"en": "Choices", "es": "Opciones"},
+    "feedback_prompt": {"en": "Helpful? /rate yes or /rate no", "es": "¿Útil? /rate sí o /rate no"},
+    "console_banner": {
+        "en": "DocSocial console chat. Ask a question (English or Spanish), /help for commands, /quit to leave.",
+        "es": "Chat de consola de DocSocial. Pregunta (en español o inglés), /help para los comandos, /quit para salir.",
+    },
+    "console_bye": {"en": "Bye!", "es": "¡Adiós!"},
 }
-
-
-def t(key: str, locale: Locale, **values: object) -> str:
-    """The text for `key` in `locale`, with `values` filled in."""
-    text = TEXTS[key][locale]
-    return text.format(**values) if values else text

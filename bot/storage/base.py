@@ -8,6 +8,7 @@ never learns who asked what.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -98,7 +99,12 @@ class Store(Protocol):
     async def close(self) -> None: ...
 
     # community entries
-    async def next_entry_id(self, community_id: str) -> str: ...
+    async def next_entry_id(self, community_id: str) -> str:
+        """Reserve the next short id ("c1", "c2", ...): never handed out twice, even if unused."""
+
+    async def create_entry(self, community_id: str, build: Callable[[str], Entry], actor: str) -> CommunityEntry:
+        """Reserve the next id, `build` the entry with it and store it in one transaction."""
+
     async def add_entry(self, community_id: str, entry: Entry, actor: str) -> CommunityEntry: ...
     async def update_entry(self, community_id: str, entry: Entry, actor: str, action: str) -> CommunityEntry: ...
     async def set_deleted(self, community_id: str, entry_id: str, deleted: bool, actor: str) -> CommunityEntry: ...

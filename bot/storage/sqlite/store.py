@@ -1,4 +1,4 @@
-"""The SQLite implementation of `bot.store.Store`: one WAL database file, numbered SQL migrations.
+"""The SQLite implementation of `bot.storage.base.Store`: one WAL database file, numbered SQL migrations.
 
 Why one connection guarded by one asyncio.Lock: aiosqlite runs a connection's calls on one thread
 in FIFO order, so the lock only has to keep two coroutines' transactions from interleaving on it
@@ -6,32 +6,28 @@ in FIFO order, so the lock only has to keep two coroutines' transactions from in
 (the CLI next to a running bot) are handled by SQLite's own locking plus a busy timeout; writers
 take the write lock up front with `BEGIN IMMEDIATE` so they never deadlock upgrading a read lock.
 
-All SQL lives here and in `bot/migrations/*.sql`; errors leave as `StoreError` with a message a
+All SQL lives here and in `migrations/*.sql` beside this file; errors leave as `StoreError` with a message a
 moderator or operator can act on. Nothing here logs message text or user ids.
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import datetime as dt
 import functools
 import json
 import os
-import re
-import sqlite3
-import unicodedata
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from contextlib import asynccontextmanager, contextmanager, suppress
-from importlib import resources
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, Literal, Self
+from typing import Any, Self
 
 import aiosqlite
 from pydantic import ValidationError
 
 from bot.models import Entry
-from bot.store import (
+from bot.storage import rules
+from bot.storage.base import (
     AlreadyExists,
     AuditRecord,
     CommunityEntry,
@@ -42,23 +38,12 @@ from bot.store import (
     NotFound,
     StoreError,
 )
+from bot.storage.rules import GapKind, check_community
+from bot.storage.sqlite.errors import read_only_message, translated
+from bot.storage.sqlite.migrate import apply_migrations
+from bot.storage.sqlite.sql import fetchall, fetchone, rollback
 
-__all__ = ["BUSY_MESSAGE", "SQLiteStore", "backup", "integrity_check", "migrations", "upgrade"]
-
-BUSY_MESSAGE = "the database is busy, try again"
-COMMUNITY_ENTRY_ID = re.compile(r"^c([1-9][0-9]{0,17})$")
-MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-GAP_TEXT_LIMIT = 1000  # characters kept per unanswered question: enough to read, bounded on abuse
-TOP_ENTRIES = 10
-GapKind = Literal["fallback", "clarify"]
-
-# SQLite primary result codes (the low byte of the extended code).
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
-_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
-
-
-# ---------------------------------------------------------------------------------------------
-# helpers
+__all__ = ["SQLiteStore"]
 
 
 def _utcnow() -> dt.datetime:
@@ -74,140 +59,6 @@ def _ts(moment: dt.datetime) -> str:
 
 def _parse_ts(value: str) -> dt.datetime:
     return dt.datetime.fromisoformat(value)
-
-
-def normalise_gap(text: str) -> str:
-    """The key unanswered questions are grouped by: Unicode form, case, spacing and end punctuation."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = " ".join(folded.split())
-    return folded.strip(" ¿?¡!.,;:…\"'«»")
-
-
-def _not_valid_message(path: Path) -> str:
-    return f"{path} is not a valid DocSocial database: restore from a backup, see README"
-
-
-def _read_only_message(path: Path) -> str:
-    return (
-        f"the database {path} is read-only: DocSocial needs write access to the file and its folder "
-        "(check permissions, or point DOCSOCIAL_DB elsewhere)"
-    )
-
-
-def _is_writable(path: Path) -> bool:
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.exists() and not os.access(path, os.W_OK):
-        return False
-    return os.access(folder, os.W_OK | os.X_OK)
-
-
-def translate_error(exc: sqlite3.Error, path: Path) -> StoreError:
-    """Turn a driver error into a StoreError whose message says what to do about it."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    text = str(exc).lower()
-    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
-        return StoreError(BUSY_MESSAGE)
-    if primary == _SQLITE_READONLY or "readonly" in text:
-        return StoreError(_read_only_message(path))
-    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "not a database" in text or "malformed" in text:
-        return StoreError(_not_valid_message(path))
-    if primary == _SQLITE_CANTOPEN and not path.parent.is_dir():
-        return StoreError(f"cannot open the database {path}: its folder does not exist")
-    if primary in (_SQLITE_CANTOPEN, _SQLITE_IOERR) and not _is_writable(path):
-        return StoreError(_read_only_message(path))
-    if primary == _SQLITE_CANTOPEN:
-        return StoreError(f"cannot open the database {path}: check that its folder exists and is writable")
-    if primary == _SQLITE_FULL:
-        return StoreError(f"the disk holding {path} is full: nothing was written")
-    if primary == _SQLITE_IOERR:
-        return StoreError(f"could not read or write {path}: check the disk ({exc})")
-    if isinstance(exc, sqlite3.IntegrityError) and "unique" in text:
-        return AlreadyExists("that id is already used in this community")
-    return StoreError(f"database error on {path}: {exc}")
-
-
-@contextmanager
-def _errors(path: Path) -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.Error as exc:
-        raise translate_error(exc, path) from exc
-
-
-def migrations() -> list[tuple[str, str]]:
-    """(name, SQL) of every bundled migration, in order; the name is the file stem."""
-    folder = resources.files("bot") / "migrations"
-    found: list[tuple[str, str]] = []
-    for item in folder.iterdir():
-        if MIGRATION_NAME.match(item.name):
-            found.append((item.name.removesuffix(".sql"), item.read_text(encoding="utf-8")))
-    found.sort()
-    return found
-
-
-def split_statements(script: str) -> list[str]:
-    """Split a migration into statements without `executescript`, which would COMMIT on its own."""
-    statements: list[str] = []
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    leftover = "\n".join(ln for ln in buffer.splitlines() if ln.strip() and not ln.strip().startswith("--"))
-    if leftover.strip():
-        raise StoreError(f"migration has an unterminated statement: {leftover.strip()[:60]!r}")
-    return statements
-
-
-async def _fetchall(conn: aiosqlite.Connection, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-    return list(await conn.execute_fetchall(sql, params))
-
-
-async def _fetchone(conn: aiosqlite.Connection, sql: str, params: Sequence[Any] = ()) -> Any:
-    rows = await _fetchall(conn, sql, params)
-    return rows[0] if rows else None
-
-
-async def _rollback(conn: aiosqlite.Connection) -> None:
-    with suppress(sqlite3.Error):
-        await conn.rollback()  # sqlite3 only issues ROLLBACK when a transaction is open
-
-
-async def _apply_migrations(conn: aiosqlite.Connection, path: Path, now: str) -> list[str]:
-    """Apply pending migrations in one transaction: all of them or none."""
-    await conn.execute("BEGIN IMMEDIATE")
-    try:
-        rows = await _fetchall(conn, "SELECT name FROM sqlite_master WHERE type = 'table'")
-        tables = {r[0] for r in rows}
-        if "schema_migrations" not in tables:
-            if {t for t in tables if not t.startswith("sqlite_")}:
-                raise StoreError(_not_valid_message(path))  # someone else's database: do not touch it
-            await conn.execute(
-                "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-            )
-        done = {r[0] for r in await _fetchall(conn, "SELECT name FROM schema_migrations")}
-        known = migrations()
-        unknown = sorted(done - {name for name, _ in known})
-        if unknown:
-            raise StoreError(
-                f"{path} was written by a newer DocSocial (unknown migration {unknown[-1]}): "
-                "upgrade DocSocial"
-            )
-        applied: list[str] = []
-        for name, script in known:
-            if name in done:
-                continue
-            for statement in split_statements(script):
-                await conn.execute(statement)
-            await conn.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (name, now))
-            applied.append(name)
-        await conn.execute("COMMIT")
-        return applied
-    except BaseException:
-        await _rollback(conn)
-        raise
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -239,24 +90,12 @@ def _entry_from_row(row: Sequence[Any], path: Path) -> CommunityEntry:
 _ENTRY_COLUMNS = "community_id, data, deleted, created_at, updated_at"
 
 
-def _settings_from_json(data: str) -> CommunitySettings:
-    """Tolerant: unknown keys (from a newer version) are ignored, missing ones take the default."""
-    raw = json.loads(data)
-    names = {f.name for f in dataclasses.fields(CommunitySettings)}
-    return CommunitySettings(**{k: v for k, v in raw.items() if k in names})
-
-
-def _check_community(community_id: str) -> None:
-    if not community_id or not community_id.strip():
-        raise ValueError("community_id must not be empty")
-
-
 # ---------------------------------------------------------------------------------------------
 # the store
 
 
 class SQLiteStore:
-    """`bot.store.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
+    """`bot.storage.base.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
 
     def __init__(
         self,
@@ -283,7 +122,7 @@ class SQLiteStore:
         in_memory = str(self.path) == ":memory:"
         if not in_memory and not self.path.parent.is_dir():
             raise StoreError(f"cannot open the database {self.path}: its folder does not exist")
-        with _errors(self.path):
+        with translated(self.path):
             pending = aiosqlite.connect(self.path, isolation_level=None, timeout=self.busy_timeout)
             try:
                 conn = await pending
@@ -296,7 +135,7 @@ class SQLiteStore:
                 raise
             try:
                 await self._configure(conn)
-                self.applied_migrations = await _apply_migrations(conn, self.path, self._now())
+                self.applied_migrations = await apply_migrations(conn, self.path, self._now())
             except BaseException:
                 await conn.close()
                 raise
@@ -304,10 +143,10 @@ class SQLiteStore:
 
     async def _configure(self, conn: aiosqlite.Connection) -> None:
         await conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
-        mode = await _fetchone(conn, "PRAGMA journal_mode = WAL")
+        mode = await fetchone(conn, "PRAGMA journal_mode = WAL")
         if str(self.path) != ":memory:" and (mode is None or str(mode[0]).lower() != "wal"):
             # SQLite reports the old mode when it cannot switch: a read-only file or folder.
-            raise StoreError(_read_only_message(self.path))
+            raise StoreError(read_only_message(self.path))
         await conn.execute("PRAGMA foreign_keys = ON")
         await conn.execute("PRAGMA synchronous = FULL")  # a committed vote survives a power cut too
         await conn.execute("PRAGMA secure_delete = ON")  # purged gaps and votes are zeroed on disk
@@ -316,7 +155,7 @@ class SQLiteStore:
         conn, self._conn = self._conn, None
         if conn is not None:
             async with self._lock:
-                with _errors(self.path):
+                with translated(self.path):
                     await conn.close()
 
     async def __aenter__(self) -> Self:
@@ -338,7 +177,7 @@ class SQLiteStore:
         if conn is None:
             raise StoreError("the store is not open: call open() first")
         async with self._lock:
-            with _errors(self.path):
+            with translated(self.path):
                 try:
                     await conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                     yield conn
@@ -347,7 +186,7 @@ class SQLiteStore:
                     # A cancelled caller must not leave the connection mid-transaction. rollback() is
                     # queued on aiosqlite's thread behind whatever this caller already queued (even a
                     # BEGIN not yet run) and only rolls back if a transaction is open by then.
-                    await asyncio.shield(_rollback(conn))
+                    await asyncio.shield(rollback(conn))
                     raise
 
     async def _audit(
@@ -376,7 +215,7 @@ class SQLiteStore:
         )
 
     async def _bump_counter(self, conn: aiosqlite.Connection, community_id: str) -> int:
-        row = await _fetchone(
+        row = await fetchone(
             conn,
             "INSERT INTO entry_counters (community_id, last_number) VALUES (?, 1)"
             " ON CONFLICT (community_id) DO UPDATE SET last_number = last_number + 1"
@@ -386,7 +225,7 @@ class SQLiteStore:
         return int(row[0])
 
     async def _entry_row(self, conn: aiosqlite.Connection, community_id: str, entry_id: str) -> Any:
-        return await _fetchone(
+        return await fetchone(
             conn,
             f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE community_id = ? AND entry_id = ?",
             (community_id, entry_id),
@@ -395,9 +234,9 @@ class SQLiteStore:
     async def _insert_entry(
         self, conn: aiosqlite.Connection, community_id: str, entry: Entry, actor: str, action: str, now: str
     ) -> CommunityEntry:
-        match = COMMUNITY_ENTRY_ID.match(entry.id)
-        if match:
-            await self._reserve_number(conn, community_id, int(match.group(1)))
+        number = rules.entry_number(entry.id)
+        if number is not None:
+            await self._reserve_number(conn, community_id, number)
         data = entry.model_dump_json()
         await conn.execute(
             "INSERT INTO entries (community_id, entry_id, topic, data, deleted, created_at, updated_at)"
@@ -414,12 +253,26 @@ class SQLiteStore:
 
     async def next_entry_id(self, community_id: str) -> str:
         """Reserve the next short id ("c1", "c2", ...): never handed out twice, even if unused."""
-        _check_community(community_id)
+        check_community(community_id)
         async with self._tx(write=True) as conn:
-            return f"c{await self._bump_counter(conn, community_id)}"
+            return rules.entry_id_for(await self._bump_counter(conn, community_id))
+
+    async def create_entry(
+        self, community_id: str, build: Callable[[str], Entry], actor: str
+    ) -> CommunityEntry:
+        """Reserve the next id, build the entry with it and store it, all in one transaction: an
+        entry that fails to build leaves the counter untouched."""
+        check_community(community_id)
+        async with self._tx(write=True) as conn:
+            now = self._now()
+            while True:
+                entry_id = rules.entry_id_for(await self._bump_counter(conn, community_id))
+                if await self._entry_row(conn, community_id, entry_id) is None:
+                    break  # skip an id a moderator imported above the counter
+            return await self._insert_entry(conn, community_id, build(entry_id), actor, "add", now)
 
     async def add_entry(self, community_id: str, entry: Entry, actor: str) -> CommunityEntry:
-        _check_community(community_id)
+        check_community(community_id)
         async with self._tx(write=True) as conn:
             now = self._now()
             if await self._entry_row(conn, community_id, entry.id) is not None:
@@ -492,12 +345,12 @@ class SQLiteStore:
         if not include_deleted:
             sql += " AND deleted = 0"
         async with self._tx(write=False) as conn:
-            rows = await _fetchall(conn, sql + " ORDER BY rowid", (community_id,))
+            rows = await fetchall(conn, sql + " ORDER BY rowid", (community_id,))
         return [_entry_from_row(r, self.path) for r in rows]
 
     async def communities_with_entries(self) -> list[str]:
         async with self._tx(write=False) as conn:
-            rows = await _fetchall(
+            rows = await fetchall(
                 conn, "SELECT DISTINCT community_id FROM entries WHERE deleted = 0 ORDER BY community_id"
             )
         return [r[0] for r in rows]
@@ -505,44 +358,28 @@ class SQLiteStore:
     async def import_entries(self, community_id: str, entries: list[Entry], actor: str) -> int:
         """Write all entries or none. An id is kept only if it is a free "cN" here; others get a
         fresh "cN" (and `related` links inside the batch follow the renaming)."""
-        _check_community(community_id)
+        check_community(community_id)
         async with self._tx(write=True) as conn:
             now = self._now()
-            rows = await _fetchall(
+            rows = await fetchall(
                 conn, "SELECT entry_id FROM entries WHERE community_id = ?", (community_id,)
             )
             taken = {r[0] for r in rows}
-            # First keep every free "cN" id (so a re-import keeps as many ids as it can), then
-            # number the rest after them.
-            kept: set[int] = set()
-            for position, entry in enumerate(entries):
-                match = COMMUNITY_ENTRY_ID.match(entry.id)
-                if match and entry.id not in taken:
-                    taken.add(entry.id)
-                    kept.add(position)
-                    await self._reserve_number(conn, community_id, int(match.group(1)))
-            renamed: dict[str, str] = {}
-            planned: list[tuple[str, Entry]] = []
-            for position, entry in enumerate(entries):
-                new_id = entry.id
-                if position not in kept:
-                    new_id = f"c{await self._bump_counter(conn, community_id)}"
-                    while new_id in taken:  # an id added by hand above the counter
-                        new_id = f"c{await self._bump_counter(conn, community_id)}"
-                    taken.add(new_id)
-                renamed.setdefault(entry.id, new_id)
-                planned.append((new_id, entry))
-            for new_id, entry in planned:
-                related = [renamed.get(r, r) for r in entry.related]
-                fresh = entry.model_copy(update={"id": new_id, "related": related})
-                await self._insert_entry(conn, community_id, fresh, actor, "import", now)
-        return len(planned)
+            counter = await fetchone(
+                conn, "SELECT last_number FROM entry_counters WHERE community_id = ?", (community_id,)
+            )
+            plan = rules.plan_import(entries, taken, 0 if counter is None else int(counter[0]))
+            if plan.entries:
+                await self._reserve_number(conn, community_id, plan.last_number)
+            for entry in plan.entries:
+                await self._insert_entry(conn, community_id, entry, actor, "import", now)
+        return len(plan.entries)
 
     # -- hidden curated entries -----------------------------------------------------------------
 
     async def set_hidden(self, community_id: str, entry_id: str, hidden: bool, actor: str) -> None:
         """Hide or unhide a curated entry here; audited only when something changes."""
-        _check_community(community_id)
+        check_community(community_id)
         async with self._tx(write=True) as conn:
             now = self._now()
             if hidden:
@@ -563,7 +400,7 @@ class SQLiteStore:
 
     async def hidden_entries(self, community_id: str) -> set[str]:
         async with self._tx(write=False) as conn:
-            rows = await _fetchall(
+            rows = await fetchall(
                 conn, "SELECT entry_id FROM hidden_entries WHERE community_id = ?", (community_id,)
             )
         return {r[0] for r in rows}
@@ -573,7 +410,7 @@ class SQLiteStore:
     async def history(self, community_id: str, target: str) -> list[AuditRecord]:
         """Every audited change of `target` (entry id or setting name), oldest first."""
         async with self._tx(write=False) as conn:
-            rows = await _fetchall(
+            rows = await fetchall(
                 conn,
                 "SELECT community_id, actor, action, target, before, after, at FROM audit_log"
                 " WHERE community_id = ? AND target = ? ORDER BY id",
@@ -585,13 +422,11 @@ class SQLiteStore:
 
     async def record_gap(self, community_id: str, text: str, kind: GapKind) -> None:
         """Count an unanswered question; the text must already be scrubbed (bot.privacy.scrub)."""
-        _check_community(community_id)
-        if kind not in ("fallback", "clarify"):
-            raise ValueError(f"kind must be 'fallback' or 'clarify', not {kind!r}")
-        shown = " ".join(text.split())[:GAP_TEXT_LIMIT]
-        norm = normalise_gap(shown)
-        if not norm:
+        check_community(community_id)
+        prepared = rules.gap_text(text, kind)
+        if prepared is None:
             return  # nothing readable to log (e.g. only punctuation)
+        shown, norm = prepared
         async with self._tx(write=True) as conn:
             now = self._now()
             await conn.execute(
@@ -609,7 +444,7 @@ class SQLiteStore:
     async def gaps(self, community_id: str, limit: int = 20) -> list[Gap]:
         """Most frequent first, then most recent."""
         async with self._tx(write=False) as conn:
-            rows = await _fetchall(
+            rows = await fetchall(
                 conn,
                 "SELECT text, kind, count, first_seen, last_seen FROM gaps WHERE community_id = ?"
                 " ORDER BY count DESC, last_seen DESC, norm LIMIT ?",
@@ -621,7 +456,7 @@ class SQLiteStore:
         """Forget an unanswered question (both kinds, matched like record_gap); idempotent."""
         async with self._tx(write=True) as conn:
             await conn.execute(
-                "DELETE FROM gaps WHERE community_id = ? AND norm = ?", (community_id, normalise_gap(text))
+                "DELETE FROM gaps WHERE community_id = ? AND norm = ?", (community_id, rules.normalise_gap(text))
             )
 
     async def purge_older_than(self, days: int) -> int:
@@ -643,7 +478,7 @@ class SQLiteStore:
     # -- usage and feedback ---------------------------------------------------------------------
 
     async def record_answer(self, community_id: str, entry_id: str) -> None:
-        _check_community(community_id)
+        check_community(community_id)
         async with self._tx(write=True) as conn:
             now = self._now()
             await conn.execute(
@@ -653,7 +488,7 @@ class SQLiteStore:
 
     async def vote(self, community_id: str, entry_id: str, voter: str, helpful: bool) -> None:
         """One vote per voter per entry per community: a second vote replaces the first."""
-        _check_community(community_id)
+        check_community(community_id)
         async with self._tx(write=True) as conn:
             now = self._now()
             await conn.execute(
@@ -669,19 +504,19 @@ class SQLiteStore:
             raise ValueError("days must be >= 1")
         cutoff = _ts(self._clock() - dt.timedelta(days=days))
         async with self._tx(write=False) as conn:
-            counts = await _fetchone(
+            counts = await fetchone(
                 conn,
                 "SELECT coalesce(sum(kind = 'answer'), 0), coalesce(sum(kind != 'answer'), 0)"
                 " FROM usage_events WHERE community_id = ? AND at >= ?",
                 (community_id, cutoff),
             )
-            votes = await _fetchone(
+            votes = await fetchone(
                 conn,
                 "SELECT coalesce(sum(helpful), 0), coalesce(sum(1 - helpful), 0)"
                 " FROM votes WHERE community_id = ? AND at >= ?",
                 (community_id, cutoff),
             )
-            top = await _fetchall(
+            top = await fetchall(
                 conn,
                 "WITH asked AS (SELECT entry_id, count(*) AS n FROM usage_events"
                 "   WHERE community_id = ? AND kind = 'answer' AND at >= ? GROUP BY entry_id),"
@@ -690,7 +525,7 @@ class SQLiteStore:
                 " SELECT asked.entry_id, asked.n, coalesce(voted.yes, 0), coalesce(voted.no, 0)"
                 " FROM asked LEFT JOIN voted USING (entry_id)"
                 " ORDER BY asked.n DESC, asked.entry_id LIMIT ?",
-                (community_id, cutoff, community_id, cutoff, TOP_ENTRIES),
+                (community_id, cutoff, community_id, cutoff, rules.TOP_ENTRIES),
             )
         return CommunityStats(
             days=days,
@@ -706,10 +541,10 @@ class SQLiteStore:
     async def get_settings(self, community_id: str) -> CommunitySettings:
         """The stored settings, or the defaults when none were ever saved."""
         async with self._tx(write=False) as conn:
-            row = await _fetchone(
+            row = await fetchone(
                 conn, "SELECT data FROM community_settings WHERE community_id = ?", (community_id,)
             )
-        return CommunitySettings() if row is None else _settings_from_json(row[0])
+        return rules.settings_from_json(None if row is None else row[0])
 
     _COMMUNITY_TABLES = (
         "entry_counters", "entries", "hidden_entries", "audit_log", "gaps", "usage_events", "votes",
@@ -718,12 +553,12 @@ class SQLiteStore:
 
     async def move_community(self, old_id: str, new_id: str, actor: str) -> None:
         """Carry a community's data to its new id (all or nothing); the new id must hold no FAQ yet."""
-        _check_community(old_id)
-        _check_community(new_id)
+        check_community(old_id)
+        check_community(new_id)
         if old_id == new_id:
             return
         async with self._tx(write=True) as conn:
-            taken = await _fetchone(conn, "SELECT 1 FROM entries WHERE community_id = ? LIMIT 1", (new_id,))
+            taken = await fetchone(conn, "SELECT 1 FROM entries WHERE community_id = ? LIMIT 1", (new_id,))
             if taken is not None:
                 raise StoreError(f"cannot move {old_id} to {new_id}: {new_id} already has FAQ entries")
             for table in ("entry_counters", "community_settings", "hidden_entries", "gaps", "votes"):
@@ -742,102 +577,20 @@ class SQLiteStore:
 
     async def update_settings(self, community_id: str, settings: CommunitySettings, actor: str) -> None:
         """Save all settings; one audit row per changed setting (target = setting name)."""
-        _check_community(community_id)
-        after_all = dataclasses.asdict(settings)
+        check_community(community_id)
         async with self._tx(write=True) as conn:
             now = self._now()
-            row = await _fetchone(
+            row = await fetchone(
                 conn, "SELECT data FROM community_settings WHERE community_id = ?", (community_id,)
             )
-            before_all = dataclasses.asdict(
-                CommunitySettings() if row is None else _settings_from_json(row[0])
-            )
-            changed = [name for name in after_all if after_all[name] != before_all.get(name)]
+            changed = rules.changed_settings(rules.settings_from_json(None if row is None else row[0]), settings)
             if not changed:
                 return
             await conn.execute(
                 "INSERT INTO community_settings (community_id, data, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT (community_id) DO UPDATE SET"
                 " data = excluded.data, updated_at = excluded.updated_at",
-                (community_id, json.dumps(after_all), now),
+                (community_id, rules.settings_to_json(settings), now),
             )
-            for name in changed:
-                before, after = json.dumps(before_all.get(name)), json.dumps(after_all[name])
+            for name, before, after in changed:
                 await self._audit(conn, community_id, actor, "settings", name, before, after, now)
-
-
-# ---------------------------------------------------------------------------------------------
-# operator tooling (used by the CLI)
-
-
-async def upgrade(path: str | os.PathLike[str]) -> list[str]:
-    """Create or migrate the database at `path`; returns the migrations applied now (idempotent)."""
-    store = SQLiteStore(path)
-    await store.open()
-    try:
-        return list(store.applied_migrations)
-    finally:
-        await store.close()
-
-
-def _backup_sync(source: Path, dest: Path, busy_timeout: float) -> None:
-    temp = dest.with_name(f".{dest.name}.partial")
-    for leftover in (temp, temp.with_name(temp.name + "-wal"), temp.with_name(temp.name + "-shm")):
-        leftover.unlink(missing_ok=True)
-    src = sqlite3.connect(source, timeout=busy_timeout)
-    try:
-        tables = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "schema_migrations" not in tables:
-            raise StoreError(_not_valid_message(source))
-        dst = sqlite3.connect(temp)
-        try:
-            src.backup(dst)
-            # A self-contained file: no -wal next to it that a copy could forget.
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    finally:
-        src.close()
-    os.replace(temp, dest)  # atomic: a half-written backup never carries the final name
-
-
-async def backup(
-    path: str | os.PathLike[str],
-    dest: str | os.PathLike[str],
-    *,
-    overwrite: bool = False,
-    busy_timeout: float = 5.0,
-) -> None:
-    """Copy a live database consistently with SQLite's online backup API; never migrates the source."""
-    source, target = Path(path), Path(dest)
-    if not source.is_file():
-        raise StoreError(f"no database at {source}")
-    if target.exists():
-        if target.resolve() == source.resolve():
-            raise StoreError("the backup must go to another file than the database itself")
-        if not overwrite:
-            raise StoreError(f"{target} already exists: choose another name or allow overwriting")
-    if not target.parent.is_dir():
-        raise StoreError(f"the folder {target.parent} does not exist")
-    with _errors(source):
-        await asyncio.to_thread(_backup_sync, source, target, busy_timeout)
-
-
-def _integrity_sync(path: Path, busy_timeout: float) -> list[str]:
-    conn = sqlite3.connect(path, timeout=busy_timeout)
-    try:
-        return [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
-    finally:
-        conn.close()
-
-
-async def integrity_check(path: str | os.PathLike[str], *, busy_timeout: float = 5.0) -> list[str]:
-    """SQLite's own check: ["ok"] when healthy, else its complaints (for a `db check` command)."""
-    source = Path(path)
-    if not source.is_file():
-        raise StoreError(f"no database at {source}")
-    with _errors(source):
-        return await asyncio.to_thread(_integrity_sync, source, busy_timeout)

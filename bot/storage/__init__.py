@@ -1,0 +1,1 @@
+"""Storage: the Store protocol the core owns (base) and its backends (sqlite/)."""

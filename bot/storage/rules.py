@@ -1,0 +1,126 @@
+"""Business rules every storage backend shares, so a second backend cannot drift from the first.
+
+Backends keep SQL to themselves; what an id looks like, how long a stored question may be, how
+unanswered questions are grouped and how settings survive a version change are decided here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from bot.models import Entry
+from bot.storage.base import CommunitySettings
+
+GapKind = Literal["fallback", "clarify"]
+GAP_KINDS: tuple[GapKind, ...] = ("fallback", "clarify")
+GAP_TEXT_LIMIT = 1000  # characters kept per unanswered question: enough to read, bounded on abuse
+TOP_ENTRIES = 10  # entries listed by stats()
+_COMMUNITY_ENTRY_ID = re.compile(r"^c([1-9][0-9]{0,17})$")
+
+
+def check_community(community_id: str) -> None:
+    """Every write names a community; an empty one would mix groups together."""
+    if not community_id or not community_id.strip():
+        raise ValueError("community_id must not be empty")
+
+
+# -- the "cN" id scheme ---------------------------------------------------------------------------
+
+
+def entry_id_for(number: int) -> str:
+    """The short id users type for the community's `number`-th entry."""
+    return f"c{number}"
+
+
+def entry_number(entry_id: str) -> int | None:
+    """N for a community id "cN", None for any other id (curated-style ids are renamed on import)."""
+    match = _COMMUNITY_ENTRY_ID.match(entry_id)
+    return int(match.group(1)) if match else None
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """The entries to write (ids final, `related` links following renames) and the counter after them."""
+
+    entries: list[Entry]
+    last_number: int
+
+
+def plan_import(entries: list[Entry], taken: set[str], last_number: int) -> ImportPlan:
+    """Keep every free "cN" id (so a re-import keeps as many ids as it can), number the rest after
+    them, and make `related` links inside the batch follow the renaming."""
+    taken = set(taken)
+    counter = last_number
+    kept: set[int] = set()
+    for position, entry in enumerate(entries):
+        number = entry_number(entry.id)
+        if number is not None and entry.id not in taken:
+            taken.add(entry.id)
+            kept.add(position)
+            counter = max(counter, number)
+    renamed: dict[str, str] = {}
+    planned: list[tuple[str, Entry]] = []
+    for position, entry in enumerate(entries):
+        new_id = entry.id
+        if position not in kept:
+            counter += 1
+            while entry_id_for(counter) in taken:  # an id added by hand above the counter
+                counter += 1
+            new_id = entry_id_for(counter)
+            taken.add(new_id)
+        renamed.setdefault(entry.id, new_id)
+        planned.append((new_id, entry))
+    fresh = [
+        entry.model_copy(update={"id": new_id, "related": [renamed.get(r, r) for r in entry.related]})
+        for new_id, entry in planned
+    ]
+    return ImportPlan(fresh, counter)
+
+
+# -- unanswered questions -------------------------------------------------------------------------
+
+
+def normalise_gap(text: str) -> str:
+    """The key unanswered questions are grouped by: Unicode form, case, spacing and end punctuation."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = " ".join(folded.split())
+    return folded.strip(" ¿?¡!.,;:…\"'«»")
+
+
+def gap_text(text: str, kind: str) -> tuple[str, str] | None:
+    """(text as shown, grouping key) for an unanswered question, or None when nothing is readable."""
+    if kind not in GAP_KINDS:
+        raise ValueError(f"kind must be 'fallback' or 'clarify', not {kind!r}")
+    shown = " ".join(text.split())[:GAP_TEXT_LIMIT]
+    key = normalise_gap(shown)
+    return (shown, key) if key else None
+
+
+# -- settings -------------------------------------------------------------------------------------
+
+
+def settings_to_json(settings: CommunitySettings) -> str:
+    return json.dumps(dataclasses.asdict(settings))
+
+
+def settings_from_json(data: str | None) -> CommunitySettings:
+    """Tolerant: unknown keys (from a newer version) are ignored, missing ones take the default;
+    None (never saved) is the defaults."""
+    if data is None:
+        return CommunitySettings()
+    raw: dict[str, Any] = json.loads(data)
+    names = {f.name for f in dataclasses.fields(CommunitySettings)}
+    return CommunitySettings(**{k: v for k, v in raw.items() if k in names})
+
+
+def changed_settings(before: CommunitySettings, after: CommunitySettings) -> list[tuple[str, str, str]]:
+    """(name, before JSON, after JSON) of every setting that differs: one audit row each."""
+    old, new = dataclasses.asdict(before), dataclasses.asdict(after)
+    return [
+        (name, json.dumps(old.get(name)), json.dumps(value)) for name, value in new.items() if value != old.get(name)
+    ]

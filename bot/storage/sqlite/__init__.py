@@ -1,0 +1,1 @@
+"""The embedded SQLite backend: one WAL file, numbered SQL migrations."""
