@@ -134,34 +134,52 @@ def _kb_validate(args: argparse.Namespace) -> int:
 
 
 async def _kb_export(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.exchange import export_community
+    from bot.exchange import UnknownCommunity, export_community
     from bot.storage.factory import create_store
 
+    if args.output and args.output.exists() and not args.force:
+        print(f"{args.output} already exists: add --force to overwrite it", file=sys.stderr)
+        return 1
     store = create_store(settings)
     await store.open()
     try:
         text = await export_community(store, args.community)
+    except UnknownCommunity as exc:
+        print(f"Cannot export: {exc}", file=sys.stderr)
+        return 1
     finally:
         await store.close()
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        _write_atomically(args.output, text)
         print(f"Exported community {args.community} to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
 
 
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the target, then rename: an interrupted export never leaves half a file."""
+    temp = path.with_name(f".{path.name}.partial")
+    temp.write_text(text, encoding="utf-8")
+    temp.replace(path)
+
+
 async def _kb_import(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.exchange import import_file
+    from bot.exchange import import_file, summary_line
     from bot.storage.factory import create_store
 
     store = create_store(settings)
     await store.open()
     try:
-        count = await import_file(store, args.file, args.community, actor="cli:operator")
+        summary = await import_file(
+            store, args.file, args.community, actor="cli:operator", replace=args.replace, dry_run=args.dry_run
+        )
     finally:
         await store.close()
-    print(f"Imported {count} entries into community {args.community}")
+    prefix = "Dry run, nothing written: would import" if args.dry_run else "Imported"
+    print(f"{prefix} {args.file} into community {args.community}: {summary_line(summary)}")
+    if summary.removed:
+        print(("Would remove: " if args.dry_run else "Removed: ") + ", ".join(summary.removed))
     return 0
 
 
@@ -182,7 +200,7 @@ async def _db(args: argparse.Namespace, settings: Settings) -> int:
             return 1
         print(f"{path}: ok")
     else:
-        await backup(path, args.file)
+        await backup(path, args.file, overwrite=args.force)
         print(f"Backed up {path} to {args.file}")
     return 0
 
@@ -239,9 +257,14 @@ def build_parser() -> argparse.ArgumentParser:
     export = kb_sub.add_parser("export", help="write a community's entries as a knowledge file")
     export.add_argument("--community", required=True)
     export.add_argument("--output", type=Path)
-    imp = kb_sub.add_parser("import", help="add a knowledge file's entries to a community (all or nothing)")
+    export.add_argument("--force", action="store_true", help="overwrite --output if it exists")
+    imp = kb_sub.add_parser(
+        "import", help="upsert a knowledge file's entries into a community by id (all or nothing)"
+    )
     imp.add_argument("file", type=Path)
     imp.add_argument("--community", required=True)
+    imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    imp.add_argument("--replace", action="store_true", help="also remove entries the file does not hold")
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
@@ -249,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("check", help="check the database file's integrity")
     bk = db_sub.add_parser("backup", help="online backup to FILE")
     bk.add_argument("file", type=Path)
+    bk.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     run = sub.add_parser("run", help="start the chat adapters")
     run.add_argument("target", nargs="?", default="auto", choices=["auto", "telegram", "discord", "all", "console"])

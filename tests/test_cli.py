@@ -259,13 +259,37 @@ def test_kb_export_import_round_trip(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     data = yaml.safe_load(exported.read_text(encoding="utf-8"))
     assert [Entry.model_validate(d) for d in data] == entries
+    refused = run_cli(["kb", "export", "--community", "t1", "--output", str(exported)], db)
+    assert refused.returncode != 0 and "--force" in refused.stderr
+    forced = run_cli(["kb", "export", "--community", "t1", "--output", str(exported), "--force"], db)
+    assert forced.returncode == 0, forced.stderr
     imported = run_cli(["kb", "import", str(exported), "--community", "t3"], db)
-    assert imported.returncode == 0 and "Imported 2 entries" in imported.stdout
+    assert imported.returncode == 0 and "2 added, 0 updated, 0 unchanged" in imported.stdout
     again = run_cli(["kb", "export", "--community", "t3"], db)
-    assert again.returncode == 0
-    assert [Entry.model_validate(d) for d in yaml.safe_load(again.stdout)] == entries
-    empty = run_cli(["kb", "export", "--community", "nobody"], db)
-    assert empty.returncode == 0 and yaml.safe_load(empty.stdout) == []
+    assert again.returncode == 0 and again.stdout == exported.read_text(encoding="utf-8")  # byte-identical
+    reimport = run_cli(["kb", "import", str(exported), "--community", "t3"], db)
+    assert "0 added, 0 updated, 2 unchanged" in reimport.stdout
+    unknown = run_cli(["kb", "export", "--community", "nobody"], db)
+    assert unknown.returncode != 0 and "no community 'nobody'" in unknown.stderr and unknown.stdout == ""
+
+
+def test_kb_import_dry_run_and_replace(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    _seed_community(db, "t1")
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(
+        yaml.safe_dump([{**TINY[0], "id": "c1", "answer": {"en": "Changed."}}, {**TINY[1], "id": "rota"}]),
+        encoding="utf-8",
+    )
+    dry = run_cli(["kb", "import", str(edited), "--community", "t1", "--replace", "--dry-run"], db)
+    assert dry.returncode == 0, dry.stderr
+    assert "Dry run" in dry.stdout and "1 added, 1 updated, 0 unchanged, 1 removed" in dry.stdout
+    assert "Would remove: c2" in dry.stdout
+    assert len(yaml.safe_load(run_cli(["kb", "export", "--community", "t1"], db).stdout)) == 2
+    real = run_cli(["kb", "import", str(edited), "--community", "t1", "--replace"], db)
+    assert "1 added, 1 updated, 0 unchanged, 1 removed" in real.stdout and "Removed: c2" in real.stdout
+    after = yaml.safe_load(run_cli(["kb", "export", "--community", "t1"], db).stdout)
+    assert [(d["id"], d["answer"]["en"]) for d in after] == [("c1", "Changed."), ("rota", TINY[1]["answer"]["en"])]
 
 
 def test_kb_import_refuses_invalid_file_and_writes_nothing(tmp_path: Path) -> None:
@@ -275,7 +299,7 @@ def test_kb_import_refuses_invalid_file_and_writes_nothing(tmp_path: Path) -> No
     result = run_cli(["kb", "import", str(bad), "--community", "t1"], db)
     assert result.returncode != 0 and "bad.yaml: entry c2: colour" in result.stderr
     listing = run_cli(["kb", "export", "--community", "t1"], db)
-    assert yaml.safe_load(listing.stdout) == []
+    assert listing.returncode != 0 and "no community 't1'" in listing.stderr  # nothing was written
 
 
 # --- check -------------------------------------------------------------------------------------------------
@@ -339,7 +363,9 @@ def test_db_upgrade_and_backup(tmp_path: Path) -> None:
     exported = run_cli(["kb", "export", "--community", "t1"], copy)
     assert len(yaml.safe_load(exported.stdout)) == 2
     refused = run_cli(["db", "backup", str(copy)], db)
-    assert refused.returncode != 0 and "already exists" in refused.stderr
+    assert refused.returncode != 0 and "already exists" in refused.stderr and "--force" in refused.stderr
+    forced = run_cli(["db", "backup", str(copy), "--force"], db)
+    assert forced.returncode == 0, forced.stderr
     missing = run_cli(["db", "backup", str(tmp_path / "other.sqlite")], tmp_path / "missing.sqlite")
     assert missing.returncode != 0 and "no database" in missing.stderr and "Traceback" not in missing.stderr
 

@@ -49,6 +49,20 @@ class CommunityEntry:
 
 
 @dataclass(frozen=True)
+class ImportSummary:
+    """What an import did (or, in a dry run, would do), by entry id."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+@dataclass(frozen=True)
 class AuditRecord:
     """Who (opaque actor id) changed what, when, with before and after as JSON text."""
 
@@ -112,6 +126,17 @@ class Store(Protocol):
     async def list_entries(self, community_id: str, *, include_deleted: bool = False) -> list[CommunityEntry]: ...
     async def communities_with_entries(self) -> list[str]: ...
     async def import_entries(self, community_id: str, entries: list[Entry], actor: str) -> int: ...
+    async def upsert_entries(
+        self,
+        community_id: str,
+        entries: list[Entry],
+        actor: str,
+        *,
+        fresh: frozenset[int] = frozenset(),
+        replace: bool = False,
+        dry_run: bool = False,
+    ) -> ImportSummary:
+        """Import by id, all or nothing (see `rules.plan_upsert`); `dry_run` writes nothing."""
 
     # curated entries a community hides
     async def set_hidden(self, community_id: str, entry_id: str, hidden: bool, actor: str) -> None: ...
