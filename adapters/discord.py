@@ -33,10 +33,8 @@ from bot import actions
 from bot.commands import COMMANDS, Arg, Command
 from bot.config import Settings
 from bot.core import Assistant
-from bot.faq import FAQ_SUBCOMMANDS, FaqLimits
-from bot.faq_commands import FaqSubcommand
 from bot.i18n import t
-from bot.models import Locale, Message, Reply
+from bot.models import Form, Locale, Message, Reply
 
 __all__ = ["DocSocialClient", "build_client", "command_payloads", "serve", "sync_commands"]
 
@@ -47,11 +45,9 @@ DEFER_AFTER = 1.5  # seconds: slower core work is deferred ("thinking…") to st
 DESCRIPTION_LIMIT = 100
 CHOICE_LIMIT = 25
 CHOICE_TEXT_LIMIT = 100
+MODAL_TITLE_LIMIT = 45  # modal titles and field labels
 MESSAGE_CONTENT_ENV = "DISCORD_MESSAGE_CONTENT"
-# A DM has no server permissions to ask about; the core refuses FAQ changes there in any case.
-DM_SENDER_IS_MODERATOR = False
 NO_MENTIONS = discord.AllowedMentions.none()
-ALWAYS_PRIVATE = frozenset({"check"})  # drafts may hold patient data: the result is only for the sender
 
 # --- translating Discord into the core's terms -------------------------------------------------
 def locale_of(value: discord.Locale | str | None) -> Locale:
@@ -64,37 +60,35 @@ def community_id(guild_id: int | None) -> str | None:
     return f"{PLATFORM}:{guild_id}" if guild_id else None
 
 
-def interaction_message(interaction: discord.Interaction[Any], text: str) -> Message:
-    """An interaction (command, button, form) as the core's `Message`."""
+def interaction_message(interaction: discord.Interaction[Any], text: str, *, forms: bool = False) -> Message:
+    """An interaction (command, button, form) as the core's `Message`; slash commands can open forms."""
     guild_id = interaction.guild_id
     return Message(text=text, platform=PLATFORM, community_id=community_id(guild_id),
                    user_id=str(interaction.user.id), is_private=guild_id is None, addressed=True,
-                   locale=locale_of(interaction.locale))
+                   locale=locale_of(interaction.locale), forms=forms)
 
 
 class DiscordContext:
-    """`bot.core.ChatContext`: Manage Server permission, or the configured moderator role, moderates."""
+    """`bot.core.ChatContext`: Manage Server permission, or the configured moderator role, moderates.
 
-    def __init__(self, *, in_guild: bool, member: discord.Member | discord.User, moderator_role: str | None,
+    The core never asks in DMs (private chats have no moderators)."""
+
+    def __init__(self, *, member: discord.Member | discord.User, moderator_role: str | None,
                  permissions: discord.Permissions | None = None) -> None:
-        self.in_guild = in_guild
         self.member = member
         self.moderator_role = moderator_role
         self.permissions = permissions  # resolved by Discord for interactions; else from the member's roles
 
     @classmethod
     def of_interaction(cls, interaction: discord.Interaction[Any], settings: Settings) -> DiscordContext:
-        return cls(in_guild=interaction.guild_id is not None, permissions=interaction.permissions,
-                   member=interaction.user, moderator_role=settings.discord_moderator_role)
+        return cls(permissions=interaction.permissions, member=interaction.user,
+                   moderator_role=settings.discord_moderator_role)
 
     @classmethod
     def of_message(cls, message: discord.Message, settings: Settings) -> DiscordContext:
-        return cls(in_guild=guild_id_of(message) is not None, member=message.author,
-                   moderator_role=settings.discord_moderator_role)
+        return cls(member=message.author, moderator_role=settings.discord_moderator_role)
 
     async def sender_is_moderator(self) -> bool:
-        if not self.in_guild:
-            return DM_SENDER_IS_MODERATOR
         member = self.member if isinstance(self.member, discord.Member) else None
         permissions = self.permissions
         if permissions is None and member is not None and getattr(member, "guild", None) is not None:
@@ -168,7 +162,7 @@ class DocSocialClient(discord.Client):
 
     # --- slash commands, buttons, forms ---------------------------------------------------------
     async def run_command(self, interaction: discord.Interaction[Any], text: str, *, private: bool = False) -> None:
-        message = interaction_message(interaction, text)
+        message = interaction_message(interaction, text, forms=True)
         context = DiscordContext.of_interaction(interaction, self.settings)
         await respond(interaction, lambda: self.core.handle(message, context), private=private)
 
@@ -183,8 +177,8 @@ class DocSocialClient(discord.Client):
 
             async def work() -> Reply:
                 reply = await self.core.handle_action(payload, message, context)
-                if isinstance(action, actions.DeleteMessage) and reply.kind == "info" and not (
-                        await self._delete_flagged(interaction, action.message_ref)):
+                if reply.delete_message is not None and not (
+                        await self._delete_flagged(interaction, reply.delete_message)):
                     reply = Reply(kind="error", locale=reply.locale, body=t("discord_delete_failed", reply.locale))
                 return reply
 
@@ -218,7 +212,8 @@ class DocSocialClient(discord.Client):
             return
         text = re.sub(rf"<@!?{self.user.id}>", " ", message.content).strip()
         core_message = Message(text=text, platform=PLATFORM, user_id=str(message.author.id), is_private=private,
-                               community_id=community_id(guild_id), addressed=private or mentioned)
+                               community_id=community_id(guild_id), addressed=private or mentioned,
+                               ref=f"{message.channel.id}:{message.id}")
         reply = await self.assistant.handle(core_message, DiscordContext.of_message(message, self.settings))
         await deliver_to_channel(message, reply)
 
@@ -247,6 +242,9 @@ async def respond(interaction: discord.Interaction[Any], work: Callable[[], Awai
     if not done:
         await interaction.response.defer(thinking=True, ephemeral=private)
     reply = await task
+    if reply.form is not None and not interaction.response.is_done():
+        await interaction.response.send_modal(FormModal(reply.form))
+        return reply
     await send_reply(interaction, reply, private=private, deferred_private=private)
     return reply
 
@@ -287,8 +285,7 @@ async def send_reply(interaction: discord.Interaction[Any], reply: Reply, *, pri
 
 async def deliver_to_channel(message: discord.Message, reply: Reply) -> None:
     """Answer a mention or DM in the channel; private replies go by DM with a public notice."""
-    ref = f"{message.channel.id}:{message.id}" if reply.offer_delete else None
-    outgoing = render(reply, delete_ref=ref)
+    outgoing = render(reply)
     if not outgoing:
         return
     in_guild = guild_id_of(message) is not None
@@ -353,12 +350,11 @@ async def ask_autocomplete(interaction: discord.Interaction[Any], current: str) 
 def _slash_command(command: Command) -> app_commands.Command[Any, ..., None]:
     """One registry command as a slash command; its arguments become string options."""
     args: Sequence[Arg] = command.args
-    private = command.name in ALWAYS_PRIVATE
 
     async def callback(interaction: discord.Interaction[Any], **values: str | None) -> None:
         typed = [(values.get(arg.name) or "").strip() for arg in args]  # in the registry's order
         text = " ".join([f"/{command.name}", *(value for value in typed if value)])
-        await _client(interaction).run_command(interaction, text, private=private)
+        await _client(interaction).run_command(interaction, text, private=command.private)
 
     parameters = [inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
     for arg in args:
@@ -369,8 +365,9 @@ def _slash_command(command: Command) -> app_commands.Command[Any, ..., None]:
     callback.__name__ = callback.__qualname__ = f"slash_{command.name}"
     function: Callable[..., Coroutine[Any, Any, None]] = callback
     if args:
-        function = app_commands.describe(**{a.name: _text_pair(a.description_en, a.description_es)
-                                            for a in args})(function)
+        described = {a.name: _text_pair(command.arg_description(a, "en"), command.arg_description(a, "es"))
+                     for a in args}
+        function = app_commands.describe(**described)(function)
     choices = {a.name: [app_commands.Choice(name=c[:CHOICE_TEXT_LIMIT], value=c[:CHOICE_TEXT_LIMIT])
                         for c in a.choices[:CHOICE_LIMIT]] for a in args if a.choices}
     if choices:
@@ -383,85 +380,73 @@ def _slash_command(command: Command) -> app_commands.Command[Any, ..., None]:
     return slash
 
 
-def _faq_subcommand(sub: FaqSubcommand) -> app_commands.Command[Any, ..., None]:
-    """`/faq NAME [args]`, passed to the core as the text `/faq NAME ARGS`."""
+def _subcommand(parent: Command, sub: Command) -> app_commands.Command[Any, ..., None]:
+    """`/PARENT NAME [args]`, passed to the core as the text `/PARENT NAME ARGS`; a subcommand with a
+    form takes no options (the core answers with the form)."""
 
     async def with_args(interaction: discord.Interaction[Any], args: str | None = None) -> None:
-        text = " ".join(p for p in ("/faq", sub.name, (args or "").strip()) if p)
-        await _client(interaction).run_command(interaction, text)
+        text = " ".join(p for p in (f"/{parent.name}", sub.name, (args or "").strip()) if p)
+        await _client(interaction).run_command(interaction, text, private=sub.private)
 
     async def without_args(interaction: discord.Interaction[Any]) -> None:
-        await _client(interaction).run_command(interaction, f"/faq {sub.name}")
+        await _client(interaction).run_command(interaction, f"/{parent.name} {sub.name}", private=sub.private)
 
-    description = _text_pair(sub.summary_en, sub.summary_es)
-    if not sub.args_hint:
+    description = _text_pair(sub.summary("en"), sub.summary("es"))
+    if not sub.args_hint or sub.form is not None:
+        without_args.__name__ = without_args.__qualname__ = f"{parent.name}_{sub.name}"
         return app_commands.Command(name=sub.name, description=description, callback=without_args)
-    with_args.__name__ = with_args.__qualname__ = f"faq_{sub.name}"
+    with_args.__name__ = with_args.__qualname__ = f"{parent.name}_{sub.name}"
     described = app_commands.describe(args=truncate(sub.args_hint, DESCRIPTION_LIMIT))(with_args)
     return app_commands.Command(name=sub.name, description=description, callback=described)
 
 
-class FaqAddModal(discord.ui.Modal):
-    """`/faq add` as a form: question, other phrasings (one per line), answer."""
+class FormModal(discord.ui.Modal):
+    """A core `Form` as a modal; its submission goes back to the core by the form's name."""
 
-    def __init__(self, locale: Locale, limits: FaqLimits) -> None:
-        super().__init__(title=t("modal_title", locale), timeout=900)
-        self.question: discord.ui.TextInput[FaqAddModal] = discord.ui.TextInput(
-            max_length=min(4000, limits.max_question_chars))
-        self.extra: discord.ui.TextInput[FaqAddModal] = discord.ui.TextInput(
-            style=discord.TextStyle.paragraph, required=False,
-            max_length=min(4000, (limits.max_question_chars + 1) * limits.max_extra_phrasings))
-        self.answer: discord.ui.TextInput[FaqAddModal] = discord.ui.TextInput(
-            style=discord.TextStyle.paragraph, max_length=min(4000, limits.max_answer_chars))
-        for key, field in (("modal_question", self.question), ("modal_extra", self.extra),
-                           ("modal_answer", self.answer)):
-            self.add_item(discord.ui.Label(text=t(key, locale), description=t(key + "_hint", locale),
+    def __init__(self, form: Form) -> None:
+        super().__init__(title=truncate(form.title, MODAL_TITLE_LIMIT), timeout=900)
+        self.form = form
+        self.inputs: dict[str, discord.ui.TextInput[FormModal]] = {}
+        for spec in form.fields:
+            field: discord.ui.TextInput[FormModal] = discord.ui.TextInput(
+                style=discord.TextStyle.paragraph if spec.multiline else discord.TextStyle.short,
+                required=spec.required, max_length=spec.max_length)
+            self.inputs[spec.name] = field
+            self.add_item(discord.ui.Label(text=truncate(spec.label, MODAL_TITLE_LIMIT),
+                                           description=truncate(spec.hint, DESCRIPTION_LIMIT) or None,
                                            component=field))
 
     async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:
         client = _client(interaction)
-        message = interaction_message(interaction, "/faq add")
+        message = interaction_message(interaction, "")
         context = DiscordContext.of_interaction(interaction, client.settings)
-        extra = [line.strip() for line in self.extra.value.splitlines() if line.strip()]
-        await respond(interaction, lambda: client.core.add_faq_entry(message, context, self.question.value,
-                                                                     self.answer.value, extra))
+        values = {name: field.value for name, field in self.inputs.items()}
+        await respond(interaction, lambda: client.core.submit_form(self.form.name, values, message, context))
 
     async def on_error(  # type: ignore[override]  # Modal's own signature; mypy compares with BaseView's
         self, interaction: discord.Interaction[Any], error: Exception, /
     ) -> None:
-        await report_error(interaction, "/faq add form", error)
+        await report_error(interaction, "form", error)
 
 
-async def faq_add(interaction: discord.Interaction[Any]) -> None:
-    """Moderators get the form; anyone else gets the core's own refusal (and nothing is stored)."""
-    client = _client(interaction)
-    context = DiscordContext.of_interaction(interaction, client.settings)
-    if not await context.sender_is_moderator():
-        await client.run_command(interaction, "/faq add")
-        return
-    await interaction.response.send_modal(FaqAddModal(locale_of(interaction.locale), client.core.faq.limits))
-
-
-def _faq_group() -> app_commands.Group:
-    faq = next(c for c in COMMANDS if c.name == "faq")
-    group = app_commands.Group(name="faq", description=_text_pair(faq.summary("en"), faq.summary("es")),
-                               default_permissions=discord.Permissions(manage_guild=True), guild_only=True,
-                               allowed_contexts=app_commands.AppCommandContext(guild=True))
-    for sub in FAQ_SUBCOMMANDS:
-        if sub.name == "add":
-            group.add_command(app_commands.Command(name="add", callback=faq_add,
-                                                   description=_text_pair(sub.summary_en, sub.summary_es)))
-        else:
-            group.add_command(_faq_subcommand(sub))
+def _group(command: Command) -> app_commands.Group:
+    """A command with subcommands; a moderators' group is hidden from members and only offered in servers."""
+    moderators = command.audience == "moderators"
+    group = app_commands.Group(
+        name=command.name, description=_text_pair(command.summary("en"), command.summary("es")),
+        default_permissions=discord.Permissions(manage_guild=True) if moderators else None, guild_only=moderators,
+        allowed_contexts=app_commands.AppCommandContext(guild=True) if moderators else None)
+    for sub in command.subcommands:
+        group.add_command(_subcommand(command, sub))
     return group
 
 
 def build_commands() -> list[app_commands.Command[Any, ..., None] | app_commands.Group]:
-    """Every menu command of the registry for everyone, plus the moderators' `/faq` group."""
+    """Every menu command of the registry for everyone, plus each command group (the moderators' `/faq`)."""
     built: list[app_commands.Command[Any, ..., None] | app_commands.Group] = []
     for command in COMMANDS:
-        if command.name == "faq":
-            built.append(_faq_group())
+        if command.subcommands:
+            built.append(_group(command))
         elif command.in_menu and command.audience == "everyone":
             built.append(_slash_command(command))
     return built

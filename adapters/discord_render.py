@@ -14,10 +14,9 @@ from typing import Any
 
 import discord
 
-from bot import actions
 from bot.formatting import split_text
 from bot.i18n import t
-from bot.models import Reply, Suggestion
+from bot.models import Reply
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -40,8 +39,12 @@ COLOURS: dict[str, discord.Colour] = {
     "refusal": discord.Colour.dark_red(),
     "slow_down": discord.Colour.orange(),
 }
-_FEEDBACK_LABELS = {"en": ("Helpful", "Not helpful"), "es": ("Útil", "No útil")}
-_DELETE_LABEL = {"en": "Delete message (moderators)", "es": "Borrar mensaje (moderadores)"}
+STYLES: dict[str, discord.ButtonStyle] = {
+    "primary": discord.ButtonStyle.primary,
+    "secondary": discord.ButtonStyle.secondary,
+    "success": discord.ButtonStyle.success,
+    "danger": discord.ButtonStyle.danger,
+}
 
 
 def truncate(text: str, limit: int) -> str:
@@ -134,36 +137,20 @@ def pack(embeds: list[discord.Embed]) -> list[list[discord.Embed]]:
     return messages
 
 
-def build_view(reply: Reply, delete_ref: str | None = None) -> discord.ui.View | None:
-    """Choices, related entries, feedback and the guard's delete button as persistent buttons."""
+def build_view(reply: Reply) -> discord.ui.View | None:
+    """The core's buttons as persistent buttons, within Discord's 25 per message and 100-character ids."""
     view = discord.ui.View(timeout=None)
-    seen: set[str] = set()
-
-    def add(payload: str, label: str, style: discord.ButtonStyle, emoji: str | None = None) -> None:
-        if payload in seen or len(payload) > CUSTOM_ID_LIMIT or len(view.children) >= BUTTONS_PER_MESSAGE:
-            return
-        seen.add(payload)
-        view.add_item(ActionButton(payload, label, style, emoji))
-
-    suggestion: Suggestion
-    for suggestion in reply.suggestions:
-        add(actions.encode(actions.ShowEntry(suggestion.entry_id)), suggestion.title, discord.ButtonStyle.primary)
-    for suggestion in reply.followups:
-        add(actions.encode(actions.ShowEntry(suggestion.entry_id)), suggestion.title, discord.ButtonStyle.secondary)
-    if reply.feedback and reply.entry_id:
-        yes, no = _FEEDBACK_LABELS[reply.locale]
-        add(actions.encode(actions.Feedback(reply.entry_id, True)), yes, discord.ButtonStyle.success, "👍")
-        add(actions.encode(actions.Feedback(reply.entry_id, False)), no, discord.ButtonStyle.secondary, "👎")
-    if reply.offer_delete and delete_ref:
-        add(actions.encode(actions.DeleteMessage(delete_ref)), _DELETE_LABEL[reply.locale],
-            discord.ButtonStyle.danger)
+    for button in reply.buttons:
+        if len(button.payload) > CUSTOM_ID_LIMIT or len(view.children) >= BUTTONS_PER_MESSAGE:
+            continue
+        view.add_item(ActionButton(button.payload, button.label, STYLES[button.style], button.emoji))
     return view if view.children else None
 
 
-def render(reply: Reply, *, delete_ref: str | None = None) -> list[Outgoing]:
+def render(reply: Reply) -> list[Outgoing]:
     """The messages showing `reply`, buttons on the last one; nothing for "silent"."""
     if reply.kind == "silent":
         return []
     messages = [Outgoing(embeds=group) for group in pack(build_embeds(reply))]
-    messages[-1].view = build_view(reply, delete_ref)
+    messages[-1].view = build_view(reply)
     return messages

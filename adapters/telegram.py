@@ -42,8 +42,7 @@ from telegram.ext import (
 )
 
 from adapters.telegram_render import keyboard, render_html, render_notice
-from bot import actions
-from bot.commands import COMMANDS, Command
+from bot import commands
 from bot.config import Settings
 from bot.core import Assistant
 from bot.i18n import t
@@ -55,13 +54,9 @@ PLATFORM = "telegram"
 MODERATOR_CACHE_SECONDS = 60.0
 _MODERATOR_CACHE_SIZE = 10_000
 _MODERATOR_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
-# A private chat has no administrators to ask about; the core refuses FAQ changes there in any case.
-PRIVATE_CHAT_SENDER_IS_MODERATOR = False
 _ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-_FAQ_COMMANDS = frozenset({"faq"})  # guided `/faq add` prompts want the next step as a reply in groups
 _BOOTSTRAP_RETRIES = 5  # transient network errors while deleting/setting the webhook at start
-_PROMPT_MEMORY = 1_000  # recent prompt messages whose replies continue a dialogue
 
 TgApp = Application[Any, Any, Any, Any, Any, Any]  # handlers only use .bot; keep the generics open
 
@@ -95,23 +90,20 @@ class ModeratorCache:
 
 
 class TelegramContext:
-    """`bot.core.ChatContext` for one Telegram message: moderators are a group's admins and owner.
+    """`bot.core.ChatContext` for one Telegram group message: moderators are the group's admins and owner.
 
-    In private chats the answer is PRIVATE_CHAT_SENDER_IS_MODERATOR, without an API call.
+    The core never asks in private chats (they have no moderators).
     """
 
-    def __init__(self, app: TgApp, chat_id: int, chat_type: str, user_id: int, cache: ModeratorCache,
+    def __init__(self, app: TgApp, chat_id: int, user_id: int, cache: ModeratorCache,
                  anonymous_admin: bool = False) -> None:
         self._app = app
         self._chat_id = chat_id
-        self._private = chat_type == ChatType.PRIVATE
         self._user_id = user_id
         self._cache = cache
         self._anonymous_admin = anonymous_admin
 
     async def sender_is_moderator(self) -> bool:
-        if self._private:
-            return PRIVATE_CHAT_SENDER_IS_MODERATOR
         if self._anonymous_admin:  # "send as the group": only admins can
             return True
         cached = self._cache.get(self._chat_id, self._user_id)
@@ -167,20 +159,11 @@ def classify(message: TgMessage, bot_id: int, bot_username: str) -> Incoming | N
 
 def menu(locale: Locale, moderators: bool) -> list[BotCommand]:
     """The command menu from bot/commands.py (descriptions kept within Telegram's 3-256 characters)."""
-
-    def shown(command: Command) -> bool:
-        if not command.in_menu:
-            return False
-        if command.audience == "moderators":
-            return moderators
-        return True
-
     result = []
-    for command in COMMANDS:
-        if shown(command):
-            description = command.summary(locale).strip()
-            description = description if len(description) >= 3 else description.ljust(3, ".")
-            result.append(BotCommand(command.name, description[:256]))
+    for command in commands.menu(locale, moderators):
+        description = command.summary(locale).strip()
+        description = description if len(description) >= 3 else description.ljust(3, ".")
+        result.append(BotCommand(command.name, description[:256]))
     return result
 
 
@@ -198,7 +181,6 @@ class TelegramAdapter:
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
         self.moderators = ModeratorCache()
-        self._prompts: OrderedDict[tuple[int, int], None] = OrderedDict()  # (chat id, message id)
 
     # --- wiring --------------------------------------------------------------------------
     def install(self, app: TgApp) -> None:
@@ -242,48 +224,27 @@ class TelegramAdapter:
             is_private=chat.type == ChatType.PRIVATE,
             addressed=incoming.addressed,
             locale=locale_of(user.language_code),
+            ref=str(message.message_id),
         )
         anonymous = message.sender_chat is not None and message.sender_chat.id == chat.id
-        chat_context = TelegramContext(context.application, chat.id, chat.type, user.id, self.moderators, anonymous)
+        chat_context = TelegramContext(context.application, chat.id, user.id, self.moderators, anonymous)
         reply = await self.assistant.handle(core_message, chat_context)
         if reply.kind == "silent":
             return
-        await self.deliver(context, reply, message, delete_ref=str(message.message_id),
-                           prompt=self._wants_prompt(reply, message, incoming))
+        await self.deliver(context, reply, message)
 
-    def _wants_prompt(self, reply: Reply, message: TgMessage, incoming: Incoming) -> bool:
-        """ForceReply for `/faq` output and guided-add steps in groups, so privacy mode lets the next step in.
-
-        A `/faq` reply that has buttons keeps them; a dialogue step (a reply to our prompt) always prompts.
-        """
-        if message.chat.type == ChatType.PRIVATE or reply.kind not in ("info", "error"):
-            return False
-        if incoming.command in _FAQ_COMMANDS:
-            return keyboard(reply) is None
-        return incoming.command is None and self._answers_prompt(message)
-
-    async def deliver(self, context: ContextTypes.DEFAULT_TYPE, reply: Reply, origin: MaybeInaccessibleMessage,
-                      *, delete_ref: str | None = None, prompt: bool = False) -> None:
+    async def deliver(self, context: ContextTypes.DEFAULT_TYPE, reply: Reply, origin: MaybeInaccessibleMessage) -> None:
         """Show a reply in the chat of `origin`, replying to it; private replies go to the user's DM."""
         chat = origin.chat
         if reply.private and chat.type != ChatType.PRIVATE:
             user = origin.from_user if isinstance(origin, TgMessage) else None
             await self._deliver_privately(context, reply, origin, user.id if user else None)
             return
-        markup: InlineKeyboardMarkup | ForceReply | None = keyboard(reply, delete_ref)
-        if prompt:  # the guided add needs the next message as a reply to the bot (privacy mode)
+        markup: InlineKeyboardMarkup | ForceReply | None = keyboard(reply)
+        if reply.prompt:  # the next step must come as a reply to the bot (privacy mode)
             markup = ForceReply(selective=True)
-        sent = await self._send(context, chat.id, render_html(reply), markup, reply_to=origin.message_id,
-                                thread=_thread(origin))
-        if prompt and sent is not None:
-            self._prompts[(chat.id, sent.message_id)] = None
-            while len(self._prompts) > _PROMPT_MEMORY:
-                self._prompts.popitem(last=False)
-
-    def _answers_prompt(self, message: TgMessage) -> bool:
-        """A reply to one of our ForceReply prompts (Telegram does not echo ForceReply, so we remember)."""
-        replied = message.reply_to_message
-        return replied is not None and (message.chat.id, replied.message_id) in self._prompts
+        await self._send(context, chat.id, render_html(reply), markup, reply_to=origin.message_id,
+                         thread=_thread(origin))
 
     async def _deliver_privately(self, context: ContextTypes.DEFAULT_TYPE, reply: Reply,
                                  origin: MaybeInaccessibleMessage, user_id: int | None) -> None:
@@ -358,11 +319,10 @@ class TelegramAdapter:
             addressed=True,
             locale=locale_of(user.language_code),
         )
-        chat_context = TelegramContext(context.application, chat.id, chat.type, user.id, self.moderators)
+        chat_context = TelegramContext(context.application, chat.id, user.id, self.moderators)
         reply = await self.assistant.handle_action(query.data, core_message, chat_context)
-        action = actions.decode(query.data)
-        if isinstance(action, actions.DeleteMessage) and reply.kind == "info":
-            reply = await self._delete(context, chat.id, action.message_ref, origin, reply)
+        if reply.delete_message is not None:
+            reply = await self._delete(context, chat.id, reply.delete_message, origin, reply)
         if reply.kind != "silent":
             await self._send(context, chat.id, render_html(reply), keyboard(reply), reply_to=origin.message_id,
                              thread=_thread(origin))

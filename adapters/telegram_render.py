@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -17,7 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import actions
 from bot.formatting import split_text
 from bot.i18n import t
-from bot.models import Reply, Suggestion
+from bot.models import Reply
 
 log = logging.getLogger(__name__)
 
@@ -95,37 +95,14 @@ def _label(title: str) -> str:
     return title if len(title) <= MAX_BUTTON_LABEL else title[: MAX_BUTTON_LABEL - 1].rstrip() + "…"
 
 
-def _button(label: str, action: actions.Action) -> InlineKeyboardButton | None:
-    """A button, or None when its payload would exceed Telegram's 64 bytes (skipped, never a crash)."""
-    try:
-        return InlineKeyboardButton(_label(label), callback_data=actions.encode(action))
-    except ValueError:
-        log.warning("skipped a button whose payload exceeds 64 bytes")
-        return None
-
-
-def keyboard(reply: Reply, delete_ref: str | None = None) -> InlineKeyboardMarkup | None:
-    """Buttons for choices, follow-ups, feedback and the guard's delete; None when there are none."""
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    """The core's buttons, one row each except the helpful / not helpful pair; None when there are none."""
     rows: list[list[InlineKeyboardButton]] = []
-    choices: Sequence[Suggestion] = [*reply.suggestions, *reply.followups]
-    seen: set[str] = set()
-    for choice in choices:
-        if choice.entry_id in seen:
-            continue
-        seen.add(choice.entry_id)
-        button = _button(choice.title, actions.ShowEntry(choice.entry_id))
-        if button is not None:
-            rows.append([button])
-    if reply.feedback and reply.entry_id:
-        pair = [
-            _button(t("helpful_button", reply.locale), actions.Feedback(reply.entry_id, True)),
-            _button(t("not_helpful_button", reply.locale), actions.Feedback(reply.entry_id, False)),
-        ]
-        row = [b for b in pair if b is not None]
-        if row:
-            rows.append(row)
-    if reply.offer_delete and delete_ref is not None:
-        button = _button(t("delete_button", reply.locale), actions.DeleteMessage(delete_ref))
-        if button is not None:
-            rows.append([button])
+    for button in reply.buttons:
+        label = _label(f"{button.emoji} {button.label}" if button.emoji else button.label)
+        drawn = InlineKeyboardButton(label, callback_data=button.payload)
+        if rows and actions.is_feedback(button.payload) and actions.is_feedback(rows[-1][-1].callback_data):
+            rows[-1].append(drawn)
+        else:
+            rows.append([drawn])
     return InlineKeyboardMarkup(rows) if rows else None

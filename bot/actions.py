@@ -55,3 +55,8 @@ def decode(payload: str) -> Action | None:
         if entry_id and flag in {"0", "1"}:
             return Feedback(entry_id, flag == "1")
     return None
+
+
+def is_feedback(payload: object) -> bool:
+    """Whether a button payload is a helpful / not helpful vote (drawn side by side)."""
+    return isinstance(payload, str) and isinstance(decode(payload), Feedback)

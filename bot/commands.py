@@ -1,10 +1,17 @@
-"""The one registry of chat commands; adapters build their menus and slash commands from it."""
+"""The one registry of chat commands and `/faq` subcommands.
+
+Adapters build every menu from it (Telegram's command lists, Discord's slash tree, `/help`), so no
+adapter names a command. Help texts live in `bot/i18n/commands.py` under "cmd.NAME" keys.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rapidfuzz import fuzz, process
+
+from bot.i18n import t
 from bot.models import Locale
 
 Audience = Literal["everyone", "moderators"]
@@ -15,107 +22,128 @@ class Arg:
     """One command argument, as Discord options and help texts need it."""
 
     name: str
-    description_en: str
-    description_es: str
     required: bool = False
     rest: bool = False  # takes the rest of the line (a question, a draft)
     choices: tuple[str, ...] = ()
     autocomplete: bool = False  # Discord: suggest entry titles while typing
 
-    def description(self, locale: Locale) -> str:
-        return self.description_es if locale == "es" else self.description_en
-
 
 @dataclass(frozen=True)
 class Command:
-    """A command: name, help in both languages, arguments and who may run it."""
+    """A command or subcommand: name, arguments, who may run it, and how platforms should offer it."""
 
     name: str
-    summary_en: str
-    summary_es: str
     args: tuple[Arg, ...] = ()
     audience: Audience = "everyone"
     in_menu: bool = True  # listed in platform menus (set_my_commands / slash commands)
+    private: bool = False  # the answer only ever goes to the sender (DM / ephemeral)
+    form: str | None = None  # platforms with forms open this one instead of a step-by-step dialogue
+    args_hint: str = ""  # subcommands: the syntax after the name, e.g. "ID" or "[page]"
     subcommands: tuple[Command, ...] = field(default=())
+    parent: str = ""  # "faq" for the /faq subcommands
+
+    @property
+    def key(self) -> str:
+        return f"cmd.{self.parent}.{self.name}" if self.parent else f"cmd.{self.name}"
+
+    @property
+    def moderator_only(self) -> bool:
+        return self.audience == "moderators"
 
     def summary(self, locale: Locale) -> str:
-        return self.summary_es if locale == "es" else self.summary_en
+        return t(self.key, locale)
+
+    def arg_description(self, arg: Arg, locale: Locale) -> str:
+        return t(f"{self.key}.{arg.name}", locale)
 
     def usage(self) -> str:
+        if self.parent:
+            return f"{self.parent} {self.name} {self.args_hint}".rstrip()
         parts = [f"/{self.name}"]
         for arg in self.args:
             parts.append(f"<{arg.name}>" if arg.required else f"[{arg.name}]")
         return " ".join(parts)
 
+    def subcommand(self, name: str) -> Command | None:
+        return next((c for c in self.subcommands if c.name == name.lower()), None)
+
+    def closest_subcommand(self, word: str) -> str | None:
+        """The subcommand the user most likely meant, for 'did you mean' on typos."""
+        names = [c.name for c in self.subcommands]
+        found = process.extractOne(word.lower(), names, scorer=fuzz.ratio, score_cutoff=55)
+        return found[0] if found else None
+
+
+def _faq(name: str, args_hint: str = "", *, moderators: bool = True, form: str | None = None) -> Command:
+    return Command(name, audience="moderators" if moderators else "everyone", args_hint=args_hint, form=form,
+                   parent="faq")
+
 
 GOAL_CHOICES = ("educate", "local", "reputation", "peers", "cases", "cme", "urgent", "trends")
+FAQ_ADD_FORM = "faq_add"
+
+FAQ_SUBCOMMANDS: tuple[Command, ...] = (
+    _faq("add", "Question? | Answer", form=FAQ_ADD_FORM),
+    _faq("alias", "ID another phrasing"),
+    _faq("edit", "ID question|answer TEXT"),
+    _faq("remove", "ID"),
+    _faq("restore", "ID"),
+    _faq("list", "[page]", moderators=False),
+    _faq("show", "ID", moderators=False),
+    _faq("history", "ID"),
+    _faq("hide", "ID"),
+    _faq("unhide", "ID"),
+    _faq("gaps", "[page]"),
+    _faq("answer", "N Answer text"),
+    _faq("link", "N ID"),
+    _faq("stats"),
+    _faq("settings", "[lang en|es | freetext on|off | cooldown SECONDS | guard on|off]"),
+    _faq("help", moderators=False),
+)
 
 COMMANDS: tuple[Command, ...] = (
-    Command("start", "Welcome and what I can do", "Bienvenida y qué puedo hacer"),
-    Command("help", "List the commands", "Lista de comandos"),
-    Command(
-        "ask",
-        "Ask a question about doctors and social media",
-        "Haz una pregunta sobre médicos y redes sociales",
-        (Arg("question", "Your question", "Tu pregunta", required=True, rest=True, autocomplete=True),),
-    ),
-    Command(
-        "topics",
-        "Browse the knowledge base by topic",
-        "Explora la base de conocimiento por tema",
-        (Arg("topic", "A topic to open", "Un tema para abrir"),),
-    ),
-    Command(
-        "networks",
-        "Which network suits a goal, ranked with reasons",
-        "Qué red conviene para cada objetivo, con razones",
-        (Arg("goal", "Your goal", "Tu objetivo", choices=GOAL_CHOICES),),
-    ),
-    Command(
-        "stats",
-        "How many doctors use each network (sourced figures)",
-        "Cuántos médicos usan cada red (cifras con fuente)",
-        (Arg("network", "A network, e.g. whatsapp", "Una red, p. ej. whatsapp"),),
-    ),
-    Command(
-        "rules", "Confidentiality and professionalism do's and don'ts", "Qué hacer y qué no: confidencialidad y ética"
-    ),
-    Command("sources", "Where the answers come from", "De dónde salen las respuestas"),
-    Command(
-        "check",
-        "Review a draft post before you publish it (answer sent privately)",
-        "Revisa un borrador antes de publicarlo (respuesta en privado)",
-        (Arg("draft", "The draft post", "El borrador", required=True, rest=True),),
-    ),
-    Command(
-        "lang",
-        "Set my language: en or es",
-        "Cambia mi idioma: en o es",
-        (Arg("language", "en or es", "en o es", required=True, choices=("en", "es")),),
-    ),
-    Command(
-        "rate",
-        "Rate my last answer: yes (helpful) or no",
-        "Valora mi última respuesta: sí (útil) o no",
-        (Arg("helpful", "yes or no", "sí o no", required=True, choices=("yes", "no")),),
-        in_menu=False,
-    ),
-    Command(
-        "cancel",
-        "Cancel what you started (e.g. a guided /faq add)",
-        "Cancela lo que empezaste (p. ej. /faq add guiado)",
-    ),
+    Command("start"),
+    Command("help"),
+    Command("ask", (Arg("question", required=True, rest=True, autocomplete=True),)),
+    Command("topics", (Arg("topic"),)),
+    Command("networks", (Arg("goal", choices=GOAL_CHOICES),)),
+    Command("stats", (Arg("network"),)),
+    Command("rules"),
+    Command("sources"),
+    Command("check", (Arg("draft", required=True, rest=True),), private=True),
+    Command("lang", (Arg("language", required=True, choices=("en", "es")),)),
+    Command("rate", (Arg("helpful", required=True, choices=("yes", "no")),), in_menu=False),
+    Command("cancel"),
     Command(
         "faq",
-        "This group's own FAQ (moderators)",
-        "Las preguntas propias del grupo (moderadores)",
-        (Arg("action", "add, list, show, gaps, stats, ...", "add, list, show, gaps, stats, ...", rest=True),),
+        (Arg("action", rest=True),),
         audience="moderators",  # menus show it to moderators; members may still run list/show/help
+        subcommands=FAQ_SUBCOMMANDS,
     ),
 )
 
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
+FAQ = BY_NAME["faq"]
 
 
 def find(name: str) -> Command | None:
     return BY_NAME.get(name.lower())
+
+
+def menu(locale: Locale, moderators: bool) -> list[Command]:
+    """Commands a platform menu lists for members, or for moderators too."""
+    return [c for c in COMMANDS if c.in_menu and (moderators or c.audience == "everyone")]
+
+
+def help_lines(locale: Locale) -> list[str]:
+    """`/help`'s command list: every menu command members may run, "usage: summary"."""
+    return [f"{c.usage()}: {c.summary(locale)}" for c in menu(locale, moderators=False)]
+
+
+def faq_lines(locale: Locale, is_moderator: bool, *, prefix: str, separator: str) -> list[str]:
+    """The /faq subcommands this user may run, "{prefix}usage{separator}summary" (/help and /faq help)."""
+    return [
+        f"{prefix}{c.usage()}{separator}{c.summary(locale)}"
+        for c in FAQ_SUBCOMMANDS
+        if is_moderator or not c.moderator_only
+    ]

@@ -18,11 +18,12 @@ from typing import Protocol
 from rapidfuzz import process
 
 from bot import actions, views
-from bot.commands import BY_NAME
+from bot.buttons import with_buttons
+from bot.commands import BY_NAME, FAQ_ADD_FORM
 from bot.config import Settings
 from bot.draft_check import check_draft
 from bot.draft_check import summarise as summarise_check
-from bot.faq import FAQ_SUBCOMMANDS, LOCAL_COMMUNITY, FaqRequest, FaqService
+from bot.faq import LOCAL_COMMUNITY, FaqRequest, FaqService
 from bot.i18n import t
 from bot.i18n.words import parse_locale, parse_yes_no
 from bot.knowledge import CURATED_DIR, load_curated, load_directory
@@ -199,7 +200,7 @@ class Assistant:
             await self._ensure_loaded(community)
             reply = await self._dispatch(message, context, community)
             self._remember_answer(message, community, reply)
-            return reply
+            return with_buttons(reply, message.ref)
         except StoreError as exc:
             locale = message.locale or "en"
             return Reply(kind="error", locale=locale, title=t("store_error_title", locale), body=str(exc))
@@ -210,13 +211,16 @@ class Assistant:
             return await self._command(text, message, context, community)
         if self.faq.has_dialogue(community, self._user_key(message)):
             request = await self._faq_request(message, context, community, text, ask_moderator=False)
-            return await self.faq.dialogue_step(text, request)
+            return _prompting(await self.faq.dialogue_step(text, request), message, always=True)
         if not message.addressed:
             return await self._chatter(text, message, community)
         return await self.answer(text, message, community)
 
     async def handle_action(self, payload: str, message: Message, context: ChatContext) -> Reply:
-        """A pressed button: show an entry, or record a helpful / not helpful vote."""
+        """A pressed button: show an entry, record a helpful / not helpful vote, or allow a delete."""
+        return with_buttons(await self._action(payload, message, context), message.ref)
+
+    async def _action(self, payload: str, message: Message, context: ChatContext) -> Reply:
         community = self.community_of(message)
         locale: Locale = message.chosen_locale or message.locale or "en"
         action = actions.decode(payload)
@@ -234,17 +238,35 @@ class Assistant:
             if isinstance(action, actions.Feedback):
                 return await self._vote(message, community, action.entry_id, action.helpful, locale)
             if isinstance(action, actions.DeleteMessage):
-                return await self.authorize_delete(message, context)
+                return await self.authorize_delete(message, context, action.message_ref)
         except StoreError as exc:
             return Reply(kind="error", locale=locale, title=t("store_error_title", locale), body=str(exc))
         return Reply(kind="error", locale=locale, body=t("button_unknown", locale))
 
-    async def authorize_delete(self, message: Message, context: ChatContext) -> Reply:
-        """Policy for the guard's delete button: moderators only. The adapter deletes on kind "info"."""
+    async def authorize_delete(self, message: Message, context: ChatContext, message_ref: str) -> Reply:
+        """Policy for the guard's delete button: moderators only; the reply carries the delete effect."""
         locale = await self._locale(message, self.community_of(message))
-        if not await context.sender_is_moderator():
+        if not await self.is_moderator(message, context):
             return Reply(kind="refusal", locale=locale, body=t("delete_refused", locale))
-        return Reply(kind="info", locale=locale, body=t("delete_done", locale))
+        return Reply(kind="info", locale=locale, body=t("delete_done", locale), delete_message=message_ref)
+
+    async def is_moderator(self, message: Message, context: ChatContext) -> bool:
+        """The local operator moderates everything; a private chat has no moderators (its bucket is shared
+        by every private user, so letting them edit it would let anyone change what everyone is told);
+        in a group the adapter says."""
+        if message.platform in OPERATOR_PLATFORMS:
+            return True
+        if message.is_private:
+            return False
+        return await context.sender_is_moderator()
+
+    async def submit_form(self, name: str, values: dict[str, str], message: Message, context: ChatContext) -> Reply:
+        """A submitted form (see `Reply.form`); unknown forms are answered like expired buttons."""
+        if name != FAQ_ADD_FORM:
+            locale = message.locale or "en"
+            return Reply(kind="error", locale=locale, body=t("button_unknown", locale))
+        extra = [line.strip() for line in values.get("extra", "").splitlines() if line.strip()]
+        return await self.add_faq_entry(message, context, values.get("question", ""), values.get("answer", ""), extra)
 
     async def add_faq_entry(
         self, message: Message, context: ChatContext, question: str, answer: str, extra_phrasings: list[str]
@@ -254,7 +276,7 @@ class Assistant:
         try:
             await self._ensure_loaded(community)
             request = await self._faq_request(message, context, community, question, ask_moderator=True)
-            return await self.faq.add_entry(request, question, answer, extra_phrasings)
+            return with_buttons(await self.faq.add_entry(request, question, answer, extra_phrasings))
         except StoreError as exc:
             locale = message.locale or "en"
             return Reply(kind="error", locale=locale, title=t("store_error_title", locale), body=str(exc))
@@ -368,7 +390,7 @@ class Assistant:
             return await self._check(rest, message, community)
         if name == "faq":
             request = await self._faq_request(message, context, community, rest, ask_moderator=True)
-            return await self.faq.handle(rest, request)
+            return _prompting(await self.faq.handle(rest, request), message, always=False)
         if name == "cancel":
             request = await self._faq_request(message, context, community, rest, ask_moderator=False)
             if self.faq.in_dialogue(request):
@@ -377,16 +399,10 @@ class Assistant:
         locale = await self._locale(message, community)
         visible = [e for e in self.curated if not self.matcher.is_hidden(e.id, community)]
         if name == "start":
-            reply = views.help_reply(locale, False)
+            reply = views.help_reply(locale, False, with_faq=False)
             return reply.model_copy(update={"title": t("welcome_title", locale), "body": t("welcome_body", locale)})
         if name == "help":
-            moderator = await context.sender_is_moderator()
-            extra = [
-                (f"/faq {c.name} {c.args_hint}".rstrip(), c.summary_es if locale == "es" else c.summary_en)
-                for c in FAQ_SUBCOMMANDS
-                if moderator or not c.moderator_only
-            ]
-            return views.help_reply(locale, moderator, extra)
+            return views.help_reply(locale, await self.is_moderator(message, context))
         if name == "topics":
             own = self.matcher.community_entries(community)
             return views.topics_reply([*visible, *own], locale, rest or None)
@@ -448,9 +464,17 @@ class Assistant:
     async def _faq_request(
         self, message: Message, context: ChatContext, community: str, text: str, *, ask_moderator: bool
     ) -> FaqRequest:
-        # A private chat on a platform has no moderators: its bucket is shared by every private user,
-        # so letting them edit it would let anyone change what everyone else is told.
-        may_moderate = message.platform in OPERATOR_PLATFORMS or not message.is_private
-        moderator = await context.sender_is_moderator() if ask_moderator and may_moderate else False
+        moderator = await self.is_moderator(message, context) if ask_moderator else False
         locale = await self._locale(message, community, None)
-        return FaqRequest(community_id=community, actor=self._user_key(message), is_moderator=moderator, locale=locale)
+        return FaqRequest(community_id=community, actor=self._user_key(message), is_moderator=moderator, locale=locale,
+                          forms=message.forms)
+
+
+def _prompting(reply: Reply, message: Message, *, always: bool) -> Reply:
+    """In groups, `/faq` output without buttons and every guided-add step ask for the next message as a
+    reply (Telegram's privacy mode only lets replies to the bot through)."""
+    if message.is_private or reply.kind not in ("info", "error") or reply.form is not None:
+        return reply
+    if always or not with_buttons(reply, message.ref).buttons:
+        return reply.model_copy(update={"prompt": True})
+    return reply

@@ -158,6 +158,8 @@ class Message(BaseModel):
     addressed: bool = True  # a command, a mention or a reply to the bot
     locale: Locale | None = None  # platform language hint, if any (the question's own language wins)
     chosen_locale: Locale | None = None  # an explicit choice (CLI --locale): always the reply language
+    ref: str | None = None  # the platform's reference to this message, for a delete button
+    forms: bool = False  # the platform can open forms (Discord modals)
 
 
 class Suggestion(BaseModel):
@@ -167,8 +169,44 @@ class Suggestion(BaseModel):
     title: str
 
 
+ButtonStyle = Literal["primary", "secondary", "success", "danger"]
+
+
+class Button(BaseModel):
+    """A button the core resolved: label in the reply's language, payload from `bot.actions`."""
+
+    label: str
+    payload: str
+    style: ButtonStyle = "secondary"
+    emoji: str | None = None
+
+
+class FormField(BaseModel):
+    """One field of a form (a Discord modal): label and hint already in the user's language."""
+
+    name: str
+    label: str
+    hint: str = ""
+    max_length: int
+    multiline: bool = False
+    required: bool = True
+
+
+class Form(BaseModel):
+    """A form the platform should open; its submission comes back as `Assistant.submit_form(name, ...)`."""
+
+    name: str
+    title: str
+    fields: list[FormField]
+
+
 class Reply(BaseModel):
-    """What to show, structured so every adapter renders it natively."""
+    """What to show, structured so every adapter renders it natively.
+
+    Besides what to show, a reply carries effects the adapter carries out: `private` (send to the
+    sender only), `delete_message` (a platform message the core allowed to delete), `form` (open
+    a form instead of showing text) and `prompt` (ask for the next step as a reply).
+    """
 
     kind: ReplyKind
     locale: Locale = "en"
@@ -184,6 +222,10 @@ class Reply(BaseModel):
     private: bool = False  # deliver privately (DM / ephemeral): e.g. drafts that may hold patient data
     group_notice: str | None = None  # short public note when the real reply went privately
     offer_delete: bool = False  # patient-data guard: offer moderators a one-tap delete of the message
+    buttons: list[Button] = Field(default_factory=list)  # resolved by the core (bot/buttons.py)
+    delete_message: str | None = None  # effect: delete this platform message (the core allowed it)
+    form: Form | None = None  # effect: open this form (platforms without forms never get one)
+    prompt: bool = False  # effect: the next step is expected as a reply to this one (Telegram ForceReply)
 
     def plain_text(self) -> str:
         """A plain-text rendering, used by the CLI's JSON `text` and as a fallback."""

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from bot.commands import COMMANDS, Command
+from bot.commands import faq_lines, help_lines
 from bot.i18n import has_text, t
 from bot.matching.normalize import fold
 from bot.models import Entry, Locale, Reply, Suggestion
@@ -222,13 +222,12 @@ def sources_reply(entries: Sequence[Entry], locale: Locale) -> Reply:
     )
 
 
-def help_reply(locale: Locale, is_moderator: bool, extra: Sequence[tuple[str, str]] = ()) -> Reply:
-    """The command list, then the /faq subcommands this user may run (`extra`)."""
-    visible: list[Command] = [c for c in COMMANDS if c.audience == "everyone" and c.in_menu]
-    bullets = [f"{c.usage()}: {c.summary(locale)}" for c in visible]
-    if extra:
+def help_reply(locale: Locale, is_moderator: bool, *, with_faq: bool = True) -> Reply:
+    """The command list, then (unless `with_faq` is off) the /faq subcommands this user may run."""
+    bullets = help_lines(locale)
+    if with_faq:
         bullets.append(t("help_moderators" if is_moderator else "help_community", locale) + ":")
-        bullets.extend(f"{usage}: {summary}" for usage, summary in extra)
+        bullets.extend(faq_lines(locale, is_moderator, prefix="/", separator=": "))
     return Reply(
         kind="info", locale=locale, title=t("help_title", locale), body=t("help_body", locale), bullets=bullets
     )

@@ -28,10 +28,9 @@ import adapters.discord as discord_adapter
 from adapters.discord import DocSocialClient, build_client, serve, sync_commands
 from adapters.discord_render import CUSTOM_ID_LIMIT, LABEL_LIMIT
 from bot import actions
-from bot.commands import COMMANDS
+from bot.commands import COMMANDS, FAQ_SUBCOMMANDS
 from bot.config import Settings
 from bot.core import Assistant
-from bot.faq import FAQ_SUBCOMMANDS
 from bot.models import Reply
 from bot.storage.sqlite.store import SQLiteStore
 
@@ -536,9 +535,9 @@ async def test_faq_add_refuses_a_member_and_stores_nothing(harness: Harness, ass
     response = response_of(calls)
     assert response.response_type == 4 and response.ephemeral  # the core's refusal, no form
     # A forged form submission is refused by the core as well.
-    form = discord_adapter.FaqAddModal("en", assistant.faq.limits)
+    form = discord_adapter.FormModal(assistant.faq.add_form("en"))
     harness.state.store_view(form)
-    submit = submission(form.custom_id, [form.question.custom_id, form.extra.custom_id, form.answer.custom_id],
+    submit = submission(form.custom_id, [form.inputs[name].custom_id for name in ("question", "extra", "answer")],
                         ["Forged question?", "", "Forged answer"])
     calls = await harness.interact(interaction_payload(5, submit, user_id=MEMBER_ID))
     response = response_of(calls)
@@ -880,7 +879,7 @@ async def test_silent_reply_shows_nothing(harness: Harness, monkeypatch: pytest.
 
 async def test_spanish_form_labels_fit(assistant: Assistant) -> None:
     for locale in ("en", "es"):
-        form = discord_adapter.FaqAddModal(locale, assistant.faq.limits)  # type: ignore[arg-type]
+        form = discord_adapter.FormModal(assistant.faq.add_form(locale))  # type: ignore[arg-type]
         assert len(form.title) <= 45
         labels = [c for c in form.children if isinstance(c, discord.ui.Label)]
         assert len(labels) == 3 and all(len(c.text) <= 45 and len(c.description or "") <= 100 for c in labels)

@@ -18,6 +18,7 @@ from adapters.discord_render import (
     render,
     truncate,
 )
+from bot.buttons import with_buttons
 from bot.models import Reply, Suggestion
 
 
@@ -30,7 +31,7 @@ def test_answer_layout() -> None:
     reply = Reply(kind="answer", title="What is Sermo?", body="Sermo is a *network*.", bullets=["one", "two"],
                   sources=["GMC 2024", "seed 001.txt"], entry_id="sermo", feedback=True,
                   followups=[Suggestion(entry_id="doximity", title="What is Doximity?")])
-    (message,) = render(reply)
+    (message,) = render(with_buttons(reply))
     (embed,) = message.embeds
     assert embed.title == "What is Sermo?"
     assert embed.description == "Sermo is a \\*network\\*.\n\n• one\n• two"
@@ -42,7 +43,7 @@ def test_answer_layout() -> None:
 def test_spanish_labels() -> None:
     reply = Reply(kind="answer", locale="es", title="¿Qué es Sermo?", body="Sermo es...", sources=["OMC"],
                   entry_id="sermo", feedback=True)
-    (message,) = render(reply)
+    (message,) = render(with_buttons(reply))
     assert message.embeds[0].footer.text == "Fuentes: OMC"
     assert [b.item.label for b in buttons(message.view)] == ["Útil", "No útil"]
 
@@ -56,7 +57,7 @@ def test_silent_renders_nothing_and_visibility_rules() -> None:
 
 def test_markdown_and_mentions_are_shown_literally() -> None:
     reply = Reply(kind="info", title="__Title__", body="Hi @everyone, see [site](https://x.y) and `code`")
-    (message,) = render(reply)
+    (message,) = render(with_buttons(reply))
     embed = message.embeds[0]
     assert embed.title == "\\_\\_Title\\_\\_"
     assert embed.description is not None and "\\[site]" in embed.description and "\\`code\\`" in embed.description
@@ -67,7 +68,7 @@ def test_long_texts_fit_every_limit() -> None:
     reply = Reply(kind="answer", title="T" * 400, body=body, bullets=["b" * 50] * 100,
                   sources=[f"Source {i} " + "s" * 60 for i in range(100)], entry_id="x", feedback=True,
                   suggestions=[Suggestion(entry_id=f"id{i}", title="L" * 200) for i in range(40)])
-    messages = render(reply)
+    messages = render(with_buttons(reply))
     assert len(messages) > 1
     for message in messages:
         assert len(message.embeds) <= EMBEDS_PER_MESSAGE
@@ -90,13 +91,13 @@ def test_long_texts_fit_every_limit() -> None:
 def test_duplicate_choices_become_one_button() -> None:
     same = Suggestion(entry_id="sermo", title="Sermo")
     reply = Reply(kind="clarify", title="Did you mean", suggestions=[same], followups=[same])
-    assert [b.payload for b in buttons(render(reply)[0].view)] == ["e:sermo"]
+    assert [b.payload for b in buttons(render(with_buttons(reply))[0].view)] == ["e:sermo"]
 
 
 def test_delete_button_needs_a_message_reference() -> None:
     reply = Reply(kind="info", title="A gentle reminder", body="...", offer_delete=True)
-    assert render(reply)[0].view is None
-    (button,) = buttons(render(reply, delete_ref="1:2")[0].view)
+    assert render(with_buttons(reply))[0].view is None
+    (button,) = buttons(render(with_buttons(reply, "1:2"))[0].view)
     assert button.payload == "d:1:2" and button.item.style is discord.ButtonStyle.danger
 
 

@@ -10,8 +10,9 @@ import pytest
 import pytest_asyncio
 from rapidfuzz import fuzz, utils
 
-from bot.faq import FAQ_SUBCOMMANDS, FaqLimits, FaqRequest, FaqService
-from bot.gaps import group_gaps
+from bot.commands import FAQ_SUBCOMMANDS
+from bot.faq import FaqLimits, FaqRequest, FaqService
+from bot.faq.gaps import group_gaps
 from bot.models import Entry, Reply, Suggestion
 from bot.storage.base import CommunitySettings, StoreError
 from bot.storage.sqlite.store import SQLiteStore

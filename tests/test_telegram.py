@@ -24,6 +24,7 @@ from pydantic import SecretStr
 
 from adapters.telegram import classify, file_url, menu, serve
 from adapters.telegram_render import keyboard, render_html
+from bot.buttons import with_buttons
 from bot.config import Settings
 from bot.core import Assistant
 from bot.models import Reply, Suggestion
@@ -323,7 +324,7 @@ def test_render_split_keeps_tags_whole_and_parts_within_limit() -> None:
 def test_buttons_over_64_bytes_are_skipped() -> None:
     reply = Reply(kind="clarify", suggestions=[Suggestion(entry_id="x" * 70, title="Too long"),
                                                Suggestion(entry_id="sermo", title="S" * 200)])
-    markup_ = keyboard(reply)
+    markup_ = keyboard(with_buttons(reply))
     assert markup_ is not None
     [[only]] = markup_.inline_keyboard
     assert only.callback_data == "e:sermo"

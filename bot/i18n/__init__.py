@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.i18n.commands import COMMAND_TEXTS
 from bot.i18n.faq import FAQ_TEXTS
 from bot.i18n.texts import TEXTS
 from bot.i18n.topics import TOPIC_TEXTS
@@ -29,7 +30,7 @@ def _merge(*tables: Mapping[str, Text]) -> dict[str, Text]:
     return merged
 
 
-ALL_TEXTS: dict[str, Text] = _merge(TEXTS, FAQ_TEXTS, TOPIC_TEXTS)
+ALL_TEXTS: dict[str, Text] = _merge(TEXTS, FAQ_TEXTS, TOPIC_TEXTS, COMMAND_TEXTS)
 
 
 def t(key: str, locale: Locale, **values: object) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.faq_commands import compare_key
+from bot.faq.parsing import compare_key
 from bot.storage.base import Gap
 
 

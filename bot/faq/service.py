@@ -20,28 +20,27 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.faq_commands import (
+from bot.commands import FAQ, FAQ_ADD_FORM, faq_lines
+from bot.faq.dialogue import DialogueKey, Dialogues
+from bot.faq.gaps import GapGroup, group_gaps
+from bot.faq.parsing import (
     EDIT_FIELDS,
-    FAQ_SUBCOMMANDS,
-    SUBCOMMANDS_BY_NAME,
     clean_text,
-    closest_subcommand,
     compare_key,
     normalise_id,
     split_extras,
     split_first,
 )
-from bot.faq_dialogue import DialogueKey, Dialogues
-from bot.gaps import GapGroup, group_gaps
 from bot.i18n import t
 from bot.i18n.words import CANCEL_WORDS, SKIP_WORDS, parse_locale, parse_yes_no
-from bot.models import Entry, Locale, Reply, Suggestion
+from bot.models import Entry, Form, FormField, Locale, Reply, Suggestion
 from bot.storage.base import AlreadyExists, CommunityEntry, CommunitySettings, NotFound, Store, StoreError
 
-__all__ = ["FAQ_SUBCOMMANDS", "LOCAL_COMMUNITY", "FaqLimits", "FaqRequest", "FaqService"]
+__all__ = ["LOCAL_COMMUNITY", "FaqLimits", "FaqRequest", "FaqService"]
 
 log = logging.getLogger(__name__)
 
+FORM_FIELD_LIMIT = 4000  # the longest text field a platform form accepts (Discord)
 LOCAL_COMMUNITY = "local"  # the console/CLI operator's community: a moderator everywhere
 FindSimilar = Callable[[str, str], list[tuple[Suggestion, float]]]
 _SETTING_NAMES: dict[str, str] = {
@@ -65,6 +64,7 @@ class FaqRequest:
     actor: str  # opaque per-platform id for the audit log, e.g. "telegram:12345"
     is_moderator: bool  # decided by the adapter's protocol; FaqService enforces the policy
     locale: Locale  # reply language
+    forms: bool = False  # the platform can open forms: `faq add` without text opens one
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ class FaqService:
             "settings": self._cmd_settings,
             "help": self._cmd_help,
         }
-        assert set(self._handlers) == set(SUBCOMMANDS_BY_NAME)
+        assert set(self._handlers) == {c.name for c in FAQ.subcommands}
 
     # --- public API ----------------------------------------------------------------------------
 
@@ -147,9 +147,9 @@ class FaqService:
         word, rest = split_first(unicodedata.normalize("NFC", args))
         if not word:
             word = "help"
-        command = SUBCOMMANDS_BY_NAME.get(word)
+        command = FAQ.subcommand(word)
         if command is None:
-            guess = closest_subcommand(word)
+            guess = FAQ.closest_subcommand(word)
             body = t("faq.unknown_sub", req.locale, word=word[:40])
             hint = t("faq.did_you_mean", req.locale, name=guess) if guess else t("faq.see_help", req.locale)
             return self._error(req, f"{body} {hint}")
@@ -253,6 +253,8 @@ class FaqService:
     # --- add / alias / edit ---------------------------------------------------------------------
 
     async def _cmd_add(self, rest: str, req: FaqRequest) -> Reply:
+        if not rest and req.forms:
+            return Reply(kind="info", locale=req.locale, form=self.add_form(req.locale))
         if not rest:
             self._dialogues.start(self._key(req))
             body = t("faq.dlg_ask_question", req.locale, limit=self.limits.max_question_chars)
@@ -262,6 +264,23 @@ class FaqService:
         question, answer = rest.split("|", 1)
         reply, _ = await self._save_new(req, question, answer, [], warn=True)
         return reply
+
+    def add_form(self, locale: Locale) -> Form:
+        """`faq add` as a form: question, other phrasings (one per line), answer, within the limits."""
+        lim = self.limits
+        return Form(
+            name=FAQ_ADD_FORM,
+            title=t("modal_title", locale),
+            fields=[
+                FormField(name="question", label=t("modal_question", locale), hint=t("modal_question_hint", locale),
+                          max_length=min(FORM_FIELD_LIMIT, lim.max_question_chars)),
+                FormField(name="extra", label=t("modal_extra", locale), hint=t("modal_extra_hint", locale),
+                          max_length=min(FORM_FIELD_LIMIT, (lim.max_question_chars + 1) * lim.max_extra_phrasings),
+                          multiline=True, required=False),
+                FormField(name="answer", label=t("modal_answer", locale), hint=t("modal_answer_hint", locale),
+                          max_length=min(FORM_FIELD_LIMIT, lim.max_answer_chars), multiline=True),
+            ],
+        )
 
     async def _save_new(
         self,
@@ -751,12 +770,7 @@ class FaqService:
     async def _cmd_help(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
         moderator = self._is_moderator(req)
-        bullets = []
-        for c in FAQ_SUBCOMMANDS:
-            if c.moderator_only and not moderator:
-                continue
-            usage = f"faq {c.name} {c.args_hint}".rstrip()
-            bullets.append(f"{usage} — {c.summary_es if loc == 'es' else c.summary_en}")
+        bullets = faq_lines(loc, moderator, prefix="", separator=" — ")
         body = t("faq.help_body", loc) if moderator else t("faq.help_member", loc)
         return self._info(req, t("faq.help_title", loc), body, bullets)
 

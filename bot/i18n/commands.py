@@ -1,0 +1,45 @@
+"""Command help in English and Spanish: "cmd.NAME", "cmd.NAME.ARG" and "cmd.faq.SUBCOMMAND"."""
+
+from __future__ import annotations
+
+from bot.models import Locale
+
+COMMAND_TEXTS: dict[str, dict[Locale, str]] = {
+    "cmd.start": {"en": "Welcome and what I can do", "es": "Bienvenida y qué puedo hacer"},
+    "cmd.help": {"en": "List the commands", "es": "Lista de comandos"},
+    "cmd.ask": {"en": "Ask a question about doctors and social media", "es": "Haz una pregunta sobre médicos y redes sociales"},
+    "cmd.ask.question": {"en": "Your question", "es": "Tu pregunta"},
+    "cmd.topics": {"en": "Browse the knowledge base by topic", "es": "Explora la base de conocimiento por tema"},
+    "cmd.topics.topic": {"en": "A topic to open", "es": "Un tema para abrir"},
+    "cmd.networks": {"en": "Which network suits a goal, ranked with reasons", "es": "Qué red conviene para cada objetivo, con razones"},
+    "cmd.networks.goal": {"en": "Your goal", "es": "Tu objetivo"},
+    "cmd.stats": {"en": "How many doctors use each network (sourced figures)", "es": "Cuántos médicos usan cada red (cifras con fuente)"},
+    "cmd.stats.network": {"en": "A network, e.g. whatsapp", "es": "Una red, p. ej. whatsapp"},
+    "cmd.rules": {"en": "Confidentiality and professionalism do's and don'ts", "es": "Qué hacer y qué no: confidencialidad y ética"},
+    "cmd.sources": {"en": "Where the answers come from", "es": "De dónde salen las respuestas"},
+    "cmd.check": {"en": "Review a draft post before you publish it (answer sent privately)", "es": "Revisa un borrador antes de publicarlo (respuesta en privado)"},
+    "cmd.check.draft": {"en": "The draft post", "es": "El borrador"},
+    "cmd.lang": {"en": "Set my language: en or es", "es": "Cambia mi idioma: en o es"},
+    "cmd.lang.language": {"en": "en or es", "es": "en o es"},
+    "cmd.rate": {"en": "Rate my last answer: yes (helpful) or no", "es": "Valora mi última respuesta: sí (útil) o no"},
+    "cmd.rate.helpful": {"en": "yes or no", "es": "sí o no"},
+    "cmd.cancel": {"en": "Cancel what you started (e.g. a guided /faq add)", "es": "Cancela lo que empezaste (p. ej. /faq add guiado)"},
+    "cmd.faq": {"en": "This group's own FAQ (moderators)", "es": "Las preguntas propias del grupo (moderadores)"},
+    "cmd.faq.action": {"en": "add, list, show, gaps, stats, ...", "es": "add, list, show, gaps, stats, ..."},
+    "cmd.faq.add": {"en": "Add an entry (no text: step by step)", "es": "Añadir una entrada (sin texto: paso a paso)"},
+    "cmd.faq.alias": {"en": "Add another way to ask an entry", "es": "Añadir otra forma de preguntar"},
+    "cmd.faq.edit": {"en": "Change an entry's question or answer", "es": "Cambiar la pregunta o la respuesta"},
+    "cmd.faq.remove": {"en": "Remove an entry (can be restored)", "es": "Quitar una entrada (se puede restaurar)"},
+    "cmd.faq.restore": {"en": "Bring back a removed entry", "es": "Recuperar una entrada quitada"},
+    "cmd.faq.list": {"en": "List this group's entries", "es": "Ver las entradas de este grupo"},
+    "cmd.faq.show": {"en": "Show one entry", "es": "Ver una entrada"},
+    "cmd.faq.history": {"en": "Who changed an entry, and when", "es": "Quién cambió una entrada y cuándo"},
+    "cmd.faq.hide": {"en": "Hide a built-in entry in this group", "es": "Ocultar una entrada incorporada en este grupo"},
+    "cmd.faq.unhide": {"en": "Show a hidden built-in entry again", "es": "Volver a mostrar una entrada incorporada"},
+    "cmd.faq.gaps": {"en": "Top unanswered questions", "es": "Preguntas más frecuentes sin respuesta"},
+    "cmd.faq.answer": {"en": "Answer unanswered question N", "es": "Responder la pregunta sin respuesta N"},
+    "cmd.faq.link": {"en": "Add unanswered question N to entry ID", "es": "Añadir la pregunta sin respuesta N a la entrada ID"},
+    "cmd.faq.stats": {"en": "Most asked entries and helpful rate", "es": "Entradas más consultadas y utilidad"},
+    "cmd.faq.settings": {"en": "Show or change this group's settings", "es": "Ver o cambiar los ajustes del grupo"},
+    "cmd.faq.help": {"en": "How to use /faq", "es": "Cómo usar /faq"},
+}
