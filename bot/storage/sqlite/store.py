@@ -28,6 +28,7 @@ from pydantic import ValidationError
 from bot.models import Entry
 from bot.storage import rules
 from bot.storage.base import (
+    TEXT_CATEGORIES,
     AlreadyExists,
     AuditRecord,
     CommunityEntry,
@@ -35,6 +36,7 @@ from bot.storage.base import (
     CommunityStats,
     EntryStats,
     Gap,
+    GapCategory,
     ImportSummary,
     NotFound,
     StoreError,
@@ -42,6 +44,7 @@ from bot.storage.base import (
 from bot.storage.rules import GapKind, check_community
 from bot.storage.sqlite.errors import read_only_message, translated
 from bot.storage.sqlite.migrate import apply_migrations
+from bot.storage.sqlite.moderation import SQLiteModerationMixin
 from bot.storage.sqlite.sql import fetchall, fetchone, rollback
 
 __all__ = ["SQLiteStore"]
@@ -95,7 +98,7 @@ _ENTRY_COLUMNS = "community_id, data, deleted, created_at, updated_at"
 # the store
 
 
-class SQLiteStore:
+class SQLiteStore(SQLiteModerationMixin):
     """`bot.storage.base.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
 
     def __init__(
@@ -493,37 +496,52 @@ class SQLiteStore:
 
     # -- unanswered questions -------------------------------------------------------------------
 
-    async def record_gap(self, community_id: str, text: str, kind: GapKind) -> None:
-        """Count an unanswered question; the text must already be scrubbed (bot.privacy.scrub)."""
+    async def record_gap(
+        self, community_id: str, text: str, kind: GapKind, category: GapCategory = "question"
+    ) -> None:
+        """Count an unanswered message; the text must already be scrubbed (bot.privacy.scrub).
+
+        Only real questions and off-topic ones keep their text; a dismissed text is counted, not listed."""
         check_community(community_id)
         prepared = rules.gap_text(text, kind)
-        if prepared is None:
-            return  # nothing readable to log (e.g. only punctuation)
-        shown, norm = prepared
         async with self._tx(write=True) as conn:
             now = self._now()
             await conn.execute(
-                "INSERT INTO gaps (community_id, norm, kind, text, count, first_seen, last_seen)"
-                " VALUES (?, ?, ?, ?, 1, ?, ?)"
-                " ON CONFLICT (community_id, norm, kind) DO UPDATE SET"
-                " count = count + 1, last_seen = excluded.last_seen, text = excluded.text",
-                (community_id, norm, kind, shown, now, now),
+                "INSERT INTO usage_events (community_id, kind, entry_id, at, category) VALUES (?, ?, NULL, ?, ?)",
+                (community_id, kind, now, category),
             )
+            if prepared is None or category not in TEXT_CATEGORIES:
+                return  # nothing readable, or nothing a moderator could add an entry for
+            shown, norm = prepared
+            dismissed = await fetchone(
+                conn, "SELECT 1 FROM dismissed_gaps WHERE community_id = ? AND norm = ?", (community_id, norm)
+            )
+            if dismissed is not None:
+                return
             await conn.execute(
-                "INSERT INTO usage_events (community_id, kind, entry_id, at) VALUES (?, ?, NULL, ?)",
-                (community_id, kind, now),
+                "INSERT INTO gaps (community_id, norm, kind, text, count, first_seen, last_seen, category)"
+                " VALUES (?, ?, ?, ?, 1, ?, ?, ?)"
+                " ON CONFLICT (community_id, norm, kind) DO UPDATE SET"
+                " count = count + 1, last_seen = excluded.last_seen, text = excluded.text,"
+                " category = excluded.category",
+                (community_id, norm, kind, shown, now, now, category),
             )
 
-    async def gaps(self, community_id: str, limit: int = 20) -> list[Gap]:
+    async def gaps(
+        self, community_id: str, limit: int = 20, categories: Sequence[GapCategory] = TEXT_CATEGORIES
+    ) -> list[Gap]:
         """Most frequent first, then most recent."""
+        wanted: list[str] = [c for c in categories if c in TEXT_CATEGORIES] or ["-"]
+        marks = ", ".join("?" for _ in wanted)
         async with self._tx(write=False) as conn:
             rows = await fetchall(
                 conn,
-                "SELECT text, kind, count, first_seen, last_seen FROM gaps WHERE community_id = ?"
+                "SELECT text, kind, count, first_seen, last_seen, category FROM gaps"
+                f" WHERE community_id = ? AND category IN ({marks})"
                 " ORDER BY count DESC, last_seen DESC, norm LIMIT ?",
-                (community_id, max(0, limit)),
+                (community_id, *wanted, max(0, limit)),
             )
-        return [Gap(r[0], r[1], int(r[2]), _parse_ts(r[3]), _parse_ts(r[4])) for r in rows]
+        return [Gap(r[0], r[1], int(r[2]), _parse_ts(r[3]), _parse_ts(r[4]), r[5]) for r in rows]
 
     async def delete_gap(self, community_id: str, text: str) -> None:
         """Forget an unanswered question (both kinds, matched like record_gap); idempotent."""
@@ -543,6 +561,8 @@ class SQLiteStore:
                 "DELETE FROM gaps WHERE last_seen < ?",
                 "DELETE FROM usage_events WHERE at < ?",
                 "DELETE FROM votes WHERE at < ?",
+                "DELETE FROM question_context WHERE at < ?",
+                "DELETE FROM dismissed_gaps WHERE dismissed_at < ?",
             ):
                 cursor = await conn.execute(sql, (cutoff,))
                 removed += max(0, cursor.rowcount)
@@ -579,7 +599,8 @@ class SQLiteStore:
         async with self._tx(write=False) as conn:
             counts = await fetchone(
                 conn,
-                "SELECT coalesce(sum(kind = 'answer'), 0), coalesce(sum(kind != 'answer'), 0)"
+                "SELECT coalesce(sum(kind = 'answer'), 0), coalesce(sum(kind != 'answer'"
+                " AND coalesce(category, 'question') IN ('question', 'off_topic')), 0)"
                 " FROM usage_events WHERE community_id = ? AND at >= ?",
                 (community_id, cutoff),
             )
@@ -621,7 +642,8 @@ class SQLiteStore:
 
     _COMMUNITY_TABLES = (
         "entry_counters", "entries", "hidden_entries", "audit_log", "gaps", "usage_events", "votes",
-        "community_settings",
+        "community_settings", "dismissed_gaps", "entry_links", "learned_phrasings", "learned_votes",
+        "question_context", "digest_sends",
     )
 
     async def move_community(self, old_id: str, new_id: str, actor: str) -> None:
@@ -634,7 +656,9 @@ class SQLiteStore:
             taken = await fetchone(conn, "SELECT 1 FROM entries WHERE community_id = ? LIMIT 1", (new_id,))
             if taken is not None:
                 raise StoreError(f"cannot move {old_id} to {new_id}: {new_id} already has FAQ entries")
-            for table in ("entry_counters", "community_settings", "hidden_entries", "gaps", "votes"):
+            for table in ("entry_counters", "community_settings", "hidden_entries", "gaps", "votes",
+                          "dismissed_gaps", "entry_links", "learned_phrasings", "learned_votes",
+                          "question_context", "digest_sends"):
                 # rows the new id gathered since the move (keyed tables) give way; table names are constants
                 await conn.execute(f"DELETE FROM {table} WHERE community_id = ?", (new_id,))
             for table in self._COMMUNITY_TABLES:
