@@ -10,7 +10,7 @@ reaches `clarify_threshold`; otherwise fall back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -24,7 +24,7 @@ from bot.matching.index import PhraseIndex
 from bot.matching.language import detect_locale
 from bot.matching.normalize import normalize
 from bot.matching.open_index import DocumentFrequencies, GramVocabulary, OpenPhraseIndex
-from bot.models import Entry, Locale
+from bot.models import Entry, Locale, LocalizedList
 
 MatchKind = Literal["answer", "clarify", "fallback"]
 Reason = Literal["matched", "unsure", "ambiguous", "no_match", "medical_advice", "gibberish"]
@@ -58,7 +58,8 @@ def _sigmoid(values: np.ndarray, center: float, scale: float) -> np.ndarray:
 
 @dataclass
 class _Community:
-    entries: list[Entry]
+    entries: list[Entry]  # the community's own
+    targets: list[Entry]  # what each indexed entry answers with: own entries, then linked entries
     index: OpenPhraseIndex
     hidden: frozenset[str]
     hidden_positions: np.ndarray  # positions of hidden curated entries, masked in every ranking
@@ -83,14 +84,30 @@ class Matcher:
         self._communities: dict[str, _Community] = {}
 
     # --- communities -------------------------------------------------------------------
-    def set_community(self, community_id: str, entries: Sequence[Entry], hidden: Iterable[str] = ()) -> None:
-        """Replace a community's own entries and the curated ids it hides; effective at once."""
+    def set_community(
+        self,
+        community_id: str,
+        entries: Sequence[Entry],
+        hidden: Iterable[str] = (),
+        links: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        """Replace a community's own entries, the curated ids it hides and its linked phrasings
+        (entry id -> phrasings that route to it here, curated ids included); effective at once."""
         entries = list(entries)
         hidden = frozenset(hidden)
-        self.featurizer.learn_words(text for e in entries for _, text in e.questions.all())
+        own = {e.id: e for e in entries}
+        linked: list[Entry] = []  # one entry per target, holding only the linked phrasings
+        targets = list(entries)
+        for entry_id, texts in (links or {}).items():
+            target = own.get(entry_id) or self._by_id.get(entry_id)
+            if target is None or entry_id in hidden or not texts:
+                continue  # a link to an entry that is gone or hidden answers nothing
+            linked.append(target.model_copy(update={"questions": LocalizedList(en=list(texts))}))
+            targets.append(target)
+        self.featurizer.learn_words(text for e in [*entries, *linked] for _, text in e.questions.all())
         positions = np.asarray([i for i, e in enumerate(self.entries) if e.id in hidden], dtype=np.int64)
-        index = OpenPhraseIndex(entries, self._community_grams)
-        self._communities[community_id] = _Community(entries, index, hidden, positions)
+        index = OpenPhraseIndex([*entries, *linked], self._community_grams)
+        self._communities[community_id] = _Community(entries, targets, index, hidden, positions)
 
     def entry(self, entry_id: str, community_id: str | None = None) -> Entry | None:
         """Look an entry up by id: the community's own first, then curated."""
@@ -127,21 +144,27 @@ class Matcher:
         community = self._communities.get(community_id or "")
         if community is not None:
             confidence[community.hidden_positions] = -1.0
-            if community.entries:
+            if community.targets:
                 own = _sigmoid(community.index.scores(normalized), s.community_center, s.community_scale)
                 confidence = np.concatenate([confidence, own])
-                own_entries = community.entries
+                own_entries = community.targets
         total = len(confidence)
         count = total if limit is None else min(limit, total)
         # argpartition finds the best `count` without sorting every entry (10,000s in big communities)
         top = np.argpartition(-confidence, count - 1)[:count] if count < total else np.arange(total)
         top = top[np.argsort(-confidence[top], kind="stable")]
         curated = len(self.entries)  # positions past the curated ones are the community's own
-        return [
+        ranked = [
             Candidate(self.entries[i] if i < curated else own_entries[i - curated], float(confidence[i]))
             for i in top
             if confidence[i] >= 0
         ]
+        if community is None or len(community.targets) == len(community.entries):
+            return ranked
+        best: dict[str, Candidate] = {}  # a linked entry also ranks as itself: keep its better score only
+        for candidate in ranked:
+            best.setdefault(candidate.entry.id, candidate)
+        return list(best.values())
 
     def match(self, text: str, community_id: str | None = None, locale: Locale | None = None) -> MatchResult:
         """Decide what to do with one question."""
