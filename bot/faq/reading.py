@@ -1,0 +1,174 @@
+"""Reading and settings: list, show, history, stats, settings, help."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from bot.commands import faq_lines
+from bot.faq import replies
+from bot.faq.base import FaqBase, FaqRequest, Invalid, id_order, other, utc
+from bot.faq.parsing import split_first
+from bot.i18n import t
+from bot.i18n.words import parse_locale, parse_yes_no
+from bot.models import Reply
+from bot.storage.base import CommunitySettings
+
+log = logging.getLogger(__name__)
+
+_SETTING_NAMES: dict[str, str] = {
+    "lang": "lang",
+    "language": "lang",
+    "idioma": "lang",
+    "locale": "lang",
+    "freetext": "freetext",
+    "free_text": "freetext",
+    "free-text": "freetext",
+    "cooldown": "cooldown",
+    "guard": "guard",
+}
+
+
+class ReadingCommands(FaqBase):
+    """Reading and settings: list, show, history, stats, settings, help."""
+
+    async def _cmd_list(self, rest: str, req: FaqRequest) -> Reply:
+        loc = req.locale
+        entries = await self._store.list_entries(req.community_id, include_deleted=True)
+        active = sorted((ce for ce in entries if not ce.deleted), key=lambda ce: id_order(ce.entry.id))
+        if not active and not entries:
+            return replies.info(req, None, t("faq.list_empty", loc))
+        page, pages = self._page(rest, len(active), req, "list")
+        size = self.limits.page_size
+        bullets = [
+            f"{ce.entry.id} · {ce.entry.display_title(loc)}" for ce in active[(page - 1) * size : page * size]
+        ]
+        body = t("faq.list_body", loc) if active else t("faq.list_empty", loc)
+        if self._is_moderator(req):
+            removed = sorted((ce.entry.id for ce in entries if ce.deleted), key=id_order)
+            hidden = sorted(await self._store.hidden_entries(req.community_id))
+            if removed or hidden:
+                body += " " + t("faq.list_extra", loc, removed=len(removed), hidden=len(hidden))
+            if removed:
+                bullets.append(t("faq.list_removed", loc, ids=", ".join(removed)))
+            if hidden:
+                bullets.append(t("faq.list_hidden", loc, ids=", ".join(hidden)))
+        return replies.info(req, t("faq.list_title", loc, page=page, pages=pages), body, bullets)
+
+    async def _cmd_show(self, rest: str, req: FaqRequest) -> Reply:
+        loc = req.locale
+        entry_id = self._need_id(rest, req, "show")
+        ce = await self._community_entry(req.community_id, entry_id)
+        notes: list[str] = []
+        if ce is not None and (not ce.deleted or self._is_moderator(req)):
+            entry = ce.entry
+            if ce.deleted:
+                notes.append(t("faq.show_removed", loc, id=entry_id))
+        elif entry_id in self._curated:
+            entry = self._curated[entry_id]
+            if entry_id in await self._store.hidden_entries(req.community_id):
+                notes.append(t("faq.show_hidden", loc, id=entry_id))
+        else:
+            raise Invalid(t("faq.unknown_id", loc, id=entry_id))
+        phrasings = entry.questions.get(loc) or entry.questions.get(other(loc))
+        title = entry.display_title(loc)
+        others = [p for p in phrasings if p != title]
+        bullets = [t("faq.show_also", loc, text="; ".join(others))] if others else []
+        body = "\n\n".join([entry.answer.get(loc), *notes])
+        return replies.info(req, title, body, bullets, entry_id=entry.id, sources=list(entry.sources))
+
+    async def _cmd_history(self, rest: str, req: FaqRequest) -> Reply:
+        loc = req.locale
+        entry_id = self._need_id(rest, req, "history")
+        records = await self._store.history(req.community_id, entry_id)
+        if not records:
+            if (
+                entry_id not in self._curated
+                and await self._community_entry(req.community_id, entry_id) is None
+            ):
+                raise Invalid(t("faq.unknown_id", loc, id=entry_id))
+            return replies.info(
+                req, t("faq.history_title", loc, id=entry_id), t("faq.history_empty", loc, id=entry_id)
+            )
+        records = sorted(records, key=lambda r: utc(r.at), reverse=True)[: self.limits.history_limit]
+        bullets = [
+            t(
+                "faq.history_item", loc,
+                at=utc(r.at).strftime("%Y-%m-%d %H:%M UTC"),
+                action=r.action,
+                actor=r.actor,
+            )
+            for r in records
+        ]
+        return replies.info(req, t("faq.history_title", loc, id=entry_id), "", bullets, entry_id=entry_id)
+
+    async def _cmd_stats(self, rest: str, req: FaqRequest) -> Reply:
+        loc = req.locale
+        periods = [await self._store.stats(req.community_id, days) for days in (7, 30)]
+        lines = []
+        for s in periods:
+            votes = s.helpful + s.not_helpful
+            rate = (
+                t("faq.stats_rate", loc, pct=round(100 * s.helpful / votes), votes=votes)
+                if votes
+                else t("faq.stats_no_votes", loc)
+            )
+            lines.append(
+                t("faq.stats_period", loc, days=s.days, answered=s.answered, unanswered=s.unanswered, rate=rate)
+            )
+        titles = {
+            ce.entry.id: ce.entry.display_title(loc)
+            for ce in await self._store.list_entries(req.community_id, include_deleted=True)
+        }
+        bullets = []
+        for es in periods[1].top_entries[: self.limits.page_size]:
+            entry = self._curated.get(es.entry_id)
+            title = titles.get(es.entry_id) or (entry.display_title(loc) if entry else es.entry_id)
+            bullets.append(
+                t(
+                    "faq.stats_top", loc,
+                    id=es.entry_id,
+                    title=title,
+                    asked=es.asked,
+                    up=es.helpful,
+                    down=es.not_helpful,
+                )
+            )
+        if not bullets:
+            lines.append(t("faq.stats_none", loc))
+        return replies.info(req, t("faq.stats_title", loc), "\n".join(lines), bullets)
+
+    async def _cmd_settings(self, rest: str, req: FaqRequest) -> Reply:
+        current = await self._store.get_settings(req.community_id)
+        if not rest:
+            return replies.settings_reply(
+                req.locale, current, t("faq.settings_title", req.locale), t("faq.settings_body", req.locale)
+            )
+        name, value = split_first(rest)
+        setting = _SETTING_NAMES.get(name)
+        value = value.strip().lower()
+        usage = t("faq.settings_usage", req.locale, max=self.limits.max_cooldown_seconds)
+        updated: CommunitySettings | None = None
+        if setting == "lang" and (chosen := parse_locale(value)) is not None:
+            updated = dataclasses.replace(current, locale=chosen)
+        elif setting == "freetext" and (flag := parse_yes_no(value)) is not None:
+            updated = dataclasses.replace(current, free_text=flag)
+        elif setting == "guard" and (flag := parse_yes_no(value)) is not None:
+            updated = dataclasses.replace(current, guard=flag)
+        elif setting == "cooldown" and value.isdigit() and int(value) <= self.limits.max_cooldown_seconds:
+            updated = dataclasses.replace(current, cooldown_seconds=int(value))
+        if updated is None:
+            raise Invalid(usage)
+        if updated != current:
+            await self._store.update_settings(req.community_id, updated, req.actor)
+        loc = (
+            updated.locale if setting == "lang" else req.locale
+        )  # confirm a language change in that language
+        return replies.settings_reply(loc, updated, t("faq.settings_saved", loc), "")
+
+    async def _cmd_help(self, rest: str, req: FaqRequest) -> Reply:
+        loc = req.locale
+        moderator = self._is_moderator(req)
+        bullets = faq_lines(loc, moderator, prefix="", separator=" — ")
+        body = t("faq.help_body", loc) if moderator else t("faq.help_member", loc)
+        return replies.info(req, t("faq.help_title", loc), body, bullets)
