@@ -49,7 +49,6 @@ class FaqLimits:
     similar_shown: int = 3
     gap_group_threshold: float = 85.0  # rapidfuzz token_sort_ratio (0..100) to merge unanswered texts
     gap_fetch_limit: int = 200  # distinct unanswered texts read before grouping
-    gap_snapshot_seconds: float = 1800.0  # how long `faq answer N` keeps the numbers `faq gaps` showed
     dialogue_timeout_seconds: float = 600.0  # an idle step-by-step add expires
     max_extra_phrasings: int = 10
     max_phrasings_per_entry: int = 25

@@ -1,42 +1,54 @@
-"""Unanswered questions: `faq gaps` numbers them per moderator, `faq answer N` and `faq link N ID` close them."""
+"""Unanswered questions: `faq gaps` lists the real ones under stable numbers; `faq answer N`,
+`faq link N ID` and `faq dismiss N` close them.
+
+Numbers come from the store (a question keeps its number until answered or dismissed), so N means the
+same question for every moderator and worker. Off-topic messages are kept apart (`faq gaps off-topic`);
+medical-advice and gibberish messages are only counted, since no entry should answer them.
+"""
 
 from __future__ import annotations
 
 import logging
 
 from bot.faq import replies
-from bot.faq.base import ActorKey, FaqRequest, Invalid, utc
-from bot.faq.entries import EntryCommands
+from bot.faq.base import FaqRequest, Invalid, utc
 from bot.faq.gaps import GapGroup, group_gaps
+from bot.faq.links import LinkCommands
 from bot.faq.parsing import clean_text, normalise_id, split_first
 from bot.i18n import t
 from bot.models import Reply
+from bot.storage.base import GapCategory
 
 log = logging.getLogger(__name__)
 
+OFF_TOPIC_WORDS = frozenset({"off-topic", "offtopic", "off_topic", "other", "otros", "fuera"})
+NOTED_DAYS = 30  # the window of the "not listed" counts under `faq gaps`
 
-class GapCommands(EntryCommands):
-    """`faq gaps`, `faq answer N`, `faq link N ID`; the numbers a moderator saw are kept for a while."""
+
+class GapCommands(LinkCommands):
+    """`faq gaps`, `faq answer N`, `faq link N ID`, `faq dismiss N`."""
 
     def _init_gaps(self) -> None:
-        # per (community, actor): when `faq gaps` ran and the numbered groups it showed (None = handled)
-        self._gap_snapshots: dict[ActorKey, tuple[float, list[GapGroup | None]]] = {}
+        """Nothing to keep in memory: numbers live in the store."""
 
     async def _cmd_gaps(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
-        groups = await self._fresh_gap_groups(req)
+        off_topic = rest.strip().lower() in OFF_TOPIC_WORDS
+        groups = await self._gap_groups(req, "off_topic" if off_topic else "question")
+        counts = await self._store.unanswered_by_category(req.community_id, NOTED_DAYS)
+        not_listed = "" if off_topic else self._not_listed(req, counts)
         if not groups:
-            return replies.info(req, None, t("faq.gaps_empty", loc))
-        page, pages = self._page(rest, len(groups), req, "gaps")
+            body = t("faq.gaps_empty_off_topic" if off_topic else "faq.gaps_empty", loc)
+            return replies.info(req, None, "\n\n".join(x for x in (body, not_listed) if x))
+        page, pages = self._page("" if off_topic else rest, len(groups), req, "gaps")
         size = self.limits.page_size
         bullets = []
-        for n in range((page - 1) * size + 1, min(page * size, len(groups)) + 1):
-            group = groups[n - 1]
+        for group in groups[(page - 1) * size : page * size]:
             more = t("faq.gap_more", loc, k=len(group.texts) - 1) if len(group.texts) > 1 else ""
             bullets.append(
                 t(
                     "faq.gap_item", loc,
-                    n=n,
+                    n=group.number,
                     text=group.text,
                     count=group.count,
                     more=more,
@@ -44,7 +56,19 @@ class GapCommands(EntryCommands):
                     last=utc(group.last_seen).strftime("%Y-%m-%d"),
                 )
             )
-        return replies.info(req, t("faq.gaps_title", loc, page=page, pages=pages), t("faq.gaps_body", loc), bullets)
+        key = "faq.gaps_off_topic_title" if off_topic else "faq.gaps_title"
+        body = "\n\n".join(x for x in (t("faq.gaps_body", loc), not_listed) if x)
+        return replies.info(req, t(key, loc, page=page, pages=pages), body, bullets)
+
+    @staticmethod
+    def _not_listed(req: FaqRequest, counts: dict[GapCategory, int]) -> str:
+        """One line saying what `faq gaps` leaves out, so moderators know the noise was filtered."""
+        if not (counts["off_topic"] or counts["medical"] or counts["gibberish"]):
+            return ""
+        return t(
+            "faq.gaps_not_listed", req.locale, days=NOTED_DAYS,
+            off_topic=counts["off_topic"], medical=counts["medical"], gibberish=counts["gibberish"],
+        )
 
     async def _cmd_answer(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
@@ -60,7 +84,7 @@ class GapCommands(EntryCommands):
             req, question, answer, list(group.texts[1:]), warn=True, lenient_extras=True
         )
         if saved:
-            await self._gap_handled(req, n, group)
+            await self._gap_handled(req, group)
             reply = reply.model_copy(update={"bullets": [*reply.bullets, t("faq.gap_removed", loc, n=n)]})
         return reply
 
@@ -71,45 +95,39 @@ class GapCommands(EntryCommands):
             raise Invalid(t("faq.link_usage", loc))
         n = int(parts[0])
         group = await self._gap(req, n)
-        ce = await self._editable(req, normalise_id(parts[1]))
-        limit = self.limits.max_question_chars
-        texts = [t for t in (clean_text(x) for x in group.texts) if t and len(t) <= limit]
-        if not texts:
-            raise Invalid(t("faq.question_too_long", loc, n=len(clean_text(group.text)), limit=limit))
-        reply = await self._add_phrasings(req, ce, texts, lenient=True)
-        await self._gap_handled(req, n, group)
+        reply = await self._route(req, normalise_id(parts[1]), list(group.texts))
+        await self._gap_handled(req, group)
         return reply.model_copy(update={"bullets": [*reply.bullets, t("faq.gap_removed", loc, n=n)]})
 
-    async def _fresh_gap_groups(self, req: FaqRequest) -> list[GapGroup]:
-        gaps = await self._store.gaps(req.community_id, limit=self.limits.gap_fetch_limit)
-        groups = group_gaps(gaps, self.limits.gap_group_threshold)
-        now = self._clock()
-        stale = [
-            k for k, (at, _) in self._gap_snapshots.items() if now - at > self.limits.gap_snapshot_seconds
-        ]
-        for key in stale:  # bounded memory: only recent listings are kept
-            del self._gap_snapshots[key]
-        self._gap_snapshots[self._key(req)] = (now, list(groups))
-        return groups
+    async def _cmd_dismiss(self, rest: str, req: FaqRequest) -> Reply:
+        raw = rest.strip().lstrip("#")
+        if not raw.isdigit():
+            raise Invalid(t("faq.dismiss_usage", req.locale))
+        n = int(raw)
+        group = await self._gap(req, n)
+        await self._store.dismiss_gaps(req.community_id, group.texts, req.actor)
+        return replies.info(req, None, t("faq.dismissed", req.locale, n=n, text=group.text))
+
+    async def _gap_groups(self, req: FaqRequest, category: GapCategory) -> list[GapGroup]:
+        """Near-duplicates grouped, ranked by how many asked, then how recently."""
+        gaps = await self._store.gaps(req.community_id, limit=self.limits.gap_fetch_limit, categories=[category])
+        return group_gaps(gaps, self.limits.gap_group_threshold)
 
     async def _gap(self, req: FaqRequest, n: int) -> GapGroup:
-        """Gap N as numbered by this moderator's last `faq gaps` (recomputed when stale or missing)."""
-        snapshot = self._gap_snapshots.get(self._key(req))
-        if snapshot is None or self._clock() - snapshot[0] > self.limits.gap_snapshot_seconds:
-            await self._fresh_gap_groups(req)
-            snapshot = self._gap_snapshots[self._key(req)]
-        groups = snapshot[1]
-        if not 1 <= n <= len(groups):
-            raise Invalid(t("faq.bad_gap", req.locale, n=n))
-        group = groups[n - 1]
-        if group is None:
+        """The group holding unanswered question N (real or off-topic): stable until answered or dismissed."""
+        groups = [
+            *await self._gap_groups(req, "question"),
+            *await self._gap_groups(req, "off_topic"),
+        ]
+        for group in groups:
+            if n in group.numbers:
+                return group
+        live = [number for group in groups for number in group.numbers]
+        if live and 1 <= n < max(live):  # below the newest number: it existed and was handled
             raise Invalid(t("faq.gap_done_already", req.locale, n=n))
-        return group
+        raise Invalid(t("faq.bad_gap", req.locale, n=n))
 
-    async def _gap_handled(self, req: FaqRequest, n: int, group: GapGroup) -> None:
-        """Drop gap N's texts from the store and mark it done, keeping the other numbers stable."""
+    async def _gap_handled(self, req: FaqRequest, group: GapGroup) -> None:
+        """Drop the group's texts from the store; the other questions keep their numbers."""
         for text in group.texts:
             await self._store.delete_gap(req.community_id, text)
-        snapshot = self._gap_snapshots.get(self._key(req))
-        if snapshot is not None and 1 <= n <= len(snapshot[1]) and snapshot[1][n - 1] == group:
-            snapshot[1][n - 1] = None

@@ -25,6 +25,12 @@ class GapGroup:
     count: int
     first_seen: dt.datetime
     last_seen: dt.datetime
+    numbers: tuple[int, ...] = ()  # the stable numbers of its questions (store), smallest first
+
+    @property
+    def number(self) -> int:
+        """What moderators type: its oldest question's number, which joining questions never change."""
+        return self.numbers[0] if self.numbers else 0
 
 
 def group_gaps(gaps: Iterable[Gap], threshold: float) -> list[GapGroup]:
@@ -50,6 +56,7 @@ def group_gaps(gaps: Iterable[Gap], threshold: float) -> list[GapGroup]:
             count=sum(m.count for m in members),
             first_seen=min(m.first_seen for m in members),
             last_seen=max(m.last_seen for m in members),
+            numbers=tuple(sorted({m.number for m in members if m.number > 0})),
         )
         for _, members in seeds
     ]

@@ -91,6 +91,7 @@ class Gap:
     count: int
     first_seen: dt.datetime
     last_seen: dt.datetime
+    number: int = 0  # stable per community until the question is answered or dismissed (0: unnumbered)
     category: GapCategory = "question"
 
 

@@ -536,12 +536,13 @@ class SQLiteStore(SQLiteModerationMixin):
         async with self._tx(write=False) as conn:
             rows = await fetchall(
                 conn,
-                "SELECT text, kind, count, first_seen, last_seen, category FROM gaps"
+                "SELECT text, kind, count, first_seen, last_seen, coalesce(number, 0), category FROM gaps"
+                " LEFT JOIN gap_numbers USING (community_id, norm)"
                 f" WHERE community_id = ? AND category IN ({marks})"
                 " ORDER BY count DESC, last_seen DESC, norm LIMIT ?",
                 (community_id, *wanted, max(0, limit)),
             )
-        return [Gap(r[0], r[1], int(r[2]), _parse_ts(r[3]), _parse_ts(r[4]), r[5]) for r in rows]
+        return [Gap(r[0], r[1], int(r[2]), _parse_ts(r[3]), _parse_ts(r[4]), int(r[5]), r[6]) for r in rows]
 
     async def delete_gap(self, community_id: str, text: str) -> None:
         """Forget an unanswered question (both kinds, matched like record_gap); idempotent."""
@@ -642,8 +643,8 @@ class SQLiteStore(SQLiteModerationMixin):
 
     _COMMUNITY_TABLES = (
         "entry_counters", "entries", "hidden_entries", "audit_log", "gaps", "usage_events", "votes",
-        "community_settings", "dismissed_gaps", "entry_links", "learned_phrasings", "learned_votes",
-        "question_context", "digest_sends",
+        "community_settings", "gap_counters", "gap_numbers", "dismissed_gaps", "entry_links",
+        "learned_phrasings", "learned_votes", "question_context", "digest_sends",
     )
 
     async def move_community(self, old_id: str, new_id: str, actor: str) -> None:
@@ -657,8 +658,8 @@ class SQLiteStore(SQLiteModerationMixin):
             if taken is not None:
                 raise StoreError(f"cannot move {old_id} to {new_id}: {new_id} already has FAQ entries")
             for table in ("entry_counters", "community_settings", "hidden_entries", "gaps", "votes",
-                          "dismissed_gaps", "entry_links", "learned_phrasings", "learned_votes",
-                          "question_context", "digest_sends"):
+                          "gap_counters", "gap_numbers", "dismissed_gaps", "entry_links", "learned_phrasings",
+                          "learned_votes", "question_context", "digest_sends"):
                 # rows the new id gathered since the move (keyed tables) give way; table names are constants
                 await conn.execute(f"DELETE FROM {table} WHERE community_id = ?", (new_id,))
             for table in self._COMMUNITY_TABLES:
