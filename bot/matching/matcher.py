@@ -19,7 +19,7 @@ import numpy as np
 from bot.config import MatchSettings
 from bot.matching.classifier import IntentClassifier
 from bot.matching.features import Featurizer
-from bot.matching.guards import asks_medical_advice, is_gibberish
+from bot.matching.guards import asks_medical_advice, is_gibberish, looks_like_question
 from bot.matching.index import PhraseIndex
 from bot.matching.language import detect_locale
 from bot.matching.normalize import normalize
@@ -27,7 +27,9 @@ from bot.matching.open_index import DocumentFrequencies, GramVocabulary, OpenPhr
 from bot.models import Entry, Locale, LocalizedList
 
 MatchKind = Literal["answer", "clarify", "fallback"]
-Reason = Literal["matched", "unsure", "ambiguous", "no_match", "medical_advice", "gibberish"]
+Reason = Literal["matched", "unsure", "ambiguous", "no_match", "off_topic", "medical_advice", "gibberish"]
+OFF_TOPIC_MARGIN = 1.0  # "none of these" beats every entry by this much (raw SVM decision values)
+_MIN_DOMAIN_WORD = 4  # shorter words ("the", "app", "de") say nothing about the domain
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,12 @@ class Matcher:
         if len(self.entries) <= self.settings.classifier_max_entries:
             self._classifier = IntentClassifier(self.featurizer, self.entries, negatives, self.settings.classifier_c)
         self._communities: dict[str, _Community] = {}
+        negative_words = {w for text in negatives for w in normalize(text).split()}
+        domain = {
+            w for text in phrasings for w in normalize(text).split()
+            if len(w) >= _MIN_DOMAIN_WORD and w not in negative_words
+        }
+        self._domain_stems = frozenset(w[:_MIN_DOMAIN_WORD + 1] for w in domain)  # "tweets" ~ "tweet"
 
     # --- communities -------------------------------------------------------------------
     def set_community(
@@ -186,7 +194,19 @@ class Matcher:
         if best >= s.clarify_threshold:
             unsure = [c for c in top if c.score >= s.clarify_threshold]
             return MatchResult("clarify", "unsure", detected, unsure)
-        return MatchResult("fallback", "no_match", detected, top)
+        reason: Reason = "off_topic" if self._off_topic(text, normalized) else "no_match"
+        return MatchResult("fallback", reason, detected, top)
+
+    def _off_topic(self, text: str, normalized: str) -> bool:
+        """Unanswered, and not a gap worth a moderator's time: chatter, or what the "none of these"
+        class claims clearly while the text holds no word of the knowledge's own vocabulary."""
+        if not looks_like_question(text):
+            return True
+        stems = {w[:_MIN_DOMAIN_WORD + 1] for w in normalized.split() if len(w) >= _MIN_DOMAIN_WORD}
+        if self._classifier is None or stems & self._domain_stems:
+            return False
+        decision, negative = self._classifier.scores(self.featurizer.transform_one(self.featurizer.correct(normalized)))
+        return negative is not None and decision.size > 0 and negative - float(decision.max()) >= OFF_TOPIC_MARGIN
 
     def similar(self, text: str, community_id: str | None = None, limit: int = 3) -> list[Candidate]:
         """Closest existing entries, for "this looks like ..." warnings to moderators."""
