@@ -11,8 +11,8 @@ import sys
 import textwrap
 
 from bot import actions
+from bot.assistant import Assistant, OperatorContext
 from bot.config import Settings
-from bot.core import Assistant, OperatorContext
 from bot.i18n import t
 from bot.models import Locale, Message, Reply, Suggestion
 

@@ -30,9 +30,9 @@ from discord import app_commands
 
 from adapters.discord_render import ELLIPSIS, ActionButton, Outgoing, is_ephemeral, render, truncate
 from bot import actions
+from bot.assistant import Assistant
 from bot.commands import COMMANDS, Arg, Command
 from bot.config import Settings
-from bot.core import Assistant
 from bot.i18n import t
 from bot.models import Form, Locale, Message, Reply
 
@@ -69,7 +69,7 @@ def interaction_message(interaction: discord.Interaction[Any], text: str, *, for
 
 
 class DiscordContext:
-    """`bot.core.ChatContext`: Manage Server permission, or the configured moderator role, moderates.
+    """`bot.assistant.ChatContext`: Manage Server permission, or the configured moderator role, moderates.
 
     The core never asks in DMs (private chats have no moderators)."""
 

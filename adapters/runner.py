@@ -6,8 +6,8 @@ import asyncio
 import logging
 import signal
 
+from bot.assistant import Assistant
 from bot.config import Settings
-from bot.core import Assistant
 
 log = logging.getLogger(__name__)
 

@@ -43,8 +43,8 @@ from telegram.ext import (
 
 from adapters.telegram_render import keyboard, render_html, render_notice
 from bot import commands
+from bot.assistant import Assistant
 from bot.config import Settings
-from bot.core import Assistant
 from bot.i18n import t
 from bot.models import Locale, Message, Reply
 
@@ -90,7 +90,7 @@ class ModeratorCache:
 
 
 class TelegramContext:
-    """`bot.core.ChatContext` for one Telegram group message: moderators are the group's admins and owner.
+    """`bot.assistant.ChatContext` for one Telegram group message: moderators are the group's admins and owner.
 
     The core never asks in private chats (they have no moderators).
     """

@@ -118,7 +118,7 @@ def _measure(size: str, n_queries: int, out: mp.Queue) -> None:  # type: ignore[
     if community is not None:
         matcher.set_community(community, community_entries)
     build_s = time.perf_counter() - started
-    gc.freeze()  # as bot.core.Assistant.create does after loading
+    gc.freeze()  # as bot.assistant.Assistant.create does after loading
     all_phrasings = [text for e in [*entries, *community_entries] for _, text in e.questions.all()]
     for q in queries[:20]:
         matcher.match(q, community)
@@ -197,8 +197,8 @@ def community_update_times(sizes: tuple[int, ...] = (100, 1_000, 10_000)) -> lis
     import asyncio
     import tempfile
 
+    from bot.assistant import Assistant, OperatorContext
     from bot.config import Settings
-    from bot.core import Assistant, OperatorContext
     from bot.models import Entry, Localized, LocalizedList, Message
     from bot.storage.sqlite.store import SQLiteStore
 

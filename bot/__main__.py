@@ -52,7 +52,7 @@ def _ask_json(reply: Reply) -> str:
 
 async def _ask(args: argparse.Namespace, settings: Settings) -> int:
     from adapters.console import render
-    from bot.core import Assistant, OperatorContext
+    from bot.assistant import Assistant, OperatorContext
     from bot.models import Message
 
     assistant = await Assistant.create(settings)

@@ -18,8 +18,8 @@ import pytest
 import pytest_asyncio
 import yaml
 
+from bot.assistant import Assistant
 from bot.config import MatchSettings, Settings
-from bot.core import Assistant
 from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
 from bot.models import Entry

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import Assistant, OperatorContext
+from bot.assistant import Assistant, OperatorContext
 from bot.models import Message
 from tests.conftest import ASK_JSON_FIELDS, MemberContext, run_cli
 

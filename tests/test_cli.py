@@ -396,7 +396,7 @@ def test_ask_never_imports_chat_platform_libraries(runs: dict[str, CliResult]) -
     imported = [
         line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
     ]
-    assert "bot.core" in imported and "sklearn" in {m.split(".")[0] for m in imported}
+    assert "bot.assistant" in imported and "sklearn" in {m.split(".")[0] for m in imported}
     platform = [m for m in imported if m.split(".")[0] in {"telegram", "discord"}]
     assert platform == []
 

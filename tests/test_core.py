@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.assistant import Assistant, OperatorContext
 from bot.config import MatchSettings, Settings
-from bot.core import Assistant, OperatorContext
 from bot.matching import Matcher
 from bot.models import Entry, Message, Reply
 from bot.storage.base import CommunitySettings

@@ -28,9 +28,9 @@ import adapters.discord as discord_adapter
 from adapters.discord import DocSocialClient, build_client, serve, sync_commands
 from adapters.discord_render import CUSTOM_ID_LIMIT, LABEL_LIMIT
 from bot import actions
+from bot.assistant import Assistant
 from bot.commands import COMMANDS, FAQ_SUBCOMMANDS
 from bot.config import Settings
-from bot.core import Assistant
 from bot.models import Reply
 from bot.storage.sqlite.store import SQLiteStore
 

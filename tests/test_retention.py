@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from bot.assistant import Assistant, OperatorContext
 from bot.config import Settings
-from bot.core import Assistant, OperatorContext
 from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
 from bot.models import Message

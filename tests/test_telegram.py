@@ -24,9 +24,9 @@ from pydantic import SecretStr
 
 from adapters.telegram import classify, file_url, menu, serve
 from adapters.telegram_render import keyboard, render_html
+from bot.assistant import Assistant
 from bot.buttons import with_buttons
 from bot.config import Settings
-from bot.core import Assistant
 from bot.models import Reply, Suggestion
 from bot.storage.base import CommunitySettings
 from bot.storage.sqlite.store import SQLiteStore

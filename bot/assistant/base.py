@@ -1,0 +1,104 @@
+"""What the assistant's parts share: knowledge, matcher, store, sessions, and per-community upkeep."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+
+from bot import views
+from bot.assistant.policy import ChatContext, is_moderator
+from bot.assistant.session import InMemorySessions, SessionStore
+from bot.config import Settings
+from bot.faq import FaqRequest, FaqService
+from bot.matching import Matcher
+from bot.matching.language import detect_locale
+from bot.models import Entry, Locale, Message, Reply, Suggestion
+from bot.privacy import hash_user
+from bot.ratelimit import RateLimiter
+from bot.storage.base import CommunitySettings, Store
+
+log = logging.getLogger(__name__)
+SUGGEST_MIN_SCORE = 0.05  # hide near-zero matches from suggestions while typing
+POPULAR_DAYS = 30
+PURGE_INTERVAL_SECONDS = 24 * 3600
+
+
+class AssistantBase:
+    """State and helpers; `Assistant` (facade.py) is what adapters use."""
+
+    def __init__(self, settings: Settings, curated: Sequence[Entry], matcher: Matcher, store: Store,
+                 *, clock: Callable[[], float] = time.monotonic, sessions: SessionStore | None = None) -> None:
+        self.settings = settings
+        self._clock = clock  # for the daily retention purge
+        self.curated = list(curated)
+        self.matcher = matcher
+        self.store = store
+        self.limiter = RateLimiter(settings.user_rate, settings.community_rate)
+        self.faq = FaqService(store, {e.id: e for e in self.curated}, self._similar, self.refresh_community)
+        self._loaded: set[str] = set()
+        self.sessions: SessionStore = sessions or InMemorySessions()
+        self._next_purge = 0.0  # monotonic time of the next retention purge
+
+    async def purge_if_due(self) -> None:
+        """Apply the retention period at start-up and then at most once a day while running."""
+        now = self._clock()
+        if now < self._next_purge:
+            return
+        self._next_purge = now + PURGE_INTERVAL_SECONDS
+        removed = await self.store.purge_older_than(self.settings.gap_retention_days)
+        if removed:
+            log.info("purged %d rows past the %d-day retention", removed, self.settings.gap_retention_days)
+
+    async def close(self) -> None:
+        await self.store.close()
+
+    async def refresh_community(self, community_id: str) -> None:
+        """Reload one community's entries and hidden ids into the matcher (after every change)."""
+        own = [ce.entry for ce in await self.store.list_entries(community_id)]
+        hidden = await self.store.hidden_entries(community_id)
+        self.matcher.set_community(community_id, own, hidden)
+        self._loaded.add(community_id)
+
+    async def move_community(self, old_id: str, new_id: str) -> None:
+        """A chat changed its id (Telegram group -> supergroup): keep its FAQ, settings and history."""
+        await self.store.move_community(old_id, new_id, actor="platform")
+        await self.refresh_community(old_id)
+        await self.refresh_community(new_id)
+
+    async def _ensure_loaded(self, community_id: str) -> None:
+        if community_id not in self._loaded:
+            await self.refresh_community(community_id)
+
+    def _similar(self, text: str, community_id: str) -> list[tuple[Suggestion, float]]:
+        return [(views.suggestion(c.entry, "en"), c.score) for c in self.matcher.similar(text, community_id)]
+
+    def _remember_answer(self, message: Message, community: str, reply: Reply) -> None:
+        """Whatever offered helpful / not helpful is what `/rate` rates next."""
+        if reply.feedback and reply.entry_id:
+            self.sessions.remember_answer(self._user_key(message), community, reply.entry_id)
+
+    def _user_key(self, message: Message) -> str:
+        return f"{message.platform}:{hash_user(message.user_id, self.settings.vote_salt.get_secret_value())}"
+
+    async def _locale(
+        self, message: Message, community: str, text: str | None = None, settings: CommunitySettings | None = None
+    ) -> Locale:
+        """Explicit choice, then /lang, then (in groups) the group's language or the question's own."""
+        if message.chosen_locale is not None:
+            return message.chosen_locale
+        chosen = self.sessions.language(self._user_key(message))
+        if chosen is not None:
+            return chosen
+        default: Locale = message.locale or "en"
+        if not message.is_private:
+            default = (settings or await self.store.get_settings(community)).locale
+        return detect_locale(text, default) if text else default
+
+    async def _faq_request(
+        self, message: Message, context: ChatContext, community: str, text: str, *, ask_moderator: bool
+    ) -> FaqRequest:
+        moderator = await is_moderator(message, context) if ask_moderator else False
+        locale = await self._locale(message, community, None)
+        return FaqRequest(community_id=community, actor=self._user_key(message), is_moderator=moderator, locale=locale,
+                          forms=message.forms)

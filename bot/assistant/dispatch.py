@@ -1,0 +1,187 @@
+"""Commands: one handler per registry command, found through a table."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+
+from bot import views
+from bot.assistant.answering import Answering
+from bot.assistant.policy import (
+    ChatContext,
+    answers_privately,
+    is_moderator,
+    prompting,
+)
+from bot.assistant.session import SessionStore
+from bot.commands import BY_NAME
+from bot.config import Settings
+from bot.draft_check import check_draft
+from bot.draft_check import summarise as summarise_check
+from bot.i18n import t
+from bot.i18n.words import parse_locale, parse_yes_no
+from bot.matching import Matcher
+from bot.models import Entry, Locale, Message, Reply
+from bot.storage.base import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One command call: the text after the name, the message, who to ask, and where."""
+
+    rest: str
+    message: Message
+    context: ChatContext
+    community: str
+
+
+CommandHandler = Callable[[Call], Awaitable[Reply]]
+
+
+class CommandDispatch(Answering):
+    """Runs `/name args` by looking the name up in a table covering every registry command."""
+
+    def __init__(self, settings: Settings, curated: Sequence[Entry], matcher: Matcher, store: Store,
+                 *, clock: Callable[[], float] = time.monotonic, sessions: SessionStore | None = None) -> None:
+        super().__init__(settings, curated, matcher, store, clock=clock, sessions=sessions)
+        self._commands = self._command_table()
+
+    def _command_table(self) -> dict[str, CommandHandler]:
+        table: dict[str, CommandHandler] = {
+            "start": self._cmd_start,
+            "help": self._cmd_help,
+            "ask": self._cmd_ask,
+            "topics": self._cmd_topics,
+            "networks": self._cmd_networks,
+            "stats": self._cmd_stats,
+            "rules": self._cmd_rules,
+            "sources": self._cmd_sources,
+            "check": self._cmd_check,
+            "lang": self._cmd_lang,
+            "rate": self._cmd_rate,
+            "cancel": self._cmd_cancel,
+            "faq": self._cmd_faq,
+        }
+        if set(table) != set(BY_NAME):  # every registry command has exactly one handler
+            raise RuntimeError(f"commands without a handler: {sorted(set(BY_NAME) ^ set(table))}")
+        return table
+
+    async def _command(self, text: str, message: Message, context: ChatContext, community: str) -> Reply:
+        head, _, rest = text[1:].partition(" ")
+        name = head.split("@", 1)[0].lower()  # "/ask@DocSocialBot" -> "ask"
+        handler = self._commands.get(name)
+        if handler is None:
+            locale = await self._locale(message, community)
+            close = process.extractOne(name, list(BY_NAME), score_cutoff=70) if name else None
+            hint = t("did_you_mean_command", locale, name=close[0]) if close else ""
+            return Reply(
+                kind="error",
+                locale=locale,
+                title=t("unknown_command_title", locale),
+                body=t("unknown_command_body", locale, name=name[:40], hint=hint),
+            )
+        return await handler(Call(rest.strip(), message, context, community))
+
+    def _visible(self, community: str) -> list[Entry]:
+        return [e for e in self.curated if not self.matcher.is_hidden(e.id, community)]
+
+    async def _cmd_ask(self, call: Call) -> Reply:
+        if not call.rest:
+            locale = await self._locale(call.message, call.community)
+            return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("ask_usage", locale))
+        return await self.answer(call.rest, call.message, call.community)
+
+    async def _cmd_check(self, call: Call) -> Reply:
+        return await self._check(call.rest, call.message, call.community)
+
+    async def _cmd_faq(self, call: Call) -> Reply:
+        request = await self._faq_request(call.message, call.context, call.community, call.rest, ask_moderator=True)
+        return prompting(await self.faq.handle(call.rest, request), call.message, always=False)
+
+    async def _cmd_cancel(self, call: Call) -> Reply:
+        request = await self._faq_request(call.message, call.context, call.community, call.rest, ask_moderator=False)
+        if self.faq.in_dialogue(request):
+            return self.faq.cancel(request)
+        return Reply(kind="info", locale=request.locale, body=t("nothing_to_cancel", request.locale))
+
+    async def _cmd_start(self, call: Call) -> Reply:
+        locale = await self._locale(call.message, call.community)
+        reply = views.help_reply(locale, False, with_faq=False)
+        return reply.model_copy(update={"title": t("welcome_title", locale), "body": t("welcome_body", locale)})
+
+    async def _cmd_help(self, call: Call) -> Reply:
+        locale = await self._locale(call.message, call.community)
+        return views.help_reply(locale, await is_moderator(call.message, call.context))
+
+    async def _cmd_topics(self, call: Call) -> Reply:
+        locale = await self._locale(call.message, call.community)
+        own = self.matcher.community_entries(call.community)
+        return views.topics_reply([*self._visible(call.community), *own], locale, call.rest or None)
+
+    async def _cmd_networks(self, call: Call) -> Reply:
+        locale = await self._locale(call.message, call.community)
+        return views.networks_reply(self._visible(call.community), locale, call.rest or None)
+
+    async def _cmd_stats(self, call: Call) -> Reply:
+        locale = await self._locale(call.message, call.community)
+        return views.stats_reply(self._visible(call.community), locale, call.rest or None)
+
+    async def _cmd_rules(self, call: Call) -> Reply:
+        return views.rules_reply(self._visible(call.community), await self._locale(call.message, call.community))
+
+    async def _cmd_sources(self, call: Call) -> Reply:
+        return views.sources_reply(self.curated, await self._locale(call.message, call.community))
+
+    async def _cmd_lang(self, call: Call) -> Reply:
+        return self._set_language(call.rest, call.message, await self._locale(call.message, call.community))
+
+    async def _cmd_rate(self, call: Call) -> Reply:
+        locale = await self._locale(call.message, call.community)
+        return await self._rate(call.rest, call.message, call.community, locale)
+
+    def _set_language(self, rest: str, message: Message, locale: Locale) -> Reply:
+        chosen = parse_locale(rest)
+        if chosen is None:
+            return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("lang_usage", locale))
+        self.sessions.set_language(self._user_key(message), chosen)
+        return Reply(kind="info", locale=chosen, body=t("lang_set", chosen))
+
+    async def _rate(self, rest: str, message: Message, community: str, locale: Locale) -> Reply:
+        helpful = parse_yes_no(rest)
+        if helpful is None:
+            return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("rate_usage", locale))
+        entry_id = self.sessions.last_answer(self._user_key(message), community)
+        if entry_id is None:
+            return Reply(kind="error", locale=locale, body=t("rate_nothing", locale))
+        return await self._vote(message, community, entry_id, helpful, locale)
+
+    async def _vote(self, message: Message, community: str, entry_id: str, helpful: bool, locale: Locale) -> Reply:
+        if self.matcher.entry(entry_id, community) is None:
+            return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
+        await self.store.vote(community, entry_id, self._user_key(message), helpful)
+        return Reply(kind="info", locale=locale, body=t("rate_thanks", locale), entry_id=entry_id)
+
+    async def _check(self, draft: str, message: Message, community: str) -> Reply:
+        """Review a draft post; the result always goes privately, and the draft is never stored."""
+        locale = await self._locale(message, community, draft or None)
+        if not draft:
+            return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("check_usage", locale))
+        result = check_draft(draft, locale=locale)
+        title, bullets = summarise_check(result, locale)
+        notice = None if message.is_private else t("check_group_notice", locale)
+        return Reply(
+            kind="info",
+            locale=locale,
+            title=title,
+            bullets=bullets,
+            body=result.redacted if result.flags else "",
+            private=answers_privately("check"),  # drafts may hold patient data
+            group_notice=notice,
+            sources=list(dict.fromkeys(f.source for f in result.flags)),
+        )
