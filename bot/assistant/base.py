@@ -54,10 +54,11 @@ class AssistantBase:
         await self.store.close()
 
     async def refresh_community(self, community_id: str) -> None:
-        """Reload one community's entries and hidden ids into the matcher (after every change)."""
+        """Reload one community's entries, hidden ids and linked phrasings into the matcher (after every change)."""
         own = [ce.entry for ce in await self.store.list_entries(community_id)]
         hidden = await self.store.hidden_entries(community_id)
-        self.matcher.set_community(community_id, own, hidden)
+        links = await self.store.links(community_id)
+        self.matcher.set_community(community_id, own, hidden, links)
         self._loaded.add(community_id)
 
     async def move_community(self, old_id: str, new_id: str) -> None:

@@ -11,6 +11,7 @@ from rapidfuzz import process
 
 from bot import views
 from bot.assistant.answering import Answering
+from bot.assistant.learning import learn_choice, utcnow
 from bot.assistant.policy import (
     ChatContext,
     answers_privately,
@@ -165,6 +166,8 @@ class CommandDispatch(Answering):
         if self.matcher.entry(entry_id, community) is None:
             return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
         await self.store.vote(community, entry_id, self._user_key(message), helpful)
+        if helpful:
+            await learn_choice(self.store, self._user_key(message), community, entry_id, utcnow())
         return Reply(kind="info", locale=locale, body=t("rate_thanks", locale), entry_id=entry_id)
 
     async def _check(self, draft: str, message: Message, community: str) -> Reply:

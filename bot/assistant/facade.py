@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot import actions, views
 from bot.assistant.dispatch import CommandDispatch
+from bot.assistant.learning import learn_choice, utcnow
 from bot.assistant.policy import ChatContext, OperatorContext, community_of, is_moderator, prompting
 from bot.buttons import with_buttons
 from bot.commands import FAQ_ADD_FORM
@@ -90,6 +91,7 @@ class Assistant(CommandDispatch):
                 if entry is None or self.matcher.is_hidden(entry.id, community):
                     return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
                 await self.store.record_answer(community, entry.id)
+                await learn_choice(self.store, self._user_key(message), community, entry.id, utcnow())
                 reply = views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
                 self._remember_answer(message, community, reply)
                 return reply

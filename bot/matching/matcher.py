@@ -65,6 +65,7 @@ class _Community:
     index: OpenPhraseIndex
     hidden: frozenset[str]
     hidden_positions: np.ndarray  # positions of hidden curated entries, masked in every ranking
+    exact: dict[str, Entry] = field(default_factory=dict)  # normalised linked phrasing -> the entry it routes to
 
 
 class Matcher:
@@ -105,6 +106,7 @@ class Matcher:
         hidden = frozenset(hidden)
         own = {e.id: e for e in entries}
         linked: list[Entry] = []  # one entry per target, holding only the linked phrasings
+        exact: dict[str, Entry] = {}
         targets = list(entries)
         for entry_id, texts in (links or {}).items():
             target = own.get(entry_id) or self._by_id.get(entry_id)
@@ -112,10 +114,11 @@ class Matcher:
                 continue  # a link to an entry that is gone or hidden answers nothing
             linked.append(target.model_copy(update={"questions": LocalizedList(en=list(texts))}))
             targets.append(target)
+            exact.update({normalize(text): target for text in texts})
         self.featurizer.learn_words(text for e in [*entries, *linked] for _, text in e.questions.all())
         positions = np.asarray([i for i, e in enumerate(self.entries) if e.id in hidden], dtype=np.int64)
         index = OpenPhraseIndex([*entries, *linked], self._community_grams)
-        self._communities[community_id] = _Community(entries, targets, index, hidden, positions)
+        self._communities[community_id] = _Community(entries, targets, index, hidden, positions, exact)
 
     def entry(self, entry_id: str, community_id: str | None = None) -> Entry | None:
         """Look an entry up by id: the community's own first, then curated."""
@@ -182,6 +185,10 @@ class Matcher:
             return MatchResult("fallback", "gibberish", detected)
         s = self.settings
         top = self.rank(text, community_id, limit=s.max_suggestions)
+        linked = self._communities[community_id].exact.get(normalized) if community_id in self._communities else None
+        if linked is not None:  # a moderator routed exactly this question here: no doubt left
+            rest = [c for c in top if c.entry.id != linked.id]
+            return MatchResult("answer", "matched", detected, [Candidate(linked, 1.0), *rest])
         best = top[0].score if top else 0.0
         if asks_medical_advice(text) and best < s.strong_threshold:
             return MatchResult("fallback", "medical_advice", detected, top)
