@@ -387,13 +387,38 @@ async def test_list_empty(world: World) -> None:
 async def test_history(world: World) -> None:
     await world.run("add Q one? | A")
     await world.run("alias c1 q uno", MOD2)
+    await world.run("edit c1 answer A better answer")
     await world.run("remove c1")
     reply = await world.run("history c1")
     assert reply.kind == "info"
-    assert [b.split(" · ")[1] for b in reply.bullets] == ["remove", "alias", "add"]  # newest first
-    assert "by telegram:2" in reply.bullets[1] and "UTC" in reply.bullets[0]
+    assert [b.split(" · ")[0] for b in reply.bullets] == ["c1@4", "c1@3", "c1@2", "c1@1"]  # newest first
+    assert [b.split(" · ")[2].split(" by ")[0] for b in reply.bullets] == ["remove", "edit", "alias", "add"]
+    assert 'answer.en "A" → "A better answer"' in reply.bullets[1]
+    assert 'deleted "false" → "true"' in reply.bullets[0]
+    assert '+ phrasing "q uno"' in reply.bullets[2] and "by telegram:2" in reply.bullets[2]
+    assert 'created: "Q one?"' in reply.bullets[3] and "UTC" in reply.bullets[3]
     assert (await world.run("history c5")).kind == "error"
     assert (await world.run("history sermo")).body == "No changes recorded for `sermo`."
+    recent = await world.run("history")
+    assert recent.bullets[0].startswith("c1 · ") and len(recent.bullets) == 4
+
+
+@pytest.mark.asyncio
+async def test_restore_an_earlier_version(world: World) -> None:
+    await world.run("add Q one? | A")
+    await world.run("alias c1 q uno")
+    await world.run("edit c1 answer Wrong answer")
+    await world.run("remove c1")
+    back = await world.run("restore c1@2")
+    assert back.kind == "info" and "version 2" in (back.title or "")
+    entry = await world.store.get_entry(GROUP, "c1")
+    assert not entry.deleted and entry.entry.answer.en == "A" and entry.entry.questions.en == ["Q one?", "q uno"]
+    history = await world.run("history c1")
+    assert "revert" in history.bullets[1] and 'answer.en "Wrong answer" → "A"' in history.bullets[1]
+    assert (await world.run("restore c1@9")).kind == "error"
+    assert (await world.run("restore c1@x")).kind == "error"
+    assert (await world.run("restore sermo@1")).kind == "error"
+    assert (await world.run("restore c1@1", MEMBER)).kind == "refusal"
 
 
 # --- permissions -------------------------------------------------------------------------------------

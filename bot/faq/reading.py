@@ -8,11 +8,12 @@ import logging
 from bot.commands import faq_lines
 from bot.faq import replies
 from bot.faq.base import FaqBase, FaqRequest, Invalid, id_order, other, utc
-from bot.faq.parsing import split_first
+from bot.faq.history import changes, short_actor
+from bot.faq.parsing import normalise_id, split_first
 from bot.i18n import t
 from bot.i18n.words import parse_locale, parse_yes_no
-from bot.models import Reply
-from bot.storage.base import CommunitySettings
+from bot.models import Locale, Reply
+from bot.storage.base import AuditRecord, CommunitySettings
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +79,17 @@ class ReadingCommands(FaqBase):
         return replies.info(req, title, body, bullets, entry_id=entry.id, sources=list(entry.sources))
 
     async def _cmd_history(self, rest: str, req: FaqRequest) -> Reply:
+        """With an ID: that entry's (or setting's) changes, numbered for `/faq restore ID@N`, newest
+        first; without: the community's latest changes. Each says who, when, and before -> after."""
         loc = req.locale
-        entry_id = self._need_id(rest, req, "history")
+        raw, _ = split_first(rest)
+        if not raw:
+            recent = await self._store.recent_history(req.community_id, self.limits.history_limit)
+            if not recent:
+                return replies.info(req, t("faq.history_all_title", loc), t("faq.history_all_empty", loc))
+            bullets = [self._history_line(r, loc, label=r.target) for r in recent]
+            return replies.info(req, t("faq.history_all_title", loc), t("faq.history_all_body", loc), bullets)
+        entry_id = normalise_id(raw)
         records = await self._store.history(req.community_id, entry_id)
         if not records:
             if (
@@ -90,17 +100,22 @@ class ReadingCommands(FaqBase):
             return replies.info(
                 req, t("faq.history_title", loc, id=entry_id), t("faq.history_empty", loc, id=entry_id)
             )
-        records = sorted(records, key=lambda r: utc(r.at), reverse=True)[: self.limits.history_limit]
-        bullets = [
-            t(
-                "faq.history_item", loc,
-                at=utc(r.at).strftime("%Y-%m-%d %H:%M UTC"),
-                action=r.action,
-                actor=r.actor,
-            )
-            for r in records
-        ]
-        return replies.info(req, t("faq.history_title", loc, id=entry_id), "", bullets, entry_id=entry_id)
+        numbered = list(enumerate(records, start=1))[::-1][: self.limits.history_limit]
+        bullets = [self._history_line(r, loc, label=f"{entry_id}@{n}") for n, r in numbered]
+        body = t("faq.history_body", loc, id=entry_id)
+        return replies.info(req, t("faq.history_title", loc, id=entry_id), body, bullets, entry_id=entry_id)
+
+    @staticmethod
+    def _history_line(record: AuditRecord, loc: Locale, *, label: str) -> str:
+        head = t(
+            "faq.history_item", loc,
+            label=label,
+            at=utc(record.at).strftime("%Y-%m-%d %H:%M UTC"),
+            action=record.action,
+            actor=short_actor(record.actor),
+        )
+        details = changes(record, loc)
+        return head + (": " + "; ".join(details) if details else "")
 
     async def _cmd_stats(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale

@@ -262,8 +262,60 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "No hay cambios registrados para `{id}`.",
     },
     "faq.history_item": {
-        "en": "{at} · {action} · by {actor}",
-        "es": "{at} · {action} · por {actor}",
+        "en": "{label} · {at} · {action} by {actor}",
+        "es": "{label} · {at} · {action} por {actor}",
+    },
+    "faq.history_body": {
+        "en": "Newest first. Bring back a version with `/faq restore {id}@N`.",
+        "es": "Lo más reciente primero. Recupera una versión con `/faq restore {id}@N`.",
+    },
+    "faq.history_all_title": {
+        "en": "Latest changes in this group",
+        "es": "Últimos cambios en este grupo",
+    },
+    "faq.history_all_body": {
+        "en": "Newest first. `/faq history ID` numbers one entry's versions.",
+        "es": "Lo más reciente primero. `/faq history ID` numera las versiones de una entrada.",
+    },
+    "faq.history_all_empty": {
+        "en": "No changes recorded in this group yet.",
+        "es": "Aún no hay cambios registrados en este grupo.",
+    },
+    "faq.hist_field": {
+        "en": "{field} \"{before}\" → \"{after}\"",
+        "es": "{field} \"{before}\" → \"{after}\"",
+    },
+    "faq.hist_added_phrasing": {
+        "en": "+ phrasing \"{text}\"",
+        "es": "+ pregunta \"{text}\"",
+    },
+    "faq.hist_removed_phrasing": {
+        "en": "− phrasing \"{text}\"",
+        "es": "− pregunta \"{text}\"",
+    },
+    "faq.hist_created": {
+        "en": "created: \"{text}\"",
+        "es": "creada: \"{text}\"",
+    },
+    "faq.hist_list": {
+        "en": "{items}",
+        "es": "{items}",
+    },
+    "faq.restore_version_usage": {
+        "en": "Example: `/faq restore c3@2` (N from `/faq history c3`).",
+        "es": "Ejemplo: `/faq restore c3@2` (N de `/faq history c3`).",
+    },
+    "faq.bad_version": {
+        "en": "`{id}` has no version {n} to bring back (its history has {last} changes). See `/faq history {id}`.",
+        "es": "`{id}` no tiene una versión {n} que recuperar (su historial tiene {last} cambios). Mira `/faq history {id}`.",
+    },
+    "faq.restored_version_title": {
+        "en": "{id} is back to version {n}",
+        "es": "{id} vuelve a la versión {n}",
+    },
+    "faq.restored_version_body": {
+        "en": "`{id}` now reads as it did after change {n}. This is recorded too: `/faq history {id}`.",
+        "es": "`{id}` queda como tras el cambio {n}. También queda registrado: `/faq history {id}`.",
     },
     "faq.gaps_title": {
         "en": "Unanswered questions (page {page} of {pages})",
