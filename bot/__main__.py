@@ -164,6 +164,24 @@ def _write_atomically(path: Path, text: str) -> None:
     temp.replace(path)
 
 
+async def _kb_suggestions_export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.exchange import export_accepted
+    from bot.storage.factory import create_store
+
+    if args.file.exists() and not args.force:
+        print(f"{args.file} already exists: add --force to overwrite it", file=sys.stderr)
+        return 1
+    store = create_store(settings)
+    await store.open()
+    try:
+        text = await export_accepted(store)
+    finally:
+        await store.close()
+    _write_atomically(args.file, text)
+    print(f"Wrote accepted phrasings to {args.file}")
+    return 0
+
+
 async def _kb_import(args: argparse.Namespace, settings: Settings) -> int:
     from bot.exchange import import_file, summary_line
     from bot.storage.factory import create_store
@@ -265,6 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--community", required=True)
     imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     imp.add_argument("--replace", action="store_true", help="also remove entries the file does not hold")
+    suggestions = kb_sub.add_parser("suggestions", help="phrasings learned from users' choices")
+    suggestions_sub = suggestions.add_subparsers(dest="suggestions_command", required=True)
+    sug_export = suggestions_sub.add_parser("export", help="write every community's accepted phrasings to FILE")
+    sug_export.add_argument("file", type=Path)
+    sug_export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
@@ -308,6 +331,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _kb_validate(args)
             if args.kb_command == "export":
                 return asyncio.run(_kb_export(args, settings))
+            if args.kb_command == "suggestions":
+                return asyncio.run(_kb_suggestions_export(args, settings))
             return asyncio.run(_kb_import(args, settings))
         if args.command == "db":
             return asyncio.run(_db(args, settings))

@@ -19,7 +19,15 @@ from bot.knowledge import KnowledgeError, Problem, parse_entries
 from bot.models import Entry
 from bot.storage.base import ImportSummary, Store, StoreError
 
-__all__ = ["ImportFile", "UnknownCommunity", "export_community", "import_file", "read_import", "summary_line"]
+__all__ = [
+    "ImportFile",
+    "UnknownCommunity",
+    "export_accepted",
+    "export_community",
+    "import_file",
+    "read_import",
+    "summary_line",
+]
 
 
 class UnknownCommunity(StoreError):
@@ -48,6 +56,28 @@ async def export_community(store: Store, community_id: str) -> str:
     if not data:
         return header + "[]\n"
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+async def export_accepted(store: Store) -> str:
+    """YAML listing, per entry, the phrasings moderators accepted from users' choices in any community,
+    for maintainers to review as candidate phrasings of the curated knowledge (counts only, no chat ids)."""
+    by_entry: dict[str, dict[str, Any]] = {}
+    for learned in await store.accepted_phrasings():
+        item = by_entry.setdefault(
+            learned.entry_id, {"entry": learned.entry_id, "questions": {}, "chosen_by": 0, "communities": set()}
+        )
+        phrasings = item["questions"].setdefault(learned.locale, [])
+        if learned.text not in phrasings:
+            phrasings.append(learned.text)
+        item["chosen_by"] += learned.count
+        item["communities"].add(learned.community_id)
+    data = [
+        {**item, "communities": len(item["communities"]), "questions": dict(sorted(item["questions"].items()))}
+        for _, item in sorted(by_entry.items())
+    ]
+    count = sum(len(p) for item in data for p in item["questions"].values())
+    header = f"# DocSocial phrasings accepted from users' choices: {count} for {len(data)} entries\n"
+    return header + (yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100) if data else "[]\n")
 
 
 def _placeholder(position: int, ids: set[str]) -> str:

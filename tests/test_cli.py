@@ -302,6 +302,37 @@ def test_kb_import_refuses_invalid_file_and_writes_nothing(tmp_path: Path) -> No
     assert listing.returncode != 0 and "no community 't1'" in listing.stderr  # nothing was written
 
 
+def test_kb_suggestions_export_writes_accepted_phrasings(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+
+    async def seed() -> None:
+        async with SQLiteStore(db) as store:
+            for community, user in [("t1", "u1"), ("t1", "u2"), ("t2", "u3")]:
+                await store.learn_phrasing(community, "sermo", "the anonymous doctors app", "en", user)
+            await store.learn_phrasing("t1", "sermo", "la app anónima de médicos", "es", "u4")
+            await store.learn_phrasing("t1", "doximity", "rejected phrasing", "en", "u5")
+            for community in ("t1", "t2"):
+                for learned in await store.learned(community):
+                    status = "rejected" if learned.entry_id == "doximity" else "accepted"
+                    await store.set_learned_status(community, learned.number, status, "mod")
+
+    asyncio.run(seed())
+    out = tmp_path / "accepted.yaml"
+    result = run_cli(["kb", "suggestions", "export", str(out)], db)
+    assert result.returncode == 0, result.stderr
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data == [
+        {
+            "entry": "sermo",
+            "questions": {"en": ["the anonymous doctors app"], "es": ["la app anónima de médicos"]},
+            "chosen_by": 4,
+            "communities": 2,
+        }
+    ]
+    again = run_cli(["kb", "suggestions", "export", str(out)], db)
+    assert again.returncode != 0 and "--force" in again.stderr
+
+
 # --- check -------------------------------------------------------------------------------------------------
 
 DRAFT = "My patient John Smith, 45, with diabetes came in today. Call 555-123-4567!"
