@@ -7,11 +7,13 @@ whether the sender moderates this community.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 from pathlib import Path
 
 from bot import actions, views
+from bot.assistant.digests import Digest, due_digests
 from bot.assistant.dispatch import CommandDispatch
 from bot.assistant.learning import learn_choice, utcnow
 from bot.assistant.policy import ChatContext, OperatorContext, community_of, is_moderator, prompting
@@ -109,6 +111,10 @@ class Assistant(CommandDispatch):
         if not await is_moderator(message, context):
             return Reply(kind="refusal", locale=locale, body=t("delete_refused", locale))
         return Reply(kind="info", locale=locale, body=t("delete_done", locale), delete_message=message_ref)
+
+    async def due_digests(self, platform: str, now: dt.datetime | None = None) -> list[Digest]:
+        """Weekly digests this platform should deliver now (each claimed once across all workers)."""
+        return await due_digests(self.store, self.faq, platform, now or dt.datetime.now(dt.UTC))
 
     async def is_moderator(self, message: Message, context: ChatContext) -> bool:
         """See `bot.assistant.policy.is_moderator`."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 
 from bot.commands import faq_lines
 from bot.faq import replies
@@ -27,7 +28,11 @@ _SETTING_NAMES: dict[str, str] = {
     "free-text": "freetext",
     "cooldown": "cooldown",
     "guard": "guard",
+    "digest": "digest",
+    "resumen": "digest",
 }
+_DIGEST_ON = frozenset({"weekly", "semanal", "on", "yes", "si", "sí"})
+_DIGEST_OFF = frozenset({"off", "no"})
 
 
 class ReadingCommands(FaqBase):
@@ -172,6 +177,8 @@ class ReadingCommands(FaqBase):
             updated = dataclasses.replace(current, guard=flag)
         elif setting == "cooldown" and value.isdigit() and int(value) <= self.limits.max_cooldown_seconds:
             updated = dataclasses.replace(current, cooldown_seconds=int(value))
+        elif setting == "digest":
+            updated = self._digest_setting(current, value, req)
         if updated is None:
             raise Invalid(usage)
         if updated != current:
@@ -180,6 +187,27 @@ class ReadingCommands(FaqBase):
             updated.locale if setting == "lang" else req.locale
         )  # confirm a language change in that language
         return replies.settings_reply(loc, updated, t("faq.settings_saved", loc), "")
+
+    @staticmethod
+    def _digest_setting(current: CommunitySettings, value: str, req: FaqRequest) -> CommunitySettings | None:
+        """`digest weekly [group|admins|#channel]` or `digest off`; Discord has no "group", so it needs a channel."""
+        words = value.split()
+        if words and words[0] in _DIGEST_OFF and len(words) == 1:
+            return dataclasses.replace(current, digest="off")
+        if not words or words[0] not in _DIGEST_ON or len(words) > 2:
+            return None
+        where = words[1] if len(words) == 2 else current.digest_to
+        channel = re.fullmatch(r"<?#?(\d{5,25})>?", where)
+        discord = req.community_id.startswith("discord:")
+        if channel is not None and discord:
+            return dataclasses.replace(current, digest="weekly", digest_to=f"channel:{channel.group(1)}")
+        if where.startswith("channel:") and discord:
+            return dataclasses.replace(current, digest="weekly", digest_to=where)
+        if where in ("group", "admins") and not discord:
+            return dataclasses.replace(current, digest="weekly", digest_to=where)
+        if discord:
+            raise Invalid(t("faq.digest_needs_channel", req.locale))
+        return None
 
     async def _cmd_help(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale

@@ -58,8 +58,18 @@ def settings_reply(loc: Locale, s: CommunitySettings, title: str, body: str) -> 
         t("faq.set_freetext", loc, value=on_off(s.free_text)),
         t("faq.set_cooldown", loc, value=s.cooldown_seconds),
         t("faq.set_guard", loc, value=on_off(s.guard)),
+        t("faq.set_digest", loc, value=digest_where(loc, s)),
     ]
     return Reply(kind="info", locale=loc, title=title, body=body, bullets=bullets)
+
+def digest_where(loc: Locale, s: CommunitySettings) -> str:
+    """"off", or "weekly, into the group" / "privately to admins" / "in channel <#id>"."""
+    if s.digest != "weekly":
+        return t("faq.off", loc)
+    if s.digest_to.startswith("channel:"):
+        return t("faq.digest_to_channel", loc, channel=s.digest_to.removeprefix("channel:"))
+    return t("faq.digest_to_admins" if s.digest_to == "admins" else "faq.digest_to_group", loc)
+
 
 def similar_bullets(req: FaqRequest, similar: list[tuple[Suggestion, float]]) -> list[str]:
     return [

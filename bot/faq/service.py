@@ -17,7 +17,7 @@ from bot.commands import FAQ
 from bot.faq import replies
 from bot.faq.base import LOCAL_COMMUNITY, FaqLimits, FaqRequest, FindSimilar, Invalid
 from bot.faq.dialogue import DialogueStore, Draft, InMemoryDialogues, Step
-from bot.faq.gap_commands import GapCommands
+from bot.faq.digest import DigestCommands
 from bot.faq.parsing import clean_text, split_extras, split_first
 from bot.faq.reading import ReadingCommands
 from bot.i18n import t
@@ -34,7 +34,7 @@ DEFAULT_LIMITS = FaqLimits()
 StepHandler = Callable[[str, str, Draft, FaqRequest], Awaitable[tuple[Reply, bool]]]
 
 
-class FaqService(GapCommands, ReadingCommands):
+class FaqService(DigestCommands, ReadingCommands):
     """Runs `/faq` subcommands and the guided add for every community."""
 
     def __init__(

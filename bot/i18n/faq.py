@@ -474,8 +474,8 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "Ajustes de este grupo",
     },
     "faq.settings_body": {
-        "en": "Change one: `/faq settings lang es`, `/faq settings freetext on`, `/faq settings cooldown 30`, `/faq settings guard on`.",
-        "es": "Cambiar uno: `/faq settings lang en`, `/faq settings freetext on`, `/faq settings cooldown 30`, `/faq settings guard on`.",
+        "en": "Change one: `/faq settings lang es`, `/faq settings freetext on`, `/faq settings cooldown 30`, `/faq settings guard on`, `/faq settings digest weekly admins`.",
+        "es": "Cambiar uno: `/faq settings lang en`, `/faq settings freetext on`, `/faq settings cooldown 30`, `/faq settings guard on`, `/faq settings digest weekly admins`.",
     },
     "faq.set_lang": {
         "en": "Language: {value}",
@@ -493,6 +493,62 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "en": "Patient-data guard: {value}",
         "es": "Protección de datos de pacientes: {value}",
     },
+    "faq.set_digest": {
+        "en": "Weekly digest for moderators: {value}",
+        "es": "Resumen semanal para moderadores: {value}",
+    },
+    "faq.digest_to_group": {
+        "en": "weekly, into this group",
+        "es": "semanal, en este grupo",
+    },
+    "faq.digest_to_admins": {
+        "en": "weekly, privately to each admin who has started a chat with the bot",
+        "es": "semanal, en privado a cada administrador que haya iniciado un chat con el bot",
+    },
+    "faq.digest_to_channel": {
+        "en": "weekly, in channel <#{channel}>",
+        "es": "semanal, en el canal <#{channel}>",
+    },
+    "faq.digest_needs_channel": {
+        "en": "On Discord the digest goes to a channel you pick: `/faq settings digest weekly #moderators`.",
+        "es": "En Discord el resumen va a un canal que elijas: `/faq settings digest weekly #moderadores`.",
+    },
+    "faq.digest_title": {
+        "en": "This week in your group's FAQ",
+        "es": "Esta semana en las preguntas del grupo",
+    },
+    "faq.digest_answered": {
+        "en": "Answered {pct}% of questions ({answered} of {asked}).",
+        "es": "Respondidas el {pct}% de las preguntas ({answered} de {asked}).",
+    },
+    "faq.digest_quiet": {
+        "en": "Nobody asked anything this week.",
+        "es": "Nadie preguntó nada esta semana.",
+    },
+    "faq.digest_helpful": {
+        "en": "Rated helpful: {pct}% of {votes} ratings.",
+        "es": "Valoradas útiles: {pct}% de {votes} valoraciones.",
+    },
+    "faq.digest_no_gaps": {
+        "en": "No unanswered questions worth an entry.",
+        "es": "Ninguna pregunta sin respuesta que merezca una entrada.",
+    },
+    "faq.digest_gap": {
+        "en": "Unanswered {n}: \"{text}\" (asked {count}×)",
+        "es": "Sin respuesta {n}: \"{text}\" ({count} veces)",
+    },
+    "faq.digest_suggestions": {
+        "en": "{n} suggested phrasings wait for a decision (`/faq suggestions`).",
+        "es": "{n} formas de preguntar sugeridas esperan una decisión (`/faq suggestions`).",
+    },
+    "faq.digest_suggestion": {
+        "en": "Suggestion {n}: \"{text}\" → {id} (chosen by {count})",
+        "es": "Sugerencia {n}: \"{text}\" → {id} (elegida por {count})",
+    },
+    "faq.digest_footer": {
+        "en": "Act with `/faq answer N`, `/faq link N ID`, `/faq dismiss N`, `/faq accept N`. Stop these: `/faq settings digest off`.",
+        "es": "Actúa con `/faq answer N`, `/faq link N ID`, `/faq dismiss N`, `/faq accept N`. Dejar de recibirlos: `/faq settings digest off`.",
+    },
     "faq.on": {
         "en": "on",
         "es": "sí",
@@ -506,8 +562,8 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "Ajuste guardado",
     },
     "faq.settings_usage": {
-        "en": "Use one of: `lang en|es`, `freetext on|off`, `cooldown SECONDS` (0 to {max}), `guard on|off`. Example: `/faq settings cooldown 30`.",
-        "es": "Usa uno de: `lang en|es`, `freetext on|off`, `cooldown SEGUNDOS` (0 a {max}), `guard on|off`. Ejemplo: `/faq settings cooldown 30`.",
+        "en": "Use one of: `lang en|es`, `freetext on|off`, `cooldown SECONDS` (0 to {max}), `guard on|off`, `digest weekly [group|admins|#channel]` or `digest off`. Example: `/faq settings cooldown 30`.",
+        "es": "Usa uno de: `lang en|es`, `freetext on|off`, `cooldown SEGUNDOS` (0 a {max}), `guard on|off`, `digest weekly [group|admins|#canal]` o `digest off`. Ejemplo: `/faq settings cooldown 30`.",
     },
     "faq.help_title": {
         "en": "FAQ commands",

@@ -132,3 +132,59 @@ async def test_rating_an_unsure_answer_helpful_teaches_a_phrasing(store: SQLiteS
     await tiny.handle(ask("/rate yes", "1"), MEMBER)
     listing = await tiny.handle(ask("/faq suggestions"), MOD)
     assert len(listing.bullets) == 1 and '"where do i park" → parking' in listing.bullets[0]
+
+
+async def test_weekly_digest_is_opt_in_and_sent_once_across_workers(
+    curated: list[Entry], negatives: list[str], tmp_path: object
+) -> None:
+    import asyncio
+    import datetime as dt
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "shared.sqlite"
+    workers = []
+    for _ in range(2):  # two workers on one database
+        db = SQLiteStore(path)
+        await db.open()
+        workers.append(Assistant(Settings(), curated, Matcher(curated, MatchSettings(), negatives=negatives), db))
+    first, second = workers
+    try:
+        monday = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
+        assert await first.due_digests("telegram", monday) == []  # off by default
+        refused = await first.handle(ask("/faq settings digest weekly"), MEMBER)
+        assert refused.kind == "refusal"
+        on = await first.handle(ask("/faq settings digest weekly admins"), MOD)
+        assert on.kind == "info" and any("privately to each admin" in b for b in on.bullets)
+        for user in ("1", "2", "3"):
+            await second.handle(ask("how do I delete my old tweets", user), MEMBER)
+        await second.handle(ask("what is sermo", "4"), MEMBER)
+        await second.handle(ask("/rate yes", "4"), MEMBER)
+        await second.handle(ask("lol", "5"), MEMBER)
+        due = await asyncio.gather(
+            first.due_digests("telegram", monday), second.due_digests("telegram", monday),
+            first.due_digests("discord", monday),
+        )
+        sent = [d for batch in due for d in batch]
+        assert len(sent) == 1 and sent[0].community_id == GROUP and sent[0].to == "admins"
+        digest = sent[0].reply
+        assert "Answered 20% of questions (1 of 5)" in digest.body  # 3 real gaps + 1 off-topic unanswered
+        assert "Rated helpful: 100% of 1 ratings." in digest.body
+        assert len(digest.bullets) == 1 and "how do i delete my old tweets" in digest.bullets[0].lower()
+        assert "/faq settings digest off" in digest.body
+        assert await second.due_digests("telegram", monday + dt.timedelta(days=2)) == []  # same week
+        assert len(await second.due_digests("telegram", monday + dt.timedelta(days=7))) == 1  # next week
+        await first.handle(ask("/faq settings digest off"), MOD)
+        assert await first.due_digests("telegram", monday + dt.timedelta(days=14)) == []
+    finally:
+        for worker in workers:
+            await worker.close()
+
+
+async def test_discord_digest_needs_a_channel(assistant: Assistant) -> None:
+    guild = "discord:4242"
+    plain = await assistant.handle(ask("/faq settings digest weekly", community=guild), MOD)
+    assert plain.kind == "error" and "#moderators" in plain.body
+    chosen = await assistant.handle(ask("/faq settings digest weekly <#123456789012>", community=guild), MOD)
+    assert chosen.kind == "info" and any("<#123456789012>" in b for b in chosen.bullets)
+    settings = await assistant.store.get_settings(guild)
+    assert (settings.digest, settings.digest_to) == ("weekly", "channel:123456789012")
