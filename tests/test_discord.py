@@ -25,8 +25,10 @@ from discord import app_commands
 from discord.webhook.async_ import AsyncWebhookAdapter
 
 import adapters.discord as discord_adapter
+import adapters.discord.client as discord_client
+import adapters.discord.respond as discord_respond
 from adapters.discord import DocSocialClient, build_client, serve, sync_commands
-from adapters.discord_render import CUSTOM_ID_LIMIT, LABEL_LIMIT
+from adapters.discord.render import CUSTOM_ID_LIMIT, LABEL_LIMIT
 from bot import actions
 from bot.assistant import Assistant
 from bot.commands import COMMANDS, FAQ_SUBCOMMANDS
@@ -626,7 +628,7 @@ async def test_crash_reports_privately_and_logs_no_text(harness: Harness, monkey
 
 def make_core_slow(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
     """The core takes longer than the adapter's defer delay, so the interaction must be deferred."""
-    monkeypatch.setattr(discord_adapter, "DEFER_AFTER", 0.01)
+    monkeypatch.setattr(discord_respond, "DEFER_AFTER", 0.01)
     original = harness.client.core.handle
 
     async def slow(message: Any, context: Any) -> Reply:
@@ -775,7 +777,7 @@ async def test_serve_reports_a_rejected_token(assistant: Assistant, monkeypatch:
 
 def test_the_adapter_module_does_not_shadow_the_library() -> None:
     assert discord.__name__ == "discord" and hasattr(discord, "Client")
-    assert vars(discord_adapter)["discord"] is discord
+    assert all(vars(module)["discord"] is discord for module in (discord_client, discord_respond))
 
 
 

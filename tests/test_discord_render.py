@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from adapters.discord_render import (
+from adapters.discord.render import (
     BUTTONS_PER_MESSAGE,
     DESCRIPTION_LIMIT,
     EMBEDS_PER_MESSAGE,

@@ -23,7 +23,7 @@ import yaml
 from pydantic import SecretStr
 
 from adapters.telegram import classify, file_url, menu, serve
-from adapters.telegram_render import keyboard, render_html
+from adapters.telegram.render import keyboard, render_html
 from bot.assistant import Assistant
 from bot.buttons import with_buttons
 from bot.config import Settings
