@@ -37,10 +37,12 @@ from telegram.ext import (
     filters,
 )
 
+from adapters.telegram.digests import digest_loop
 from adapters.telegram.incoming import ModeratorCache, TelegramContext, classify, locale_of
 from adapters.telegram.render import keyboard, render_html, render_notice
 from bot import commands
 from bot.assistant import Assistant
+from bot.assistant.digests import CHECK_SECONDS
 from bot.config import Settings
 from bot.i18n import t
 from bot.models import Locale, Message, Reply
@@ -307,7 +309,7 @@ def build_application(assistant: Assistant, settings: Settings) -> TgApp:
 
 
 async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event, *,
-                poll_timeout: int = 30) -> None:
+                poll_timeout: int = 30, digest_interval: float = CHECK_SECONDS) -> None:
     """Run the bot (long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set) until `stop` is set."""
     app = build_application(assistant, settings)
     updater = app.updater
@@ -334,8 +336,10 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event, *
                                         bootstrap_retries=_BOOTSTRAP_RETRIES)
             log.info("telegram: polling started")
         await app.start()
+        digests = asyncio.create_task(digest_loop(assistant, app.bot, stop, digest_interval))
         await stop.wait()
         log.info("telegram: stopping")
+        await digests
     finally:  # also on errors and cancellation: stop what runs, then release the HTTP pools
         if updater.running:
             await updater.stop()

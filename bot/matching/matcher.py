@@ -205,12 +205,14 @@ class Matcher:
         return MatchResult("fallback", reason, detected, top)
 
     def _off_topic(self, text: str, normalized: str) -> bool:
-        """Unanswered, and not a gap worth a moderator's time: chatter, or what the "none of these"
-        class claims clearly while the text holds no word of the knowledge's own vocabulary."""
+        """Unanswered, and not a gap worth a moderator's time: no word of the knowledge's own vocabulary,
+        and either not a question at all (chatter, reactions) or clearly what "none of these" claims."""
+        stems = {w[:_MIN_DOMAIN_WORD + 1] for w in normalized.split() if len(w) >= _MIN_DOMAIN_WORD}
+        if stems & self._domain_stems:
+            return False
         if not looks_like_question(text):
             return True
-        stems = {w[:_MIN_DOMAIN_WORD + 1] for w in normalized.split() if len(w) >= _MIN_DOMAIN_WORD}
-        if self._classifier is None or stems & self._domain_stems:
+        if self._classifier is None:
             return False
         decision, negative = self._classifier.scores(self.featurizer.transform_one(self.featurizer.correct(normalized)))
         return negative is not None and decision.size > 0 and negative - float(decision.max()) >= OFF_TOPIC_MARGIN
