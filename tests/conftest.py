@@ -1,4 +1,5 @@
-"""Shared fixtures: curated knowledge, one trained Matcher, a fresh SQLite store and Assistant per test,
+"""Shared fixtures, typed against the Store protocol (the SQLite backend builds them): curated knowledge,
+one trained Matcher, a fresh store and Assistant per test,
 a tiny knowledge-directory writer and a CLI runner."""
 
 from __future__ import annotations
@@ -24,23 +25,10 @@ from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
 from bot.models import Entry
 from bot.negatives import load_negatives
+from bot.storage.base import Store
 from bot.storage.sqlite.store import SQLiteStore
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-class MemberContext:
-    """An ordinary member of a group: never a moderator."""
-
-    async def sender_is_moderator(self) -> bool:
-        return False
-
-
-class ModeratorContext:
-    """A group moderator on a chat platform."""
-
-    async def sender_is_moderator(self) -> bool:
-        return True
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +59,7 @@ def matcher(curated: list[Entry], negatives: list[str]) -> Matcher:
 
 
 @pytest_asyncio.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLiteStore]:
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
     db = SQLiteStore(tmp_path / "db.sqlite")
     await db.open()
     try:
@@ -101,7 +89,7 @@ async def make_assistant(tmp_path: Path, curated: list[Entry], matcher: Matcher)
 
 
 @pytest_asyncio.fixture
-async def assistant(curated: list[Entry], matcher: Matcher, store: SQLiteStore) -> Assistant:
+async def assistant(curated: list[Entry], matcher: Matcher, store: Store) -> Assistant:
     return Assistant(Settings(), curated, matcher, store)
 
 

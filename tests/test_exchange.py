@@ -11,7 +11,7 @@ import yaml
 from bot.exchange import UnknownCommunity, export_community, import_file
 from bot.knowledge import KnowledgeError, load_file
 from bot.models import Entry
-from bot.storage.sqlite.store import SQLiteStore
+from bot.storage.base import Store
 
 TG, DC = "telegram:-100123", "discord:42"
 
@@ -37,7 +37,7 @@ def content(entries: list[Entry]) -> list[tuple[object, ...]]:
     ]
 
 
-async def seed(store: SQLiteStore) -> list[Entry]:
+async def seed(store: Store) -> list[Entry]:
     entries = [
         entry("c1"),
         entry(
@@ -63,7 +63,7 @@ async def seed(store: SQLiteStore) -> list[Entry]:
 
 
 @pytest.mark.asyncio
-async def test_export_is_a_valid_knowledge_file(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_export_is_a_valid_knowledge_file(store: Store, tmp_path: Path) -> None:
     entries = await seed(store)
     text = await export_community(store, TG)
     assert text.startswith("# DocSocial community entries: 3 entries\n")
@@ -79,7 +79,7 @@ async def test_export_is_a_valid_knowledge_file(store: SQLiteStore, tmp_path: Pa
 
 
 @pytest.mark.asyncio
-async def test_round_trip_keeps_ids_and_is_byte_identical(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_round_trip_keeps_ids_and_is_byte_identical(store: Store, tmp_path: Path) -> None:
     await seed(store)
     path = tmp_path / "export.yaml"
     text = await export_community(store, TG)
@@ -97,7 +97,7 @@ async def test_round_trip_keeps_ids_and_is_byte_identical(store: SQLiteStore, tm
 
 
 @pytest.mark.asyncio
-async def test_upsert_updates_adds_and_numbers_entries_without_id(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_upsert_updates_adds_and_numbers_entries_without_id(store: Store, tmp_path: Path) -> None:
     await seed(store)
     path = tmp_path / "edited.yaml"
     path.write_text(
@@ -120,7 +120,7 @@ async def test_upsert_updates_adds_and_numbers_entries_without_id(store: SQLiteS
 
 @pytest.mark.asyncio
 async def test_replace_removes_what_the_file_lacks_and_restores_what_it_holds(
-    store: SQLiteStore, tmp_path: Path
+    store: Store, tmp_path: Path
 ) -> None:
     await seed(store)
     path = tmp_path / "only.yaml"
@@ -136,13 +136,13 @@ async def test_replace_removes_what_the_file_lacks_and_restores_what_it_holds(
 
 
 @pytest.mark.asyncio
-async def test_unknown_community_is_an_error(store: SQLiteStore) -> None:
+async def test_unknown_community_is_an_error(store: Store) -> None:
     with pytest.raises(UnknownCommunity, match="no community 'nobody'"):
         await export_community(store, "nobody")
 
 
 @pytest.mark.asyncio
-async def test_invalid_file_writes_nothing(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_invalid_file_writes_nothing(store: Store, tmp_path: Path) -> None:
     await store.add_entry(DC, entry("c1"), "mod")
     path = tmp_path / "bad.yaml"
     path.write_text(
@@ -162,7 +162,7 @@ async def test_invalid_file_writes_nothing(store: SQLiteStore, tmp_path: Path) -
 
 
 @pytest.mark.asyncio
-async def test_broken_yaml_duplicates_and_empty_files_are_refused(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_broken_yaml_duplicates_and_empty_files_are_refused(store: Store, tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("- id: c1\n  topic: [unclosed\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="not valid YAML at line"):

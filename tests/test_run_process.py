@@ -11,7 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
-from tests.telegram_fake_server import FakeBotAPI, message
+from tests.fakes.telegram_api import FakeBotAPI, message
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:TEST-token-never-logged"

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from bot.i18n.commands import COMMAND_TEXTS
 from bot.i18n.faq import FAQ_TEXTS
+from bot.i18n.moderation import MODERATION_TEXTS
 from bot.i18n.texts import TEXTS
 from bot.i18n.topics import TOPIC_TEXTS
 from bot.models import LOCALES, Locale
@@ -30,7 +31,7 @@ def _merge(*tables: Mapping[str, Text]) -> dict[str, Text]:
     return merged
 
 
-ALL_TEXTS: dict[str, Text] = _merge(TEXTS, FAQ_TEXTS, TOPIC_TEXTS, COMMAND_TEXTS)
+ALL_TEXTS: dict[str, Text] = _merge(TEXTS, FAQ_TEXTS, MODERATION_TEXTS, TOPIC_TEXTS, COMMAND_TEXTS)
 
 
 def t(key: str, locale: Locale, **values: object) -> str:

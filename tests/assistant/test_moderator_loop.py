@@ -13,8 +13,8 @@ from bot.config import MatchSettings, Settings
 from bot.matching import Matcher
 from bot.models import Entry, Message, Reply
 from bot.storage.sqlite.store import SQLiteStore
-from tests.conftest import MemberContext, ModeratorContext
-from tests.test_core import TINY
+from tests.assistant.test_assistant import TINY
+from tests.fakes.chat import MemberContext, ModeratorContext
 
 GROUP, OTHER = "telegram:-100123", "telegram:-100999"
 MOD, MEMBER = ModeratorContext(), MemberContext()

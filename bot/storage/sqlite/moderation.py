@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
-from contextlib import AbstractAsyncContextManager
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 import aiosqlite
 
 from bot.models import Locale
 from bot.storage import rules
-from bot.storage.base import AuditRecord, GapCategory, Learned, NotFound, QuestionContext
-from bot.storage.rules import check_community
+from bot.storage.base import TEXT_CATEGORIES, AuditRecord, Gap, GapCategory, Learned, NotFound, QuestionContext
+from bot.storage.rules import GapKind, check_community
+from bot.storage.sqlite.connection import SQLiteConnection, parse_timestamp
 from bot.storage.sqlite.sql import fetchall, fetchone
 
 _LEARNED_COLUMNS = (
@@ -41,24 +41,75 @@ def _learned(row: Sequence[Any]) -> Learned:
     )
 
 
-class SQLiteModerationMixin:
-    """Needs the store's `_tx(write=...)`, `_now()`, `_clock` and `_audit(...)`."""
+class SQLiteModerationMixin(SQLiteConnection):
+    """The moderators' loop; `SQLiteStore` (which adds `_audit`) is the only class built on it."""
 
-    _clock: Callable[[], dt.datetime]
+    if TYPE_CHECKING:
 
-    def _tx(self, *, write: bool) -> AbstractAsyncContextManager[aiosqlite.Connection]:  # pragma: no cover
-        raise NotImplementedError
-
-    def _now(self) -> str:  # pragma: no cover - provided by the store
-        raise NotImplementedError
-
-    async def _audit(  # pragma: no cover - provided by the store
-        self, conn: aiosqlite.Connection, community_id: str, actor: str, action: str, target: str,
-        before: str | None, after: str | None, at: str,
-    ) -> None:
-        raise NotImplementedError
+        async def _audit(
+            self, conn: aiosqlite.Connection, community_id: str, actor: str, action: str, target: str,
+            before: str | None, after: str | None, at: str,
+        ) -> None: ...
 
     # -- unanswered questions -------------------------------------------------------------------
+
+    async def record_gap(
+        self, community_id: str, text: str, kind: GapKind, category: GapCategory = "question"
+    ) -> None:
+        """Count an unanswered message; the text must already be scrubbed (bot.privacy.scrub).
+
+        Only real questions and off-topic ones keep their text; a dismissed text is counted, not listed."""
+        check_community(community_id)
+        prepared = rules.gap_text(text, kind)
+        async with self._tx(write=True) as conn:
+            now = self._now()
+            await conn.execute(
+                "INSERT INTO usage_events (community_id, kind, entry_id, at, category) VALUES (?, ?, NULL, ?, ?)",
+                (community_id, kind, now, category),
+            )
+            if prepared is None or category not in TEXT_CATEGORIES:
+                return  # nothing readable, or nothing a moderator could add an entry for
+            shown, norm = prepared
+            dismissed = await fetchone(
+                conn, "SELECT 1 FROM dismissed_gaps WHERE community_id = ? AND norm = ?", (community_id, norm)
+            )
+            if dismissed is not None:
+                return
+            await conn.execute(
+                "INSERT INTO gaps (community_id, norm, kind, text, count, first_seen, last_seen, category)"
+                " VALUES (?, ?, ?, ?, 1, ?, ?, ?)"
+                " ON CONFLICT (community_id, norm, kind) DO UPDATE SET"
+                " count = count + 1, last_seen = excluded.last_seen, text = excluded.text,"
+                " category = excluded.category",
+                (community_id, norm, kind, shown, now, now, category),
+            )
+
+    async def gaps(
+        self, community_id: str, limit: int = 20, categories: Sequence[GapCategory] = TEXT_CATEGORIES
+    ) -> list[Gap]:
+        """Most frequent first, then most recent."""
+        wanted: list[str] = [c for c in categories if c in TEXT_CATEGORIES] or ["-"]
+        marks = ", ".join("?" for _ in wanted)
+        async with self._tx(write=False) as conn:
+            rows = await fetchall(
+                conn,
+                "SELECT text, kind, count, first_seen, last_seen, coalesce(number, 0), category FROM gaps"
+                " LEFT JOIN gap_numbers USING (community_id, norm)"
+                f" WHERE community_id = ? AND category IN ({marks})"
+                " ORDER BY count DESC, last_seen DESC, norm LIMIT ?",
+                (community_id, *wanted, max(0, limit)),
+            )
+        return [
+            Gap(r[0], r[1], int(r[2]), parse_timestamp(r[3]), parse_timestamp(r[4]), int(r[5]), r[6]) for r in rows
+        ]
+
+    async def delete_gap(self, community_id: str, text: str) -> None:
+        """Forget an unanswered question (both kinds, matched like record_gap); idempotent."""
+        async with self._tx(write=True) as conn:
+            await conn.execute(
+                "DELETE FROM gaps WHERE community_id = ? AND norm = ?", (community_id, rules.normalise_gap(text))
+            )
+
 
     async def dismiss_gaps(self, community_id: str, texts: Sequence[str], actor: str) -> None:
         check_community(community_id)

@@ -1,10 +1,4 @@
-"""The SQLite implementation of `bot.storage.base.Store`: one WAL database file, numbered SQL migrations.
-
-Why one connection guarded by one asyncio.Lock: aiosqlite runs a connection's calls on one thread
-in FIFO order, so the lock only has to keep two coroutines' transactions from interleaving on it
-(`benchmarks/storage_bench.py` compares this with a connection per transaction). Other processes
-(the CLI next to a running bot) are handled by SQLite's own locking plus a busy timeout; writers
-take the write lock up front with `BEGIN IMMEDIATE` so they never deadlock upgrading a read lock.
+"""The SQLite implementation of `bot.storage.base.Store`: the queries, over one connection (connection.py).
 
 All SQL lives here and in `migrations/*.sql` beside this file; errors leave as `StoreError` with a message a
 moderator or operator can act on. Nothing here logs message text or user ids.
@@ -12,15 +6,12 @@ moderator or operator can act on. Nothing here logs message text or user ids.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import functools
 import json
-import os
-from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
 import aiosqlite
 from pydantic import ValidationError
@@ -28,41 +19,22 @@ from pydantic import ValidationError
 from bot.models import Entry
 from bot.storage import rules
 from bot.storage.base import (
-    TEXT_CATEGORIES,
     AlreadyExists,
     AuditRecord,
     CommunityEntry,
     CommunitySettings,
     CommunityStats,
     EntryStats,
-    Gap,
-    GapCategory,
-    ImportSummary,
     NotFound,
     StoreError,
 )
-from bot.storage.rules import GapKind, check_community
-from bot.storage.sqlite.errors import read_only_message, translated
-from bot.storage.sqlite.migrate import apply_migrations
+from bot.storage.rules import check_community
+from bot.storage.sqlite.connection import parse_timestamp, timestamp
+from bot.storage.sqlite.imports import SQLiteImportMixin
 from bot.storage.sqlite.moderation import SQLiteModerationMixin
-from bot.storage.sqlite.sql import fetchall, fetchone, rollback
+from bot.storage.sqlite.sql import fetchall, fetchone
 
 __all__ = ["SQLiteStore"]
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _ts(moment: dt.datetime) -> str:
-    """Fixed-width UTC text, so comparing strings compares instants."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
-
-def _parse_ts(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -86,8 +58,8 @@ def _entry_from_row(row: Sequence[Any], path: Path) -> CommunityEntry:
         entry=entry,
         community_id=community_id,
         deleted=bool(deleted),
-        created_at=_parse_ts(created_at),
-        updated_at=_parse_ts(updated_at),
+        created_at=parse_timestamp(created_at),
+        updated_at=parse_timestamp(updated_at),
     )
 
 
@@ -98,100 +70,12 @@ _ENTRY_COLUMNS = "community_id, data, deleted, created_at, updated_at"
 # the store
 
 
-class SQLiteStore(SQLiteModerationMixin):
+class SQLiteStore(SQLiteImportMixin, SQLiteModerationMixin):
     """`bot.storage.base.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
 
-    def __init__(
-        self,
-        path: str | os.PathLike[str],
-        *,
-        busy_timeout: float = 5.0,
-        clock: Callable[[], dt.datetime] = _utcnow,
-    ) -> None:
-        self.path = Path(path)
-        self.busy_timeout = busy_timeout
-        self.applied_migrations: list[str] = []  # what the last open() applied, for `upgrade`
-        self._clock = clock
-        self._conn: aiosqlite.Connection | None = None
-        self._lock = asyncio.Lock()
 
     # -- lifecycle ------------------------------------------------------------------------------
 
-    async def open(self) -> None:
-        """Connect, configure and apply pending migrations; idempotent."""
-        if self._conn is not None:
-            return
-        if self.path.is_dir():
-            raise StoreError(f"{self.path} is a folder, not a database file: point DOCSOCIAL_DB at a file")
-        in_memory = str(self.path) == ":memory:"
-        if not in_memory and not self.path.parent.is_dir():
-            raise StoreError(f"cannot open the database {self.path}: its folder does not exist")
-        with translated(self.path):
-            pending = aiosqlite.connect(self.path, isolation_level=None, timeout=self.busy_timeout)
-            try:
-                conn = await pending
-            except BaseException:
-                # aiosqlite stops its worker thread asynchronously after a failed connect; wait for
-                # it so the thread never reports to an event loop that has gone away.
-                worker = getattr(pending, "_thread", None)
-                if worker is not None:
-                    await asyncio.to_thread(worker.join, 5.0)
-                raise
-            try:
-                await self._configure(conn)
-                self.applied_migrations = await apply_migrations(conn, self.path, self._now())
-            except BaseException:
-                await conn.close()
-                raise
-        self._conn = conn
-
-    async def _configure(self, conn: aiosqlite.Connection) -> None:
-        await conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
-        mode = await fetchone(conn, "PRAGMA journal_mode = WAL")
-        if str(self.path) != ":memory:" and (mode is None or str(mode[0]).lower() != "wal"):
-            # SQLite reports the old mode when it cannot switch: a read-only file or folder.
-            raise StoreError(read_only_message(self.path))
-        await conn.execute("PRAGMA foreign_keys = ON")
-        await conn.execute("PRAGMA synchronous = FULL")  # a committed vote survives a power cut too
-        await conn.execute("PRAGMA secure_delete = ON")  # purged gaps and votes are zeroed on disk
-
-    async def close(self) -> None:
-        conn, self._conn = self._conn, None
-        if conn is not None:
-            async with self._lock:
-                with translated(self.path):
-                    await conn.close()
-
-    async def __aenter__(self) -> Self:
-        await self.open()
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()
-
-    def _now(self) -> str:
-        return _ts(self._clock())
-
-    @asynccontextmanager
-    async def _tx(self, *, write: bool) -> AsyncIterator[aiosqlite.Connection]:
-        """One transaction on the shared connection; the lock keeps coroutines from interleaving.
-
-        Writers read the clock inside it, so stored timestamps follow commit order."""
-        conn = self._conn
-        if conn is None:
-            raise StoreError("the store is not open: call open() first")
-        async with self._lock:
-            with translated(self.path):
-                try:
-                    await conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-                    yield conn
-                    await conn.execute("COMMIT")
-                except BaseException:
-                    # A cancelled caller must not leave the connection mid-transaction. rollback() is
-                    # queued on aiosqlite's thread behind whatever this caller already queued (even a
-                    # BEGIN not yet run) and only rolls back if a transaction is open by then.
-                    await asyncio.shield(rollback(conn))
-                    raise
 
     async def _audit(
         self,
@@ -248,7 +132,7 @@ class SQLiteStore(SQLiteModerationMixin):
             (community_id, entry.id, entry.topic, data, now, now),
         )
         await self._audit(conn, community_id, actor, action, entry.id, None, data, now)
-        moment = _parse_ts(now)
+        moment = parse_timestamp(now)
         return CommunityEntry(
             entry=entry, community_id=community_id, deleted=False, created_at=moment, updated_at=moment
         )
@@ -303,8 +187,8 @@ class SQLiteStore(SQLiteModerationMixin):
                 entry=entry,
                 community_id=community_id,
                 deleted=bool(row[2]),
-                created_at=_parse_ts(row[3]),
-                updated_at=_parse_ts(now),
+                created_at=parse_timestamp(row[3]),
+                updated_at=parse_timestamp(now),
             )
 
     async def set_deleted(
@@ -379,78 +263,6 @@ class SQLiteStore(SQLiteModerationMixin):
                 await self._insert_entry(conn, community_id, entry, actor, "import", now)
         return len(plan.entries)
 
-    async def upsert_entries(
-        self,
-        community_id: str,
-        entries: list[Entry],
-        actor: str,
-        *,
-        fresh: frozenset[int] = frozenset(),
-        replace: bool = False,
-        dry_run: bool = False,
-    ) -> ImportSummary:
-        """Import by id in one transaction: add, update, leave identical entries alone and (with
-        `replace`) remove the rest; every change is audited as "import"."""
-        check_community(community_id)
-        async with self._tx(write=not dry_run) as conn:
-            now = self._now()
-            rows = await fetchall(
-                conn, "SELECT entry_id, data, deleted FROM entries WHERE community_id = ? ORDER BY rowid",
-                (community_id,),
-            )
-            stored = {r[0]: rules.StoredState(r[1], bool(r[2])) for r in rows}
-            counter = await fetchone(
-                conn, "SELECT last_number FROM entry_counters WHERE community_id = ?", (community_id,)
-            )
-            plan = rules.plan_upsert(
-                entries, fresh, stored, 0 if counter is None else int(counter[0]), replace=replace
-            )
-            if not dry_run:
-                await self._write_upsert(conn, community_id, plan, stored, actor, now)
-        return ImportSummary(
-            added=tuple(e.id for e in plan.added),
-            updated=tuple(e.id for e, _ in plan.updated),
-            unchanged=tuple(plan.unchanged),
-            removed=tuple(plan.removed),
-        )
-
-    async def _write_upsert(
-        self,
-        conn: aiosqlite.Connection,
-        community_id: str,
-        plan: rules.UpsertPlan,
-        stored: dict[str, rules.StoredState],
-        actor: str,
-        now: str,
-    ) -> None:
-        if plan.added or plan.updated:
-            await self._reserve_number(conn, community_id, plan.last_number)
-        for entry in plan.added:
-            await self._insert_entry(conn, community_id, entry, actor, "import", now)
-        for entry, before in plan.updated:
-            after = entry.model_dump_json()
-            await conn.execute(
-                "UPDATE entries SET data = ?, topic = ?, deleted = 0, updated_at = ?"
-                " WHERE community_id = ? AND entry_id = ?",
-                (after, entry.topic, now, community_id, entry.id),
-            )
-            if stored[entry.id].deleted:
-                await self._audit(
-                    conn, community_id, actor, "restore", entry.id,
-                    json.dumps({"deleted": True}), json.dumps({"deleted": False}), now,
-                )
-            if before != after:
-                await self._audit(conn, community_id, actor, "import", entry.id, before, after, now)
-        for entry_id in plan.removed:
-            await conn.execute(
-                "UPDATE entries SET deleted = 1, updated_at = ? WHERE community_id = ? AND entry_id = ?",
-                (now, community_id, entry_id),
-            )
-            await self._audit(
-                conn, community_id, actor, "remove", entry_id,
-                json.dumps({"deleted": False}), json.dumps({"deleted": True}), now,
-            )
-
     # -- hidden curated entries -----------------------------------------------------------------
 
     async def set_hidden(self, community_id: str, entry_id: str, hidden: bool, actor: str) -> None:
@@ -492,70 +304,15 @@ class SQLiteStore(SQLiteModerationMixin):
                 " WHERE community_id = ? AND target = ? ORDER BY id",
                 (community_id, target),
             )
-        return [AuditRecord(r[0], r[1], r[2], r[3], r[4], r[5], _parse_ts(r[6])) for r in rows]
+        return [AuditRecord(r[0], r[1], r[2], r[3], r[4], r[5], parse_timestamp(r[6])) for r in rows]
 
     # -- unanswered questions -------------------------------------------------------------------
-
-    async def record_gap(
-        self, community_id: str, text: str, kind: GapKind, category: GapCategory = "question"
-    ) -> None:
-        """Count an unanswered message; the text must already be scrubbed (bot.privacy.scrub).
-
-        Only real questions and off-topic ones keep their text; a dismissed text is counted, not listed."""
-        check_community(community_id)
-        prepared = rules.gap_text(text, kind)
-        async with self._tx(write=True) as conn:
-            now = self._now()
-            await conn.execute(
-                "INSERT INTO usage_events (community_id, kind, entry_id, at, category) VALUES (?, ?, NULL, ?, ?)",
-                (community_id, kind, now, category),
-            )
-            if prepared is None or category not in TEXT_CATEGORIES:
-                return  # nothing readable, or nothing a moderator could add an entry for
-            shown, norm = prepared
-            dismissed = await fetchone(
-                conn, "SELECT 1 FROM dismissed_gaps WHERE community_id = ? AND norm = ?", (community_id, norm)
-            )
-            if dismissed is not None:
-                return
-            await conn.execute(
-                "INSERT INTO gaps (community_id, norm, kind, text, count, first_seen, last_seen, category)"
-                " VALUES (?, ?, ?, ?, 1, ?, ?, ?)"
-                " ON CONFLICT (community_id, norm, kind) DO UPDATE SET"
-                " count = count + 1, last_seen = excluded.last_seen, text = excluded.text,"
-                " category = excluded.category",
-                (community_id, norm, kind, shown, now, now, category),
-            )
-
-    async def gaps(
-        self, community_id: str, limit: int = 20, categories: Sequence[GapCategory] = TEXT_CATEGORIES
-    ) -> list[Gap]:
-        """Most frequent first, then most recent."""
-        wanted: list[str] = [c for c in categories if c in TEXT_CATEGORIES] or ["-"]
-        marks = ", ".join("?" for _ in wanted)
-        async with self._tx(write=False) as conn:
-            rows = await fetchall(
-                conn,
-                "SELECT text, kind, count, first_seen, last_seen, coalesce(number, 0), category FROM gaps"
-                " LEFT JOIN gap_numbers USING (community_id, norm)"
-                f" WHERE community_id = ? AND category IN ({marks})"
-                " ORDER BY count DESC, last_seen DESC, norm LIMIT ?",
-                (community_id, *wanted, max(0, limit)),
-            )
-        return [Gap(r[0], r[1], int(r[2]), _parse_ts(r[3]), _parse_ts(r[4]), int(r[5]), r[6]) for r in rows]
-
-    async def delete_gap(self, community_id: str, text: str) -> None:
-        """Forget an unanswered question (both kinds, matched like record_gap); idempotent."""
-        async with self._tx(write=True) as conn:
-            await conn.execute(
-                "DELETE FROM gaps WHERE community_id = ? AND norm = ?", (community_id, rules.normalise_gap(text))
-            )
 
     async def purge_older_than(self, days: int) -> int:
         """Retention: drop gaps, usage events and votes last touched before now - days (all communities)."""
         if days < 0:
             raise ValueError("days must be >= 0")
-        cutoff = _ts(self._clock() - dt.timedelta(days=days))
+        cutoff = timestamp(self._clock() - dt.timedelta(days=days))
         removed = 0
         async with self._tx(write=True) as conn:
             for sql in (
@@ -596,7 +353,7 @@ class SQLiteStore(SQLiteModerationMixin):
         """Usage in the last `days` days. "unanswered" counts fallback and clarify questions."""
         if days < 1:
             raise ValueError("days must be >= 1")
-        cutoff = _ts(self._clock() - dt.timedelta(days=days))
+        cutoff = timestamp(self._clock() - dt.timedelta(days=days))
         async with self._tx(write=False) as conn:
             counts = await fetchone(
                 conn,

@@ -19,8 +19,8 @@ from adapters.telegram.digests import send_digests
 from bot.assistant import Assistant
 from bot.storage.base import CommunitySettings
 from bot.storage.sqlite.store import SQLiteStore
-from tests.telegram_fake_server import BOT_USERNAME, FakeBotAPI, message, user
-from tests.test_telegram import GROUP, Env, make_settings, write_knowledge
+from tests.adapters.test_telegram import GROUP, Env, make_settings, write_knowledge
+from tests.fakes.telegram_api import BOT_USERNAME, FakeBotAPI, message, user
 
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 COMMUNITY = f"telegram:{GROUP}"

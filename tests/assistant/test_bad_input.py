@@ -9,7 +9,8 @@ import pytest
 
 from bot.assistant import Assistant, OperatorContext
 from bot.models import Message
-from tests.conftest import ASK_JSON_FIELDS, MemberContext, run_cli
+from tests.conftest import ASK_JSON_FIELDS, run_cli
+from tests.fakes.chat import MemberContext
 
 HTML = "<b>x</b> **y** [z](http://a)"
 SQL = "'; DROP TABLE gaps; -- what is sermo"

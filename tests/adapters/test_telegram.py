@@ -30,7 +30,7 @@ from bot.config import Settings
 from bot.models import Reply, Suggestion
 from bot.storage.base import CommunitySettings
 from bot.storage.sqlite.store import SQLiteStore
-from tests.telegram_fake_server import (
+from tests.fakes.telegram_api import (
     BOT_ID,
     BOT_USERNAME,
     Call,

@@ -27,7 +27,7 @@ from bot.storage.sqlite.migrate import migrations, split_statements
 from bot.storage.sqlite.ops import backup, integrity_check, upgrade
 from bot.storage.sqlite.store import SQLiteStore
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TG, DC = "telegram:-100123", "discord:42"
 
 

@@ -10,9 +10,9 @@ from bot.assistant import Assistant, OperatorContext
 from bot.config import MatchSettings, Settings
 from bot.matching import Matcher
 from bot.models import Entry, Message, Reply
-from bot.storage.base import CommunitySettings
-from bot.storage.sqlite.store import SQLiteStore
-from tests.conftest import AssistantFactory, MemberContext, ModeratorContext
+from bot.storage.base import CommunitySettings, Store
+from tests.conftest import AssistantFactory
+from tests.fakes.chat import MemberContext, ModeratorContext
 
 GROUP = "telegram:-100123"
 
@@ -87,7 +87,7 @@ def tiny_matcher() -> Matcher:
 
 
 @pytest.fixture
-def tiny(tiny_matcher: Matcher, store: SQLiteStore) -> Assistant:
+def tiny(tiny_matcher: Matcher, store: Store) -> Assistant:
     return Assistant(Settings(), TINY, tiny_matcher, store)
 
 
