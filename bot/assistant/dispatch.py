@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -18,16 +18,12 @@ from bot.assistant.policy import (
     is_moderator,
     prompting,
 )
-from bot.assistant.session import SessionStore
 from bot.commands import BY_NAME
-from bot.config import Settings
 from bot.draft_check import check_draft
 from bot.draft_check import summarise as summarise_check
 from bot.i18n import t
 from bot.i18n.words import parse_locale, parse_yes_no
-from bot.matching import Matcher
 from bot.models import Entry, Locale, Message, Reply
-from bot.storage.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +44,8 @@ CommandHandler = Callable[[Call], Awaitable[Reply]]
 class CommandDispatch(Answering):
     """Runs `/name args` by looking the name up in a table covering every registry command."""
 
-    def __init__(self, settings: Settings, curated: Sequence[Entry], matcher: Matcher, store: Store,
-                 *, clock: Callable[[], float] = time.monotonic, sessions: SessionStore | None = None) -> None:
-        super().__init__(settings, curated, matcher, store, clock=clock, sessions=sessions)
-        self._commands = self._command_table()
-
-    def _command_table(self) -> dict[str, CommandHandler]:
+    @functools.cached_property
+    def _commands(self) -> dict[str, CommandHandler]:
         table: dict[str, CommandHandler] = {
             "start": self._cmd_start,
             "help": self._cmd_help,

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import math
 import re
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +14,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.faq import replies
-from bot.faq.dialogue import DialogueStore
+from bot.faq.dialogue import DialogueStore, InMemoryDialogues
+from bot.faq.gaps import GapGroup
 from bot.faq.parsing import compare_key, normalise_id, split_first
 from bot.i18n import t
 from bot.models import Entry, Locale, Reply, Suggestion
@@ -56,6 +58,9 @@ class FaqLimits:
     history_limit: int = 20
 
 
+DEFAULT_LIMITS = FaqLimits()
+
+
 class Invalid(Exception):
     """Input the user must fix; carries the ready error text and an optional hint."""
 
@@ -74,9 +79,10 @@ class FaqBase:
         curated: Mapping[str, Entry],
         find_similar: FindSimilar,
         on_change: Callable[[str], Awaitable[None]],
-        limits: FaqLimits,
-        clock: Callable[[], float],
-        dialogues: DialogueStore,
+        limits: FaqLimits = DEFAULT_LIMITS,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        dialogues: DialogueStore | None = None,
     ) -> None:
         self._store = store
         self._curated = curated
@@ -84,7 +90,10 @@ class FaqBase:
         self._on_change = on_change
         self.limits = limits
         self._clock = clock
-        self._dialogues = dialogues
+        # half-written guided adds live in memory by default; any DialogueStore may replace it
+        self._dialogues = dialogues or InMemoryDialogues(limits.dialogue_timeout_seconds, clock)
+        # per (community, actor): when `faq gaps` ran and the numbered groups it showed (None = handled)
+        self._gap_snapshots: dict[ActorKey, tuple[float, list[GapGroup | None]]] = {}
 
     @staticmethod
     def _key(req: FaqRequest) -> ActorKey:

@@ -28,9 +28,6 @@ NOTED_DAYS = 30  # the window of the "not listed" counts under `faq gaps`
 class GapCommands(LinkCommands):
     """`faq gaps`, `faq answer N`, `faq link N ID`, `faq dismiss N`."""
 
-    def _init_gaps(self) -> None:
-        """Nothing to keep in memory: numbers live in the store."""
-
     async def _cmd_gaps(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
         off_topic = rest.strip().lower() in OFF_TOPIC_WORDS

@@ -8,51 +8,37 @@ Every change calls `on_change(community_id)` so the matcher reloads that group's
 
 from __future__ import annotations
 
+import functools
 import logging
-import time
 import unicodedata
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 
 from bot.commands import FAQ
 from bot.faq import replies
-from bot.faq.base import LOCAL_COMMUNITY, FaqLimits, FaqRequest, FindSimilar, Invalid
-from bot.faq.dialogue import DialogueStore, Draft, InMemoryDialogues, Step
+from bot.faq.base import LOCAL_COMMUNITY, FaqLimits, FaqRequest, Invalid
+from bot.faq.dialogue import Draft, Step
 from bot.faq.digest import DigestCommands
 from bot.faq.parsing import clean_text, split_extras, split_first
 from bot.faq.reading import ReadingCommands
 from bot.i18n import t
 from bot.i18n.words import CANCEL_WORDS, SKIP_WORDS
-from bot.models import Entry, Reply
-from bot.storage.base import Store, StoreError
+from bot.models import Reply
+from bot.storage.base import StoreError
 
 __all__ = ["LOCAL_COMMUNITY", "FaqLimits", "FaqRequest", "FaqService"]
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[str, FaqRequest], Awaitable[Reply]]
-DEFAULT_LIMITS = FaqLimits()
 StepHandler = Callable[[str, str, Draft, FaqRequest], Awaitable[tuple[Reply, bool]]]
 
 
 class FaqService(DigestCommands, ReadingCommands):
     """Runs `/faq` subcommands and the guided add for every community."""
 
-    def __init__(
-        self,
-        store: Store,
-        curated: Mapping[str, Entry],
-        find_similar: FindSimilar,
-        on_change: Callable[[str], Awaitable[None]],
-        limits: FaqLimits = DEFAULT_LIMITS,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        dialogues: DialogueStore | None = None,
-    ) -> None:
-        # half-written guided adds live in memory by default; any DialogueStore may replace it
-        dialogues = dialogues or InMemoryDialogues(limits.dialogue_timeout_seconds, clock)
-        super().__init__(store, curated, find_similar, on_change, limits, clock, dialogues)
-        self._init_gaps()
-        self._handlers: dict[str, Handler] = {
+    @functools.cached_property
+    def _handlers(self) -> dict[str, Handler]:
+        handlers: dict[str, Handler] = {
             "add": self._cmd_add,
             "alias": self._cmd_alias,
             "edit": self._cmd_edit,
@@ -75,12 +61,15 @@ class FaqService(DigestCommands, ReadingCommands):
             "settings": self._cmd_settings,
             "help": self._cmd_help,
         }
-        assert set(self._handlers) == {c.name for c in FAQ.subcommands}
-        self._steps: dict[Step, StepHandler] = {
-            "question": self._step_question,
-            "answer": self._step_answer,
-            "extras": self._step_extras,
-        }
+        registered = {c.name for c in FAQ.subcommands}
+        if set(handlers) != registered:  # one handler per registry subcommand
+            raise RuntimeError(f"faq subcommands without a handler: {sorted(set(handlers) ^ registered)}")
+        return handlers
+
+    @functools.cached_property
+    def _steps(self) -> dict[Step, StepHandler]:
+        """The guided add's state table: the draft's step -> what takes the next message."""
+        return {"question": self._step_question, "answer": self._step_answer, "extras": self._step_extras}
 
     async def handle(self, args: str, req: FaqRequest) -> Reply:
         """Run one `/faq ...` command; `args` is everything after `/faq`."""

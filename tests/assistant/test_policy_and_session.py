@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bot.assistant import Assistant
 from bot.assistant.policy import answers_privately, community_of, is_moderator
 from bot.assistant.session import InMemorySessions
+from bot.commands import BY_NAME, FAQ
 from bot.models import Message
 
 
@@ -39,3 +41,8 @@ def test_sessions_remember_per_user_and_forget_the_oldest() -> None:
     sessions.set_language("u2", "en")
     sessions.set_language("u3", "en")
     assert sessions.language("u1") is None  # bounded: the least recently set went first
+
+
+def test_every_registry_command_and_faq_subcommand_has_one_handler(assistant: Assistant) -> None:
+    assert set(assistant._commands) == set(BY_NAME)
+    assert set(assistant.faq._handlers) == {c.name for c in FAQ.subcommands}
