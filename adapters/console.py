@@ -6,6 +6,7 @@ Type a question or a command; type the number of a suggestion to open it; /quit 
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 import sys
 import textwrap
@@ -35,17 +36,26 @@ def choices(reply: Reply) -> list[Suggestion]:
     return [*reply.suggestions, *reply.followups]
 
 
-def render(reply: Reply) -> str:
-    """A readable plain-text rendering: title, body, bullets, numbered choices, sources."""
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def plain(text: str) -> str:
+    """A terminal has no code font: `inline code` is shown as its text, never with raw backticks."""
+    return _INLINE_CODE.sub(r"\1", text)
+
+
+def render(reply: Reply, *, feedback: bool = True) -> str:
+    """A readable plain-text rendering: title, body, bullets, numbered choices, sources, and (unless
+    `feedback` is off, as in batch `ask`) how to rate the answer."""
     if reply.kind == "silent":
         return ""
     lines: list[str] = []
     if reply.title:
-        lines += [reply.title.upper() if reply.kind in ("answer", "info") else reply.title, ""]
+        lines += [plain(reply.title), ""]
     if reply.body:
-        lines += [_wrap(reply.body), ""]
+        lines += [_wrap(plain(reply.body)), ""]
     for bullet in reply.bullets:
-        lines.append(_wrap(f"- {bullet}", "  ").replace("  - ", "- ", 1))
+        lines.append(_wrap(f"- {plain(bullet)}", "  ").replace("  - ", "- ", 1))
     if reply.bullets:
         lines.append("")
     numbered = choices(reply)
@@ -60,7 +70,7 @@ def render(reply: Reply) -> str:
     if reply.sources:
         label = t("sources_label", reply.locale)
         lines.append(_wrap(f"{label}: " + "; ".join(reply.sources)))
-    if reply.feedback and reply.entry_id:
+    if feedback and reply.feedback and reply.entry_id:
         lines.append(t("feedback_prompt", reply.locale))
     return "\n".join(lines).rstrip()
 
@@ -70,6 +80,7 @@ async def run_console(settings: Settings, community: str | None) -> int:
     assistant = await Assistant.create(settings)
     context = OperatorContext()
     last: list[Suggestion] = []
+    locale = CONSOLE_LOCALE  # then the language of the last reply
     interactive = sys.stdin.isatty()
     print(t("console_banner", CONSOLE_LOCALE))
     try:
@@ -85,12 +96,17 @@ async def run_console(settings: Settings, community: str | None) -> int:
             if text.isdigit() and 1 <= int(text) <= len(last):
                 payload = actions.encode(actions.ShowEntry(last[int(text) - 1].entry_id))
                 reply = await assistant.handle_action(payload, message, context)
+            elif text.isdigit() and len(text) <= 3:  # a choice number that matches nothing on screen
+                key = "no_such_choice" if last else "no_choices"
+                print("\n" + t(key, locale, n=int(text), count=len(last)) + "\n", flush=True)
+                continue
             else:
                 reply = await assistant.handle(message, context)
             shown = render(reply)
             if shown:
                 print("\n" + shown + "\n", flush=True)
             last = choices(reply) or last
+            locale = reply.locale
     except KeyboardInterrupt:
         pass
     finally:

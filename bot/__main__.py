@@ -18,12 +18,19 @@ from bot.knowledge import CURATED_DIR, KnowledgeError, load_directory
 from bot.models import Reply
 
 log = logging.getLogger("bot")
+BATCH_SEPARATOR = "-" * 40
 
 
-def _setup_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
+INTERACTIVE_COMMANDS = frozenset({"chat", "ask", "check", "kb", "eval"})  # a person reads the terminal
+
+
+def _setup_logging(settings: Settings, command: str) -> None:
+    """Servers log at DOCSOCIAL_LOG_LEVEL; where a person reads the output, only warnings and errors
+    interleave with it (INFO lines are for a server's log, not for a chat or a report)."""
+    level = logging.getLevelName(settings.log_level)
+    if command in INTERACTIVE_COMMANDS and isinstance(level, int):
+        level = max(level, logging.WARNING)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     for noisy in ("httpx", "httpcore", "aiosqlite"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
@@ -60,12 +67,17 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
         questions = (
             [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin if line.strip())
         )
-        for question in questions:
+        for number, question in enumerate(questions):
             message = Message(
                 text=question, platform="cli", community_id=args.community, chosen_locale=args.locale
             )
             reply = await assistant.handle(message, OperatorContext())
-            print(_ask_json(reply) if args.json else render(reply), flush=True)
+            if args.json:
+                print(_ask_json(reply), flush=True)
+                continue
+            if number:  # batch: a rule between answers, so each one reads on its own
+                print("\n" + BATCH_SEPARATOR + "\n")
+            print(render(reply, feedback=False), flush=True)  # nobody can rate a one-off CLI answer
     finally:
         await assistant.close()
     return 0
@@ -314,7 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # pydantic ValidationError: name the variable, never echo a token
         print(f"Invalid settings (environment or .env): {exc}", file=sys.stderr)
         return 2
-    _setup_logging(settings)
+    _setup_logging(settings, args.command)
     try:
         if args.command == "chat":
             from adapters.console import run_console

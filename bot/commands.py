@@ -6,10 +6,12 @@ adapter names a command. Help texts live in `bot/i18n/commands.py` under "cmd.NA
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.i18n import t
 from bot.models import Locale
@@ -69,9 +71,24 @@ class Command:
 
     def closest_subcommand(self, word: str) -> str | None:
         """The subcommand the user most likely meant, for 'did you mean' on typos."""
-        names = [c.name for c in self.subcommands]
-        found = process.extractOne(word.lower(), names, scorer=fuzz.ratio, score_cutoff=55)
-        return found[0] if found else None
+        return nearest(word, [c.name for c in self.subcommands])
+
+
+def nearest(word: str, names: Sequence[str]) -> str | None:
+    """The name a typo most likely meant: fewest edits, a swap of two letters counting as one
+    (`/stast` is `/stats` with two letters swapped, not `/start` with one replaced); ties go to a name
+    with the same letters, then to one the word begins, then to the closer spelling. None when nothing is close."""
+    typed = word.lower()
+    if not typed:
+        return None
+    allowed = 1 if len(typed) <= 4 else 2
+
+    def rank(name: str) -> tuple[int, bool, bool, float]:
+        distance = DamerauLevenshtein.distance(typed, name)
+        return (distance, sorted(typed) != sorted(name), not name.startswith(typed), -fuzz.ratio(typed, name))
+
+    best = min(names, key=rank, default=None)
+    return best if best is not None and rank(best)[0] <= allowed else None
 
 
 def _faq(name: str, args_hint: str = "", *, moderators: bool = True, form: str | None = None) -> Command:

@@ -46,7 +46,9 @@ def runs(cli_dir: Path) -> dict[str, CliResult]:
         "batch": CliJob(["ask", "--json"], BATCH),
         "faq_add": CliJob(["ask", f"/faq add {ROTA} | On the intranet.", "--community", "t1"]),
         "eval": CliJob(["eval", "tests/data/eval.jsonl", "--json"]),
-        "chat": CliJob(["chat"], "what is sermo\n1\n/quit\nwhat is doximity\n"),
+        "chat": CliJob(["chat"], "7\nwhat is sermo\n1\n9\n/quit\nwhat is doximity\n",
+                       env={"DOCSOCIAL_LOG_LEVEL": "INFO"}),
+        "batch_text": CliJob(["ask"], "what is sermo\nque es doximity\n"),
         # One process, two checks: with the answer threshold at 1.0 (read from the environment) a
         # near-certain answer becomes a choice; and -X importtime lists every module `ask` imports.
         "clarify": CliJob(
@@ -414,11 +416,23 @@ def test_db_on_a_folder_is_a_clear_error(tmp_path: Path) -> None:
 def test_chat_answers_and_quits(runs: dict[str, CliResult]) -> None:
     result = runs["chat"]
     assert result.returncode == 0, result.stderr
-    assert "SERMO" in result.stdout and "Sermo is a doctors-only network" in result.stdout
+    assert "\nSermo\n" in result.stdout and "Sermo is a doctors-only network" in result.stdout  # sentence case
+    assert "SERMO" not in result.stdout
     # "1" opens the first related entry of the last answer (sermo's first follow-up is doximity)
-    assert "DOXIMITY" in result.stdout and "Doximity is a US real-name network for clinicians" in result.stdout
+    assert "\nDoximity\n" in result.stdout and "Doximity is a US real-name network for clinicians" in result.stdout
     assert result.stdout.rstrip().endswith("Bye!")
     assert result.stdout.count("Doximity is a US real-name network") == 1  # nothing read after /quit
+    assert "There is nothing to choose from yet" in result.stdout  # "7" before any choice was shown
+    assert "There is no choice 9: type a number from 1 to" in result.stdout
+    assert " INFO " not in result.stderr  # a person reads this terminal: warnings and errors only
+
+
+def test_batch_ask_separates_answers_and_drops_the_rating_line(runs: dict[str, CliResult]) -> None:
+    result = runs["batch_text"]
+    assert result.returncode == 0, result.stderr
+    answers = result.stdout.split("\n" + "-" * 40 + "\n")
+    assert len(answers) == 2 and "Sermo" in answers[0] and "Doximity" in answers[1]
+    assert "/rate" not in result.stdout and "`" not in result.stdout
 
 
 def test_ask_never_imports_chat_platform_libraries(runs: dict[str, CliResult]) -> None:

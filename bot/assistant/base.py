@@ -6,6 +6,8 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 
+from rapidfuzz import fuzz
+
 from bot import views
 from bot.assistant.policy import ChatContext, is_moderator
 from bot.assistant.session import InMemorySessions, SessionStore
@@ -13,6 +15,7 @@ from bot.config import Settings
 from bot.faq import FaqRequest, FaqService
 from bot.matching import Matcher
 from bot.matching.language import detect_locale
+from bot.matching.normalize import normalize
 from bot.models import Entry, Locale, Message, Reply, Suggestion
 from bot.privacy import hash_user
 from bot.ratelimit import RateLimiter
@@ -72,7 +75,16 @@ class AssistantBase:
             await self.refresh_community(community_id)
 
     def _similar(self, text: str, community_id: str) -> list[tuple[Suggestion, float]]:
-        return [(views.suggestion(c.entry, "en"), c.score) for c in self.matcher.similar(text, community_id)]
+        """Entries a new phrasing resembles, scored so that "N% alike" means it: the matcher's confidence
+        (which saturates for anything on the same topic), capped by how many words they really share."""
+        typed = normalize(text)
+        found = []
+        for candidate in self.matcher.similar(text, community_id):
+            shared = max(
+                (fuzz.token_set_ratio(typed, normalize(q)) for _, q in candidate.entry.questions.all()), default=0.0
+            )
+            found.append((views.suggestion(candidate.entry, "en"), min(candidate.score, shared / 100)))
+        return found
 
     def _remember_answer(self, message: Message, community: str, reply: Reply) -> None:
         """Whatever offered helpful / not helpful is what `/rate` rates next."""

@@ -212,6 +212,6 @@ class ReadingCommands(FaqBase):
     async def _cmd_help(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
         moderator = self._is_moderator(req)
-        bullets = faq_lines(loc, moderator, prefix="", separator=" — ")
+        bullets = faq_lines(loc, moderator, prefix="/", separator=" — ")
         body = t("faq.help_body", loc) if moderator else t("faq.help_member", loc)
         return replies.info(req, t("faq.help_title", loc), body, bullets)

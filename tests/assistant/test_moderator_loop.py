@@ -188,3 +188,35 @@ async def test_discord_digest_needs_a_channel(assistant: Assistant) -> None:
     assert chosen.kind == "info" and any("<#123456789012>" in b for b in chosen.bullets)
     settings = await assistant.store.get_settings(guild)
     assert (settings.digest, settings.digest_to) == ("weekly", "channel:123456789012")
+
+
+# --- wording and small things a new moderator hit ----------------------------------------------------------
+
+
+async def test_start_lists_moderator_commands_to_moderators_only(assistant: Assistant) -> None:
+    moderator = await assistant.handle(ask("/start"), MOD)
+    member = await assistant.handle(ask("/start"), MEMBER)
+    assert any(b.startswith("/faq gaps") for b in moderator.bullets)
+    assert any(b.startswith("/faq dismiss") for b in moderator.bullets)
+    assert not any(b.startswith("/faq") for b in member.bullets)
+
+
+async def test_a_mistyped_command_suggests_the_nearest(assistant: Assistant) -> None:
+    reply = await assistant.handle(ask("/stast"), MEMBER)
+    assert reply.kind == "error" and "Did you mean /stats?" in reply.body
+    sub = await assistant.handle(ask("/faq dismis 3"), MOD)
+    assert sub.kind == "error" and "`/faq dismiss`" in sub.body  # shown with its slash, as code
+
+
+async def test_similarity_warning_shows_only_entries_that_really_are_close(assistant: Assistant) -> None:
+    close = await assistant.handle(ask("/faq add What is Sermo for surgeons? | Our take on Sermo."), MOD)
+    assert [s.entry_id for s in close.suggestions] == ["sermo"]  # not every entry about surgeons
+    assert any("sermo" in b and "% alike" in b for b in close.bullets)
+    unrelated = await assistant.handle(ask("/faq add Where do we post on-call swaps? | In the rota channel."), MOD)
+    assert unrelated.suggestions == [] and "looks like" not in unrelated.body
+    assert (unrelated.title or "").startswith("Saved as c")  # sentence case, not shouting
+
+
+async def test_faq_help_shows_commands_with_their_slash(assistant: Assistant) -> None:
+    reply = await assistant.handle(ask("/faq help"), MOD)
+    assert reply.bullets and all(b.startswith("/faq ") for b in reply.bullets)
