@@ -27,6 +27,7 @@ from discord import app_commands
 
 from adapters.discord.commands import build_commands
 from adapters.discord.context import PLATFORM, DiscordContext, community_id, guild_id_of, interaction_message, locale_of
+from adapters.discord.digests import digest_loop
 from adapters.discord.render import ActionButton
 from adapters.discord.respond import deliver_to_channel, report_error, respond
 from bot import actions
@@ -204,6 +205,7 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event) -
     client = build_client(assistant, settings)
     runner = asyncio.create_task(client.start(settings.discord_bot_token.get_secret_value()), name="discord")
     stopper = asyncio.create_task(stop.wait(), name="discord-stop")
+    digests = asyncio.create_task(digest_loop(assistant, client, stop), name="discord-digests")
     try:
         done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         if runner in done:
@@ -217,10 +219,11 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event) -
         raise
     finally:
         stopper.cancel()
+        digests.cancel()
         await client.close()
         if not runner.done():
             runner.cancel()
-        await asyncio.gather(runner, stopper, return_exceptions=True)
+        await asyncio.gather(runner, stopper, digests, return_exceptions=True)
         log.info("discord adapter stopped")
 
 

@@ -20,7 +20,7 @@ from bot.assistant import Assistant
 from bot.storage.base import CommunitySettings
 from bot.storage.sqlite.store import SQLiteStore
 from tests.adapters.test_telegram import GROUP, Env, make_settings, write_knowledge
-from tests.fakes.telegram_api import BOT_USERNAME, FakeBotAPI, message, user
+from tests.fakes.telegram_api import BOT_USERNAME, FakeBotAPI, callback, message, user
 
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 COMMUNITY = f"telegram:{GROUP}"
@@ -86,6 +86,31 @@ async def test_link_fixes_a_miss_in_that_group_only(curated_env: Env) -> None:
     env.server.push(say("/faq history doximity", ADMIN))
     history = (await env.answers(6))[-1].params["text"]
     assert "doximity@1" in history and "link by telegram:" in history and "`" not in history
+
+
+async def test_a_pick_after_did_you_mean_is_learned_accepted_and_answers(curated_env: Env) -> None:
+    env = curated_env
+    env.server.member_status[ADMIN] = "administrator"
+    question = "that american clinician directory app"
+    env.server.push(say(f"@{BOT_USERNAME} {question}", MEMBER_ID))
+    [offer] = await env.answers()
+    picks = [b["callback_data"] for row in offer.params["reply_markup"]["inline_keyboard"] for b in row]
+    choice = picks[0].removeprefix("e:")
+    env.server.push(callback(picks[0], chat_id=GROUP, chat_type="supergroup", sender=user(MEMBER_ID)))
+    await env.answers(2)
+    env.server.push(say("/faq suggestions", ADMIN))
+    listing = (await env.answers(3))[-1].params["text"]
+    found = re.search(rf"(\d+)\. \"{question}\" → {choice}", listing)
+    assert found is not None and "chosen by 1" in listing, listing
+    env.server.push(say(f"/faq accept {found.group(1)}", ADMIN))
+    assert "accepted" in (await env.answers(4))[-1].params["text"]
+    env.server.push(say(f"@{BOT_USERNAME} {question}", MEMBER_ID))
+    answered = (await env.answers(5))[-1]
+    assert "Did you mean" not in answered.params["text"]
+    assert f"f:{choice}:1" in [b["callback_data"] for row in answered.params["reply_markup"]["inline_keyboard"]
+                               for b in row]  # the answer's helpful button names the accepted entry
+    env.server.push(say("/faq dismiss 99", ADMIN))
+    assert "no unanswered question 99" in (await env.answers(6))[-1].params["text"]
 
 
 async def test_digest_goes_privately_to_admins_who_started_the_bot_once(small_env: Env) -> None:
