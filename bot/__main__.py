@@ -13,9 +13,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import db_commands
 from bot.config import Settings
 from bot.knowledge import CURATED_DIR, KnowledgeError, load_directory
 from bot.models import Reply
+from bot.salt import SaltError
 
 log = logging.getLogger("bot")
 BATCH_SEPARATOR = "-" * 40
@@ -213,28 +215,6 @@ async def _kb_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def _db(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.storage.factory import sqlite_path
-    from bot.storage.sqlite.ops import backup, integrity_check, upgrade
-
-    path = sqlite_path(settings)
-    if args.db_command == "upgrade":
-        applied = await upgrade(path)
-        print(f"{path}: " + (f"applied {', '.join(applied)}" if applied else "already up to date"))
-    elif args.db_command == "check":
-        problems = [line for line in await integrity_check(path) if line != "ok"]
-        if problems:
-            print(f"{path}: damaged; restore from a backup (see README):", file=sys.stderr)
-            for line in problems[:20]:
-                print(f"  {line}", file=sys.stderr)
-            return 1
-        print(f"{path}: ok")
-    else:
-        await backup(path, args.file, overwrite=args.force)
-        print(f"Backed up {path} to {args.file}")
-    return 0
-
-
 # --- run -------------------------------------------------------------------------------------
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     target = args.target
@@ -301,13 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     sug_export.add_argument("file", type=Path)
     sug_export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
-    db = sub.add_parser("db", help="database maintenance")
-    db_sub = db.add_subparsers(dest="db_command", required=True)
-    db_sub.add_parser("upgrade", help="apply pending schema migrations")
-    db_sub.add_parser("check", help="check the database file's integrity")
-    bk = db_sub.add_parser("backup", help="online backup to FILE")
-    bk.add_argument("file", type=Path)
-    bk.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    db_commands.add_parser(sub)
 
     run = sub.add_parser("run", help="start the chat adapters")
     run.add_argument("target", nargs="?", default="auto", choices=["auto", "telegram", "discord", "all", "console"])
@@ -347,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return asyncio.run(_kb_suggestions_export(args, settings))
             return asyncio.run(_kb_import(args, settings))
         if args.command == "db":
-            return asyncio.run(_db(args, settings))
+            return asyncio.run(db_commands.run(args, settings))
         if args.command == "run":
             return _run(args, settings)
         if args.command == "discord":
@@ -356,6 +330,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(sync_commands(settings, dry_run=args.dry_run))
     except KnowledgeError as exc:
         _print_knowledge_error(exc)
+        return 1
+    except SaltError as exc:
+        print(f"Configuration problem: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

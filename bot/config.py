@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Which file to read besides the environment; tests point it at nothing so a developer's .env
@@ -50,20 +50,34 @@ class Settings(BaseSettings):
     telegram_api_url: str = Field("https://api.telegram.org/bot", validation_alias=AliasChoices("TELEGRAM_API_URL"))
     telegram_webhook_url: str | None = Field(None, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_URL"))
     telegram_webhook_port: int = Field(8443, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_PORT"))
+    # 127.0.0.1 when the workers sit behind a reverse proxy on the same machine (README: nginx upstream)
+    telegram_webhook_listen: str = Field("0.0.0.0", validation_alias=AliasChoices("TELEGRAM_WEBHOOK_LISTEN"))
     telegram_webhook_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("TELEGRAM_WEBHOOK_SECRET"))
     discord_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_BOT_TOKEN"))
     discord_guild_ids: Annotated[list[int], NoDecode] = Field(
         default_factory=list, validation_alias=AliasChoices("DISCORD_GUILD_IDS")
     )
+    # Sharding across processes: each worker runs one shard of DISCORD_SHARD_COUNT (README "Scaling")
+    discord_shard_id: int | None = Field(None, ge=0, validation_alias=AliasChoices("DISCORD_SHARD_ID"))
+    discord_shard_count: int | None = Field(None, ge=1, validation_alias=AliasChoices("DISCORD_SHARD_COUNT"))
     discord_message_content: bool = Field(False, validation_alias=AliasChoices("DISCORD_MESSAGE_CONTENT"))
     discord_moderator_role: str | None = Field(None, validation_alias=AliasChoices("DISCORD_MODERATOR_ROLE"))
     db_path: Path | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_DB"))
     # sqlite:///PATH (or another registered backend); wins over DOCSOCIAL_DB, see bot/storage/factory.py
     database_url: str | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_DATABASE_URL"))
-    log_level: str = Field("INFO", validation_alias=AliasChoices("DOCSOCIAL_LOG_LEVEL"))
-    vote_salt: SecretStr = Field(
-        SecretStr("docsocial-default-salt-change-me"), validation_alias=AliasChoices("DOCSOCIAL_VOTE_SALT")
+    # PostgreSQL: connections per worker process (a deployment opens workers x this many)
+    database_pool_size: int = Field(10, ge=1, le=200, validation_alias=AliasChoices("DOCSOCIAL_DB_POOL_SIZE"))
+    # PostgreSQL: how long a lost connection is retried (with backoff) before the user is told to try again
+    database_retry_seconds: float = Field(
+        5.0, ge=0, le=120, validation_alias=AliasChoices("DOCSOCIAL_DB_RETRY_SECONDS")
     )
+    # communities whose entries stay indexed in memory per worker; the least recently used go first
+    max_loaded_communities: int = Field(
+        1000, ge=1, validation_alias=AliasChoices("DOCSOCIAL_MAX_LOADED_COMMUNITIES")
+    )
+    log_level: str = Field("INFO", validation_alias=AliasChoices("DOCSOCIAL_LOG_LEVEL"))
+    # No default on purpose: see bot/salt.py (a file beside the SQLite database, or required with PostgreSQL)
+    vote_salt: SecretStr | None = Field(None, validation_alias=AliasChoices("DOCSOCIAL_VOTE_SALT"))
     gap_retention_days: int = Field(90, ge=1, validation_alias=AliasChoices("DOCSOCIAL_GAP_RETENTION_DAYS"))
     max_message_chars: int = Field(1000, ge=50, validation_alias=AliasChoices("DOCSOCIAL_MAX_MESSAGE_CHARS"))
     user_rate: str = Field("8/minute", validation_alias=AliasChoices("DOCSOCIAL_USER_RATE"))
@@ -76,8 +90,11 @@ class Settings(BaseSettings):
         "telegram_webhook_secret",
         "discord_bot_token",
         "discord_moderator_role",
+        "discord_shard_id",
+        "discord_shard_count",
         "db_path",
         "database_url",
+        "vote_salt",
         mode="before",
     )
     @classmethod
@@ -91,6 +108,18 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
         return value
+
+    @model_validator(mode="after")
+    def _shard_in_range(self) -> Settings:
+        """A shard id needs the count, and must be below it (Discord numbers shards 0..count-1)."""
+        if (self.discord_shard_id is None) != (self.discord_shard_count is None):
+            raise ValueError("set DISCORD_SHARD_ID and DISCORD_SHARD_COUNT together (or neither)")
+        shard, count = self.discord_shard_id, self.discord_shard_count
+        if shard is not None and count is not None and shard >= count:
+            raise ValueError(
+                f"DISCORD_SHARD_ID {shard} must be below DISCORD_SHARD_COUNT {count} (shards are numbered from 0)"
+            )
+        return self
 
     @field_validator("log_level")
     @classmethod

@@ -40,6 +40,8 @@ def _no_real_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
                  "TELEGRAM_WEBHOOK_URL", "DOCSOCIAL_DATABASE_URL"):
         monkeypatch.setenv(name, "")
     monkeypatch.setenv("DISCORD_MESSAGE_CONTENT", "0")
+    monkeypatch.delenv("DOCSOCIAL_VOTE_SALT", raising=False)
+    monkeypatch.delenv("DOCSOCIAL_DATABASE_URL", raising=False)
 
 
 @pytest.fixture(scope="session")
@@ -195,3 +197,13 @@ def run_cli_parallel(jobs: Mapping[str, CliJob], db_dir: Path) -> dict[str, CliR
 
 
 ASK_JSON_FIELDS = {"kind", "entry_id", "score", "locale", "text", "suggestions"}
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say plainly when the PostgreSQL half of the suite did not run (no server configured)."""
+    from tests.pg_support import PG_URL, SKIP_REASON
+
+    if not PG_URL:
+        skipped = [r for r in terminalreporter.stats.get("skipped", []) if SKIP_REASON in str(r.longrepr)]
+        if skipped:
+            terminalreporter.write_sep("=", f"{SKIP_REASON}: {len(skipped)} tests did not run", yellow=True)

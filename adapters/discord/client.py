@@ -60,7 +60,14 @@ class DocSocialClient(discord.Client):
         intents = discord.Intents.default()
         self.message_content = message_content_enabled(settings)
         intents.message_content = self.message_content
-        super().__init__(intents=intents, allowed_mentions=NO_MENTIONS)
+        # One shard per worker process when sharded; Discord routes each guild to one shard, so a
+        # guild's events reach exactly one worker and all workers share state through the store.
+        super().__init__(
+            intents=intents,
+            allowed_mentions=NO_MENTIONS,
+            shard_id=settings.discord_shard_id,
+            shard_count=settings.discord_shard_count,
+        )
         self.assistant = assistant
         self.settings = settings
         self.sync_guilds = sync_guilds
@@ -79,7 +86,7 @@ class DocSocialClient(discord.Client):
     async def setup_hook(self) -> None:
         await self.tree.set_translator(self.translator)
         self.add_dynamic_items(ActionButton)
-        if not self.sync_guilds:
+        if not self.sync_guilds or (self.settings.discord_shard_id or 0) != 0:  # once per deployment: shard 0
             return
         for guild_id in self.settings.discord_guild_ids:
             guild = discord.Object(id=guild_id)

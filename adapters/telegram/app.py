@@ -320,13 +320,18 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event, *
         if app.post_init is not None:  # run_polling would call it; with the manual lifecycle we do
             await app.post_init(app)
         if settings.telegram_webhook_url:
-            secret = settings.telegram_webhook_secret
+            # Always a secret token: PTB answers 403 to any request without it, so knowing the URL is not
+            # enough to forge an update. Unconfigured, all workers share one generated in the store.
+            configured = settings.telegram_webhook_secret
+            secret = (
+                configured.get_secret_value() if configured else await assistant.deployment_secret("telegram_webhook")
+            )
             await updater.start_webhook(
-                listen="0.0.0.0",
+                listen=settings.telegram_webhook_listen,
                 port=settings.telegram_webhook_port,
                 url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
                 webhook_url=settings.telegram_webhook_url,
-                secret_token=secret.get_secret_value() if secret else None,
+                secret_token=secret,
                 allowed_updates=_ALLOWED_UPDATES,
                 bootstrap_retries=_BOOTSTRAP_RETRIES,
             )

@@ -42,7 +42,7 @@ class Answering(AssistantBase):
             user = self._user_key(message)
             # Private chats share a data bucket but not a crowd: only groups get a group-wide limit.
             crowd = f"{community}:{user}" if message.is_private else community
-            wait = self.limiter.check(crowd, user, settings.cooldown_seconds)
+            wait = await self.limiter.check(crowd, user, settings.cooldown_seconds)
         if wait is not None:
             seconds = max(1, round(wait))
             return Reply(

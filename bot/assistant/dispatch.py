@@ -97,8 +97,8 @@ class CommandDispatch(Answering):
 
     async def _cmd_cancel(self, call: Call) -> Reply:
         request = await self._faq_request(call.message, call.context, call.community, call.rest, ask_moderator=False)
-        if self.faq.in_dialogue(request):
-            return self.faq.cancel(request)
+        if await self.faq.in_dialogue(request):
+            return await self.faq.cancel(request)
         return Reply(kind="info", locale=request.locale, body=t("nothing_to_cancel", request.locale))
 
     async def _cmd_start(self, call: Call) -> Reply:
@@ -131,24 +131,24 @@ class CommandDispatch(Answering):
         return views.sources_reply(self.curated, await self._locale(call.message, call.community))
 
     async def _cmd_lang(self, call: Call) -> Reply:
-        return self._set_language(call.rest, call.message, await self._locale(call.message, call.community))
+        return await self._set_language(call.rest, call.message, await self._locale(call.message, call.community))
 
     async def _cmd_rate(self, call: Call) -> Reply:
         locale = await self._locale(call.message, call.community)
         return await self._rate(call.rest, call.message, call.community, locale)
 
-    def _set_language(self, rest: str, message: Message, locale: Locale) -> Reply:
+    async def _set_language(self, rest: str, message: Message, locale: Locale) -> Reply:
         chosen = parse_locale(rest)
         if chosen is None:
             return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("lang_usage", locale))
-        self.sessions.set_language(self._user_key(message), chosen)
+        await self.sessions.set_language(self._user_key(message), chosen)
         return Reply(kind="info", locale=chosen, body=t("lang_set", chosen))
 
     async def _rate(self, rest: str, message: Message, community: str, locale: Locale) -> Reply:
         helpful = parse_yes_no(rest)
         if helpful is None:
             return Reply(kind="error", locale=locale, title=t("usage_title", locale), body=t("rate_usage", locale))
-        entry_id = self.sessions.last_answer(self._user_key(message), community)
+        entry_id = await self.sessions.last_answer(self._user_key(message), community)
         if entry_id is None:
             return Reply(kind="error", locale=locale, body=t("rate_nothing", locale))
         return await self._vote(message, community, entry_id, helpful, locale)

@@ -26,6 +26,7 @@ from bot.matching import Matcher
 from bot.matching.normalize import strip_control
 from bot.models import Locale, Message, Reply
 from bot.negatives import load_negatives
+from bot.salt import resolve_salt
 from bot.storage.base import Store, StoreError
 from bot.storage.factory import create_store
 
@@ -45,10 +46,11 @@ class Assistant(CommandDispatch):
         directory = knowledge_dir or CURATED_DIR
         entries = load_curated() if knowledge_dir is None else load_directory(knowledge_dir)
         matcher = Matcher(entries, settings.match, negatives=load_negatives(directory))
+        salt = resolve_salt(settings)  # before connecting: a missing salt is a configuration error
         if store is None:
             store = create_store(settings)
         await store.open()
-        assistant = cls(settings, entries, matcher, store)
+        assistant = cls(settings, entries, matcher, store, salt=salt)
         gc.freeze()  # knowledge and indexes live as long as the process: keep GC pauses off the hot path
         await assistant.purge_if_due()
         return assistant
@@ -60,7 +62,7 @@ class Assistant(CommandDispatch):
             await self.purge_if_due()
             await self._ensure_loaded(community)
             reply = await self._dispatch(message, context, community)
-            self._remember_answer(message, community, reply)
+            await self._remember_answer(message, community, reply)
             return with_buttons(reply, message.ref)
         except StoreError as exc:
             locale = message.locale or "en"
@@ -70,7 +72,7 @@ class Assistant(CommandDispatch):
         text = strip_control(message.text).strip()
         if text.startswith("/"):
             return await self._command(text, message, context, community)
-        if self.faq.has_dialogue(community, self._user_key(message)):
+        if await self.faq.has_dialogue(community, self._user_key(message)):
             request = await self._faq_request(message, context, community, text, ask_moderator=False)
             return prompting(await self.faq.dialogue_step(text, request), message, always=True)
         if not message.addressed:
@@ -95,7 +97,7 @@ class Assistant(CommandDispatch):
                 await self.store.record_answer(community, entry.id)
                 await learn_choice(self.store, self._user_key(message), community, entry.id, utcnow())
                 reply = views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
-                self._remember_answer(message, community, reply)
+                await self._remember_answer(message, community, reply)
                 return reply
             if isinstance(action, actions.Feedback):
                 return await self._vote(message, community, action.entry_id, action.helpful, locale)

@@ -14,8 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.faq import replies
-from bot.faq.dialogue import DialogueStore, InMemoryDialogues
-from bot.faq.gaps import GapGroup
+from bot.faq.dialogue import DialogueStore, StoreDialogues
 from bot.faq.parsing import compare_key, normalise_id, split_first
 from bot.i18n import t
 from bot.models import Entry, Locale, Reply, Suggestion
@@ -81,7 +80,7 @@ class FaqBase:
         on_change: Callable[[str], Awaitable[None]],
         limits: FaqLimits = DEFAULT_LIMITS,
         *,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,  # wall clock: a dialogue may continue in another process
         dialogues: DialogueStore | None = None,
     ) -> None:
         self._store = store
@@ -90,10 +89,8 @@ class FaqBase:
         self._on_change = on_change
         self.limits = limits
         self._clock = clock
-        # half-written guided adds live in memory by default; any DialogueStore may replace it
-        self._dialogues = dialogues or InMemoryDialogues(limits.dialogue_timeout_seconds, clock)
-        # per (community, actor): when `faq gaps` ran and the numbered groups it showed (None = handled)
-        self._gap_snapshots: dict[ActorKey, tuple[float, list[GapGroup | None]]] = {}
+        # half-written guided adds live in the store by default, so any worker continues them
+        self._dialogues = dialogues or StoreDialogues(store, limits.dialogue_timeout_seconds, clock)
 
     @staticmethod
     def _key(req: FaqRequest) -> ActorKey:

@@ -1,19 +1,25 @@
 """State of the step-by-step `faq add` (question -> answer -> extra phrasings -> saved).
 
-The state lives behind `DialogueStore`, keyed by (community, actor). `InMemoryDialogues` keeps it in
-this process (a half-written entry is not worth a database row); a shared store can replace it when
-several workers serve one group. An idle draft expires so a forgotten dialogue never swallows
-someone's later messages.
+The state lives behind `DialogueStore`, keyed by (community, actor). `StoreDialogues`, the default,
+keeps drafts in the database: the next message of a dialogue may reach another worker process, or
+the same one after a restart, and must find the draft. `InMemoryDialogues` keeps them in this
+process (tests, throwaway tools). An idle draft expires so a forgotten dialogue never swallows
+someone's later messages; times are wall-clock seconds from the injectable clock, comparable
+between processes.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Literal, Protocol
+
+from bot.storage.base import Store
 
 Step = Literal["question", "answer", "extras"]
 DialogueKey = tuple[str, str]  # (community_id, actor)
+_STEPS: tuple[Step, ...] = ("question", "answer", "extras")
 
 
 @dataclass
@@ -26,41 +32,105 @@ class Draft:
     extras: list[str] = field(default_factory=list)
     touched: float = 0.0  # clock time of the last message
 
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: str) -> Draft | None:
+        """The stored draft, or None when it cannot be read (written by another version): start over."""
+        try:
+            raw = json.loads(data)
+            step = raw["step"]
+            if step not in _STEPS:
+                return None
+            return cls(
+                step=step,
+                question=str(raw.get("question", "")),
+                answer=str(raw.get("answer", "")),
+                extras=[str(x) for x in raw.get("extras", [])],
+                touched=float(raw.get("touched", 0.0)),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+
 
 class DialogueStore(Protocol):
     """Where drafts live between messages."""
 
-    def start(self, key: DialogueKey) -> Draft:
+    async def start(self, key: DialogueKey) -> Draft:
         """A fresh draft at the first step (replacing any old one)."""
 
-    def get(self, key: DialogueKey) -> Draft | None:
+    async def get(self, key: DialogueKey) -> Draft | None:
         """The live draft, or None (an expired one is dropped)."""
 
-    def exists(self, key: DialogueKey) -> bool:
+    async def exists(self, key: DialogueKey) -> bool:
         """True even for an expired draft, so the next message can say it expired."""
 
-    def save(self, key: DialogueKey, draft: Draft) -> None:
+    async def save(self, key: DialogueKey, draft: Draft) -> None:
         """Keep the draft's changes and restart its idle timer."""
 
-    def end(self, key: DialogueKey) -> bool:
+    async def end(self, key: DialogueKey) -> bool:
         """Forget the draft; True if there was a live one."""
 
 
-class InMemoryDialogues:
-    """Open guided adds in this process, with idle expiry measured on an injectable clock (tests move time)."""
-
+class _Expiry:
     def __init__(self, timeout_seconds: float, clock: Callable[[], float]) -> None:
         self._timeout = timeout_seconds
         self._clock = clock
+
+    def expired(self, draft: Draft) -> bool:
+        return self._clock() - draft.touched >= self._timeout
+
+
+class StoreDialogues(_Expiry):
+    """Drafts in the store (JSON), shared by every worker on the same database."""
+
+    def __init__(self, store: Store, timeout_seconds: float, clock: Callable[[], float]) -> None:
+        super().__init__(timeout_seconds, clock)
+        self._store = store
+
+    async def start(self, key: DialogueKey) -> Draft:
+        draft = Draft(touched=self._clock())
+        await self._store.save_dialogue(*key, draft.to_json())
+        return draft
+
+    async def get(self, key: DialogueKey) -> Draft | None:
+        state = await self._store.load_dialogue(*key)
+        if state is None:
+            return None
+        draft = Draft.from_json(state.data)
+        if draft is None or self.expired(draft):
+            await self._store.end_dialogue(*key)
+            return None
+        return draft
+
+    async def exists(self, key: DialogueKey) -> bool:
+        return await self._store.load_dialogue(*key) is not None
+
+    async def save(self, key: DialogueKey, draft: Draft) -> None:
+        draft.touched = self._clock()
+        await self._store.save_dialogue(*key, draft.to_json())
+
+    async def end(self, key: DialogueKey) -> bool:
+        state = await self._store.end_dialogue(*key)
+        draft = None if state is None else Draft.from_json(state.data)
+        return draft is not None and not self.expired(draft)
+
+
+class InMemoryDialogues(_Expiry):
+    """Open guided adds in this process, with idle expiry measured on an injectable clock (tests move time)."""
+
+    def __init__(self, timeout_seconds: float, clock: Callable[[], float]) -> None:
+        super().__init__(timeout_seconds, clock)
         self._drafts: dict[DialogueKey, Draft] = {}
 
-    def start(self, key: DialogueKey) -> Draft:
+    async def start(self, key: DialogueKey) -> Draft:
         self._sweep()
         draft = Draft(touched=self._clock())
         self._drafts[key] = draft
         return draft
 
-    def get(self, key: DialogueKey) -> Draft | None:
+    async def get(self, key: DialogueKey) -> Draft | None:
         """The live draft, or None (an expired one is dropped)."""
         draft = self._drafts.get(key)
         if draft is not None and self.expired(draft):
@@ -68,18 +138,15 @@ class InMemoryDialogues:
             return None
         return draft
 
-    def exists(self, key: DialogueKey) -> bool:
+    async def exists(self, key: DialogueKey) -> bool:
         """True even for an expired draft, so the next message can say it expired."""
         return key in self._drafts
 
-    def expired(self, draft: Draft) -> bool:
-        return self._clock() - draft.touched >= self._timeout
-
-    def save(self, key: DialogueKey, draft: Draft) -> None:
+    async def save(self, key: DialogueKey, draft: Draft) -> None:
         draft.touched = self._clock()
         self._drafts[key] = draft
 
-    def end(self, key: DialogueKey) -> bool:
+    async def end(self, key: DialogueKey) -> bool:
         """Forget the draft; True if there was a live one."""
         draft = self._drafts.pop(key, None)
         return draft is not None and not self.expired(draft)

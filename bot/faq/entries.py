@@ -24,7 +24,7 @@ class EntryCommands(FaqBase):
         if not rest and req.forms:
             return Reply(kind="info", locale=req.locale, form=self.add_form(req.locale))
         if not rest:
-            self._dialogues.start(self._key(req))
+            await self._dialogues.start(self._key(req))
             body = t("faq.dlg_ask_question", req.locale, limit=self.limits.max_question_chars)
             return replies.info(req, t("faq.dlg_title", req.locale), body)
         if "|" not in rest:

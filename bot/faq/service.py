@@ -93,13 +93,13 @@ class FaqService(DigestCommands, ReadingCommands):
         log.debug("faq %s -> %s", command.name, reply.kind)
         return reply
 
-    def in_dialogue(self, req: FaqRequest) -> bool:
+    async def in_dialogue(self, req: FaqRequest) -> bool:
         """True while a step-by-step add by this actor in this community is open and not idle too long."""
-        return self.has_dialogue(req.community_id, req.actor)
+        return await self.has_dialogue(req.community_id, req.actor)
 
-    def has_dialogue(self, community_id: str, actor: str) -> bool:
+    async def has_dialogue(self, community_id: str, actor: str) -> bool:
         """`in_dialogue` for callers that have not built a request yet (it needs only who and where)."""
-        return self._dialogues.get((community_id, actor)) is not None
+        return await self._dialogues.get((community_id, actor)) is not None
 
     async def dialogue_step(self, text: str, req: FaqRequest) -> Reply:
         """Take the next message of a guided add: question, then answer, then extra phrasings.
@@ -107,8 +107,11 @@ class FaqService(DigestCommands, ReadingCommands):
         `req.is_moderator` is not consulted: only the moderator who ran `faq add` has a draft to continue.
         """
         key = self._key(req)
-        existed = self._dialogues.exists(key)
-        draft = self._dialogues.get(key)
+        try:
+            existed = await self._dialogues.exists(key)
+            draft = await self._dialogues.get(key)
+        except StoreError as exc:
+            return replies.store_error(req, exc)
         if draft is None:
             if existed:
                 minutes = round(self.limits.dialogue_timeout_seconds / 60)
@@ -118,18 +121,18 @@ class FaqService(DigestCommands, ReadingCommands):
         # look the role up again for every plain message (the draft is keyed by that actor).
         line = clean_text(text)
         if line.lower() in CANCEL_WORDS:
-            return self.cancel(req)
-        self._dialogues.save(key, draft)  # activity resets the idle timer
+            return await self.cancel(req)
         try:
+            await self._dialogues.save(key, draft)  # activity resets the idle timer
             reply, done = await self._steps[draft.step](text, line, draft, req)
+            if done:
+                await self._dialogues.end(key)
+            else:
+                await self._dialogues.save(key, draft)
         except Invalid as exc:
             return replies.error(req, exc.body, exc.hint)
         except StoreError as exc:
             return replies.store_error(req, exc)  # the draft stays, so the moderator can simply resend
-        if done:
-            self._dialogues.end(key)
-        else:
-            self._dialogues.save(key, draft)
         return reply
 
     # --- the guided add's state table: each step takes one message and moves the draft on ---------
@@ -165,9 +168,9 @@ class FaqService(DigestCommands, ReadingCommands):
         body = t("faq.dlg_ask_extras", req.locale, limit=self.limits.max_extra_phrasings)
         return replies.info(req, t("faq.dlg_title", req.locale), body)
 
-    def cancel(self, req: FaqRequest) -> Reply:
+    async def cancel(self, req: FaqRequest) -> Reply:
         """End this actor's guided add without saving (`/cancel`)."""
-        if self._dialogues.end(self._key(req)):
+        if await self._dialogues.end(self._key(req)):
             return replies.info(req, t("faq.dlg_title", req.locale), t("faq.dlg_cancelled", req.locale))
         return replies.info(req, None, t("faq.dlg_none", req.locale))
 

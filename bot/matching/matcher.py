@@ -120,6 +120,10 @@ class Matcher:
         index = OpenPhraseIndex([*entries, *linked], self._community_grams)
         self._communities[community_id] = _Community(entries, targets, index, hidden, positions, exact)
 
+    def drop_community(self, community_id: str) -> None:
+        """Forget a community's own entries (memory); it reads as curated-only until set again."""
+        self._communities.pop(community_id, None)
+
     def entry(self, entry_id: str, community_id: str | None = None) -> Entry | None:
         """Look an entry up by id: the community's own first, then curated."""
         community = self._communities.get(community_id or "")

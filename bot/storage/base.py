@@ -137,6 +137,23 @@ class CommunityStats:
     not_helpful: int = 0
 
 
+@dataclass(frozen=True)
+class DialogueState:
+    """A half-written guided dialogue as the core serialised it (JSON text), and when it was last used."""
+
+    data: str
+    touched_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Quota:
+    """At most `limit` hits per fixed window of `window_seconds` for one key (a user, a community)."""
+
+    key: str
+    limit: int
+    window_seconds: float
+
+
 class Store(Protocol):
     """What the core needs from a database. Implementations keep SQL dialects to themselves."""
 
@@ -239,6 +256,7 @@ class Store(Protocol):
 
     async def claim_digest(self, community_id: str, period: str) -> bool:
         """True for exactly one caller per (community, period), whatever the number of workers."""
+
     async def purge_older_than(self, days: int) -> int: ...
 
     # usage and feedback (voter is a salted hash from bot.privacy)
@@ -253,3 +271,29 @@ class Store(Protocol):
     # settings
     async def get_settings(self, community_id: str) -> CommunitySettings: ...
     async def update_settings(self, community_id: str, settings: CommunitySettings, actor: str) -> None: ...
+
+    # cross-message state, shared by every worker on the same database
+    async def revision(self, community_id: str) -> int:
+        """A number every write to the community's entries, hidden ids or settings increases (0: never)."""
+
+    async def save_dialogue(self, community_id: str, actor: str, data: str) -> None:
+        """Create or replace the actor's open dialogue here; touched now."""
+
+    async def load_dialogue(self, community_id: str, actor: str) -> DialogueState | None: ...
+    async def end_dialogue(self, community_id: str, actor: str) -> DialogueState | None:
+        """Forget the dialogue; returns what it was (None when there was none)."""
+
+    async def set_user_locale(self, user_key: str, locale: Locale) -> None: ...
+    async def user_locale(self, user_key: str) -> Locale | None: ...
+    async def set_last_answer(self, user_key: str, community_id: str, entry_id: str) -> None: ...
+    async def last_answer(self, user_key: str, community_id: str) -> str | None: ...
+
+    async def hit_limits(self, quotas: Sequence[Quota], cooldown_key: str, cooldown_seconds: float) -> float | None:
+        """Count one hit on every quota and start the cooldown, all or nothing: None when allowed,
+        else the seconds to wait (a refused attempt is not counted)."""
+
+    async def shared_secret(self, name: str, make: Callable[[], str]) -> str:
+        """The deployment's secret `name`, created with `make()` by whichever worker asks first."""
+
+    async def claim_job(self, job: str, every: dt.timedelta) -> bool:
+        """True for exactly one caller per `every` across all workers: scheduled work runs once."""

@@ -1,7 +1,8 @@
 """Choose the storage backend from settings, so the composition root never names one itself.
 
 `DOCSOCIAL_DATABASE_URL` wins: `sqlite:///PATH` (three slashes, then the path; four for an absolute
-path). Unset, the SQLite file at `DOCSOCIAL_DB` or the per-user default is used. A backend registers
+path) or `postgresql://USER:PASSWORD@HOST:PORT/DB` (asyncpg; pool size DOCSOCIAL_DB_POOL_SIZE). Unset,
+the SQLite file at `DOCSOCIAL_DB` or the per-user default is used. A backend registers
 its URL scheme in `BACKENDS`.
 """
 
@@ -21,7 +22,17 @@ def _sqlite(url: str, settings: Settings) -> Store:
     return SQLiteStore(sqlite_path(settings, url))
 
 
-BACKENDS: dict[str, Callable[[str, Settings], Store]] = {"sqlite": _sqlite}
+def _postgresql(url: str, settings: Settings) -> Store:
+    from bot.storage.postgres.store import PostgresStore
+
+    return PostgresStore(url, pool_size=settings.database_pool_size, retry_seconds=settings.database_retry_seconds)
+
+
+BACKENDS: dict[str, Callable[[str, Settings], Store]] = {
+    "sqlite": _sqlite,
+    "postgresql": _postgresql,
+    "postgres": _postgresql,
+}
 
 
 def _scheme(url: str) -> str:
@@ -29,6 +40,12 @@ def _scheme(url: str) -> str:
     if not sep or not scheme:
         raise StoreError(f"DOCSOCIAL_DATABASE_URL {url!r} is not a URL: use sqlite:///PATH")
     return scheme.lower().split("+", 1)[0]
+
+
+def backend_name(url: str) -> str:
+    """"sqlite" or "postgresql" for a URL (postgres:// is an alias)."""
+    scheme = _scheme(url)
+    return "postgresql" if scheme == "postgres" else scheme
 
 
 def database_url(settings: Settings) -> str:

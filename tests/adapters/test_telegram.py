@@ -535,6 +535,66 @@ async def test_webhook_mode_registers_and_answers(tmp_path: Path) -> None:
         await server.stop()
 
 
+async def _post_when_up(session: aiohttp.ClientSession, url: str, update: dict[str, Any],
+                        headers: dict[str, str]) -> aiohttp.ClientResponse:
+    for _ in range(100):  # the webhook server starts right after setWebhook
+        try:
+            return await session.post(url, json=update, headers=headers)
+        except aiohttp.ClientConnectionError:
+            await asyncio.sleep(0.05)
+    raise AssertionError(f"nothing listens on {url}")
+
+
+async def test_webhook_always_has_a_secret_shared_by_workers_and_forged_posts_change_nothing(
+    tmp_path: Path,
+) -> None:
+    """No TELEGRAM_WEBHOOK_SECRET configured: a secret is generated once in the database, both workers
+    (each on its own port) register it, and a POST without it (a forged admin /faq add) gets 403."""
+    server = FakeBotAPI()
+    await server.start()
+    server.member_status[51] = "administrator"
+    ports = [_free_port(), _free_port()]
+    knowledge = write_knowledge(tmp_path / "kb")
+    workers = []
+    for port in ports:
+        settings = make_settings(server, tmp_path, telegram_webhook_url="https://bot.example.org/tg/hook",
+                                 telegram_webhook_port=port, telegram_webhook_listen="127.0.0.1")
+        assistant = await Assistant.create(settings, knowledge_dir=knowledge,
+                                           store=SQLiteStore(tmp_path / "shared.sqlite"))
+        stop = asyncio.Event()
+        workers.append((assistant, stop, asyncio.create_task(serve(assistant, settings, stop))))
+    community = f"telegram:{GROUP}"
+    try:
+        hooks = await server.wait_for("setWebhook", 2)
+        secrets_sent = {hook.params["secret_token"] for hook in hooks}
+        assert len(secrets_sent) == 1
+        [secret] = secrets_sent
+        assert len(secret) >= 32 and secret == await workers[0][0].deployment_secret("telegram_webhook")
+        forged = {"update_id": 7, **message("/faq add Where to log in? | At evil.example.com", chat_id=GROUP,
+                                            chat_type="supergroup", sender=user(51))}
+        async with aiohttp.ClientSession() as session:
+            for port in ports:
+                url = f"http://127.0.0.1:{port}/tg/hook"
+                assert (await _post_when_up(session, url, forged, {})).status == 403
+                wrong = {"X-Telegram-Bot-Api-Secret-Token": "guessed"}
+                assert (await _post_when_up(session, url, forged, wrong)).status == 403
+            await asyncio.sleep(0.3)
+            assert server.of("sendMessage") == [] and server.of("getChatMember") == []
+            assert await workers[0][0].store.list_entries(community) == []  # nothing changed
+            genuine = {"update_id": 8, **message("/start")}
+            good = await _post_when_up(session, f"http://127.0.0.1:{ports[1]}/tg/hook", genuine,
+                                       {"X-Telegram-Bot-Api-Secret-Token": secret})
+            assert good.status == 200
+        [call] = await server.wait_for("sendMessage")
+        assert "Welcome" in call.params["text"]
+    finally:
+        for assistant, stop, task in workers:
+            stop.set()
+            await asyncio.wait_for(task, 10)
+            await assistant.close()
+        await server.stop()
+
+
 # --- pure helpers ---------------------------------------------------------------------------
 
 

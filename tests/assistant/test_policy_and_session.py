@@ -32,15 +32,15 @@ def test_check_is_the_private_command() -> None:
     assert not answers_privately("ask") and not answers_privately("no-such-command")
 
 
-def test_sessions_remember_per_user_and_forget_the_oldest() -> None:
+async def test_sessions_remember_per_user_and_forget_the_oldest() -> None:
     sessions = InMemorySessions(limit=2)
-    sessions.set_language("u1", "es")
-    sessions.remember_answer("u1", "g", "sermo")
-    assert sessions.language("u1") == "es" and sessions.last_answer("u1", "g") == "sermo"
-    assert sessions.last_answer("u1", "other") is None and sessions.language("u2") is None
-    sessions.set_language("u2", "en")
-    sessions.set_language("u3", "en")
-    assert sessions.language("u1") is None  # bounded: the least recently set went first
+    await sessions.set_language("u1", "es")
+    await sessions.remember_answer("u1", "g", "sermo")
+    assert await sessions.language("u1") == "es" and await sessions.last_answer("u1", "g") == "sermo"
+    assert await sessions.last_answer("u1", "other") is None and await sessions.language("u2") is None
+    await sessions.set_language("u2", "en")
+    await sessions.set_language("u3", "en")
+    assert await sessions.language("u1") is None  # bounded: the least recently set went first
 
 
 def test_every_registry_command_and_faq_subcommand_has_one_handler(assistant: Assistant) -> None:

@@ -24,22 +24,22 @@ class CopyingDialogues:
         self.rows: dict[DialogueKey, Draft] = {}
         self.saves = 0
 
-    def start(self, key: DialogueKey) -> Draft:
+    async def start(self, key: DialogueKey) -> Draft:
         self.rows[key] = Draft()
         return copy.deepcopy(self.rows[key])
 
-    def get(self, key: DialogueKey) -> Draft | None:
+    async def get(self, key: DialogueKey) -> Draft | None:
         row = self.rows.get(key)
         return copy.deepcopy(row) if row is not None else None
 
-    def exists(self, key: DialogueKey) -> bool:
+    async def exists(self, key: DialogueKey) -> bool:
         return key in self.rows
 
-    def save(self, key: DialogueKey, draft: Draft) -> None:
+    async def save(self, key: DialogueKey, draft: Draft) -> None:
         self.saves += 1
         self.rows[key] = copy.deepcopy(draft)
 
-    def end(self, key: DialogueKey) -> bool:
+    async def end(self, key: DialogueKey) -> bool:
         return self.rows.pop(key, None) is not None
 
 
@@ -61,7 +61,7 @@ async def test_a_copying_dialogue_store_carries_the_guided_add(store: SQLiteStor
     dialogues = CopyingDialogues()
     faq = FaqService(store, {}, _nothing_similar, _no_similar_change, dialogues=dialogues)
     await faq.handle("add", MOD)
-    assert faq.in_dialogue(MOD)
+    assert await faq.in_dialogue(MOD)
     assert "Step 2 of 3" in (await faq.dialogue_step("Where is the rota?", MOD)).body
     assert "Step 3 of 3" in (await faq.dialogue_step("On the intranet.", MOD)).body
     done = await faq.dialogue_step("skip", MOD)

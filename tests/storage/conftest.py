@@ -7,7 +7,6 @@ server skips with a plain reason when its test URL is not configured.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -15,9 +14,11 @@ import pytest
 import pytest_asyncio
 
 from bot.storage.base import Store
+from bot.storage.postgres.store import PostgresStore
 from bot.storage.sqlite.store import SQLiteStore
+from tests.pg_support import PG_URL, SKIP_REASON, create_schema, drop_schema, new_schema
 
-BACKENDS = ["sqlite"]
+BACKENDS = ["sqlite", "postgresql"]
 
 Clock = Callable[[], dt.datetime]
 StoreFactory = Callable[..., Awaitable[Store]]
@@ -33,9 +34,11 @@ class FixedClock:
         return self.now
 
 
-def _make(kind: str, tmp_path: Path, clock: Clock | None) -> Store:
-    if kind == "postgresql" and not os.environ.get("DOCSOCIAL_TEST_DATABASE_URL"):
-        pytest.skip("DOCSOCIAL_TEST_DATABASE_URL is not set")
+def _make(kind: str, tmp_path: Path, clock: Clock | None, schema: str) -> Store:
+    if kind == "postgresql":
+        if clock is None:
+            return PostgresStore(PG_URL, schema=schema, migrate=True)
+        return PostgresStore(PG_URL, schema=schema, migrate=True, clock=clock)
     if kind == "sqlite":
         if clock is None:
             return SQLiteStore(tmp_path / "contract.db")
@@ -45,6 +48,8 @@ def _make(kind: str, tmp_path: Path, clock: Clock | None) -> Store:
 
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql" and not PG_URL:
+        pytest.skip(SKIP_REASON)
     return str(request.param)
 
 
@@ -52,9 +57,12 @@ def backend(request: pytest.FixtureRequest) -> str:
 async def open_store(backend: str, tmp_path: Path) -> AsyncIterator[StoreFactory]:
     """Open a store of the current backend (optionally on a test clock); closed after the test."""
     opened: list[Store] = []
+    schema = new_schema()  # PostgreSQL: one fresh schema per test, shared by the stores it opens
+    if backend == "postgresql":
+        await create_schema(schema)
 
     async def factory(clock: Clock | None = None) -> Store:
-        store = _make(backend, tmp_path, clock)
+        store = _make(backend, tmp_path, clock, schema)
         await store.open()
         opened.append(store)
         return store
@@ -62,6 +70,8 @@ async def open_store(backend: str, tmp_path: Path) -> AsyncIterator[StoreFactory
     yield factory
     for store in opened:
         await store.close()
+    if backend == "postgresql":
+        await drop_schema(schema)
 
 
 @pytest_asyncio.fixture

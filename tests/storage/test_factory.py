@@ -32,7 +32,7 @@ def test_env_variable_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 @pytest.mark.parametrize(
     ("url", "words"),
     [
-        ("mysql://db/x", "mysql://, which this DocSocial cannot open (known: sqlite://)"),
+        ("mysql://db/x", "mysql://, which this DocSocial cannot open (known: postgres://, postgresql://, sqlite://)"),
         ("just-a-path.db", "is not a URL"),
         ("sqlite://", "names no file"),
     ],

@@ -33,8 +33,11 @@ from bot.storage.sqlite.connection import parse_timestamp, timestamp
 from bot.storage.sqlite.imports import SQLiteImportMixin
 from bot.storage.sqlite.moderation import SQLiteModerationMixin
 from bot.storage.sqlite.sql import fetchall, fetchone
+from bot.storage.sqlite.state import SQLiteStateMixin
 
 __all__ = ["SQLiteStore"]
+
+STALE_STATE = dt.timedelta(days=1)  # dialogues idle this long are gone for good
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -70,7 +73,7 @@ _ENTRY_COLUMNS = "community_id, data, deleted, created_at, updated_at"
 # the store
 
 
-class SQLiteStore(SQLiteImportMixin, SQLiteModerationMixin):
+class SQLiteStore(SQLiteImportMixin, SQLiteModerationMixin, SQLiteStateMixin):
     """`bot.storage.base.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
 
 
@@ -324,6 +327,12 @@ class SQLiteStore(SQLiteImportMixin, SQLiteModerationMixin):
             ):
                 cursor = await conn.execute(sql, (cutoff,))
                 removed += max(0, cursor.rowcount)
+            # Expired conversation state: counted as housekeeping, not as retention.
+            await conn.execute("DELETE FROM last_answers WHERE at < ?", (cutoff,))
+            now = self._clock().timestamp()
+            await conn.execute("DELETE FROM rate_windows WHERE expires_at < ?", (now,))
+            await conn.execute("DELETE FROM cooldowns WHERE expires_at < ?", (now,))
+            await conn.execute("DELETE FROM dialogues WHERE touched_at < ?", (timestamp(self._clock() - STALE_STATE),))
         return removed
 
     # -- usage and feedback ---------------------------------------------------------------------
@@ -400,8 +409,8 @@ class SQLiteStore(SQLiteImportMixin, SQLiteModerationMixin):
 
     _COMMUNITY_TABLES = (
         "entry_counters", "entries", "hidden_entries", "audit_log", "gaps", "usage_events", "votes",
-        "community_settings", "gap_counters", "gap_numbers", "dismissed_gaps", "entry_links",
-        "learned_phrasings", "learned_votes", "question_context", "digest_sends",
+        "community_settings", "gap_counters", "gap_numbers", "dialogues", "last_answers", "dismissed_gaps",
+        "entry_links", "learned_phrasings", "learned_votes", "question_context", "digest_sends",
     )
 
     async def move_community(self, old_id: str, new_id: str, actor: str) -> None:
@@ -415,8 +424,8 @@ class SQLiteStore(SQLiteImportMixin, SQLiteModerationMixin):
             if taken is not None:
                 raise StoreError(f"cannot move {old_id} to {new_id}: {new_id} already has FAQ entries")
             for table in ("entry_counters", "community_settings", "hidden_entries", "gaps", "votes",
-                          "gap_counters", "gap_numbers", "dismissed_gaps", "entry_links", "learned_phrasings",
-                          "learned_votes", "question_context", "digest_sends"):
+                          "gap_counters", "gap_numbers", "dialogues", "last_answers", "dismissed_gaps",
+                          "entry_links", "learned_phrasings", "learned_votes", "question_context", "digest_sends"):
                 # rows the new id gathered since the move (keyed tables) give way; table names are constants
                 await conn.execute(f"DELETE FROM {table} WHERE community_id = ?", (new_id,))
             for table in self._COMMUNITY_TABLES:

@@ -71,3 +71,21 @@ CREATE TABLE digest_sends (
     claimed_at   TEXT NOT NULL,
     PRIMARY KEY (community_id, period)
 );
+
+-- Linking or unlinking changes what the community's questions lead to: every worker reloads it
+-- (community_revisions comes from 0002).
+CREATE TRIGGER entry_links_revision_insert AFTER INSERT ON entry_links BEGIN
+    INSERT INTO community_revisions (community_id, revision) SELECT NEW.community_id, 0
+        WHERE NOT EXISTS (SELECT 1 FROM community_revisions WHERE community_id = NEW.community_id);
+    UPDATE community_revisions SET revision = revision + 1 WHERE community_id = NEW.community_id;
+END;
+CREATE TRIGGER entry_links_revision_update AFTER UPDATE ON entry_links BEGIN
+    INSERT INTO community_revisions (community_id, revision) SELECT NEW.community_id, 0
+        WHERE NOT EXISTS (SELECT 1 FROM community_revisions WHERE community_id = NEW.community_id);
+    UPDATE community_revisions SET revision = revision + 1 WHERE community_id = NEW.community_id;
+END;
+CREATE TRIGGER entry_links_revision_delete AFTER DELETE ON entry_links BEGIN
+    INSERT INTO community_revisions (community_id, revision) SELECT OLD.community_id, 0
+        WHERE NOT EXISTS (SELECT 1 FROM community_revisions WHERE community_id = OLD.community_id);
+    UPDATE community_revisions SET revision = revision + 1 WHERE community_id = OLD.community_id;
+END;

@@ -1,0 +1,1 @@
+"""PostgreSQL backend (asyncpg): several workers sharing one database."""
