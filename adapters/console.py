@@ -1,6 +1,6 @@
 """The local console chat: the same assistant and commands as the chat platforms, in a terminal.
 
-Type a question or a command; type the number of a suggestion to open it; /quit or Ctrl-D ends.
+Type a question or a command; type the number of a button to press it; /quit or Ctrl-D ends.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ import shutil
 import sys
 import textwrap
 
-from bot import actions
 from bot.assistant import Assistant, OperatorContext
 from bot.config import Settings
 from bot.i18n import t
-from bot.models import Locale, Message, Reply, Suggestion
+from bot.models import Button, Locale, Message, Reply
 
 PROMPT = "you> "
 CONSOLE_LOCALE: Locale = "en"  # before the first reply, the console does not know the user's language
@@ -31,9 +30,9 @@ def _wrap(text: str, indent: str = "") -> str:
     )
 
 
-def choices(reply: Reply) -> list[Suggestion]:
-    """The numbered choices a console user can pick by typing their number."""
-    return [*reply.suggestions, *reply.followups]
+def choices(reply: Reply) -> list[Button]:
+    """The core's buttons, numbered: typing a number presses that button."""
+    return list(reply.buttons)
 
 
 _INLINE_CODE = re.compile(r"`([^`\n]+)`")
@@ -44,9 +43,9 @@ def plain(text: str) -> str:
     return _INLINE_CODE.sub(r"\1", text)
 
 
-def render(reply: Reply, *, feedback: bool = True) -> str:
-    """A readable plain-text rendering: title, body, bullets, numbered choices, sources, and (unless
-    `feedback` is off, as in batch `ask`) how to rate the answer."""
+def render(reply: Reply, *, interactive: bool = True) -> str:
+    """A readable plain-text rendering: title (sentence case, as written), body, bullets, numbered choices,
+    sources. Not `interactive` (batch `ask`): nobody can press a button, so none is shown."""
     if reply.kind == "silent":
         return ""
     lines: list[str] = []
@@ -58,20 +57,19 @@ def render(reply: Reply, *, feedback: bool = True) -> str:
         lines.append(_wrap(f"- {plain(bullet)}", "  ").replace("  - ", "- ", 1))
     if reply.bullets:
         lines.append("")
-    numbered = choices(reply)
-    if reply.suggestions:
+    numbered = choices(reply) if interactive else []
+    if not interactive and reply.suggestions:  # a "did you mean" still names its choices
         lines.append(t("choices_label", reply.locale) + ":")
-    for number, item in enumerate(numbered, start=1):
-        if number == len(reply.suggestions) + 1:
-            lines.append(t("followups_label", reply.locale) + ":")
-        lines.append(f"  [{number}] {item.title}")
+        lines += [f"  - {s.title}" for s in reply.suggestions] + [""]
+    if numbered:
+        lines.append(t("choices_label", reply.locale) + ":")
+    for number, button in enumerate(numbered, start=1):
+        lines.append(f"  [{number}] " + (f"{button.emoji} {button.label}" if button.emoji else button.label))
     if numbered:
         lines.append("")
     if reply.sources:
         label = t("sources_label", reply.locale)
         lines.append(_wrap(f"{label}: " + "; ".join(reply.sources)))
-    if feedback and reply.feedback and reply.entry_id:
-        lines.append(t("feedback_prompt", reply.locale))
     return "\n".join(lines).rstrip()
 
 
@@ -79,7 +77,7 @@ async def run_console(settings: Settings, community: str | None) -> int:
     """Chat in the terminal until /quit or end of input."""
     assistant = await Assistant.create(settings)
     context = OperatorContext()
-    last: list[Suggestion] = []
+    last: list[Button] = []
     locale = CONSOLE_LOCALE  # then the language of the last reply
     interactive = sys.stdin.isatty()
     print(t("console_banner", CONSOLE_LOCALE))
@@ -94,8 +92,7 @@ async def run_console(settings: Settings, community: str | None) -> int:
                 break
             message = Message(text=line, platform="console", community_id=community)
             if text.isdigit() and 1 <= int(text) <= len(last):
-                payload = actions.encode(actions.ShowEntry(last[int(text) - 1].entry_id))
-                reply = await assistant.handle_action(payload, message, context)
+                reply = await assistant.handle_action(last[int(text) - 1].payload, message, context)
             elif text.isdigit() and len(text) <= 3:  # a choice number that matches nothing on screen
                 key = "no_such_choice" if last else "no_choices"
                 print("\n" + t(key, locale, n=int(text), count=len(last)) + "\n", flush=True)

@@ -79,7 +79,7 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
                 continue
             if number:  # batch: a rule between answers, so each one reads on its own
                 print("\n" + BATCH_SEPARATOR + "\n")
-            print(render(reply, feedback=False), flush=True)  # nobody can rate a one-off CLI answer
+            print(render(reply, interactive=False), flush=True)  # nothing to press, nothing to rate
     finally:
         await assistant.close()
     return 0

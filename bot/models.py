@@ -226,6 +226,7 @@ class Reply(BaseModel):
     delete_message: str | None = None  # effect: delete this platform message (the core allowed it)
     form: Form | None = None  # effect: open this form (platforms without forms never get one)
     prompt: bool = False  # effect: the next step is expected as a reply to this one (Telegram ForceReply)
+    ephemeral: bool = False  # an acknowledgement only the sender needs to see, where the platform can
 
     def plain_text(self) -> str:
         """A plain-text rendering, used by the CLI's JSON `text` and as a fallback."""

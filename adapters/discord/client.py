@@ -30,7 +30,6 @@ from adapters.discord.context import PLATFORM, DiscordContext, community_id, gui
 from adapters.discord.digests import digest_loop
 from adapters.discord.render import ActionButton
 from adapters.discord.respond import deliver_to_channel, report_error, respond
-from bot import actions
 from bot.assistant import Assistant
 from bot.config import Settings
 from bot.i18n import t
@@ -124,11 +123,10 @@ class DocSocialClient(discord.Client):
     async def on_action(self, interaction: discord.Interaction[Any], payload: str) -> None:
         """A pressed `ActionButton`: the core decodes the payload and answers."""
         try:
-            action = actions.decode(payload)
             message = interaction_message(interaction, "")
             context = DiscordContext.of_interaction(interaction, self.settings)
-            pressed_on_private = interaction.message is not None and interaction.message.flags.ephemeral
-            private = pressed_on_private or not isinstance(action, actions.ShowEntry)
+            # a button on a private message answers privately too; the reply says when else to
+            private = interaction.message is not None and interaction.message.flags.ephemeral
 
             async def work() -> Reply:
                 reply = await self.core.handle_action(payload, message, context)

@@ -66,7 +66,7 @@ def escape(text: str) -> str:
 
 def is_ephemeral(reply: Reply) -> bool:
     """Whether a reply to an interaction should be visible to its sender only."""
-    return reply.private or reply.kind in EPHEMERAL_KINDS
+    return reply.private or reply.ephemeral or reply.kind in EPHEMERAL_KINDS
 
 
 class ActionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ACTION_TEMPLATE):

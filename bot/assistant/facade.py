@@ -99,10 +99,13 @@ class Assistant(CommandDispatch):
                 reply = views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
                 await self._remember_answer(message, community, reply)
                 return reply
+            # a vote's thanks and a delete's outcome concern only whoever pressed the button
             if isinstance(action, actions.Feedback):
-                return await self._vote(message, community, action.entry_id, action.helpful, locale)
+                voted = await self._vote(message, community, action.entry_id, action.helpful, locale)
+                return voted.model_copy(update={"ephemeral": True})
             if isinstance(action, actions.DeleteMessage):
-                return await self.authorize_delete(message, context, action.message_ref)
+                allowed = await self.authorize_delete(message, context, action.message_ref)
+                return allowed.model_copy(update={"ephemeral": True})
         except StoreError as exc:
             return Reply(kind="error", locale=locale, title=t("store_error_title", locale), body=str(exc))
         return Reply(kind="error", locale=locale, body=t("button_unknown", locale))

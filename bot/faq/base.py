@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import math
 import re
@@ -160,12 +159,8 @@ class FaqBase:
             return False
         return True
 
-    async def _changed_reply(self, req: FaqRequest, title_key: str, body_key: str, entry_id: str) -> Reply:
-        live = await self._changed(req.community_id)
-        body = t("faq." + body_key, req.locale, id=entry_id)
-        if not live:
-            body += "\n\n" + t("faq.saved_not_live", req.locale)
-        return replies.info(req, t("faq." + title_key, req.locale, id=entry_id), body, entry_id=entry_id)
+    async def _changed_reply(self, req: FaqRequest, what: str, entry_id: str) -> Reply:
+        return replies.changed(req, what, entry_id, await self._changed(req.community_id))
 
     async def _community_entry(self, community_id: str, entry_id: str) -> CommunityEntry | None:
         try:
@@ -217,7 +212,3 @@ def id_order(entry_id: str) -> tuple[str, int, str]:
     m = re.fullmatch(r"([a-z_-]*)(\d+)", entry_id)
     return (m.group(1), int(m.group(2)), "") if m else (entry_id, 0, entry_id)
 
-
-def utc(moment: dt.datetime) -> dt.datetime:
-    """Store timestamps may be naive (meaning UTC) or aware; show them in UTC either way."""
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)

@@ -10,6 +10,7 @@ from bot.faq import replies
 from bot.faq.base import FORM_FIELD_LIMIT, FaqBase, FaqRequest, Invalid, other
 from bot.faq.history import entry_at
 from bot.faq.parsing import EDIT_FIELDS, clean_text, compare_key, normalise_id, split_first
+from bot.faq.replies import Saved
 from bot.i18n import t
 from bot.models import Entry, Form, FormField, Locale, Reply, Suggestion
 from bot.storage.base import CommunityEntry
@@ -25,8 +26,7 @@ class EntryCommands(FaqBase):
             return Reply(kind="info", locale=req.locale, form=self.add_form(req.locale))
         if not rest:
             await self._dialogues.start(self._key(req))
-            body = t("faq.dlg_ask_question", req.locale, limit=self.limits.max_question_chars)
-            return replies.info(req, t("faq.dlg_title", req.locale), body)
+            return replies.dialogue_step(req, "dlg_ask_question", self.limits.max_question_chars)
         if "|" not in rest:
             raise Invalid(t("faq.add_usage", req.locale))
         question, answer = rest.split("|", 1)
@@ -101,22 +101,8 @@ class EntryCommands(FaqBase):
         entry_id = (await self._store.create_entry(req.community_id, build, req.actor)).entry.id
         live = await self._changed(req.community_id)
         log.info("faq entry added")
-        body = t("faq.added_body", loc, id=entry_id)
-        if similar:
-            body += "\n\n" + t("faq.similar_warning", loc, id=entry_id)
-        bullets = [f"{p}" for p in phrasings] if len(phrasings) > 1 else []
-        bullets += replies.similar_bullets(req, similar)
-        if not live:
-            body += "\n\n" + t("faq.saved_not_live", loc)
-        reply = replies.info(
-            req,
-            t("faq.added_title", loc, id=entry_id),
-            body,
-            bullets,
-            entry_id=entry_id,
-            suggestions=[s for s, _ in similar],
-        )
-        return reply, True
+        shown = phrasings if len(phrasings) > 1 else []
+        return replies.added(req, Saved(entry_id, shown, similar, live)), True
 
     async def _cmd_alias(self, rest: str, req: FaqRequest) -> Reply:
         raw_id, text = split_first(rest)
@@ -162,20 +148,7 @@ class EntryCommands(FaqBase):
         updated = self._build_entry(req, {**entry.model_dump(), "questions": questions})
         await self._store.update_entry(req.community_id, updated, req.actor, "alias")
         live = await self._changed(req.community_id)
-        body = t("faq.alias_body", loc, text=new[0], id=entry.id)
-        if similar:
-            body += "\n\n" + t("faq.similar_note", loc)
-        if not live:
-            body += "\n\n" + t("faq.saved_not_live", loc)
-        bullets = new + replies.similar_bullets(req, similar)
-        return replies.info(
-            req,
-            t("faq.alias_done", loc, id=entry.id),
-            body,
-            bullets,
-            entry_id=entry.id,
-            suggestions=[s for s, _ in similar],
-        )
+        return replies.aliased(req, Saved(entry.id, new, similar, live))
 
     async def _cmd_edit(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
@@ -231,19 +204,7 @@ class EntryCommands(FaqBase):
             raise Invalid(t("faq.edit_same", loc, id=entry.id))
         await self._store.update_entry(req.community_id, updated, req.actor, "edit")
         live = await self._changed(req.community_id)
-        body = ""
-        if similar:
-            body = t("faq.similar_note", loc)
-        if not live:
-            body = (body + "\n\n" + t("faq.saved_not_live", loc)).strip()
-        return replies.info(
-            req,
-            t("faq.edit_done", loc, id=entry.id),
-            body,
-            bullets + replies.similar_bullets(req, similar),
-            entry_id=entry.id,
-            suggestions=[s for s, _ in similar],
-        )
+        return replies.edited(req, Saved(entry.id, bullets, similar, live))
 
     async def _cmd_remove(self, rest: str, req: FaqRequest) -> Reply:
         return await self._set_removed(rest, req, removed=True)
@@ -294,8 +255,7 @@ class EntryCommands(FaqBase):
         if ce.deleted == removed:
             raise Invalid(t("faq." + ("already_removed" if removed else "not_removed"), req.locale, id=entry_id))
         await self._store.set_deleted(req.community_id, entry_id, removed, req.actor)
-        title, body = ("removed_title", "removed_body") if removed else ("restored_title", "restored_body")
-        return await self._changed_reply(req, title, body, entry_id)
+        return await self._changed_reply(req, "removed" if removed else "restored", entry_id)
 
     async def _cmd_hide(self, rest: str, req: FaqRequest) -> Reply:
         return await self._set_hidden(rest, req, hidden=True)
@@ -318,5 +278,5 @@ class EntryCommands(FaqBase):
             )
         await self._store.set_hidden(req.community_id, entry_id, hidden, req.actor)
         if hidden:
-            return await self._changed_reply(req, "hidden_title", "hidden_body", entry_id)
-        return await self._changed_reply(req, "unhidden_title", "unhidden_body", entry_id)
+            return await self._changed_reply(req, "hidden", entry_id)
+        return await self._changed_reply(req, "unhidden", entry_id)

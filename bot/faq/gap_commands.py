@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from bot.faq import replies
-from bot.faq.base import FaqRequest, Invalid, utc
+from bot.faq.base import FaqRequest, Invalid
 from bot.faq.gaps import GapGroup, group_gaps
 from bot.faq.links import LinkCommands
 from bot.faq.parsing import clean_text, normalise_id, split_first
@@ -29,43 +29,13 @@ class GapCommands(LinkCommands):
     """`faq gaps`, `faq answer N`, `faq link N ID`, `faq dismiss N`."""
 
     async def _cmd_gaps(self, rest: str, req: FaqRequest) -> Reply:
-        loc = req.locale
         off_topic = rest.strip().lower() in OFF_TOPIC_WORDS
         groups = await self._gap_groups(req, "off_topic" if off_topic else "question")
-        counts = await self._store.unanswered_by_category(req.community_id, NOTED_DAYS)
-        not_listed = "" if off_topic else self._not_listed(req, counts)
-        if not groups:
-            body = t("faq.gaps_empty_off_topic" if off_topic else "faq.gaps_empty", loc)
-            return replies.info(req, None, "\n\n".join(x for x in (body, not_listed) if x))
-        page, pages = self._page("" if off_topic else rest, len(groups), req, "gaps")
+        counts = {} if off_topic else await self._store.unanswered_by_category(req.community_id, NOTED_DAYS)
+        page, pages = self._page("" if off_topic or not groups else rest, len(groups), req, "gaps")
         size = self.limits.page_size
-        bullets = []
-        for group in groups[(page - 1) * size : page * size]:
-            more = t("faq.gap_more", loc, k=len(group.texts) - 1) if len(group.texts) > 1 else ""
-            bullets.append(
-                t(
-                    "faq.gap_item", loc,
-                    n=group.number,
-                    text=group.text,
-                    count=group.count,
-                    more=more,
-                    first=utc(group.first_seen).strftime("%Y-%m-%d"),
-                    last=utc(group.last_seen).strftime("%Y-%m-%d"),
-                )
-            )
-        key = "faq.gaps_off_topic_title" if off_topic else "faq.gaps_title"
-        body = "\n\n".join(x for x in (t("faq.gaps_body", loc), not_listed) if x)
-        return replies.info(req, t(key, loc, page=page, pages=pages), body, bullets)
-
-    @staticmethod
-    def _not_listed(req: FaqRequest, counts: dict[GapCategory, int]) -> str:
-        """One line saying what `faq gaps` leaves out, so moderators know the noise was filtered."""
-        if not (counts["off_topic"] or counts["medical"] or counts["gibberish"]):
-            return ""
-        return t(
-            "faq.gaps_not_listed", req.locale, days=NOTED_DAYS,
-            off_topic=counts["off_topic"], medical=counts["medical"], gibberish=counts["gibberish"],
-        )
+        shown = groups[(page - 1) * size : page * size]
+        return replies.gap_list(req, page, pages, shown, off_topic=off_topic, not_listed=counts, days=NOTED_DAYS)
 
     async def _cmd_answer(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale

@@ -8,13 +8,13 @@ import re
 
 from bot.commands import faq_lines
 from bot.faq import replies
-from bot.faq.base import FaqBase, FaqRequest, Invalid, id_order, other, utc
-from bot.faq.history import changes, short_actor
+from bot.faq.base import FaqBase, FaqRequest, Invalid, id_order
 from bot.faq.parsing import normalise_id, split_first
+from bot.faq.replies import EntryPage
 from bot.i18n import t
 from bot.i18n.words import parse_locale, parse_yes_no
-from bot.models import Locale, Reply
-from bot.storage.base import AuditRecord, CommunitySettings
+from bot.models import Reply
+from bot.storage.base import CommunitySettings, EntryStats
 
 log = logging.getLogger(__name__)
 
@@ -39,124 +39,61 @@ class ReadingCommands(FaqBase):
     """Reading and settings: list, show, history, stats, settings, help."""
 
     async def _cmd_list(self, rest: str, req: FaqRequest) -> Reply:
-        loc = req.locale
         entries = await self._store.list_entries(req.community_id, include_deleted=True)
-        active = sorted((ce for ce in entries if not ce.deleted), key=lambda ce: id_order(ce.entry.id))
+        active = sorted((ce.entry for ce in entries if not ce.deleted), key=lambda e: id_order(e.id))
         if not active and not entries:
-            return replies.info(req, None, t("faq.list_empty", loc))
+            return replies.info(req, None, t("faq.list_empty", req.locale))
         page, pages = self._page(rest, len(active), req, "list")
         size = self.limits.page_size
-        bullets = [
-            f"{ce.entry.id} · {ce.entry.display_title(loc)}" for ce in active[(page - 1) * size : page * size]
-        ]
-        body = t("faq.list_body", loc) if active else t("faq.list_empty", loc)
-        if self._is_moderator(req):
+        removed: list[str] = []
+        hidden: list[str] = []
+        if self._is_moderator(req):  # members see what is live, moderators also what is not
             removed = sorted((ce.entry.id for ce in entries if ce.deleted), key=id_order)
             hidden = sorted(await self._store.hidden_entries(req.community_id))
-            if removed or hidden:
-                body += " " + t("faq.list_extra", loc, removed=len(removed), hidden=len(hidden))
-            if removed:
-                bullets.append(t("faq.list_removed", loc, ids=", ".join(removed)))
-            if hidden:
-                bullets.append(t("faq.list_hidden", loc, ids=", ".join(hidden)))
-        return replies.info(req, t("faq.list_title", loc, page=page, pages=pages), body, bullets)
+        shown = active[(page - 1) * size : page * size]
+        return replies.entry_list(req, EntryPage(page, pages, shown, bool(active), removed, hidden))
 
     async def _cmd_show(self, rest: str, req: FaqRequest) -> Reply:
-        loc = req.locale
         entry_id = self._need_id(rest, req, "show")
         ce = await self._community_entry(req.community_id, entry_id)
-        notes: list[str] = []
+        removed = hidden = False
         if ce is not None and (not ce.deleted or self._is_moderator(req)):
-            entry = ce.entry
-            if ce.deleted:
-                notes.append(t("faq.show_removed", loc, id=entry_id))
+            entry, removed = ce.entry, ce.deleted
         elif entry_id in self._curated:
             entry = self._curated[entry_id]
-            if entry_id in await self._store.hidden_entries(req.community_id):
-                notes.append(t("faq.show_hidden", loc, id=entry_id))
+            hidden = entry_id in await self._store.hidden_entries(req.community_id)
         else:
-            raise Invalid(t("faq.unknown_id", loc, id=entry_id))
-        phrasings = entry.questions.get(loc) or entry.questions.get(other(loc))
-        title = entry.display_title(loc)
-        others = [p for p in phrasings if p != title]
-        bullets = [t("faq.show_also", loc, text="; ".join(others))] if others else []
-        body = "\n\n".join([entry.answer.get(loc), *notes])
-        return replies.info(req, title, body, bullets, entry_id=entry.id, sources=list(entry.sources))
+            raise Invalid(t("faq.unknown_id", req.locale, id=entry_id))
+        return replies.shown(req, entry, removed=removed, hidden=hidden)
 
     async def _cmd_history(self, rest: str, req: FaqRequest) -> Reply:
-        """With an ID: that entry's (or setting's) changes, numbered for `/faq restore ID@N`, newest
-        first; without: the community's latest changes. Each says who, when, and before -> after."""
-        loc = req.locale
+        """With an ID: that entry's (or setting's) changes, numbered for `/faq restore ID@N`; without:
+        the community's latest changes. Each says who, when, and before -> after."""
         raw, _ = split_first(rest)
         if not raw:
-            recent = await self._store.recent_history(req.community_id, self.limits.history_limit)
-            if not recent:
-                return replies.info(req, t("faq.history_all_title", loc), t("faq.history_all_empty", loc))
-            bullets = [self._history_line(r, loc, label=r.target) for r in recent]
-            return replies.info(req, t("faq.history_all_title", loc), t("faq.history_all_body", loc), bullets)
+            return replies.recent_history(
+                req, await self._store.recent_history(req.community_id, self.limits.history_limit)
+            )
         entry_id = normalise_id(raw)
         records = await self._store.history(req.community_id, entry_id)
-        if not records:
-            if (
-                entry_id not in self._curated
-                and await self._community_entry(req.community_id, entry_id) is None
-            ):
-                raise Invalid(t("faq.unknown_id", loc, id=entry_id))
-            return replies.info(
-                req, t("faq.history_title", loc, id=entry_id), t("faq.history_empty", loc, id=entry_id)
-            )
+        if not records and entry_id not in self._curated and (
+            await self._community_entry(req.community_id, entry_id) is None
+        ):
+            raise Invalid(t("faq.unknown_id", req.locale, id=entry_id))
         numbered = list(enumerate(records, start=1))[::-1][: self.limits.history_limit]
-        bullets = [self._history_line(r, loc, label=f"{entry_id}@{n}") for n, r in numbered]
-        body = t("faq.history_body", loc, id=entry_id)
-        return replies.info(req, t("faq.history_title", loc, id=entry_id), body, bullets, entry_id=entry_id)
-
-    @staticmethod
-    def _history_line(record: AuditRecord, loc: Locale, *, label: str) -> str:
-        head = t(
-            "faq.history_item", loc,
-            label=label,
-            at=utc(record.at).strftime("%Y-%m-%d %H:%M UTC"),
-            action=record.action,
-            actor=short_actor(record.actor),
-        )
-        details = changes(record, loc)
-        return head + (": " + "; ".join(details) if details else "")
+        return replies.history(req, entry_id, numbered)
 
     async def _cmd_stats(self, rest: str, req: FaqRequest) -> Reply:
-        loc = req.locale
         periods = [await self._store.stats(req.community_id, days) for days in (7, 30)]
-        lines = []
-        for s in periods:
-            votes = s.helpful + s.not_helpful
-            rate = (
-                t("faq.stats_rate", loc, pct=round(100 * s.helpful / votes), votes=votes)
-                if votes
-                else t("faq.stats_no_votes", loc)
-            )
-            lines.append(
-                t("faq.stats_period", loc, days=s.days, answered=s.answered, unanswered=s.unanswered, rate=rate)
-            )
         titles = {
-            ce.entry.id: ce.entry.display_title(loc)
+            ce.entry.id: ce.entry.display_title(req.locale)
             for ce in await self._store.list_entries(req.community_id, include_deleted=True)
         }
-        bullets = []
+        top: list[tuple[EntryStats, str]] = []
         for es in periods[1].top_entries[: self.limits.page_size]:
             entry = self._curated.get(es.entry_id)
-            title = titles.get(es.entry_id) or (entry.display_title(loc) if entry else es.entry_id)
-            bullets.append(
-                t(
-                    "faq.stats_top", loc,
-                    id=es.entry_id,
-                    title=title,
-                    asked=es.asked,
-                    up=es.helpful,
-                    down=es.not_helpful,
-                )
-            )
-        if not bullets:
-            lines.append(t("faq.stats_none", loc))
-        return replies.info(req, t("faq.stats_title", loc), "\n".join(lines), bullets)
+            top.append((es, titles.get(es.entry_id) or (entry.display_title(req.locale) if entry else es.entry_id)))
+        return replies.stats(req, periods, top)
 
     async def _cmd_settings(self, rest: str, req: FaqRequest) -> Reply:
         current = await self._store.get_settings(req.community_id)

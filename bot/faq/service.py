@@ -149,12 +149,7 @@ class FaqService(DigestCommands, ReadingCommands):
         await self._check_not_duplicate(req, [question], exclude=None)
         draft.question, draft.step = question, "answer"
         similar = self._similar(question, req.community_id, exclude=None)
-        body = t("faq.dlg_ask_answer", req.locale, limit=self.limits.max_answer_chars)
-        if similar:
-            body += "\n\n" + t("faq.similar_warning_dialogue", req.locale)
-        reply = replies.info(req, t("faq.dlg_title", req.locale), body, replies.similar_bullets(req, similar),
-                             suggestions=[s for s, _ in similar])
-        return reply, False
+        return replies.dialogue_step(req, "dlg_ask_answer", self.limits.max_answer_chars, similar), False
 
     async def _step_answer(self, text: str, line: str, draft: Draft, req: FaqRequest) -> tuple[Reply, bool]:
         draft.answer, draft.step = self._check_answer(clean_text(text, multiline=True), req), "extras"
@@ -165,8 +160,7 @@ class FaqService(DigestCommands, ReadingCommands):
         return await self._save_new(req, draft.question, draft.answer, extras, warn=False)
 
     def _ask_extras(self, req: FaqRequest) -> Reply:
-        body = t("faq.dlg_ask_extras", req.locale, limit=self.limits.max_extra_phrasings)
-        return replies.info(req, t("faq.dlg_title", req.locale), body)
+        return replies.dialogue_step(req, "dlg_ask_extras", self.limits.max_extra_phrasings)
 
     async def cancel(self, req: FaqRequest) -> Reply:
         """End this actor's guided add without saving (`/cancel`)."""

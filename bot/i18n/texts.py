@@ -207,10 +207,8 @@ TEXTS: dict[str, dict[Locale, str]] = {
         "en": "I couldn't message you privately (your DMs are closed). Use the slash command: only you will see it.",
         "es": "No pude escribirte en privado (tienes los MD cerrados). Usa el comando con barra: solo tú lo verás.",
     },
-    "followups_label": {"en": "Related", "es": "Relacionado"},
     "sources_label": {"en": "Sources", "es": "Fuentes"},
     "choices_label": {"en": "Choices", "es": "Opciones"},
-    "feedback_prompt": {"en": "Helpful? /rate yes or /rate no", "es": "¿Útil? /rate sí o /rate no"},
     "console_banner": {
         "en": "DocSocial console chat. Ask a question (English or Spanish), /help for commands, /quit to leave.",
         "es": "Chat de consola de DocSocial. Pregunta (en español o inglés), /help para los comandos, /quit para salir.",
