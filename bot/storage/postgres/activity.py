@@ -109,7 +109,6 @@ class PostgresActivityMixin:
                 "DELETE FROM gaps WHERE last_seen < $1",
                 "DELETE FROM usage_events WHERE at < $1",
                 "DELETE FROM votes WHERE at < $1",
-                "DELETE FROM question_context WHERE at < $1",
                 "DELETE FROM dismissed_gaps WHERE dismissed_at < $1",
             ):
                 removed += rowcount(await conn.execute(sql, cutoff))
@@ -119,6 +118,8 @@ class PostgresActivityMixin:
             await conn.execute("DELETE FROM rate_windows WHERE expires_at < $1", now.timestamp())
             await conn.execute("DELETE FROM cooldowns WHERE expires_at < $1", now.timestamp())
             await conn.execute("DELETE FROM dialogues WHERE touched_at < $1", now - STALE_STATE)
+            # the question a user's next choice refers to matters for minutes: keep it a day at most
+            await conn.execute("DELETE FROM question_context WHERE at < $1", now - STALE_STATE)
             return removed
 
         return await self.db.run(work)

@@ -322,7 +322,6 @@ class SQLiteStore(SQLiteImportMixin, SQLiteModerationMixin, SQLiteStateMixin):
                 "DELETE FROM gaps WHERE last_seen < ?",
                 "DELETE FROM usage_events WHERE at < ?",
                 "DELETE FROM votes WHERE at < ?",
-                "DELETE FROM question_context WHERE at < ?",
                 "DELETE FROM dismissed_gaps WHERE dismissed_at < ?",
             ):
                 cursor = await conn.execute(sql, (cutoff,))
@@ -333,6 +332,10 @@ class SQLiteStore(SQLiteImportMixin, SQLiteModerationMixin, SQLiteStateMixin):
             await conn.execute("DELETE FROM rate_windows WHERE expires_at < ?", (now,))
             await conn.execute("DELETE FROM cooldowns WHERE expires_at < ?", (now,))
             await conn.execute("DELETE FROM dialogues WHERE touched_at < ?", (timestamp(self._clock() - STALE_STATE),))
+            # the question a user's next choice refers to matters for minutes: keep it a day at most
+            await conn.execute(
+                "DELETE FROM question_context WHERE at < ?", (timestamp(self._clock() - STALE_STATE),)
+            )
         return removed
 
     # -- usage and feedback ---------------------------------------------------------------------
