@@ -220,3 +220,14 @@ async def test_similarity_warning_shows_only_entries_that_really_are_close(assis
 async def test_faq_help_shows_commands_with_their_slash(assistant: Assistant) -> None:
     reply = await assistant.handle(ask("/faq help"), MOD)
     assert reply.bullets and all(b.startswith("/faq ") for b in reply.bullets)
+
+
+async def test_gaps_and_suggestions_keep_personal_data_scrubbed(tiny: Assistant) -> None:
+    await tiny.handle(ask("how do I verify my profile? mail me at jane.doe@example.com", "1"), MEMBER)
+    await pick(tiny, "1", "verify-account")
+    gaps = (await tiny.handle(ask("/faq gaps"), MOD)).bullets
+    suggestions = (await tiny.handle(ask("/faq suggestions"), MOD)).bullets
+    assert len(gaps) == 1 and "[email]" in gaps[0] and "jane.doe" not in gaps[0]
+    assert len(suggestions) == 1 and "[email]" in suggestions[0] and "jane.doe" not in suggestions[0]
+    context = await tiny.store.question_context(tiny._user_key(ask("", "1")), GROUP)
+    assert context is not None and "jane.doe" not in context.text
