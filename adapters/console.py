@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 import shutil
 import sys
 import textwrap
@@ -37,20 +38,32 @@ def choices(reply: Reply) -> list[Button]:
     return list(reply.buttons)
 
 
-def render(reply: Reply) -> str:
-    """A readable plain-text rendering: title, body, bullets, numbered choices, sources."""
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def plain(text: str) -> str:
+    """A terminal has no code font: `inline code` is shown as its text, never with raw backticks."""
+    return _INLINE_CODE.sub(r"\1", text)
+
+
+def render(reply: Reply, *, interactive: bool = True) -> str:
+    """A readable plain-text rendering: title (sentence case, as written), body, bullets, numbered choices,
+    sources. Not `interactive` (batch `ask`): nobody can press a button, so none is shown."""
     if reply.kind == "silent":
         return ""
     lines: list[str] = []
     if reply.title:
-        lines += [reply.title.upper() if reply.kind in ("answer", "info") else reply.title, ""]
+        lines += [plain(reply.title), ""]
     if reply.body:
-        lines += [_wrap(reply.body), ""]
+        lines += [_wrap(plain(reply.body)), ""]
     for bullet in reply.bullets:
-        lines.append(_wrap(f"- {bullet}", "  ").replace("  - ", "- ", 1))
+        lines.append(_wrap(f"- {plain(bullet)}", "  ").replace("  - ", "- ", 1))
     if reply.bullets:
         lines.append("")
-    numbered = choices(reply)
+    numbered = choices(reply) if interactive else []
+    if not interactive and reply.suggestions:  # a "did you mean" still names its choices
+        lines.append(t("choices_label", reply.locale) + ":")
+        lines += [f"  - {s.title}" for s in reply.suggestions] + [""]
     if numbered:
         lines.append(t("choices_label", reply.locale) + ":")
     for number, button in enumerate(numbered, start=1):
@@ -78,6 +91,7 @@ async def run_console(settings: Settings, community: str | None, chart_dir: Path
     charts = chart_dir or default_chart_dir()
     context = OperatorContext()
     last: list[Button] = []
+    locale = CONSOLE_LOCALE  # then the language of the last reply
     interactive = sys.stdin.isatty()
     print(t("console_banner", CONSOLE_LOCALE))
     try:
@@ -92,6 +106,10 @@ async def run_console(settings: Settings, community: str | None, chart_dir: Path
             message = Message(text=line, platform="console", community_id=community)
             if text.isdigit() and 1 <= int(text) <= len(last):
                 reply = await assistant.handle_action(last[int(text) - 1].payload, message, context)
+            elif text.isdigit() and len(text) <= 3:  # a choice number that matches nothing on screen
+                key = "no_such_choice" if last else "no_choices"
+                print("\n" + t(key, locale, n=int(text), count=len(last)) + "\n", flush=True)
+                continue
             else:
                 reply = await assistant.handle(message, context)
             shown = render(reply)
@@ -101,6 +119,7 @@ async def run_console(settings: Settings, community: str | None, chart_dir: Path
             if shown:
                 print("\n" + shown + "\n", flush=True)
             last = choices(reply) or last
+            locale = reply.locale
     except KeyboardInterrupt:
         pass
     finally:

@@ -24,12 +24,19 @@ if TYPE_CHECKING:
     from bot.evaluation import EvalReport
 
 log = logging.getLogger("bot")
+BATCH_SEPARATOR = "-" * 40
 
 
-def _setup_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
+INTERACTIVE_COMMANDS = frozenset({"chat", "ask", "check", "kb", "eval"})  # a person reads the terminal
+
+
+def _setup_logging(settings: Settings, command: str) -> None:
+    """Servers log at DOCSOCIAL_LOG_LEVEL; where a person reads the output, only warnings and errors
+    interleave with it (INFO lines are for a server's log, not for a chat or a report)."""
+    level = logging.getLevelName(settings.log_level)
+    if command in INTERACTIVE_COMMANDS and isinstance(level, int):
+        level = max(level, logging.WARNING)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     for noisy in ("httpx", "httpcore", "aiosqlite"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
@@ -67,12 +74,17 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
         questions = (
             [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin if line.strip())
         )
-        for question in questions:
+        for number, question in enumerate(questions):
             message = Message(
                 text=question, platform="cli", community_id=args.community, chosen_locale=args.locale
             )
             reply = await assistant.handle(message, OperatorContext())
-            print(_ask_json(reply) if args.json else render(reply), flush=True)
+            if args.json:
+                print(_ask_json(reply), flush=True)
+                continue
+            if number:  # batch: a rule between answers, so each one reads on its own
+                print("\n" + BATCH_SEPARATOR + "\n")
+            print(render(reply, interactive=False), flush=True)  # nothing to press, nothing to rate
     finally:
         await assistant.close()
     return 0
@@ -188,34 +200,70 @@ def _kb_validate(args: argparse.Namespace) -> int:
 
 
 async def _kb_export(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.exchange import export_community
+    from bot.exchange import UnknownCommunity, export_community
     from bot.storage.factory import create_store
 
+    if args.output and args.output.exists() and not args.force:
+        print(f"{args.output} already exists: add --force to overwrite it", file=sys.stderr)
+        return 1
     store = create_store(settings)
     await store.open()
     try:
         text = await export_community(store, args.community)
+    except UnknownCommunity as exc:
+        print(f"Cannot export: {exc}", file=sys.stderr)
+        return 1
     finally:
         await store.close()
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        _write_atomically(args.output, text)
         print(f"Exported community {args.community} to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
 
 
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the target, then rename: an interrupted export never leaves half a file."""
+    temp = path.with_name(f".{path.name}.partial")
+    temp.write_text(text, encoding="utf-8")
+    temp.replace(path)
+
+
+async def _kb_suggestions_export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.exchange import export_accepted
+    from bot.storage.factory import create_store
+
+    if args.file.exists() and not args.force:
+        print(f"{args.file} already exists: add --force to overwrite it", file=sys.stderr)
+        return 1
+    store = create_store(settings)
+    await store.open()
+    try:
+        text = await export_accepted(store)
+    finally:
+        await store.close()
+    _write_atomically(args.file, text)
+    print(f"Wrote accepted phrasings to {args.file}")
+    return 0
+
+
 async def _kb_import(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.exchange import import_file
+    from bot.exchange import import_file, summary_line
     from bot.storage.factory import create_store
 
     store = create_store(settings)
     await store.open()
     try:
-        count = await import_file(store, args.file, args.community, actor="cli:operator")
+        summary = await import_file(
+            store, args.file, args.community, actor="cli:operator", replace=args.replace, dry_run=args.dry_run
+        )
     finally:
         await store.close()
-    print(f"Imported {count} entries into community {args.community}")
+    prefix = "Dry run, nothing written: would import" if args.dry_run else "Imported"
+    print(f"{prefix} {args.file} into community {args.community}: {summary_line(summary)}")
+    if summary.removed:
+        print(("Would remove: " if args.dry_run else "Removed: ") + ", ".join(summary.removed))
     return 0
 
 
@@ -276,9 +324,19 @@ def build_parser() -> argparse.ArgumentParser:
     export = kb_sub.add_parser("export", help="write a community's entries as a knowledge file")
     export.add_argument("--community", required=True)
     export.add_argument("--output", type=Path)
-    imp = kb_sub.add_parser("import", help="add a knowledge file's entries to a community (all or nothing)")
+    export.add_argument("--force", action="store_true", help="overwrite --output if it exists")
+    imp = kb_sub.add_parser(
+        "import", help="upsert a knowledge file's entries into a community by id (all or nothing)"
+    )
     imp.add_argument("file", type=Path)
     imp.add_argument("--community", required=True)
+    imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    imp.add_argument("--replace", action="store_true", help="also remove entries the file does not hold")
+    suggestions = kb_sub.add_parser("suggestions", help="phrasings learned from users' choices")
+    suggestions_sub = suggestions.add_subparsers(dest="suggestions_command", required=True)
+    sug_export = suggestions_sub.add_parser("export", help="write every community's accepted phrasings to FILE")
+    sug_export.add_argument("file", type=Path)
+    sug_export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     db_commands.add_parser(sub)
 
@@ -299,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # pydantic ValidationError: name the variable, never echo a token
         print(f"Invalid settings (environment or .env): {exc}", file=sys.stderr)
         return 2
-    _setup_logging(settings)
+    _setup_logging(settings, args.command)
     try:
         if args.command == "chat":
             from adapters.console import run_console
@@ -318,6 +376,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _kb_validate(args)
             if args.kb_command == "export":
                 return asyncio.run(_kb_export(args, settings))
+            if args.kb_command == "suggestions":
+                return asyncio.run(_kb_suggestions_export(args, settings))
             return asyncio.run(_kb_import(args, settings))
         if args.command == "db":
             return asyncio.run(db_commands.run(args, settings))

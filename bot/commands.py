@@ -6,10 +6,12 @@ adapter names a command. Help texts live in `bot/i18n/commands.py` under "cmd.NA
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.i18n import t
 from bot.models import Locale
@@ -70,9 +72,24 @@ class Command:
 
     def closest_subcommand(self, word: str) -> str | None:
         """The subcommand the user most likely meant, for 'did you mean' on typos."""
-        names = [c.name for c in self.subcommands]
-        found = process.extractOne(word.lower(), names, scorer=fuzz.ratio, score_cutoff=55)
-        return found[0] if found else None
+        return nearest(word, [c.name for c in self.subcommands])
+
+
+def nearest(word: str, names: Sequence[str]) -> str | None:
+    """The name a typo most likely meant: fewest edits, a swap of two letters counting as one
+    (`/stast` is `/stats` with two letters swapped, not `/start` with one replaced); ties go to a name
+    with the same letters, then to one the word begins, then to the closer spelling. None when nothing is close."""
+    typed = word.lower()
+    if not typed:
+        return None
+    allowed = 1 if len(typed) <= 4 else 2
+
+    def rank(name: str) -> tuple[int, bool, bool, float]:
+        distance = DamerauLevenshtein.distance(typed, name)
+        return (distance, sorted(typed) != sorted(name), not name.startswith(typed), -fuzz.ratio(typed, name))
+
+    best = min(names, key=rank, default=None)
+    return best if best is not None and rank(best)[0] <= allowed else None
 
 
 @dataclass(frozen=True)
@@ -105,17 +122,22 @@ FAQ_SUBCOMMANDS: tuple[Command, ...] = (
     _faq("alias", "ID another phrasing"),
     _faq("edit", "ID question|answer TEXT"),
     _faq("remove", "ID"),
-    _faq("restore", "ID"),
+    _faq("restore", "ID | ID@N"),
     _faq("list", "[page]", moderators=False),
     _faq("show", "ID", moderators=False),
-    _faq("history", "ID"),
+    _faq("history", "[ID]"),
     _faq("hide", "ID"),
     _faq("unhide", "ID"),
-    _faq("gaps", "[page]"),
+    _faq("gaps", "[page | off-topic]"),
     _faq("answer", "N Answer text"),
     _faq("link", "N ID"),
+    _faq("unlink", "ID [phrasing]"),
+    _faq("dismiss", "N"),
+    _faq("suggestions", "[page]"),
+    _faq("accept", "N"),
+    _faq("reject", "N"),
     _faq("stats"),
-    _faq("settings", "[lang en|es | freetext on|off | cooldown SECONDS | guard on|off]"),
+    _faq("settings", "[lang en|es | freetext on|off | cooldown SECONDS | guard on|off | digest weekly|off]"),
     _faq("help", moderators=False),
 )
 

@@ -25,6 +25,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     db_sub.add_parser("check", help="check the database's integrity and schema")
     bk = db_sub.add_parser("backup", help="backup to FILE (PostgreSQL: pg_dump custom format)")
     bk.add_argument("file", type=Path)
+    bk.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     move = db_sub.add_parser("migrate-to", help="copy this SQLite database into an empty PostgreSQL database")
     move.add_argument("url", help="postgresql://USER:PASSWORD@HOST:PORT/DB")
 
@@ -54,7 +55,7 @@ async def _sqlite(args: argparse.Namespace, path: Path) -> int:
         print(f"{path}: ok")
         print(await _inbox_line(path_store(path)))
     else:
-        await backup(path, args.file)
+        await backup(path, args.file, overwrite=args.force)
         print(f"Backed up {path} to {args.file}")
     return 0
 
@@ -77,7 +78,7 @@ async def _postgres(args: argparse.Namespace, url: str) -> int:
         print(f"{place}: ok")
         print(await _inbox_line(PostgresStore(url, pool_size=1)))
     else:
-        await ops.backup(url, args.file)
+        await ops.backup(url, args.file, overwrite=args.force)
         print(f"Backed up {place} to {args.file} (restore with pg_restore --dbname=...)")
     return 0
 

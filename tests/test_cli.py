@@ -46,7 +46,9 @@ def runs(cli_dir: Path) -> dict[str, CliResult]:
         "batch": CliJob(["ask", "--json"], BATCH),
         "faq_add": CliJob(["ask", f"/faq add {ROTA} | On the intranet.", "--community", "t1"]),
         "eval": CliJob(["eval", "tests/data/eval.jsonl", "--json"]),
-        "chat": CliJob(["chat"], "what is sermo\n1\n/quit\nwhat is doximity\n"),
+        "chat": CliJob(["chat"], "7\nwhat is sermo\n1\n9\n/quit\nwhat is doximity\n",
+                       env={"DOCSOCIAL_LOG_LEVEL": "INFO"}),
+        "batch_text": CliJob(["ask"], "what is sermo\nque es doximity\n"),
         # One process, two checks: with the answer threshold at 1.0 (read from the environment) a
         # near-certain answer becomes a choice; and -X importtime lists every module `ask` imports.
         "clarify": CliJob(
@@ -259,13 +261,37 @@ def test_kb_export_import_round_trip(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     data = yaml.safe_load(exported.read_text(encoding="utf-8"))
     assert [Entry.model_validate(d) for d in data] == entries
+    refused = run_cli(["kb", "export", "--community", "t1", "--output", str(exported)], db)
+    assert refused.returncode != 0 and "--force" in refused.stderr
+    forced = run_cli(["kb", "export", "--community", "t1", "--output", str(exported), "--force"], db)
+    assert forced.returncode == 0, forced.stderr
     imported = run_cli(["kb", "import", str(exported), "--community", "t3"], db)
-    assert imported.returncode == 0 and "Imported 2 entries" in imported.stdout
+    assert imported.returncode == 0 and "2 added, 0 updated, 0 unchanged" in imported.stdout
     again = run_cli(["kb", "export", "--community", "t3"], db)
-    assert again.returncode == 0
-    assert [Entry.model_validate(d) for d in yaml.safe_load(again.stdout)] == entries
-    empty = run_cli(["kb", "export", "--community", "nobody"], db)
-    assert empty.returncode == 0 and yaml.safe_load(empty.stdout) == []
+    assert again.returncode == 0 and again.stdout == exported.read_text(encoding="utf-8")  # byte-identical
+    reimport = run_cli(["kb", "import", str(exported), "--community", "t3"], db)
+    assert "0 added, 0 updated, 2 unchanged" in reimport.stdout
+    unknown = run_cli(["kb", "export", "--community", "nobody"], db)
+    assert unknown.returncode != 0 and "no community 'nobody'" in unknown.stderr and unknown.stdout == ""
+
+
+def test_kb_import_dry_run_and_replace(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    _seed_community(db, "t1")
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(
+        yaml.safe_dump([{**TINY[0], "id": "c1", "answer": {"en": "Changed."}}, {**TINY[1], "id": "rota"}]),
+        encoding="utf-8",
+    )
+    dry = run_cli(["kb", "import", str(edited), "--community", "t1", "--replace", "--dry-run"], db)
+    assert dry.returncode == 0, dry.stderr
+    assert "Dry run" in dry.stdout and "1 added, 1 updated, 0 unchanged, 1 removed" in dry.stdout
+    assert "Would remove: c2" in dry.stdout
+    assert len(yaml.safe_load(run_cli(["kb", "export", "--community", "t1"], db).stdout)) == 2
+    real = run_cli(["kb", "import", str(edited), "--community", "t1", "--replace"], db)
+    assert "1 added, 1 updated, 0 unchanged, 1 removed" in real.stdout and "Removed: c2" in real.stdout
+    after = yaml.safe_load(run_cli(["kb", "export", "--community", "t1"], db).stdout)
+    assert [(d["id"], d["answer"]["en"]) for d in after] == [("c1", "Changed."), ("rota", TINY[1]["answer"]["en"])]
 
 
 def test_kb_import_refuses_invalid_file_and_writes_nothing(tmp_path: Path) -> None:
@@ -275,7 +301,38 @@ def test_kb_import_refuses_invalid_file_and_writes_nothing(tmp_path: Path) -> No
     result = run_cli(["kb", "import", str(bad), "--community", "t1"], db)
     assert result.returncode != 0 and "bad.yaml: entry c2: colour" in result.stderr
     listing = run_cli(["kb", "export", "--community", "t1"], db)
-    assert yaml.safe_load(listing.stdout) == []
+    assert listing.returncode != 0 and "no community 't1'" in listing.stderr  # nothing was written
+
+
+def test_kb_suggestions_export_writes_accepted_phrasings(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+
+    async def seed() -> None:
+        async with SQLiteStore(db) as store:
+            for community, user in [("t1", "u1"), ("t1", "u2"), ("t2", "u3")]:
+                await store.learn_phrasing(community, "sermo", "the anonymous doctors app", "en", user)
+            await store.learn_phrasing("t1", "sermo", "la app anónima de médicos", "es", "u4")
+            await store.learn_phrasing("t1", "doximity", "rejected phrasing", "en", "u5")
+            for community in ("t1", "t2"):
+                for learned in await store.learned(community):
+                    status = "rejected" if learned.entry_id == "doximity" else "accepted"
+                    await store.set_learned_status(community, learned.number, status, "mod")
+
+    asyncio.run(seed())
+    out = tmp_path / "accepted.yaml"
+    result = run_cli(["kb", "suggestions", "export", str(out)], db)
+    assert result.returncode == 0, result.stderr
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data == [
+        {
+            "entry": "sermo",
+            "questions": {"en": ["the anonymous doctors app"], "es": ["la app anónima de médicos"]},
+            "chosen_by": 4,
+            "communities": 2,
+        }
+    ]
+    again = run_cli(["kb", "suggestions", "export", str(out)], db)
+    assert again.returncode != 0 and "--force" in again.stderr
 
 
 # --- check -------------------------------------------------------------------------------------------------
@@ -339,7 +396,9 @@ def test_db_upgrade_and_backup(tmp_path: Path) -> None:
     exported = run_cli(["kb", "export", "--community", "t1"], copy)
     assert len(yaml.safe_load(exported.stdout)) == 2
     refused = run_cli(["db", "backup", str(copy)], db)
-    assert refused.returncode != 0 and "already exists" in refused.stderr
+    assert refused.returncode != 0 and "already exists" in refused.stderr and "--force" in refused.stderr
+    forced = run_cli(["db", "backup", str(copy), "--force"], db)
+    assert forced.returncode == 0, forced.stderr
     missing = run_cli(["db", "backup", str(tmp_path / "other.sqlite")], tmp_path / "missing.sqlite")
     assert missing.returncode != 0 and "no database" in missing.stderr and "Traceback" not in missing.stderr
 
@@ -357,11 +416,23 @@ def test_db_on_a_folder_is_a_clear_error(tmp_path: Path) -> None:
 def test_chat_answers_and_quits(runs: dict[str, CliResult]) -> None:
     result = runs["chat"]
     assert result.returncode == 0, result.stderr
-    assert "SERMO" in result.stdout and "Sermo is a doctors-only network" in result.stdout
+    assert "\nSermo\n" in result.stdout and "Sermo is a doctors-only network" in result.stdout  # sentence case
+    assert "SERMO" not in result.stdout
     # "1" opens the first related entry of the last answer (sermo's first follow-up is doximity)
-    assert "DOXIMITY" in result.stdout and "Doximity is a US real-name network for clinicians" in result.stdout
+    assert "\nDoximity\n" in result.stdout and "Doximity is a US real-name network for clinicians" in result.stdout
     assert result.stdout.rstrip().endswith("Bye!")
     assert result.stdout.count("Doximity is a US real-name network") == 1  # nothing read after /quit
+    assert "There is nothing to choose from yet" in result.stdout  # "7" before any choice was shown
+    assert "There is no choice 9: type a number from 1 to" in result.stdout
+    assert " INFO " not in result.stderr  # a person reads this terminal: warnings and errors only
+
+
+def test_batch_ask_separates_answers_and_drops_the_rating_line(runs: dict[str, CliResult]) -> None:
+    result = runs["batch_text"]
+    assert result.returncode == 0, result.stderr
+    answers = result.stdout.split("\n" + "-" * 40 + "\n")
+    assert len(answers) == 2 and "Sermo" in answers[0] and "Doximity" in answers[1]
+    assert "/rate" not in result.stdout and "`" not in result.stdout
 
 
 def test_ask_never_imports_chat_platform_libraries(runs: dict[str, CliResult]) -> None:

@@ -67,3 +67,23 @@ def test_rare_words_weigh_more_than_common_ones() -> None:
     index = OpenPhraseIndex(entries, GramVocabulary(base))
     scores = index.scores("rota what")
     assert scores[0] > scores[1] and scores[0] > 0.5
+
+
+def test_a_linked_phrasing_routes_to_a_curated_entry_in_that_community_only(matcher: Matcher) -> None:
+    question = "that anonymous app where doctors chat with each other"
+    before = matcher.match(question, "group-link").top
+    assert before is not None and before.entry.id != "sermo"  # the miss a moderator wants to fix
+    sermo = matcher.entry("sermo")
+    assert sermo is not None
+    matcher.set_community("group-link", [community_entry("c1", "Where is the staff parking?")],
+                          links={"sermo": [question], "c1": ["where do I leave my car"]})
+    result = matcher.match(question, "group-link")
+    assert result.kind == "answer" and result.top is not None and result.top.entry is sermo  # the curated answer
+    assert [c.entry.id for c in result.candidates].count("sermo") == 1  # linked and curated rank once
+    own = matcher.match("where do I leave my car", "group-link")
+    assert own.kind == "answer" and own.top is not None and own.top.entry.id == "c1"
+    elsewhere = matcher.match(question, "group-a").top
+    assert elsewhere is not None and elsewhere.entry.id == before.entry.id  # other communities unchanged
+    assert matcher.community_entries("group-link") == [community_entry("c1", "Where is the staff parking?")]
+    matcher.set_community("group-link", [], hidden={"sermo"}, links={"sermo": [question]})
+    assert all(c.entry.id != "sermo" for c in matcher.match(question, "group-link").candidates)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.exchange import export_community, import_file
+from bot.exchange import UnknownCommunity, export_community, import_file
 from bot.knowledge import KnowledgeError, load_file
 from bot.models import Entry
 from bot.storage.base import Store
@@ -79,39 +79,66 @@ async def test_export_is_a_valid_knowledge_file(store: Store, tmp_path: Path) ->
 
 
 @pytest.mark.asyncio
-async def test_round_trip_into_another_community(store: Store, tmp_path: Path) -> None:
+async def test_round_trip_keeps_ids_and_is_byte_identical(store: Store, tmp_path: Path) -> None:
     await seed(store)
-    await store.add_entry(DC, entry("c1", questions={"en": ["already here?"]}), "mod-d")
     path = tmp_path / "export.yaml"
-    path.write_text(await export_community(store, TG), encoding="utf-8")
-    assert await import_file(store, path, DC, "importer") == 3
-    source = [e.entry for e in await store.list_entries(TG)]
-    imported = [e.entry for e in await store.list_entries(DC)][1:]
-    assert content(imported) == content(source)
-    assert [e.id for e in imported] == ["c4", "c2", "c3"]  # c1 was taken in DC: numbered after the rest
-    whatsapp = imported[1]
-    assert whatsapp.related == ["c4", "sermo"]  # the link to the renamed entry follows it
-    assert [r.action for r in await store.history(DC, "c4")] == ["import"]
+    text = await export_community(store, TG)
+    path.write_text(text, encoding="utf-8")
+    summary = await import_file(store, path, DC, "importer")
+    assert (summary.added, summary.updated, summary.unchanged, summary.removed) == (("c1", "c2", "c3"), (), (), ())
+    assert await export_community(store, DC) == text  # byte-identical, ids and links kept
+    assert [r.action for r in await store.history(DC, "c2")] == ["import"]
     assert TG in await store.communities_with_entries() and DC in await store.communities_with_entries()
-    # importing the same file again adds copies with fresh ids, never overwriting
-    assert await import_file(store, path, DC, "importer") == 3
-    assert len(await store.list_entries(DC)) == 7
+    again = await import_file(store, path, DC, "importer")  # re-import: nothing changes, nothing duplicated
+    assert (again.added, again.updated, again.unchanged, again.changed) == ((), (), ("c1", "c2", "c3"), False)
+    assert len(await store.list_entries(DC)) == 3
+    assert [r.action for r in await store.history(DC, "c2")] == ["import"]
+    assert await export_community(store, DC) == text
 
 
 @pytest.mark.asyncio
-async def test_curated_style_ids_get_community_ids(store: Store, tmp_path: Path) -> None:
-    path = tmp_path / "faq.yaml"
+async def test_upsert_updates_adds_and_numbers_entries_without_id(store: Store, tmp_path: Path) -> None:
+    await seed(store)
+    path = tmp_path / "edited.yaml"
     path.write_text(
-        "- id: sermo\n  topic: networks\n  questions: {en: ['What is Sermo?']}\n  answer: {en: A network.}\n"
-        "- id: doximity\n  topic: networks\n  questions: {en: ['What is Doximity?']}\n"
-        "  answer: {en: Another.}\n"
-        "  related: [sermo]\n",
+        "- id: c1\n  topic: community\n  questions: {en: ['question c1?']}\n  answer: {en: a better answer}\n"
+        "- id: rota\n  topic: community\n  questions: {en: ['where is the rota?']}\n  answer: {en: Intranet.}\n"
+        "- topic: community\n  questions: {en: ['who signs leave?']}\n  answer: {en: The chief.}\n",
         encoding="utf-8",
     )
-    assert await import_file(store, path, "local", "cli") == 2
-    stored = [e.entry for e in await store.list_entries("local")]
-    assert [(e.id, e.related) for e in stored] == [("c1", []), ("c2", ["c1"])]
-    assert await store.next_entry_id("local") == "c3"
+    dry = await import_file(store, path, TG, "cli", dry_run=True)
+    assert (dry.added, dry.updated, dry.unchanged) == (("rota", "c5"), ("c1",), ())
+    assert [e.entry.id for e in await store.list_entries(TG)] == ["c1", "c2", "c3"]  # the dry run wrote nothing
+    summary = await import_file(store, path, TG, "cli")
+    assert summary == dry
+    stored = {e.entry.id: e.entry for e in await store.list_entries(TG)}
+    assert stored["c1"].answer.en == "a better answer" and stored["rota"].questions.en == ["where is the rota?"]
+    assert stored["c5"].questions.en == ["who signs leave?"]  # c4 (removed) is never handed out again
+    history = await store.history(TG, "c1")
+    assert history[-1].action == "import" and history[-1].before is not None and "answer c1" in history[-1].before
+
+
+@pytest.mark.asyncio
+async def test_replace_removes_what_the_file_lacks_and_restores_what_it_holds(
+    store: Store, tmp_path: Path
+) -> None:
+    await seed(store)
+    path = tmp_path / "only.yaml"
+    path.write_text(
+        "- id: c1\n  topic: community\n  questions: {en: ['question c1?']}\n  answer: {en: answer c1}\n"
+        "- id: c4\n  topic: community\n  questions: {en: ['question c4?']}\n  answer: {en: answer c4}\n",
+        encoding="utf-8",
+    )
+    summary = await import_file(store, path, TG, "cli", replace=True)
+    assert (summary.unchanged, summary.updated, summary.removed) == (("c1",), ("c4",), ("c2", "c3"))
+    assert [e.entry.id for e in await store.list_entries(TG)] == ["c1", "c4"]
+    assert [r.action for r in await store.history(TG, "c2")][-1] == "remove"
+
+
+@pytest.mark.asyncio
+async def test_unknown_community_is_an_error(store: Store) -> None:
+    with pytest.raises(UnknownCommunity, match="no community 'nobody'"):
+        await export_community(store, "nobody")
 
 
 @pytest.mark.asyncio
@@ -146,7 +173,9 @@ async def test_broken_yaml_duplicates_and_empty_files_are_refused(store: Store, 
     with pytest.raises(KnowledgeError, match="duplicate id"):
         await import_file(store, dup, TG, "cli")
     empty = tmp_path / "empty.yaml"
-    empty.write_text(await export_community(store, TG), encoding="utf-8")
+    await store.add_entry(DC, entry("c1"), "mod")
+    await store.set_deleted(DC, "c1", True, "mod")  # a community whose entries were all removed
+    empty.write_text(await export_community(store, DC), encoding="utf-8")
     assert yaml.safe_load(empty.read_text(encoding="utf-8")) == []
     with pytest.raises(KnowledgeError, match="holds no entries"):
         await import_file(store, empty, TG, "cli")

@@ -255,7 +255,25 @@ def test_matcher_reports_locale(matcher: Matcher) -> None:
 )
 def test_matcher_falls_back_out_of_scope(matcher: Matcher, text: str) -> None:
     result = matcher.match(text)
-    assert (result.kind, result.reason) == ("fallback", "no_match"), result
+    assert result.kind == "fallback" and result.reason in ("no_match", "off_topic"), result
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("who won the football match last night?", "off_topic"),  # what "none of these" clearly claims
+        ("lol", "off_topic"),  # chatter, not a question
+        ("haha you are a useless bot", "off_topic"),
+        ("will it rain tomorrow?", "off_topic"),
+        ("how do I delete my old tweets", "no_match"),  # a real gap: the knowledge's own vocabulary
+        ("how do I get more followers on pinterest", "no_match"),
+        ("where is the residents night rota kept", "no_match"),  # a group's own question, worth an entry
+        ("is there parking at the hospital", "no_match"),
+    ],
+)
+def test_unanswered_messages_say_whether_they_are_a_real_gap(matcher: Matcher, text: str, reason: str) -> None:
+    result = matcher.match(text)
+    assert (result.kind, result.reason) == ("fallback", reason), result
 
 
 def test_matcher_does_not_answer_cake_recipe(matcher: Matcher) -> None:

@@ -27,6 +27,7 @@ from discord import app_commands
 
 from adapters.discord.commands import build_commands
 from adapters.discord.context import PLATFORM, DiscordContext, community_id, guild_id_of, interaction_message, locale_of
+from adapters.discord.digests import digest_loop
 from adapters.discord.inbox import DeferredInteractions, Replay
 from adapters.discord.limits import check_limits, describe
 from adapters.discord.render import ActionButton, ChoiceSelect
@@ -232,6 +233,7 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event) -
     stopper = asyncio.create_task(stop.wait(), name="discord-stop")
     keeper = client.deferred
     recovering = asyncio.create_task(_recover(client, keeper, stop), name="discord-inbox") if keeper else None
+    digests = asyncio.create_task(digest_loop(assistant, client, stop), name="discord-digests")
     try:
         done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         if runner in done:
@@ -248,10 +250,11 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event) -
         if recovering is not None:
             stop.set()
             await asyncio.gather(recovering, return_exceptions=True)
+        digests.cancel()
         await client.close()
         if not runner.done():
             runner.cancel()
-        await asyncio.gather(runner, stopper, return_exceptions=True)
+        await asyncio.gather(runner, stopper, digests, return_exceptions=True)
         log.info("discord adapter stopped")
 
 

@@ -58,9 +58,16 @@ def truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + ELLIPSIS
 
 
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
+
+
 def escape(text: str) -> str:
-    """Plain text shown as is: no markdown, no masked links, no mentions rendered."""
-    return discord.utils.escape_markdown(text)
+    """Plain text shown as is (no markdown, no masked links, no mentions rendered), except the core's
+    `inline code` (commands, ids), which Discord shows in its code font rather than as raw backticks."""
+    pieces = _INLINE_CODE.split(text)  # outside, code, outside, code, ..., outside
+    return "".join(
+        f"`{piece}`" if index % 2 else discord.utils.escape_markdown(piece) for index, piece in enumerate(pieces)
+    )
 
 
 def is_ephemeral(reply: Reply) -> bool:

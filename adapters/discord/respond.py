@@ -59,10 +59,10 @@ async def follow_up(state: Any, application_id: int, token: str, reply: Reply, p
     webhook = discord.Webhook.from_state(data={"id": application_id, "type": 3, "token": token}, state=state)
     ephemeral = private or is_ephemeral(reply)
     for item in render(reply):
-        await webhook.send(ephemeral=ephemeral, **_send_options(item))
+        await webhook.send(ephemeral=ephemeral, **send_options(item))
 
 
-def _send_options(item: Outgoing) -> dict[str, Any]:
+def send_options(item: Outgoing) -> dict[str, Any]:
     options: dict[str, Any] = {"embeds": item.embeds, "allowed_mentions": NO_MENTIONS}
     if item.content:
         options["content"] = item.content
@@ -89,13 +89,13 @@ async def send_reply(interaction: discord.Interaction[Any], reply: Reply, *, pri
         return
     rest = outgoing
     if not interaction.response.is_done():
-        await interaction.response.send_message(ephemeral=ephemeral, **_send_options(outgoing[0]))
+        await interaction.response.send_message(ephemeral=ephemeral, **send_options(outgoing[0]))
         rest = outgoing[1:]
     elif ephemeral and not deferred_private:
         # The public "thinking…" message would become this private reply: remove it, send privately.
         await interaction.delete_original_response()
     for item in rest:
-        await interaction.followup.send(ephemeral=ephemeral, **_send_options(item))
+        await interaction.followup.send(ephemeral=ephemeral, **send_options(item))
 
 
 async def deliver_to_channel(message: discord.Message, reply: Reply) -> None:
@@ -107,7 +107,7 @@ async def deliver_to_channel(message: discord.Message, reply: Reply) -> None:
     if reply.private and in_guild:
         try:
             for item in outgoing:
-                await message.author.send(**_send_options(item))
+                await message.author.send(**send_options(item))
         except discord.HTTPException:
             await message.reply(t("dm_closed", reply.locale), mention_author=False, allowed_mentions=NO_MENTIONS)
             return
@@ -118,9 +118,9 @@ async def deliver_to_channel(message: discord.Message, reply: Reply) -> None:
     # Short-lived notices (errors, "slow down") should not clutter a shared channel.
     extra: dict[str, Any] = {"delete_after": 60.0} if in_guild and is_ephemeral(reply) else {}
     first, *rest = outgoing
-    await message.reply(mention_author=False, **_send_options(first), **extra)
+    await message.reply(mention_author=False, **send_options(first), **extra)
     for item in rest:
-        await message.channel.send(**_send_options(item), **extra)
+        await message.channel.send(**send_options(item), **extra)
 
 
 async def report_error(interaction: discord.Interaction[Any], where: str, error: Exception) -> None:

@@ -40,12 +40,14 @@ from telegram.ext import (
 )
 from telegram.helpers import create_deep_linked_url
 
+from adapters.telegram.digests import digest_loop
 from adapters.telegram.inbox import InboxQueue, from_inbox
 from adapters.telegram.incoming import ModeratorCache, TelegramContext, classify, locale_of
 from adapters.telegram.inline import InlineMode
 from adapters.telegram.render import caption_fits, keyboard, render_html, render_notice
 from bot import commands, inbox
 from bot.assistant import Assistant
+from bot.assistant.digests import CHECK_SECONDS
 from bot.config import Settings
 from bot.i18n import t
 from bot.inbox import InboxSettings, InboxWorker
@@ -361,7 +363,8 @@ def build_application(assistant: Assistant, settings: Settings, queue: InboxQueu
 
 
 async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event, *,
-                poll_timeout: int = 30, inbox_settings: InboxSettings | None = None) -> None:
+                poll_timeout: int = 30, inbox_settings: InboxSettings | None = None,
+                digest_interval: float = CHECK_SECONDS) -> None:
     """Run the bot (long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set) until `stop` is set.
 
     Every update passes through the durable inbox (adapters/telegram/inbox.py): stored before Telegram
@@ -405,8 +408,10 @@ async def serve(assistant: Assistant, settings: Settings, stop: asyncio.Event, *
             log.info("telegram: polling started")
         await app.start()
         answering = asyncio.create_task(worker.run(stop), name="telegram-inbox")
+        digests = asyncio.create_task(digest_loop(assistant, app.bot, stop, digest_interval))
         await stop.wait()
         log.info("telegram: stopping")
+        await digests
     finally:  # also on errors and cancellation: stop what runs, then release the HTTP pools
         if updater.running:
             await updater.stop()

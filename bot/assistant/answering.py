@@ -6,6 +6,7 @@ import logging
 
 from bot import views
 from bot.assistant.base import POPULAR_DAYS, SUGGEST_MIN_SCORE, AssistantBase
+from bot.assistant.learning import gap_category, offered, remember_offer
 from bot.assistant.policy import OPERATOR_PLATFORMS, community_of
 from bot.draft_check import guard
 from bot.i18n import t
@@ -14,6 +15,7 @@ from bot.matching.language import detect_locale
 from bot.matching.normalize import fold
 from bot.models import Locale, Message, Reply, Suggestion
 from bot.privacy import scrub
+from bot.storage.rules import GapKind
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +55,11 @@ class Answering(AssistantBase):
         reply = self.reply_for(result, locale, community)
         if result.kind == "answer" and result.top is not None:
             await self.store.record_answer(community, result.top.entry.id)
-        elif result.reason not in ("gibberish", "medical_advice"):  # nothing a moderator could add
-            await self.store.record_gap(community, scrub(text), "clarify" if result.kind == "clarify" else "fallback")
+        else:  # medical-advice and gibberish messages are only counted, never listed (see record_gap)
+            kind: GapKind = "clarify" if result.kind == "clarify" else "fallback"
+            await self.store.record_gap(community, scrub(text), kind, gap_category(result))
+        choices = offered(result, self.settings.match.strong_threshold)
+        await remember_offer(self.store, self._user_key(message), community, text, locale, choices)
         return reply
 
     def reply_for(self, result: MatchResult, locale: Locale, community: str | None) -> Reply:

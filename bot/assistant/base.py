@@ -9,6 +9,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
+from rapidfuzz import fuzz
+
 from bot import views
 from bot.assistant.policy import ChatContext, is_moderator
 from bot.assistant.session import SessionStore, StoreSessions
@@ -16,6 +18,7 @@ from bot.config import Settings
 from bot.faq import FaqRequest, FaqService
 from bot.matching import Matcher
 from bot.matching.language import detect_locale
+from bot.matching.normalize import normalize
 from bot.models import Entry, Locale, Message, Reply, Suggestion
 from bot.privacy import hash_user
 from bot.ratelimit import RateLimiter
@@ -85,11 +88,12 @@ class AssistantBase:
         return await self.store.shared_secret(name, lambda: secrets.token_urlsafe(32))
 
     async def refresh_community(self, community_id: str) -> None:
-        """Reload one community's entries and hidden ids into the matcher (after every change)."""
+        """Reload one community's entries, hidden ids and linked phrasings into the matcher (after every change)."""
         revision = await self.store.revision(community_id)  # read first: a later write forces a reload
         own = [ce.entry for ce in await self.store.list_entries(community_id)]
         hidden = await self.store.hidden_entries(community_id)
-        self.matcher.set_community(community_id, own, hidden)
+        links = await self.store.links(community_id)
+        self.matcher.set_community(community_id, own, hidden, links)
         self._loaded[community_id] = _Loaded(revision, self._clock())
         self._loaded.move_to_end(community_id)
         while len(self._loaded) > self.settings.max_loaded_communities:
@@ -118,7 +122,16 @@ class AssistantBase:
             await self.refresh_community(community_id)
 
     def _similar(self, text: str, community_id: str) -> list[tuple[Suggestion, float]]:
-        return [(views.suggestion(c.entry, "en"), c.score) for c in self.matcher.similar(text, community_id)]
+        """Entries a new phrasing resembles, scored so that "N% alike" means it: the matcher's confidence
+        (which saturates for anything on the same topic), capped by how many words they really share."""
+        typed = normalize(text)
+        found = []
+        for candidate in self.matcher.similar(text, community_id):
+            shared = max(
+                (fuzz.token_set_ratio(typed, normalize(q)) for _, q in candidate.entry.questions.all()), default=0.0
+            )
+            found.append((views.suggestion(candidate.entry, "en"), min(candidate.score, shared / 100)))
+        return found
 
     async def _remember_answer(self, message: Message, community: str, reply: Reply) -> None:
         """Whatever offered helpful / not helpful is what `/rate` rates next."""

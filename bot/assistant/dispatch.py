@@ -7,17 +7,16 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from rapidfuzz import process
-
 from bot import views
 from bot.assistant.answering import Answering
+from bot.assistant.learning import learn_choice, utcnow
 from bot.assistant.policy import (
     ChatContext,
     answers_privately,
     is_moderator,
     prompting,
 )
-from bot.commands import BY_NAME
+from bot.commands import BY_NAME, nearest
 from bot.draft_check import EmptyDraft, check_draft, opinion_if_ready
 from bot.draft_check import summarise as summarise_check
 from bot.i18n import t
@@ -70,8 +69,8 @@ class CommandDispatch(Answering):
         handler = self._commands.get(name)
         if handler is None:
             locale = await self._locale(message, community)
-            close = process.extractOne(name, list(BY_NAME), score_cutoff=70) if name else None
-            hint = t("did_you_mean_command", locale, name=close[0]) if close else ""
+            close = nearest(name, list(BY_NAME))
+            hint = t("did_you_mean_command", locale, name=close) if close else ""
             return Reply(
                 kind="error",
                 locale=locale,
@@ -104,7 +103,8 @@ class CommandDispatch(Answering):
 
     async def _cmd_start(self, call: Call) -> Reply:
         locale = await self._locale(call.message, call.community)
-        reply = views.help_reply(locale, False, with_faq=False)
+        moderator = await is_moderator(call.message, call.context)  # moderators also see their /faq commands
+        reply = views.help_reply(locale, moderator, with_faq=moderator)
         return reply.model_copy(update={"title": t("welcome_title", locale), "body": t("welcome_body", locale)})
 
     async def _cmd_help(self, call: Call) -> Reply:
@@ -157,6 +157,8 @@ class CommandDispatch(Answering):
         if self.matcher.entry(entry_id, community) is None:
             return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
         await self.store.vote(community, entry_id, self._user_key(message), helpful)
+        if helpful:
+            await learn_choice(self.store, self._user_key(message), community, entry_id, utcnow())
         return Reply(kind="info", locale=locale, body=t("rate_thanks", locale), entry_id=entry_id)
 
     async def _check(self, draft: str, message: Message, community: str) -> Reply:

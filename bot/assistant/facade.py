@@ -7,11 +7,14 @@ whether the sender moderates this community.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 from pathlib import Path
 
 from bot import actions, views
+from bot.assistant.digests import Digest, due_digests
+from bot.assistant.learning import learn_choice, utcnow
 from bot.assistant.policy import ChatContext, OperatorContext, community_of, is_moderator, prompting
 from bot.assistant.reach import Reach
 from bot.buttons import with_buttons
@@ -94,6 +97,7 @@ class Assistant(Reach):
                 if entry is None or self.matcher.is_hidden(entry.id, community):
                     return Reply(kind="error", locale=locale, body=t("entry_gone", locale))
                 await self.store.record_answer(community, entry.id)
+                await learn_choice(self.store, self._user_key(message), community, entry.id, utcnow())
                 reply = views.entry_reply(entry, locale, lambda i: self.matcher.entry(i, community))
                 await self._remember_answer(message, community, reply)
                 return await self.with_chart(reply)
@@ -126,6 +130,10 @@ class Assistant(Reach):
             return Reply(kind="refusal", locale=locale, body=t("delete_refused", locale))
         return Reply(kind="info", locale=locale, body=t("delete_done", locale), delete_message=message_ref,
                      delete_origin=True)
+
+    async def due_digests(self, platform: str, now: dt.datetime | None = None) -> list[Digest]:
+        """Weekly digests this platform should deliver now (each claimed once across all workers)."""
+        return await due_digests(self.store, self.faq, platform, now or dt.datetime.now(dt.UTC))
 
     async def is_moderator(self, message: Message, context: ChatContext) -> bool:
         """See `bot.assistant.policy.is_moderator`."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from bot.commands import FAQ_ADD_FORM
 from bot.faq import replies
 from bot.faq.base import FORM_FIELD_LIMIT, FaqBase, FaqRequest, Invalid, other
+from bot.faq.history import entry_at
 from bot.faq.parsing import EDIT_FIELDS, clean_text, compare_key, normalise_id, split_first
 from bot.faq.replies import Saved
 from bot.i18n import t
@@ -208,7 +210,39 @@ class EntryCommands(FaqBase):
         return await self._set_removed(rest, req, removed=True)
 
     async def _cmd_restore(self, rest: str, req: FaqRequest) -> Reply:
+        raw, _ = split_first(rest)
+        if "@" in raw:
+            return await self._restore_version(raw, req)
         return await self._set_removed(rest, req, removed=False)
+
+    async def _restore_version(self, raw: str, req: FaqRequest) -> Reply:
+        """`/faq restore ID@N`: the entry as it was after change N of `/faq history ID` (kept, audited)."""
+        loc = req.locale
+        raw_id, _, raw_n = raw.partition("@")
+        entry_id = normalise_id(raw_id)
+        if not raw_n.isdigit() or not entry_id:
+            raise Invalid(t("faq.restore_version_usage", loc))
+        ce = await self._community_entry(req.community_id, entry_id)
+        if ce is None:
+            key = "curated_readonly" if entry_id in self._curated else "unknown_id"
+            raise Invalid(t(f"faq.{key}", loc, id=entry_id))
+        records = await self._store.history(req.community_id, entry_id)
+        n = int(raw_n)
+        state = entry_at(records, n) if 1 <= n <= len(records) else None
+        if state is None:
+            raise Invalid(t("faq.bad_version", loc, id=entry_id, n=n, last=len(records)))
+        old = self._build_entry(req, json.loads(state))
+        taken = await self._phrasing_owners(req.community_id)
+        self._raise_if_taken(req, [q for _, q in old.questions.all()], taken, exclude=entry_id)
+        if old != ce.entry:
+            await self._store.update_entry(req.community_id, old, req.actor, "revert")
+        if ce.deleted:
+            await self._store.set_deleted(req.community_id, entry_id, False, req.actor)
+        live = await self._changed(req.community_id)
+        body = t("faq.restored_version_body", loc, id=entry_id, n=n)
+        if not live:
+            body += "\n\n" + t("faq.saved_not_live", loc)
+        return replies.info(req, t("faq.restored_version_title", loc, id=entry_id, n=n), body, entry_id=entry_id)
 
     async def _set_removed(self, rest: str, req: FaqRequest, *, removed: bool) -> Reply:
         """Soft delete or undo it; curated entries are read-only (hide them instead)."""

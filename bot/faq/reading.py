@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 
 from bot.commands import faq_lines
 from bot.faq import replies
 from bot.faq.base import FaqBase, FaqRequest, Invalid, id_order
-from bot.faq.parsing import split_first
-from bot.faq.replies import EntryPage, utc
+from bot.faq.parsing import normalise_id, split_first
+from bot.faq.replies import EntryPage
 from bot.i18n import t
 from bot.i18n.words import parse_locale, parse_yes_no
 from bot.models import Reply
@@ -27,7 +28,11 @@ _SETTING_NAMES: dict[str, str] = {
     "free-text": "freetext",
     "cooldown": "cooldown",
     "guard": "guard",
+    "digest": "digest",
+    "resumen": "digest",
 }
+_DIGEST_ON = frozenset({"weekly", "semanal", "on", "yes", "si", "sí"})
+_DIGEST_OFF = frozenset({"off", "no"})
 
 
 class ReadingCommands(FaqBase):
@@ -62,14 +67,21 @@ class ReadingCommands(FaqBase):
         return replies.shown(req, entry, removed=removed, hidden=hidden)
 
     async def _cmd_history(self, rest: str, req: FaqRequest) -> Reply:
-        entry_id = self._need_id(rest, req, "history")
+        """With an ID: that entry's (or setting's) changes, numbered for `/faq restore ID@N`; without:
+        the community's latest changes. Each says who, when, and before -> after."""
+        raw, _ = split_first(rest)
+        if not raw:
+            return replies.recent_history(
+                req, await self._store.recent_history(req.community_id, self.limits.history_limit)
+            )
+        entry_id = normalise_id(raw)
         records = await self._store.history(req.community_id, entry_id)
         if not records and entry_id not in self._curated and (
             await self._community_entry(req.community_id, entry_id) is None
         ):
             raise Invalid(t("faq.unknown_id", req.locale, id=entry_id))
-        latest = sorted(records, key=lambda r: utc(r.at), reverse=True)[: self.limits.history_limit]
-        return replies.history(req, entry_id, latest)
+        numbered = list(enumerate(records, start=1))[::-1][: self.limits.history_limit]
+        return replies.history(req, entry_id, numbered)
 
     async def _cmd_stats(self, rest: str, req: FaqRequest) -> Reply:
         periods = [await self._store.stats(req.community_id, days) for days in (7, 30)]
@@ -102,6 +114,8 @@ class ReadingCommands(FaqBase):
             updated = dataclasses.replace(current, guard=flag)
         elif setting == "cooldown" and value.isdigit() and int(value) <= self.limits.max_cooldown_seconds:
             updated = dataclasses.replace(current, cooldown_seconds=int(value))
+        elif setting == "digest":
+            updated = self._digest_setting(current, value, req)
         if updated is None:
             raise Invalid(usage)
         if updated != current:
@@ -111,9 +125,30 @@ class ReadingCommands(FaqBase):
         )  # confirm a language change in that language
         return replies.settings_reply(loc, updated, t("faq.settings_saved", loc), "")
 
+    @staticmethod
+    def _digest_setting(current: CommunitySettings, value: str, req: FaqRequest) -> CommunitySettings | None:
+        """`digest weekly [group|admins|#channel]` or `digest off`; Discord has no "group", so it needs a channel."""
+        words = value.split()
+        if words and words[0] in _DIGEST_OFF and len(words) == 1:
+            return dataclasses.replace(current, digest="off")
+        if not words or words[0] not in _DIGEST_ON or len(words) > 2:
+            return None
+        where = words[1] if len(words) == 2 else current.digest_to
+        channel = re.fullmatch(r"<?#?(\d{5,25})>?", where)
+        discord = req.community_id.startswith("discord:")
+        if channel is not None and discord:
+            return dataclasses.replace(current, digest="weekly", digest_to=f"channel:{channel.group(1)}")
+        if where.startswith("channel:") and discord:
+            return dataclasses.replace(current, digest="weekly", digest_to=where)
+        if where in ("group", "admins") and not discord:
+            return dataclasses.replace(current, digest="weekly", digest_to=where)
+        if discord:
+            raise Invalid(t("faq.digest_needs_channel", req.locale))
+        return None
+
     async def _cmd_help(self, rest: str, req: FaqRequest) -> Reply:
         loc = req.locale
         moderator = self._is_moderator(req)
-        bullets = faq_lines(loc, moderator, prefix="", separator=" — ")
+        bullets = faq_lines(loc, moderator, prefix="/", separator=" — ")
         body = t("faq.help_body", loc) if moderator else t("faq.help_member", loc)
         return replies.info(req, t("faq.help_title", loc), body, bullets)

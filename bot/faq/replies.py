@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.faq.gaps import GapGroup
+from bot.faq.history import changes, short_actor
 from bot.i18n import t
 from bot.models import Entry, Locale, Reply, Suggestion
 from bot.sources import footer
@@ -20,6 +21,7 @@ from bot.storage.base import (
     CommunitySettings,
     CommunityStats,
     EntryStats,
+    GapCategory,
     NotFound,
     StoreError,
 )
@@ -73,8 +75,18 @@ def settings_reply(loc: Locale, s: CommunitySettings, title: str, body: str) -> 
         t("faq.set_freetext", loc, value=on_off(s.free_text)),
         t("faq.set_cooldown", loc, value=s.cooldown_seconds),
         t("faq.set_guard", loc, value=on_off(s.guard)),
+        t("faq.set_digest", loc, value=digest_where(loc, s)),
     ]
     return Reply(kind="info", locale=loc, title=title, body=body, bullets=bullets)
+
+def digest_where(loc: Locale, s: CommunitySettings) -> str:
+    """"off", or "weekly, into the group" / "privately to admins" / "in channel <#id>"."""
+    if s.digest != "weekly":
+        return t("faq.off", loc)
+    if s.digest_to.startswith("channel:"):
+        return t("faq.digest_to_channel", loc, channel=s.digest_to.removeprefix("channel:"))
+    return t("faq.digest_to_admins" if s.digest_to == "admins" else "faq.digest_to_group", loc)
+
 
 def similar_bullets(req: FaqRequest, similar: list[tuple[Suggestion, float]]) -> list[str]:
     return [
@@ -172,17 +184,34 @@ def shown(req: FaqRequest, entry: Entry, *, removed: bool, hidden: bool) -> Repl
     return info(req, title, body, bullets, entry_id=entry.id, sources=footer(entry.sources, loc))
 
 
-def history(req: FaqRequest, entry_id: str, records: list[AuditRecord]) -> Reply:
-    """Newest first; `records` already cut to the history limit."""
+def history(req: FaqRequest, entry_id: str, numbered: list[tuple[int, AuditRecord]]) -> Reply:
+    """One entry's (or setting's) changes, newest first, each labelled ID@N for `/faq restore ID@N`."""
     loc = req.locale
     title = t("faq.history_title", loc, id=entry_id)
-    if not records:
+    if not numbered:
         return info(req, title, t("faq.history_empty", loc, id=entry_id))
-    bullets = [
-        t("faq.history_item", loc, at=utc(r.at).strftime("%Y-%m-%d %H:%M UTC"), action=r.action, actor=r.actor)
-        for r in records
-    ]
-    return info(req, title, "", bullets, entry_id=entry_id)
+    bullets = [history_line(r, loc, label=f"{entry_id}@{n}") for n, r in numbered]
+    return info(req, title, t("faq.history_body", loc, id=entry_id), bullets, entry_id=entry_id)
+
+
+def recent_history(req: FaqRequest, records: list[AuditRecord]) -> Reply:
+    """The community's latest changes, newest first, each labelled with what changed."""
+    loc = req.locale
+    title = t("faq.history_all_title", loc)
+    if not records:
+        return info(req, title, t("faq.history_all_empty", loc))
+    return info(req, title, t("faq.history_all_body", loc), [history_line(r, loc, label=r.target) for r in records])
+
+
+def history_line(record: AuditRecord, loc: Locale, *, label: str) -> str:
+    """"c3@2 · 2026-11-29 14:02 UTC · edit by telegram:1a2b3c4d: answer.en "old" → "new"": who, when, what."""
+    head = t(
+        "faq.history_item", loc,
+        label=label, at=utc(record.at).strftime("%Y-%m-%d %H:%M UTC"), action=record.action,
+        actor=short_actor(record.actor),
+    )
+    details = changes(record, loc)
+    return head + (": " + "; ".join(details) if details else "")
 
 
 def stats(req: FaqRequest, periods: list[CommunityStats], top: list[tuple[EntryStats, str]]) -> Reply:
@@ -211,16 +240,31 @@ def utc(moment: dt.datetime) -> dt.datetime:
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
-def gap_list(req: FaqRequest, page: int, pages: int, numbered: list[tuple[int, GapGroup]]) -> Reply:
-    """A page of `faq gaps`: each group with the number `faq answer N` and `faq link N ID` take."""
+def gap_list(req: FaqRequest, page: int, pages: int, groups: list[GapGroup], *, off_topic: bool = False,
+             not_listed: dict[GapCategory, int] | None = None, days: int = 30) -> Reply:
+    """A page of `faq gaps` (or `faq gaps off-topic`): each group under the stable number `faq answer N`,
+    `faq link N ID` and `faq dismiss N` take, and a line saying what was left out as noise."""
     loc = req.locale
     bullets = []
-    for n, group in numbered:
+    for group in groups:
         more = t("faq.gap_more", loc, k=len(group.texts) - 1) if len(group.texts) > 1 else ""
-        bullets.append(t("faq.gap_item", loc, n=n, text=group.text, count=group.count, more=more,
+        bullets.append(t("faq.gap_item", loc, n=group.number, text=group.text, count=group.count, more=more,
                          first=utc(group.first_seen).strftime("%Y-%m-%d"),
                          last=utc(group.last_seen).strftime("%Y-%m-%d")))
-    return info(req, t("faq.gaps_title", loc, page=page, pages=pages), t("faq.gaps_body", loc), bullets)
+    noise = gaps_not_listed(req, not_listed or {}, days)
+    if not groups:
+        empty = t("faq.gaps_empty_off_topic" if off_topic else "faq.gaps_empty", loc)
+        return info(req, None, "\n\n".join(x for x in (empty, noise) if x))
+    title = t("faq.gaps_off_topic_title" if off_topic else "faq.gaps_title", loc, page=page, pages=pages)
+    return info(req, title, "\n\n".join(x for x in (t("faq.gaps_body", loc), noise) if x), bullets)
+
+
+def gaps_not_listed(req: FaqRequest, counts: dict[GapCategory, int], days: int) -> str:
+    """What `faq gaps` leaves out, so moderators know the noise was filtered ("" when there was none)."""
+    if not (counts.get("off_topic") or counts.get("medical") or counts.get("gibberish")):
+        return ""
+    return t("faq.gaps_not_listed", req.locale, days=days, off_topic=counts.get("off_topic", 0),
+             medical=counts.get("medical", 0), gibberish=counts.get("gibberish", 0))
 
 
 def dialogue_step(req: FaqRequest, prompt: str, limit: int, similar: list[tuple[Suggestion, float]] | None = None

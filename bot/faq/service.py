@@ -17,15 +17,13 @@ from bot.commands import FAQ
 from bot.faq import replies
 from bot.faq.base import LOCAL_COMMUNITY, FaqLimits, FaqRequest, Invalid
 from bot.faq.dialogue import Draft, Step
+from bot.faq.digest import DigestCommands
 from bot.faq.parsing import clean_text, split_extras, split_first
+from bot.faq.reading import ReadingCommands
 from bot.i18n import t
 from bot.i18n.words import CANCEL_WORDS, SKIP_WORDS
 from bot.models import Reply
 from bot.storage.base import StoreError
-
-__all__ = ["LOCAL_COMMUNITY", "FaqLimits", "FaqRequest", "FaqService"]
-from bot.faq.gap_commands import GapCommands
-from bot.faq.reading import ReadingCommands
 
 __all__ = ["LOCAL_COMMUNITY", "FaqLimits", "FaqRequest", "FaqService"]
 
@@ -35,7 +33,7 @@ Handler = Callable[[str, FaqRequest], Awaitable[Reply]]
 StepHandler = Callable[[str, str, Draft, FaqRequest], Awaitable[tuple[Reply, bool]]]
 
 
-class FaqService(GapCommands, ReadingCommands):
+class FaqService(DigestCommands, ReadingCommands):
     """Runs `/faq` subcommands and the guided add for every community."""
 
     @functools.cached_property
@@ -54,6 +52,11 @@ class FaqService(GapCommands, ReadingCommands):
             "gaps": self._cmd_gaps,
             "answer": self._cmd_answer,
             "link": self._cmd_link,
+            "unlink": self._cmd_unlink,
+            "dismiss": self._cmd_dismiss,
+            "suggestions": self._cmd_suggestions,
+            "accept": self._cmd_accept,
+            "reject": self._cmd_reject,
             "stats": self._cmd_stats,
             "settings": self._cmd_settings,
             "help": self._cmd_help,

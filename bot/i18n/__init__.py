@@ -14,6 +14,7 @@ from bot.i18n.commands import COMMAND_TEXTS
 from bot.i18n.faq import FAQ_TEXTS
 from bot.i18n.handoff import HANDOFF_TEXTS
 from bot.i18n.inline import INLINE_TEXTS
+from bot.i18n.moderation import MODERATION_TEXTS
 from bot.i18n.texts import TEXTS
 from bot.i18n.topics import TOPIC_TEXTS
 from bot.models import LOCALES, Locale
@@ -35,7 +36,8 @@ def _merge(*tables: Mapping[str, Text]) -> dict[str, Text]:
 
 
 ALL_TEXTS: dict[str, Text] = _merge(
-    TEXTS, FAQ_TEXTS, TOPIC_TEXTS, COMMAND_TEXTS, CHART_TEXTS, INLINE_TEXTS, HANDOFF_TEXTS, ACTION_TEXTS
+    TEXTS, FAQ_TEXTS, MODERATION_TEXTS, TOPIC_TEXTS, COMMAND_TEXTS, CHART_TEXTS, INLINE_TEXTS, HANDOFF_TEXTS,
+    ACTION_TEXTS
 )
 
 

@@ -10,8 +10,8 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "Solo para moderadores",
     },
     "faq.refusal_body": {
-        "en": "Sorry, only this group's moderators can use `faq {cmd}`. Anyone can use `faq list`, `faq show ID` and `faq help`.",
-        "es": "Lo siento, solo los moderadores de este grupo pueden usar `faq {cmd}`. Cualquiera puede usar `faq list`, `faq show ID` y `faq help`.",
+        "en": "Sorry, only this group's moderators can use `/faq {cmd}`. Anyone can use `/faq list`, `/faq show ID` and `/faq help`.",
+        "es": "Lo siento, solo los moderadores de este grupo pueden usar `/faq {cmd}`. Cualquiera puede usar `/faq list`, `/faq show ID` y `/faq help`.",
     },
     "faq.error_title": {
         "en": "That didn't work",
@@ -22,36 +22,36 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "La base de datos no pudo hacerlo ahora ({detail}). No se perdió nada de lo guardado; inténtalo de nuevo en un momento.",
     },
     "faq.unknown_sub": {
-        "en": "I don't know `faq {word}`.",
-        "es": "No conozco `faq {word}`.",
+        "en": "I don't know `/faq {word}`.",
+        "es": "No conozco `/faq {word}`.",
     },
     "faq.did_you_mean": {
-        "en": "Did you mean `faq {name}`?",
-        "es": "¿Quisiste decir `faq {name}`?",
+        "en": "Did you mean `/faq {name}`?",
+        "es": "¿Quisiste decir `/faq {name}`?",
     },
     "faq.see_help": {
-        "en": "Type `faq help` to see every command.",
-        "es": "Escribe `faq help` para ver todos los comandos.",
+        "en": "Type `/faq help` to see every command.",
+        "es": "Escribe `/faq help` para ver todos los comandos.",
     },
     "faq.unknown_id": {
-        "en": "There is no entry `{id}` here. `faq list` shows this group's ids.",
-        "es": "No hay ninguna entrada `{id}` aquí. `faq list` muestra los ids de este grupo.",
+        "en": "There is no entry `{id}` here. `/faq list` shows this group's ids.",
+        "es": "No hay ninguna entrada `{id}` aquí. `/faq list` muestra los ids de este grupo.",
     },
     "faq.missing_id": {
-        "en": "Please give an entry id, e.g. `faq {cmd} c3`.",
-        "es": "Indica el id de una entrada, p. ej. `faq {cmd} c3`.",
+        "en": "Please give an entry id, e.g. `/faq {cmd} c3`.",
+        "es": "Indica el id de una entrada, p. ej. `/faq {cmd} c3`.",
     },
     "faq.curated_readonly": {
-        "en": "`{id}` is a built-in entry and can't be changed here. To replace it in this group: `faq hide {id}`, then `faq add Question? | Answer`.",
-        "es": "`{id}` es una entrada incorporada y no se puede cambiar aquí. Para reemplazarla en este grupo: `faq hide {id}` y luego `faq add ¿Pregunta? | Respuesta`.",
+        "en": "`{id}` is a built-in entry and can't be changed here. To replace it in this group: `/faq hide {id}`, then `/faq add Question? | Answer`.",
+        "es": "`{id}` es una entrada incorporada y no se puede cambiar aquí. Para reemplazarla en este grupo: `/faq hide {id}` y luego `/faq add ¿Pregunta? | Respuesta`.",
     },
     "faq.removed_entry": {
-        "en": "Entry `{id}` is removed. Bring it back first with `faq restore {id}`.",
-        "es": "La entrada `{id}` está quitada. Recupérala primero con `faq restore {id}`.",
+        "en": "Entry `{id}` is removed. Bring it back first with `/faq restore {id}`.",
+        "es": "La entrada `{id}` está quitada. Recupérala primero con `/faq restore {id}`.",
     },
     "faq.add_usage": {
-        "en": "Write the question and the answer on one line, separated by `|`. Example: `faq add How do I verify my profile? | Go to Settings > Verify and upload your licence.` Or send just `faq add` and I'll ask step by step.",
-        "es": "Escribe la pregunta y la respuesta en una línea, separadas por `|`. Ejemplo: `faq add ¿Cómo verifico mi perfil? | Ve a Ajustes > Verificar y sube tu cédula.` O envía solo `faq add` y te lo pediré paso a paso.",
+        "en": "Write the question and the answer on one line, separated by `|`. Example: `/faq add How do I verify my profile? | Go to Settings > Verify and upload your licence.` Or send just `/faq add` and I'll ask step by step.",
+        "es": "Escribe la pregunta y la respuesta en una línea, separadas por `|`. Ejemplo: `/faq add ¿Cómo verifico mi perfil? | Ve a Ajustes > Verificar y sube tu cédula.` O envía solo `/faq add` y te lo pediré paso a paso.",
     },
     "faq.empty_question": {
         "en": "The question is empty.",
@@ -74,20 +74,20 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "Una entrada puede tener como máximo {limit} formas de preguntar; `{id}` ya tiene {n}.",
     },
     "faq.duplicate_phrasing": {
-        "en": "`{text}` is already a phrasing of `{id}`. Use `faq show {id}` to see it.",
-        "es": "`{text}` ya es una forma de preguntar `{id}`. Usa `faq show {id}` para verla.",
+        "en": "`{text}` is already a phrasing of `{id}`. Use `/faq show {id}` to see it.",
+        "es": "`{text}` ya es una forma de preguntar `{id}`. Usa `/faq show {id}` para verla.",
     },
     "faq.added_title": {
         "en": "Saved as {id}",
         "es": "Guardada como {id}",
     },
     "faq.added_body": {
-        "en": "People in this group who ask this will now get your answer. Change it with `faq edit {id} ...`, undo with `faq remove {id}`.",
-        "es": "Quien pregunte esto en este grupo recibirá tu respuesta. Cámbiala con `faq edit {id} ...`, deshazlo con `faq remove {id}`.",
+        "en": "People in this group who ask this will now get your answer. Change it with `/faq edit {id} ...`, undo with `/faq remove {id}`.",
+        "es": "Quien pregunte esto en este grupo recibirá tu respuesta. Cámbiala con `/faq edit {id} ...`, deshazlo con `/faq remove {id}`.",
     },
     "faq.similar_warning": {
-        "en": "Heads up: this looks like existing entries. If it was a mistake, `faq remove {id}`.",
-        "es": "Ojo: se parece a entradas que ya existen. Si fue un error, `faq remove {id}`.",
+        "en": "Heads up: this looks like existing entries. If it was a mistake, `/faq remove {id}`.",
+        "es": "Ojo: se parece a entradas que ya existen. Si fue un error, `/faq remove {id}`.",
     },
     "faq.similar_warning_dialogue": {
         "en": "Heads up: this looks like existing entries (below). Go on, or `/cancel`.",
@@ -126,16 +126,16 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "No hay nada que cancelar.",
     },
     "faq.dlg_expired": {
-        "en": "That step-by-step add expired after {minutes} idle minutes; nothing was saved. Start again with `faq add`.",
-        "es": "Ese alta paso a paso caducó tras {minutes} minutos sin actividad; no se guardó nada. Empieza de nuevo con `faq add`.",
+        "en": "That step-by-step add expired after {minutes} idle minutes; nothing was saved. Start again with `/faq add`.",
+        "es": "Ese alta paso a paso caducó tras {minutes} minutos sin actividad; no se guardó nada. Empieza de nuevo con `/faq add`.",
     },
     "faq.too_many_extras": {
         "en": "That's {n} phrasings; the limit is {limit}. Send fewer, or `skip`.",
         "es": "Son {n} formas; el límite es {limit}. Envía menos, u `omitir`.",
     },
     "faq.alias_usage": {
-        "en": "Give the id and the new phrasing, e.g. `faq alias c3 how do I get the blue tick`.",
-        "es": "Indica el id y la nueva forma de preguntar, p. ej. `faq alias c3 cómo consigo la insignia azul`.",
+        "en": "Give the id and the new phrasing, e.g. `/faq alias c3 how do I get the blue tick`.",
+        "es": "Indica el id y la nueva forma de preguntar, p. ej. `/faq alias c3 cómo consigo la insignia azul`.",
     },
     "faq.alias_done": {
         "en": "Added to {id}",
@@ -146,8 +146,8 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "`{text}` ahora también lleva a `{id}`.",
     },
     "faq.edit_usage": {
-        "en": "Say what to change: `faq edit c3 question New question?`, `faq edit c3 answer New answer`, or both: `faq edit c3 New question? | New answer`.",
-        "es": "Indica qué cambiar: `faq edit c3 pregunta ¿Nueva pregunta?`, `faq edit c3 respuesta Nueva respuesta`, o ambas: `faq edit c3 ¿Nueva pregunta? | Nueva respuesta`.",
+        "en": "Say what to change: `/faq edit c3 question New question?`, `/faq edit c3 answer New answer`, or both: `/faq edit c3 New question? | New answer`.",
+        "es": "Indica qué cambiar: `/faq edit c3 pregunta ¿Nueva pregunta?`, `/faq edit c3 respuesta Nueva respuesta`, o ambas: `/faq edit c3 ¿Nueva pregunta? | Nueva respuesta`.",
     },
     "faq.edit_done": {
         "en": "Updated {id}",
@@ -162,16 +162,16 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "Quitada {id}",
     },
     "faq.removed_body": {
-        "en": "It no longer answers here. Undo with `faq restore {id}`.",
-        "es": "Ya no responde aquí. Deshazlo con `faq restore {id}`.",
+        "en": "It no longer answers here. Undo with `/faq restore {id}`.",
+        "es": "Ya no responde aquí. Deshazlo con `/faq restore {id}`.",
     },
     "faq.already_removed": {
-        "en": "`{id}` is already removed. Undo with `faq restore {id}`.",
-        "es": "`{id}` ya está quitada. Deshazlo con `faq restore {id}`.",
+        "en": "`{id}` is already removed. Undo with `/faq restore {id}`.",
+        "es": "`{id}` ya está quitada. Deshazlo con `/faq restore {id}`.",
     },
     "faq.remove_curated": {
-        "en": "`{id}` is a built-in entry; to stop it answering in this group use `faq hide {id}`.",
-        "es": "`{id}` es una entrada incorporada; para que no responda en este grupo usa `faq hide {id}`.",
+        "en": "`{id}` is a built-in entry; to stop it answering in this group use `/faq hide {id}`.",
+        "es": "`{id}` es una entrada incorporada; para que no responda en este grupo usa `/faq hide {id}`.",
     },
     "faq.restored_title": {
         "en": "Restored {id}",
@@ -186,16 +186,16 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "`{id}` no está quitada; no hay nada que recuperar.",
     },
     "faq.hide_community": {
-        "en": "`{id}` is this group's own entry; use `faq remove {id}` instead.",
-        "es": "`{id}` es una entrada propia del grupo; usa `faq remove {id}`.",
+        "en": "`{id}` is this group's own entry; use `/faq remove {id}` instead.",
+        "es": "`{id}` es una entrada propia del grupo; usa `/faq remove {id}`.",
     },
     "faq.hidden_title": {
         "en": "Hidden {id}",
         "es": "Oculta {id}",
     },
     "faq.hidden_body": {
-        "en": "It won't answer in this group. Undo with `faq unhide {id}`.",
-        "es": "No responderá en este grupo. Deshazlo con `faq unhide {id}`.",
+        "en": "It won't answer in this group. Undo with `/faq unhide {id}`.",
+        "es": "No responderá en este grupo. Deshazlo con `/faq unhide {id}`.",
     },
     "faq.already_hidden": {
         "en": "`{id}` is already hidden here.",
@@ -218,40 +218,40 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "Preguntas de este grupo (página {page} de {pages})",
     },
     "faq.list_body": {
-        "en": "Show one with `faq show ID`.",
-        "es": "Ver una con `faq show ID`.",
+        "en": "Show one with `/faq show ID`.",
+        "es": "Ver una con `/faq show ID`.",
     },
     "faq.list_empty": {
-        "en": "This group has no entries of its own yet. Moderators can add one: `faq add Question? | Answer`.",
-        "es": "Este grupo aún no tiene entradas propias. Los moderadores pueden añadir una: `faq add ¿Pregunta? | Respuesta`.",
+        "en": "This group has no entries of its own yet. Moderators can add one: `/faq add Question? | Answer`.",
+        "es": "Este grupo aún no tiene entradas propias. Los moderadores pueden añadir una: `/faq add ¿Pregunta? | Respuesta`.",
     },
     "faq.list_extra": {
         "en": "{removed} removed, {hidden} built-in hidden.",
         "es": "{removed} quitadas, {hidden} incorporadas ocultas.",
     },
     "faq.list_removed": {
-        "en": "Removed (`faq restore ID`): {ids}",
-        "es": "Quitadas (`faq restore ID`): {ids}",
+        "en": "Removed (`/faq restore ID`): {ids}",
+        "es": "Quitadas (`/faq restore ID`): {ids}",
     },
     "faq.list_hidden": {
-        "en": "Built-in, hidden here (`faq unhide ID`): {ids}",
-        "es": "Incorporadas ocultas aquí (`faq unhide ID`): {ids}",
+        "en": "Built-in, hidden here (`/faq unhide ID`): {ids}",
+        "es": "Incorporadas ocultas aquí (`/faq unhide ID`): {ids}",
     },
     "faq.bad_page": {
-        "en": "Page must be a number from 1 to {pages}, e.g. `faq {cmd} 2`.",
-        "es": "La página debe ser un número de 1 a {pages}, p. ej. `faq {cmd} 2`.",
+        "en": "Page must be a number from 1 to {pages}, e.g. `/faq {cmd} 2`.",
+        "es": "La página debe ser un número de 1 a {pages}, p. ej. `/faq {cmd} 2`.",
     },
     "faq.show_also": {
         "en": "Also asked as: {text}",
         "es": "También se pregunta: {text}",
     },
     "faq.show_removed": {
-        "en": "(removed: `faq restore {id}` brings it back)",
-        "es": "(quitada: `faq restore {id}` la recupera)",
+        "en": "(removed: `/faq restore {id}` brings it back)",
+        "es": "(quitada: `/faq restore {id}` la recupera)",
     },
     "faq.show_hidden": {
-        "en": "(hidden in this group: `faq unhide {id}`)",
-        "es": "(oculta en este grupo: `faq unhide {id}`)",
+        "en": "(hidden in this group: `/faq unhide {id}`)",
+        "es": "(oculta en este grupo: `/faq unhide {id}`)",
     },
     "faq.history_title": {
         "en": "History of {id}",
@@ -262,16 +262,16 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "No hay cambios registrados para `{id}`.",
     },
     "faq.history_item": {
-        "en": "{at} · {action} · by {actor}",
-        "es": "{at} · {action} · por {actor}",
+        "en": "{label} · {at} · {action} by {actor}",
+        "es": "{label} · {at} · {action} por {actor}",
     },
     "faq.gaps_title": {
         "en": "Unanswered questions (page {page} of {pages})",
         "es": "Preguntas sin respuesta (página {page} de {pages})",
     },
     "faq.gaps_body": {
-        "en": "Answer one: `faq answer N Answer text`. Add it to an entry: `faq link N ID`.",
-        "es": "Responder una: `faq answer N Texto de la respuesta`. Añadirla a una entrada: `faq link N ID`.",
+        "en": "Answer one: `/faq answer N Answer text`. Send it to an entry, built-in ones too: `/faq link N ID`. Drop it: `/faq dismiss N`.",
+        "es": "Responder una: `/faq answer N Texto de la respuesta`. Llevarla a una entrada, también incorporada: `/faq link N ID`. Descartarla: `/faq dismiss N`.",
     },
     "faq.gaps_empty": {
         "en": "No unanswered questions recorded. Nice!",
@@ -286,20 +286,20 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": ", +{k} parecidas",
     },
     "faq.answer_usage": {
-        "en": "Example: `faq answer 2 Go to Settings > Verify.` (N from `faq gaps`).",
-        "es": "Ejemplo: `faq answer 2 Ve a Ajustes > Verificar.` (N de `faq gaps`).",
+        "en": "Example: `/faq answer 2 Go to Settings > Verify.` (N from `/faq gaps`).",
+        "es": "Ejemplo: `/faq answer 2 Ve a Ajustes > Verificar.` (N de `/faq gaps`).",
     },
     "faq.link_usage": {
-        "en": "Example: `faq link 2 c3` (N from `faq gaps`, ID from `faq list`).",
-        "es": "Ejemplo: `faq link 2 c3` (N de `faq gaps`, ID de `faq list`).",
+        "en": "Example: `/faq link 2 c3` or `/faq link 2 sermo` (N from `/faq gaps`, ID from `/faq list` or `/topics`).",
+        "es": "Ejemplo: `/faq link 2 c3` o `/faq link 2 sermo` (N de `/faq gaps`, ID de `/faq list` o `/topics`).",
     },
     "faq.bad_gap": {
-        "en": "There is no unanswered question {n}. Run `faq gaps` to see the current numbers.",
-        "es": "No hay pregunta sin respuesta {n}. Usa `faq gaps` para ver los números actuales.",
+        "en": "There is no unanswered question {n}. Run `/faq gaps` to see the current numbers.",
+        "es": "No hay pregunta sin respuesta {n}. Usa `/faq gaps` para ver los números actuales.",
     },
     "faq.gap_done_already": {
-        "en": "Question {n} was already handled. Run `faq gaps` for a fresh list.",
-        "es": "La pregunta {n} ya se atendió. Usa `faq gaps` para ver la lista actualizada.",
+        "en": "Question {n} was already handled. Run `/faq gaps` for a fresh list.",
+        "es": "La pregunta {n} ya se atendió. Usa `/faq gaps` para ver la lista actualizada.",
     },
     "faq.gap_removed": {
         "en": "Question {n} was removed from the unanswered list.",
@@ -334,8 +334,8 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "Ajustes de este grupo",
     },
     "faq.settings_body": {
-        "en": "Change one: `faq settings lang es`, `faq settings freetext on`, `faq settings cooldown 30`, `faq settings guard on`.",
-        "es": "Cambiar uno: `faq settings lang en`, `faq settings freetext on`, `faq settings cooldown 30`, `faq settings guard on`.",
+        "en": "Change one: `/faq settings lang es`, `/faq settings freetext on`, `/faq settings cooldown 30`, `/faq settings guard on`, `/faq settings digest weekly admins`.",
+        "es": "Cambiar uno: `/faq settings lang en`, `/faq settings freetext on`, `/faq settings cooldown 30`, `/faq settings guard on`, `/faq settings digest weekly admins`.",
     },
     "faq.set_lang": {
         "en": "Language: {value}",
@@ -366,8 +366,8 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "Ajuste guardado",
     },
     "faq.settings_usage": {
-        "en": "Use one of: `lang en|es`, `freetext on|off`, `cooldown SECONDS` (0 to {max}), `guard on|off`. Example: `faq settings cooldown 30`.",
-        "es": "Usa uno de: `lang en|es`, `freetext on|off`, `cooldown SEGUNDOS` (0 a {max}), `guard on|off`. Ejemplo: `faq settings cooldown 30`.",
+        "en": "Use one of: `lang en|es`, `freetext on|off`, `cooldown SECONDS` (0 to {max}), `guard on|off`, `digest weekly [group|admins|#channel]` or `digest off`. Example: `/faq settings cooldown 30`.",
+        "es": "Usa uno de: `lang en|es`, `freetext on|off`, `cooldown SEGUNDOS` (0 a {max}), `guard on|off`, `digest weekly [group|admins|#canal]` o `digest off`. Ejemplo: `/faq settings cooldown 30`.",
     },
     "faq.help_title": {
         "en": "FAQ commands",
@@ -378,8 +378,8 @@ FAQ_TEXTS: dict[str, dict[Locale, str]] = {
         "es": "Los moderadores adaptan las respuestas del grupo. Ids `c1`, `c2`... son del grupo; el resto son incorporadas.",
     },
     "faq.help_member": {
-        "en": "You can use `faq list`, `faq show ID` and `faq help`; the rest is for moderators.",
-        "es": "Puedes usar `faq list`, `faq show ID` y `faq help`; el resto es para moderadores.",
+        "en": "You can use `/faq list`, `/faq show ID` and `/faq help`; the rest is for moderators.",
+        "es": "Puedes usar `/faq list`, `/faq show ID` y `/faq help`; el resto es para moderadores.",
     },
     "faq.saved_not_live": {
         "en": "Saved, but the bot could not reload this group's answers yet; it will pick them up shortly.",

@@ -95,6 +95,14 @@ TEXTS: dict[str, dict[Locale, str]] = {
         "en": "I don't know /{name}.{hint} See /help for the list.",
         "es": "No conozco /{name}.{hint} Mira /help para ver la lista.",
     },
+    "no_such_choice": {
+        "en": "There is no choice {n}: type a number from 1 to {count}, or ask a question.",
+        "es": "No hay opción {n}: escribe un número del 1 al {count}, o haz una pregunta.",
+    },
+    "no_choices": {
+        "en": "There is nothing to choose from yet: ask a question first.",
+        "es": "Aún no hay nada que elegir: primero haz una pregunta.",
+    },
     "did_you_mean_command": {"en": " Did you mean /{name}?", "es": " ¿Quisiste decir /{name}?"},
     "ask_usage": {
         "en": "Add your question after /ask, e.g. /ask what is Sermo?",

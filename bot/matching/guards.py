@@ -45,3 +45,16 @@ def is_gibberish(normalized: str) -> bool:
         return True
     wordlike = [w for w in words if any(ch in _VOWELS for ch in w) and len(w) <= 25]
     return not wordlike
+
+
+_QUESTION_START = re.compile(
+    r"^(?:what|whats|how|where|when|who|whom|whose|which|why|can|could|is|are|am|was|were|do|does|did|should|"
+    r"would|will|shall|may|might|must|has|have|any|que|como|donde|cuando|quien|quienes|cual|cuales|cuanto|"
+    r"cuanta|cuantos|cuantas|por que|porque|puedo|puede|pueden|se puede|hay|es|son|debo|debe|tengo|existe)\b"
+)
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark or a question word first (en/es): chatter and reactions ("lol", "thanks") are neither."""
+    folded = fold(text).strip()
+    return "?" in text or "¿" in text or _QUESTION_START.match(folded) is not None

@@ -17,7 +17,7 @@ covered and carrying the entry about the network the question names.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -28,18 +28,21 @@ from bot.config import MatchSettings
 from bot.matching.classifier import IntentClassifier
 from bot.matching.entities import EntityIndex, Steering, asks_statistics
 from bot.matching.features import Featurizer
-from bot.matching.guards import asks_medical_advice, is_gibberish
+from bot.matching.guards import asks_medical_advice, is_gibberish, looks_like_question
 from bot.matching.index import PhraseIndex
 from bot.matching.language import detect_locale
 from bot.matching.near_domain import NearTopic, load_near_domain
 from bot.matching.normalize import fold, normalize
 from bot.matching.open_index import DocumentFrequencies, GramVocabulary, OpenPhraseIndex
-from bot.models import Entry, Locale
+from bot.models import Entry, Locale, LocalizedList
 
 MatchKind = Literal["answer", "clarify", "fallback"]
 Reason = Literal[
-    "matched", "unsure", "ambiguous", "confirm", "no_match", "medical_advice", "gibberish", "near_domain"
+    "matched", "unsure", "ambiguous", "confirm", "no_match", "off_topic", "medical_advice", "gibberish",
+    "near_domain",
 ]
+OFF_TOPIC_MARGIN = 1.0  # "none of these" beats every entry by this much (raw SVM decision values)
+_MIN_DOMAIN_WORD = 4  # shorter words ("the", "app", "de") say nothing about the domain
 
 
 @dataclass(frozen=True)
@@ -72,10 +75,12 @@ def _sigmoid(values: np.ndarray, center: float, scale: float) -> np.ndarray:
 
 @dataclass
 class _Community:
-    entries: list[Entry]
+    entries: list[Entry]  # the community's own
+    targets: list[Entry]  # what each indexed entry answers with: own entries, then linked entries
     index: OpenPhraseIndex
     hidden: frozenset[str]
     hidden_positions: np.ndarray  # positions of hidden curated entries, masked in every ranking
+    exact: dict[str, Entry] = field(default_factory=dict)  # normalised linked phrasing -> the entry it routes to
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -133,6 +138,12 @@ class Matcher:
         self.entities = EntityIndex(self.entries)
         self.entities.learn_words(self.featurizer.vocabulary)
         self._communities: dict[str, _Community] = {}
+        negative_words = {w for text in negatives for w in normalize(text).split()}
+        domain = {
+            w for text in phrasings for w in normalize(text).split()
+            if len(w) >= _MIN_DOMAIN_WORD and w not in negative_words
+        }
+        self._domain_stems = frozenset(w[:_MIN_DOMAIN_WORD + 1] for w in domain)  # "tweets" ~ "tweet"
 
     @classmethod
     def from_directory(
@@ -144,14 +155,32 @@ class Matcher:
         return cls(entries, settings, negatives=load_negatives(directory), near_domain=load_near_domain(directory))
 
     # --- communities -------------------------------------------------------------------
-    def set_community(self, community_id: str, entries: Sequence[Entry], hidden: Iterable[str] = ()) -> None:
-        """Replace a community's own entries and the curated ids it hides; effective at once."""
+    def set_community(
+        self,
+        community_id: str,
+        entries: Sequence[Entry],
+        hidden: Iterable[str] = (),
+        links: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        """Replace a community's own entries, the curated ids it hides and its linked phrasings
+        (entry id -> phrasings that route to it here, curated ids included); effective at once."""
         entries = list(entries)
         hidden = frozenset(hidden)
-        self.featurizer.learn_words(text for e in entries for _, text in e.questions.all())
+        own = {e.id: e for e in entries}
+        linked: list[Entry] = []  # one entry per target, holding only the linked phrasings
+        exact: dict[str, Entry] = {}
+        targets = list(entries)
+        for entry_id, texts in (links or {}).items():
+            target = own.get(entry_id) or self._by_id.get(entry_id)
+            if target is None or entry_id in hidden or not texts:
+                continue  # a link to an entry that is gone or hidden answers nothing
+            linked.append(target.model_copy(update={"questions": LocalizedList(en=list(texts))}))
+            targets.append(target)
+            exact.update({normalize(text): target for text in texts})
+        self.featurizer.learn_words(text for e in [*entries, *linked] for _, text in e.questions.all())
         positions = np.asarray([i for i, e in enumerate(self.entries) if e.id in hidden], dtype=np.int64)
-        index = OpenPhraseIndex(entries, self._community_grams)
-        self._communities[community_id] = _Community(entries, index, hidden, positions)
+        index = OpenPhraseIndex([*entries, *linked], self._community_grams)
+        self._communities[community_id] = _Community(entries, targets, index, hidden, positions, exact)
 
     def drop_community(self, community_id: str) -> None:
         """Forget a community's own entries (memory); it reads as curated-only until set again."""
@@ -201,10 +230,10 @@ class Matcher:
         community = self._communities.get(community_id or "")
         if community is not None:
             confidence[community.hidden_positions] = -1.0
-            if community.entries:
+            if community.targets:
                 own = _sigmoid(community.index.scores(normalized), s.community_center, s.community_scale)
                 confidence = np.concatenate([confidence, own])
-                own_entries = community.entries
+                own_entries = community.targets  # a linked phrasing ranks as the entry it routes to
         return confidence, own_entries, near, steering
 
     def _top(self, confidence: np.ndarray, own_entries: list[Entry], limit: int | None) -> list[Candidate]:
@@ -216,11 +245,17 @@ class Matcher:
         top = np.argpartition(-confidence, count - 1)[:count] if count < total else np.arange(total)
         top = top[np.argsort(-confidence[top], kind="stable")]
         curated = len(self.entries)  # positions past the curated ones are the community's own
-        return [
+        ranked = [
             Candidate(self.entries[i] if i < curated else own_entries[i - curated], float(confidence[i]))
             for i in top
             if confidence[i] >= 0
         ]
+        if not own_entries:
+            return ranked
+        best: dict[str, Candidate] = {}  # a linked entry also ranks as itself: keep its better score only
+        for candidate in ranked:
+            best.setdefault(candidate.entry.id, candidate)
+        return list(best.values())
 
     def rank(self, text: str, community_id: str | None = None, limit: int | None = None) -> list[Candidate]:
         """The best visible entries with their confidence, best first (all of them if no limit)."""
@@ -237,6 +272,10 @@ class Matcher:
         confidence, own_entries, near, steering = self._score(text, community_id)
         # a few extra candidates, so that dropping duplicates still leaves a real choice
         top = self._top(confidence, own_entries, s.max_suggestions + 3)
+        linked = self._communities[community_id].exact.get(normalized) if community_id in self._communities else None
+        if linked is not None:  # a moderator routed exactly this question here: no doubt left
+            rest = [c for c in top if c.entry.id != linked.id]
+            return MatchResult("answer", "matched", detected, [Candidate(linked, 1.0), *rest][: s.max_suggestions])
         best = top[0].score if top else 0.0
         if asks_medical_advice(text) and best < s.strong_threshold:
             return MatchResult("fallback", "medical_advice", detected, top[: s.max_suggestions])
@@ -262,7 +301,8 @@ class Matcher:
             unsure = self._distinct([c for c in top if c.score >= s.clarify_threshold], detected, statistics)
             reason: Reason = "confirm" if len(unsure) == 1 else "unsure"
             return MatchResult("clarify", reason, detected, unsure[: s.max_suggestions])
-        return MatchResult("fallback", "no_match", detected, top[: s.max_suggestions])
+        reason_: Reason = "off_topic" if self._off_topic(text, normalized) else "no_match"
+        return MatchResult("fallback", reason_, detected, top[: s.max_suggestions])
 
     def _prefer_pair(self, top: list[Candidate], statistics: bool) -> list[Candidate]:
         """A network's own entry and its statistics entry compete for one question about that network:
@@ -311,6 +351,19 @@ class Matcher:
             seen.add(title)
             kept.append(candidate)
         return kept
+
+    def _off_topic(self, text: str, normalized: str) -> bool:
+        """Unanswered, and not a gap worth a moderator's time: no word of the knowledge's own vocabulary,
+        and either not a question at all (chatter, reactions) or clearly what "none of these" claims."""
+        stems = {w[:_MIN_DOMAIN_WORD + 1] for w in normalized.split() if len(w) >= _MIN_DOMAIN_WORD}
+        if stems & self._domain_stems:
+            return False
+        if not looks_like_question(text):
+            return True
+        if self._classifier is None:
+            return False
+        decision, negative = self._classifier.scores(self.featurizer.transform_one(self.featurizer.correct(normalized)))
+        return negative is not None and decision.size > 0 and negative - float(decision.max()) >= OFF_TOPIC_MARGIN
 
     def similar(self, text: str, community_id: str | None = None, limit: int = 3) -> list[Candidate]:
         """Closest existing entries, for "this looks like ..." warnings to moderators."""

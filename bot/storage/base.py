@@ -35,6 +35,8 @@ class CommunitySettings:
     free_text: bool = False  # answer ordinary group messages, not only commands/mentions/replies
     cooldown_seconds: int = 0  # minimum gap between answers to the same user in this community
     guard: bool = False  # patient-data guard on group messages (see bot/draft_check)
+    digest: Literal["off", "weekly"] = "off"  # a weekly summary for the moderators
+    digest_to: str = "group"  # where: "group", "admins" (privately) or "channel:ID" (Discord)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,20 @@ class CommunityEntry:
     deleted: bool
     created_at: dt.datetime
     updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did (or, in a dry run, would do), by entry id."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
 
 
 @dataclass(frozen=True)
@@ -61,6 +77,11 @@ class AuditRecord:
     at: dt.datetime
 
 
+# What the matcher made of an unanswered message: a real in-domain gap, or something no entry should answer.
+GapCategory = Literal["question", "off_topic", "medical", "gibberish"]
+TEXT_CATEGORIES: tuple[GapCategory, ...] = ("question", "off_topic")  # the ones whose (scrubbed) text is kept
+
+
 @dataclass(frozen=True)
 class Gap:
     """An unanswered (fallback) or unsure (clarify) question, PII already stripped."""
@@ -71,6 +92,31 @@ class Gap:
     first_seen: dt.datetime
     last_seen: dt.datetime
     number: int = 0  # stable per community until the question is answered or dismissed (0: unnumbered)
+    category: GapCategory = "question"
+
+
+@dataclass(frozen=True)
+class Learned:
+    """A phrasing users taught by choosing `entry_id` for it; `count` is how many distinct users did."""
+
+    number: int  # stable per community: what moderators type to accept or reject it
+    community_id: str
+    entry_id: str
+    text: str
+    locale: Locale
+    status: Literal["pending", "accepted", "rejected"]
+    count: int
+    last_seen: dt.datetime
+
+
+@dataclass(frozen=True)
+class QuestionContext:
+    """The last question a user asked in a community and the entries the bot offered or answered with."""
+
+    text: str  # scrubbed
+    locale: Locale
+    entries: tuple[str, ...]
+    at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -210,6 +256,17 @@ class Store(InboxStore, Protocol):
     async def list_entries(self, community_id: str, *, include_deleted: bool = False) -> list[CommunityEntry]: ...
     async def communities_with_entries(self) -> list[str]: ...
     async def import_entries(self, community_id: str, entries: list[Entry], actor: str) -> int: ...
+    async def upsert_entries(
+        self,
+        community_id: str,
+        entries: list[Entry],
+        actor: str,
+        *,
+        fresh: frozenset[int] = frozenset(),
+        replace: bool = False,
+        dry_run: bool = False,
+    ) -> ImportSummary:
+        """Import by id, all or nothing (see `rules.plan_upsert`); `dry_run` writes nothing."""
 
     # curated entries a community hides
     async def set_hidden(self, community_id: str, entry_id: str, hidden: bool, actor: str) -> None: ...
@@ -219,9 +276,67 @@ class Store(InboxStore, Protocol):
     async def history(self, community_id: str, target: str) -> list[AuditRecord]: ...
 
     # unanswered questions (text must already be scrubbed by bot.privacy.scrub)
-    async def record_gap(self, community_id: str, text: str, kind: Literal["fallback", "clarify"]) -> None: ...
-    async def gaps(self, community_id: str, limit: int = 20) -> list[Gap]: ...
+    async def record_gap(
+        self,
+        community_id: str,
+        text: str,
+        kind: Literal["fallback", "clarify"],
+        category: GapCategory = "question",
+    ) -> None:
+        """Count an unanswered message; only TEXT_CATEGORIES keep the text, dismissed texts only count."""
+
+    async def gaps(
+        self, community_id: str, limit: int = 20, categories: Sequence[GapCategory] = TEXT_CATEGORIES
+    ) -> list[Gap]: ...
     async def delete_gap(self, community_id: str, text: str) -> None: ...
+    async def dismiss_gaps(self, community_id: str, texts: Sequence[str], actor: str) -> None:
+        """Forget these questions and never list them again (audited as "dismiss")."""
+
+    async def unanswered_by_category(self, community_id: str, days: int) -> dict[GapCategory, int]:
+        """How many unanswered messages of each category arrived in the last `days` days."""
+
+    # community phrasings routed to an entry (curated or the community's own)
+    async def add_link(self, community_id: str, entry_id: str, text: str, actor: str) -> bool:
+        """Route `text` to `entry_id` here; False when that phrasing already routes somewhere."""
+
+    async def remove_links(self, community_id: str, entry_id: str, text: str | None, actor: str) -> list[str]:
+        """Undo links to `entry_id` (only `text`'s when given); returns the texts removed."""
+
+    async def links(self, community_id: str) -> dict[str, list[str]]:
+        """entry id -> its linked phrasings here, oldest first."""
+
+    # phrasings learned from users' choices (text scrubbed, voter a salted hash)
+    async def learn_phrasing(
+        self, community_id: str, entry_id: str, text: str, locale: Locale, voter: str
+    ) -> None:
+        """Count one user choosing `entry_id` for `text`; a rejected or accepted phrasing is not proposed again."""
+
+    async def learned(self, community_id: str, status: str = "pending") -> list[Learned]:
+        """Most chosen first."""
+
+    async def set_learned_status(
+        self, community_id: str, number: int, status: Literal["accepted", "rejected"], actor: str
+    ) -> Learned:
+        """Accept or reject pending phrasing `number`; NotFound when there is no such pending one."""
+
+    async def accepted_phrasings(self) -> list[Learned]:
+        """Every community's accepted phrasings, for maintainers to review (`kb suggestions export`)."""
+
+    async def remember_question(
+        self, user_key: str, community_id: str, text: str, locale: Locale, entries: Sequence[str]
+    ) -> None: ...
+    async def question_context(self, user_key: str, community_id: str) -> QuestionContext | None: ...
+
+    # audit over a whole community, newest first
+    async def recent_history(self, community_id: str, limit: int) -> list[AuditRecord]: ...
+
+    # the weekly digest
+    async def digest_communities(self) -> list[str]:
+        """Communities whose settings ask for a digest."""
+
+    async def claim_digest(self, community_id: str, period: str) -> bool:
+        """True for exactly one caller per (community, period), whatever the number of workers."""
+
     async def purge_older_than(self, days: int) -> int: ...
 
     # usage and feedback (voter is a salted hash from bot.privacy)

@@ -82,6 +82,69 @@ def plan_import(entries: list[Entry], taken: set[str], last_number: int) -> Impo
     return ImportPlan(fresh, counter)
 
 
+@dataclass(frozen=True)
+class StoredState:
+    """What an upsert needs to know about one stored entry: its JSON and whether it is removed."""
+
+    data: str
+    deleted: bool
+
+
+@dataclass(frozen=True)
+class UpsertPlan:
+    """The writes an import makes, decided before any of them runs (so a dry run shows the same)."""
+
+    added: list[Entry]
+    updated: list[tuple[Entry, str]]  # (new entry, JSON before)
+    unchanged: list[str]
+    removed: list[str]
+    last_number: int
+
+
+def plan_upsert(
+    entries: list[Entry],
+    fresh: frozenset[int],
+    stored: dict[str, StoredState],
+    last_number: int,
+    *,
+    replace: bool,
+) -> UpsertPlan:
+    """Upsert by id: an entry whose id is stored is updated (or left alone when identical, live),
+    a new id is added as it is, and positions in `fresh` (no id in the file) get the next "cN".
+    With `replace`, live stored entries missing from the batch are removed (soft)."""
+    taken = set(stored)
+    counter = last_number
+    for position, entry in enumerate(entries):
+        number = entry_number(entry.id)
+        if position not in fresh and number is not None:
+            counter = max(counter, number)
+    added: list[Entry] = []
+    updated: list[tuple[Entry, str]] = []
+    unchanged: list[str] = []
+    kept: set[str] = set()
+    for position, entry in enumerate(entries):
+        if position in fresh:
+            counter += 1
+            while entry_id_for(counter) in taken:  # an id added by hand above the counter
+                counter += 1
+            entry = entry.model_copy(update={"id": entry_id_for(counter)})
+        taken.add(entry.id)
+        kept.add(entry.id)
+        before = stored.get(entry.id)
+        if before is None:
+            added.append(entry)
+        elif before.deleted or before.data != entry.model_dump_json():
+            updated.append((entry, before.data))
+        else:
+            unchanged.append(entry.id)
+    removed = (
+        [entry_id for entry_id, state in stored.items() if not state.deleted and entry_id not in kept]
+        if replace
+        else []
+    )
+    return UpsertPlan(added, updated, unchanged, removed, counter)
+
+
 # -- unanswered questions -------------------------------------------------------------------------
 
 

@@ -69,7 +69,10 @@ def test_markdown_and_mentions_are_shown_literally() -> None:
     (message,) = render(with_buttons(reply))
     embed = message.embeds[0]
     assert embed.title == "\\_\\_Title\\_\\_"
-    assert embed.description is not None and "\\[site]" in embed.description and "\\`code\\`" in embed.description
+    assert embed.description is not None and "\\[site]" in embed.description
+    assert embed.description.endswith(" and `code`")  # inline code stays code (commands, ids): no raw backticks
+    commands = render(Reply(kind="info", body="Use `/faq link N ID` or `/faq dismiss N`, not *this*"))[0]
+    assert commands.embeds[0].description == "Use `/faq link N ID` or `/faq dismiss N`, not \\*this\\*"
 
 
 def test_long_texts_fit_every_limit() -> None:

@@ -206,6 +206,16 @@ class FakeBotAPI:
             return {"status": status, "user": user, "is_anonymous": False}
         return {"status": status, "user": user}
 
+    async def _m_getChatAdministrators(self, params: dict[str, Any]) -> Any:
+        members = []
+        for user_id, status in sorted(self.member_status.items()):
+            user = {"id": user_id, "is_bot": False, "first_name": "User"}
+            if status == "administrator":
+                members.append({"status": status, "user": user, **_ADMIN_RIGHTS})
+            elif status == "creator":
+                members.append({"status": status, "user": user, "is_anonymous": False})
+        return [*members, {"status": "administrator", "user": BOT_USER, **_ADMIN_RIGHTS}]
+
     async def _m_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
         return True
 

@@ -355,7 +355,7 @@ async def test_remove_restore_list_show(world: World) -> None:
     assert (await world.run("remove c2")).kind == "error"
     assert "c2 ·" not in "\n".join((await world.run("list")).bullets)
     mod_list = await world.run("list")
-    assert "1 removed" in mod_list.body and "Removed (`faq restore ID`): c2" in mod_list.bullets
+    assert "1 removed" in mod_list.body and "Removed (`/faq restore ID`): c2" in mod_list.bullets
     assert len((await world.run("list", MEMBER)).bullets) == 10  # members see only live entries
     assert (await world.run("show c2", MEMBER)).kind == "error"
     assert "removed" in (await world.run("show c2")).body  # moderators still see it
@@ -387,13 +387,38 @@ async def test_list_empty(world: World) -> None:
 async def test_history(world: World) -> None:
     await world.run("add Q one? | A")
     await world.run("alias c1 q uno", MOD2)
+    await world.run("edit c1 answer A better answer")
     await world.run("remove c1")
     reply = await world.run("history c1")
     assert reply.kind == "info"
-    assert [b.split(" · ")[1] for b in reply.bullets] == ["remove", "alias", "add"]  # newest first
-    assert "by telegram:2" in reply.bullets[1] and "UTC" in reply.bullets[0]
+    assert [b.split(" · ")[0] for b in reply.bullets] == ["c1@4", "c1@3", "c1@2", "c1@1"]  # newest first
+    assert [b.split(" · ")[2].split(" by ")[0] for b in reply.bullets] == ["remove", "edit", "alias", "add"]
+    assert 'answer.en "A" → "A better answer"' in reply.bullets[1]
+    assert 'deleted "false" → "true"' in reply.bullets[0]
+    assert '+ phrasing "q uno"' in reply.bullets[2] and "by telegram:2" in reply.bullets[2]
+    assert 'created: "Q one?"' in reply.bullets[3] and "UTC" in reply.bullets[3]
     assert (await world.run("history c5")).kind == "error"
     assert (await world.run("history sermo")).body == "No changes recorded for `sermo`."
+    recent = await world.run("history")
+    assert recent.bullets[0].startswith("c1 · ") and len(recent.bullets) == 4
+
+
+@pytest.mark.asyncio
+async def test_restore_an_earlier_version(world: World) -> None:
+    await world.run("add Q one? | A")
+    await world.run("alias c1 q uno")
+    await world.run("edit c1 answer Wrong answer")
+    await world.run("remove c1")
+    back = await world.run("restore c1@2")
+    assert back.kind == "info" and "version 2" in (back.title or "")
+    entry = await world.store.get_entry(GROUP, "c1")
+    assert not entry.deleted and entry.entry.answer.en == "A" and entry.entry.questions.en == ["Q one?", "q uno"]
+    history = await world.run("history c1")
+    assert "revert" in history.bullets[1] and 'answer.en "Wrong answer" → "A"' in history.bullets[1]
+    assert (await world.run("restore c1@9")).kind == "error"
+    assert (await world.run("restore c1@x")).kind == "error"
+    assert (await world.run("restore sermo@1")).kind == "error"
+    assert (await world.run("restore c1@1", MEMBER)).kind == "refusal"
 
 
 # --- permissions -------------------------------------------------------------------------------------
@@ -417,6 +442,11 @@ async def test_member_refused_for_every_moderator_command(world: World) -> None:
         "gaps": "gaps",
         "answer": "answer 1 A",
         "link": "link 1 c1",
+        "unlink": "unlink sermo",
+        "dismiss": "dismiss 1",
+        "suggestions": "suggestions",
+        "accept": "accept 1",
+        "reject": "reject 1",
         "stats": "stats",
         "settings": "settings freetext on",
     }
@@ -538,10 +568,11 @@ async def test_answer_gap_creates_entry_and_clears_it(world: World) -> None:
 async def test_link_errors_and_gaps_without_listing_first(world: World) -> None:
     await _seed_gaps(world.store)
     await world.run("add How do I delete tweets? | Use the settings.")
-    assert (await world.run("link 1 sermo")).kind == "error"  # curated: read-only
+    await world.store.set_hidden(GROUP, "sermo", True, "mod")
+    assert "hidden" in (await world.run("link 1 sermo")).body  # nothing may lead to a hidden entry
     assert (await world.run("link 1 c9")).kind == "error"
     assert (await world.run("link 1")).kind == "error"
-    ok = await world.run("link 1 c1", MOD2)  # no `faq gaps` before: numbers computed now
+    ok = await world.run("link 1 c1", MOD2)  # no `/faq gaps` before: numbers computed now
     assert ok.kind == "info" and len((await world.store.get_entry(GROUP, "c1")).entry.questions.en) == 4
 
 
@@ -610,7 +641,7 @@ async def test_settings(world: World) -> None:
 @pytest.mark.asyncio
 async def test_unknown_subcommand_suggests_closest(world: World) -> None:
     reply = await world.run("ad Q? | A")
-    assert reply.kind == "error" and "Did you mean `faq add`?" in reply.body
+    assert reply.kind == "error" and "Did you mean `/faq add`?" in reply.body
     reply = await world.run("zzzzzz")
     assert reply.kind == "error" and "faq help" in reply.body
     missing = await world.run("remove")
@@ -666,7 +697,7 @@ async def test_spanish_replies(world: World) -> None:
     refusal = await world.run("remove c1", dataclasses.replace(MEMBER, locale="es"))
     assert refusal.kind == "refusal" and refusal.body.startswith("Lo siento")
     assert (await world.run("lista", MOD_ES)).body.startswith(
-        "No conozco `faq lista`. ¿Quisiste decir `faq list`?"
+        "No conozco `/faq lista`. ¿Quisiste decir `/faq list`?"
     )
     assert "Paso 1 de 3" in (await world.run("add", MOD_ES)).body
     show = await world.run("show sermo", MOD_ES)
@@ -712,13 +743,17 @@ async def test_with_real_matcher(tmp_path: Path) -> None:
 
 
 @pytest.mark.asyncio
-async def test_gap_numbers_are_stable_across_moderators_and_time(world: World) -> None:
+async def test_gap_numbers_are_stable_while_new_gaps_arrive(world: World) -> None:
     await _seed_gaps(world.store)
     await world.run("gaps")
     await world.run("answer 1 Use a bulk-delete tool.")
     world.clock.now += 24 * 3600  # no listing expires: the numbers live in the store
-    await world.store.record_gap(GROUP, "a brand new question", "fallback")  # new questions get new numbers
-    reply = await world.run("answer 4 Only with the patient's written consent.", MOD2)  # never ran `faq gaps`
+    for _ in range(5):  # a new, more asked question arrives: it ranks first but takes a new number
+        await world.store.record_gap(GROUP, "how do I verify my account", "fallback")
+    listing = await world.run("gaps", MOD2)
+    assert listing.bullets[0].startswith('6. "how do I verify my account"')
+    assert listing.bullets[1].startswith('4. "can I post x-rays on instagram"')
+    reply = await world.run("answer 4 Only with the patient's written consent.", MOD2)
     assert reply.kind == "info"
     entry = (await world.store.get_entry(GROUP, reply.entry_id or "")).entry
     assert entry.questions.en == ["can I post x-rays on instagram"]

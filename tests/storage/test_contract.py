@@ -131,6 +131,28 @@ async def test_import_is_all_or_nothing_and_renumbers(store: Store) -> None:
     assert await store.next_entry_id(A) == "c11"  # the counter rolled back too
 
 
+async def test_upsert_by_id_dry_run_replace_and_all_or_nothing(store: Store) -> None:
+    await store.add_entry(A, make_entry("c1", "Existing?"), "mod")
+    await store.add_entry(A, make_entry("c2", "Goes away?"), "mod")
+    batch = [make_entry("c1", "Existing?"), make_entry("rota", "Rota?"), make_entry("x", "No id in the file?")]
+    dry = await store.upsert_entries(A, batch, "cli", fresh=frozenset({2}), replace=True, dry_run=True)
+    assert (dry.added, dry.updated, dry.unchanged, dry.removed) == (("rota", "c3"), (), ("c1",), ("c2",))
+    assert [ce.entry.id for ce in await store.list_entries(A)] == ["c1", "c2"]  # nothing written
+    assert await store.upsert_entries(A, batch, "cli", fresh=frozenset({2}), replace=True) == dry
+    assert [ce.entry.id for ce in await store.list_entries(A)] == ["c1", "rota", "c3"]
+    assert await store.next_entry_id(A) == "c4"
+    edited = [make_entry("c2", "Back again?"), make_entry("rota", "Rota, changed?")]
+    summary = await store.upsert_entries(A, edited, "cli")
+    assert (summary.added, summary.updated, summary.unchanged) == ((), ("c2", "rota"), ())
+    assert not (await store.get_entry(A, "c2")).deleted  # brought back by the import
+    assert [r.action for r in await store.history(A, "rota")] == ["import", "import"]
+    before = await store.list_entries(A)
+    broken: list[Entry] = [make_entry("c9", "Fine?"), "not an entry"]  # type: ignore[list-item]
+    with pytest.raises(AttributeError):
+        await store.upsert_entries(A, broken, "cli")
+    assert await store.list_entries(A) == before
+
+
 async def test_hidden_curated_entries_are_scoped_and_audited(store: Store) -> None:
     await store.set_hidden(A, "sermo", True, "mod")
     await store.set_hidden(A, "sermo", True, "mod")  # no change

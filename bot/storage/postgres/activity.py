@@ -7,11 +7,12 @@ store.py). Nothing here holds a user id: voters are salted hashes, gap texts are
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import asyncpg
 
 from bot.storage import rules
-from bot.storage.base import CommunityStats, EntryStats, Gap
+from bot.storage.base import TEXT_CATEGORIES, CommunityStats, EntryStats, Gap, GapCategory
 from bot.storage.postgres.connection import Database
 from bot.storage.rules import GapKind, check_community
 
@@ -34,41 +35,55 @@ class PostgresActivityMixin:
 
     # -- unanswered questions -------------------------------------------------------------------
 
-    async def record_gap(self, community_id: str, text: str, kind: GapKind) -> None:
-        """Count an unanswered question; the text must already be scrubbed (bot.privacy.scrub)."""
+    async def record_gap(
+        self, community_id: str, text: str, kind: GapKind, category: GapCategory = "question"
+    ) -> None:
+        """Count an unanswered message; the text must already be scrubbed (bot.privacy.scrub).
+
+        Only real questions and off-topic ones keep their text; a dismissed text is counted, not listed."""
         check_community(community_id)
         shaped = rules.gap_text(text, kind)
-        if shaped is None:
-            return
-        shown, norm = shaped
 
         async def work(conn: asyncpg.Connection) -> None:
             now = self._now()
             await conn.execute(
-                "INSERT INTO gaps (community_id, norm, kind, text, count, first_seen, last_seen)"
-                " VALUES ($1, $2, $3, $4, 1, $5, $5)"
-                " ON CONFLICT (community_id, norm, kind) DO UPDATE SET"
-                " count = gaps.count + 1, last_seen = excluded.last_seen, text = excluded.text",
-                community_id, norm, kind, shown, now,
+                "INSERT INTO usage_events (community_id, kind, entry_id, at, category) VALUES ($1, $2, NULL, $3, $4)",
+                community_id, kind, now, category,
             )
+            if shaped is None or category not in TEXT_CATEGORIES:
+                return  # nothing readable, or nothing a moderator could add an entry for
+            shown, norm = shaped
+            dismissed = await conn.fetchval(
+                "SELECT 1 FROM dismissed_gaps WHERE community_id = $1 AND norm = $2", community_id, norm
+            )
+            if dismissed is not None:
+                return
             await conn.execute(
-                "INSERT INTO usage_events (community_id, kind, entry_id, at) VALUES ($1, $2, NULL, $3)",
-                community_id, kind, now,
+                "INSERT INTO gaps (community_id, norm, kind, text, count, first_seen, last_seen, category)"
+                " VALUES ($1, $2, $3, $4, 1, $5, $5, $6)"
+                " ON CONFLICT (community_id, norm, kind) DO UPDATE SET"
+                " count = gaps.count + 1, last_seen = excluded.last_seen, text = excluded.text,"
+                " category = excluded.category",
+                community_id, norm, kind, shown, now, category,
             )
 
         await self.db.run(work)
 
-    async def gaps(self, community_id: str, limit: int = 20) -> list[Gap]:
+    async def gaps(
+        self, community_id: str, limit: int = 20, categories: Sequence[GapCategory] = TEXT_CATEGORIES
+    ) -> list[Gap]:
         """Most frequent first, then most recent."""
+        wanted = [c for c in categories if c in TEXT_CATEGORIES]
 
         async def work(conn: asyncpg.Connection) -> list[Gap]:
             rows = await conn.fetch(
-                "SELECT text, kind, count, first_seen, last_seen, coalesce(number, 0) FROM gaps"
-                " LEFT JOIN gap_numbers USING (community_id, norm) WHERE community_id = $1"
+                "SELECT text, kind, count, first_seen, last_seen, coalesce(number, 0), category FROM gaps"
+                " LEFT JOIN gap_numbers USING (community_id, norm)"
+                " WHERE community_id = $1 AND category = ANY($3::text[])"
                 " ORDER BY count DESC, last_seen DESC, norm COLLATE \"C\" LIMIT $2",
-                community_id, max(0, limit),
+                community_id, max(0, limit), wanted,
             )
-            return [Gap(r[0], r[1], int(r[2]), r[3], r[4], int(r[5])) for r in rows]
+            return [Gap(r[0], r[1], int(r[2]), r[3], r[4], int(r[5]), r[6]) for r in rows]
 
         return await self.db.run(work, transaction=False)
 
@@ -94,6 +109,7 @@ class PostgresActivityMixin:
                 "DELETE FROM gaps WHERE last_seen < $1",
                 "DELETE FROM usage_events WHERE at < $1",
                 "DELETE FROM votes WHERE at < $1",
+                "DELETE FROM dismissed_gaps WHERE dismissed_at < $1",
             ):
                 removed += rowcount(await conn.execute(sql, cutoff))
             # Expired conversation state: housekeeping, not counted as retention.
@@ -102,6 +118,8 @@ class PostgresActivityMixin:
             await conn.execute("DELETE FROM rate_windows WHERE expires_at < $1", now.timestamp())
             await conn.execute("DELETE FROM cooldowns WHERE expires_at < $1", now.timestamp())
             await conn.execute("DELETE FROM dialogues WHERE touched_at < $1", now - STALE_STATE)
+            # the question a user's next choice refers to matters for minutes: keep it a day at most
+            await conn.execute("DELETE FROM question_context WHERE at < $1", now - STALE_STATE)
             return removed
 
         return await self.db.run(work)
@@ -141,7 +159,8 @@ class PostgresActivityMixin:
 
         async def work(conn: asyncpg.Connection) -> CommunityStats:
             counts = await conn.fetchrow(
-                "SELECT count(*) FILTER (WHERE kind = 'answer'), count(*) FILTER (WHERE kind <> 'answer')"
+                "SELECT count(*) FILTER (WHERE kind = 'answer'), count(*) FILTER (WHERE kind <> 'answer'"
+                " AND coalesce(category, 'question') IN ('question', 'off_topic'))"
                 " FROM usage_events WHERE community_id = $1 AND at >= $2",
                 community_id, cutoff,
             )

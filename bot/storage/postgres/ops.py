@@ -143,7 +143,7 @@ def manual_backup_hint(url: str, dest: Path) -> str:
 async def backup(url: str, dest: Path, *, overwrite: bool = False) -> None:
     """`pg_dump --format=custom` to DEST (atomically: a failed dump never carries the final name)."""
     if dest.exists() and not overwrite:
-        raise StoreError(f"{dest} already exists: choose another name or allow overwriting")
+        raise StoreError(f"{dest} already exists: choose another name or add --force to overwrite it")
     if not dest.parent.is_dir():
         raise StoreError(f"the folder {dest.parent} does not exist")
     if shutil.which("pg_dump") is None:

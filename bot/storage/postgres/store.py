@@ -33,6 +33,7 @@ from bot.storage.postgres import migrate
 from bot.storage.postgres.activity import PostgresActivityMixin, rowcount
 from bot.storage.postgres.connection import Database, Row, redact
 from bot.storage.postgres.inbox import PostgresInboxMixin
+from bot.storage.postgres.moderation import PostgresModerationMixin
 from bot.storage.postgres.state import PostgresStateMixin
 from bot.storage.rules import check_community
 
@@ -42,7 +43,8 @@ _ENTRY_COLUMNS = "community_id, data, deleted, created_at, updated_at"
 _LOCK_NAMESPACE = 0x44_6F_63  # "Doc": the first key of per-community advisory locks
 _KEYED_TABLES = (  # one row per key: the new id's rows give way on a move
     "entry_counters", "community_settings", "hidden_entries", "gaps", "votes", "gap_counters", "gap_numbers",
-    "dialogues", "last_answers",
+    "dialogues", "last_answers", "dismissed_gaps", "entry_links", "learned_phrasings", "learned_votes",
+    "question_context", "digest_sends",
 )
 _COMMUNITY_TABLES = (*_KEYED_TABLES, "entries", "audit_log", "usage_events")
 
@@ -71,7 +73,7 @@ def _entry_from_row(row: Row) -> CommunityEntry:
     )
 
 
-class PostgresStore(PostgresActivityMixin, PostgresStateMixin, PostgresInboxMixin):
+class PostgresStore(PostgresModerationMixin, PostgresActivityMixin, PostgresStateMixin, PostgresInboxMixin):
     """The Store on a PostgreSQL database; `migrate=True` applies pending migrations at open (tests,
     `db upgrade`), otherwise open() refuses a schema that does not match the code."""
 

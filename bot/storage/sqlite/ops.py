@@ -61,7 +61,7 @@ async def backup(
         if target.resolve() == source.resolve():
             raise StoreError("the backup must go to another file than the database itself")
         if not overwrite:
-            raise StoreError(f"{target} already exists: choose another name or allow overwriting")
+            raise StoreError(f"{target} already exists: choose another name or add --force to overwrite it")
     if not target.parent.is_dir():
         raise StoreError(f"the folder {target.parent} does not exist")
     with translated(source):

@@ -25,13 +25,14 @@ from bot.storage.base import (
     CommunitySettings,
     CommunityStats,
     EntryStats,
-    Gap,
     NotFound,
     StoreError,
 )
-from bot.storage.rules import GapKind, check_community
-from bot.storage.sqlite.connection import SQLiteConnection, parse_timestamp, timestamp
+from bot.storage.rules import check_community
+from bot.storage.sqlite.connection import parse_timestamp, timestamp
+from bot.storage.sqlite.imports import SQLiteImportMixin
 from bot.storage.sqlite.inbox import SQLiteInboxMixin
+from bot.storage.sqlite.moderation import SQLiteModerationMixin
 from bot.storage.sqlite.sql import fetchall, fetchone
 from bot.storage.sqlite.state import SQLiteStateMixin
 
@@ -73,7 +74,7 @@ _ENTRY_COLUMNS = "community_id, data, deleted, created_at, updated_at"
 # the store
 
 
-class SQLiteStore(SQLiteConnection, SQLiteStateMixin, SQLiteInboxMixin):
+class SQLiteStore(SQLiteImportMixin, SQLiteModerationMixin, SQLiteStateMixin, SQLiteInboxMixin):
     """`bot.storage.base.Store` on one SQLite file (WAL, foreign keys on, busy timeout, migrations at open)."""
 
 
@@ -311,46 +312,6 @@ class SQLiteStore(SQLiteConnection, SQLiteStateMixin, SQLiteInboxMixin):
 
     # -- unanswered questions -------------------------------------------------------------------
 
-    async def record_gap(self, community_id: str, text: str, kind: GapKind) -> None:
-        """Count an unanswered question; the text must already be scrubbed (bot.privacy.scrub)."""
-        check_community(community_id)
-        prepared = rules.gap_text(text, kind)
-        if prepared is None:
-            return  # nothing readable to log (e.g. only punctuation)
-        shown, norm = prepared
-        async with self._tx(write=True) as conn:
-            now = self._now()
-            await conn.execute(
-                "INSERT INTO gaps (community_id, norm, kind, text, count, first_seen, last_seen)"
-                " VALUES (?, ?, ?, ?, 1, ?, ?)"
-                " ON CONFLICT (community_id, norm, kind) DO UPDATE SET"
-                " count = count + 1, last_seen = excluded.last_seen, text = excluded.text",
-                (community_id, norm, kind, shown, now, now),
-            )
-            await conn.execute(
-                "INSERT INTO usage_events (community_id, kind, entry_id, at) VALUES (?, ?, NULL, ?)",
-                (community_id, kind, now),
-            )
-
-    async def gaps(self, community_id: str, limit: int = 20) -> list[Gap]:
-        """Most frequent first, then most recent."""
-        async with self._tx(write=False) as conn:
-            rows = await fetchall(
-                conn,
-                "SELECT text, kind, count, first_seen, last_seen, coalesce(number, 0) FROM gaps"
-                " LEFT JOIN gap_numbers USING (community_id, norm) WHERE community_id = ?"
-                " ORDER BY count DESC, last_seen DESC, norm LIMIT ?",
-                (community_id, max(0, limit)),
-            )
-        return [Gap(r[0], r[1], int(r[2]), parse_timestamp(r[3]), parse_timestamp(r[4]), int(r[5])) for r in rows]
-
-    async def delete_gap(self, community_id: str, text: str) -> None:
-        """Forget an unanswered question (both kinds, matched like record_gap); idempotent."""
-        async with self._tx(write=True) as conn:
-            await conn.execute(
-                "DELETE FROM gaps WHERE community_id = ? AND norm = ?", (community_id, rules.normalise_gap(text))
-            )
-
     async def purge_older_than(self, days: int) -> int:
         """Retention: drop gaps, usage events and votes last touched before now - days (all communities)."""
         if days < 0:
@@ -362,6 +323,7 @@ class SQLiteStore(SQLiteConnection, SQLiteStateMixin, SQLiteInboxMixin):
                 "DELETE FROM gaps WHERE last_seen < ?",
                 "DELETE FROM usage_events WHERE at < ?",
                 "DELETE FROM votes WHERE at < ?",
+                "DELETE FROM dismissed_gaps WHERE dismissed_at < ?",
             ):
                 cursor = await conn.execute(sql, (cutoff,))
                 removed += max(0, cursor.rowcount)
@@ -371,6 +333,10 @@ class SQLiteStore(SQLiteConnection, SQLiteStateMixin, SQLiteInboxMixin):
             await conn.execute("DELETE FROM rate_windows WHERE expires_at < ?", (now,))
             await conn.execute("DELETE FROM cooldowns WHERE expires_at < ?", (now,))
             await conn.execute("DELETE FROM dialogues WHERE touched_at < ?", (timestamp(self._clock() - STALE_STATE),))
+            # the question a user's next choice refers to matters for minutes: keep it a day at most
+            await conn.execute(
+                "DELETE FROM question_context WHERE at < ?", (timestamp(self._clock() - STALE_STATE),)
+            )
         return removed
 
     # -- usage and feedback ---------------------------------------------------------------------
@@ -404,7 +370,8 @@ class SQLiteStore(SQLiteConnection, SQLiteStateMixin, SQLiteInboxMixin):
         async with self._tx(write=False) as conn:
             counts = await fetchone(
                 conn,
-                "SELECT coalesce(sum(kind = 'answer'), 0), coalesce(sum(kind != 'answer'), 0)"
+                "SELECT coalesce(sum(kind = 'answer'), 0), coalesce(sum(kind != 'answer'"
+                " AND coalesce(category, 'question') IN ('question', 'off_topic')), 0)"
                 " FROM usage_events WHERE community_id = ? AND at >= ?",
                 (community_id, cutoff),
             )
@@ -446,7 +413,8 @@ class SQLiteStore(SQLiteConnection, SQLiteStateMixin, SQLiteInboxMixin):
 
     _COMMUNITY_TABLES = (
         "entry_counters", "entries", "hidden_entries", "audit_log", "gaps", "usage_events", "votes",
-        "community_settings", "gap_counters", "gap_numbers", "dialogues", "last_answers",
+        "community_settings", "gap_counters", "gap_numbers", "dialogues", "last_answers", "dismissed_gaps",
+        "entry_links", "learned_phrasings", "learned_votes", "question_context", "digest_sends",
     )
 
     async def move_community(self, old_id: str, new_id: str, actor: str) -> None:
@@ -460,7 +428,8 @@ class SQLiteStore(SQLiteConnection, SQLiteStateMixin, SQLiteInboxMixin):
             if taken is not None:
                 raise StoreError(f"cannot move {old_id} to {new_id}: {new_id} already has FAQ entries")
             for table in ("entry_counters", "community_settings", "hidden_entries", "gaps", "votes",
-                          "gap_counters", "gap_numbers", "dialogues", "last_answers"):
+                          "gap_counters", "gap_numbers", "dialogues", "last_answers", "dismissed_gaps",
+                          "entry_links", "learned_phrasings", "learned_votes", "question_context", "digest_sends"):
                 # rows the new id gathered since the move (keyed tables) give way; table names are constants
                 await conn.execute(f"DELETE FROM {table} WHERE community_id = ?", (new_id,))
             for table in self._COMMUNITY_TABLES:
