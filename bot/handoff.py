@@ -9,19 +9,19 @@ into their platform's link (Telegram: t.me/<bot>?start=check).
 
 from __future__ import annotations
 
+import json
 import re
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 
 from bot.i18n import t
 from bot.models import Locale, PrivateLink, Reply
+from bot.storage.base import Store
 
 CHECK = "check"
 PAYLOADS = frozenset({CHECK})  # start payloads the private chat understands
 _PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # what a Telegram start parameter may hold
 WAIT_SECONDS = 15 * 60  # how long "send me your draft" stays open
-_WAIT_LIMIT = 10_000  # remembered waiting users before the oldest go
 
 
 def handoff(payload: str | None, locale: Locale) -> PrivateLink:
@@ -60,23 +60,37 @@ def for_private_reply(reply: Reply, command: str | None, is_private: bool, local
 
 
 class DraftWaits:
-    """Who was asked for a draft in private (opaque user keys), for WAIT_SECONDS, bounded in memory."""
+    """Who was asked for a draft in private (opaque user keys), for `seconds`.
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic, seconds: float = WAIT_SECONDS) -> None:
+    Kept in the store's dialogue table, so the draft is still taken by another worker or after a
+    restart; the wait's deadline travels in the row (wall clock, the same for every worker).
+    """
+
+    def __init__(self, store: Store, clock: Callable[[], float] = time.time, seconds: float = WAIT_SECONDS) -> None:
+        self._store = store
         self._clock = clock
         self._seconds = seconds
-        self._until: OrderedDict[str, float] = OrderedDict()
 
-    def expect(self, user_key: str) -> None:
-        self._until[user_key] = self._clock() + self._seconds
-        self._until.move_to_end(user_key)
-        while len(self._until) > _WAIT_LIMIT:
-            self._until.popitem(last=False)
+    async def expect(self, community: str, user_key: str) -> None:
+        deadline = json.dumps({"wait": CHECK, "until": self._clock() + self._seconds})
+        await self._store.save_dialogue(community, _actor(user_key), deadline)
 
-    def take(self, user_key: str) -> bool:
+    async def take(self, community: str, user_key: str) -> bool:
         """True once if this user's next message is the awaited draft (and forget the wait)."""
-        until = self._until.pop(user_key, None)
-        return until is not None and self._clock() <= until
+        state = await self._store.end_dialogue(community, _actor(user_key))
+        return state is not None and self._clock() <= _deadline(state.data)
 
-    def cancel(self, user_key: str) -> bool:
-        return self._until.pop(user_key, None) is not None
+    async def cancel(self, community: str, user_key: str) -> bool:
+        return await self._store.end_dialogue(community, _actor(user_key)) is not None
+
+
+def _actor(user_key: str) -> str:
+    return f"{CHECK}-wait:{user_key}"  # apart from the same user's guided /faq add
+
+
+def _deadline(data: str) -> float:
+    try:
+        value = json.loads(data).get("until")
+    except (ValueError, AttributeError):
+        return float("-inf")  # not a wait this module wrote: treat as expired
+    return float(value) if isinstance(value, int | float) else float("-inf")

@@ -44,13 +44,8 @@ def test_the_check_would_catch_an_import() -> None:
     assert ("discord", True) in _imports(tree) and ("telegram", False) in _imports(tree)
 
 
-# bot/draft_check is being restructured on its own (issue 10 left it to the draft checker's work).
-SIZE_EXEMPT = ("bot/draft_check/",)
-
-
 def test_no_module_is_over_the_size_limit() -> None:
     limit = 500  # one job per module
     sizes = {p: len(p.read_text(encoding="utf-8").splitlines())
-             for folder in ("bot", "adapters") for p in (REPO / folder).rglob("*.py")
-             if not str(p.relative_to(REPO)).startswith(SIZE_EXEMPT)}
+             for folder in ("bot", "adapters") for p in (REPO / folder).rglob("*.py")}
     assert {str(p.relative_to(REPO)): n for p, n in sizes.items() if n > limit} == {}

@@ -39,7 +39,7 @@ class Reach(CommandDispatch):
                  salt: str | None = None) -> None:
         super().__init__(settings, curated, matcher, store, clock=clock, sessions=sessions, salt=salt)
         self.charts = Charts(self.curated, settings.charts)
-        self.draft_waits = handoff.DraftWaits(clock=clock)
+        self.draft_waits = handoff.DraftWaits(store)
         self.choices = StoreChoiceCounter(store)
         self._featured: tuple[float, list[Entry]] | None = None
 
@@ -115,7 +115,7 @@ class Reach(CommandDispatch):
     # --- continue in private -----------------------------------------------------------------------
     async def draft_awaited(self, message: Message) -> bool:
         """Whether this private message is the draft `/start check` asked for (the wait is used up)."""
-        return message.is_private and self.draft_waits.take(self._user_key(message))
+        return message.is_private and await self.draft_waits.take(community_of(message), self._user_key(message))
 
     # --- the commands this adds to -----------------------------------------------------------------
     async def answer(self, text: str, message: Message, community: str) -> Reply:
@@ -133,7 +133,7 @@ class Reach(CommandDispatch):
     async def _cmd_start(self, call: Call) -> Reply:
         """`/start check` in the private chat asks for the draft; the next message is checked as one."""
         if call.message.is_private and handoff.start_payload(call.rest) == handoff.CHECK:
-            self.draft_waits.expect(self._user_key(call.message))
+            await self.draft_waits.expect(call.community, self._user_key(call.message))
             return handoff.check_prompt(await self._locale(call.message, call.community))
         return await super()._cmd_start(call)
 
@@ -144,7 +144,7 @@ class Reach(CommandDispatch):
         return await super()._cmd_check(call)
 
     async def _cmd_cancel(self, call: Call) -> Reply:
-        if call.message.is_private and self.draft_waits.cancel(self._user_key(call.message)):
+        if call.message.is_private and await self.draft_waits.cancel(call.community, self._user_key(call.message)):
             locale = await self._locale(call.message, call.community)
             return Reply(kind="info", locale=locale, body=t("handoff.check_cancelled", locale))
         return await super()._cmd_cancel(call)

@@ -14,6 +14,9 @@ from bot.handoff import (
     start_payload,
 )
 from bot.models import Reply
+from bot.storage.base import Store
+
+PRIVATE = "telegram:private"
 
 
 @pytest.mark.parametrize("locale", ["en", "es"])
@@ -53,14 +56,17 @@ def test_payloads_fit_telegram() -> None:
         handoff("check me", "en")
 
 
-def test_a_wait_is_taken_once_and_expires() -> None:
-    now = [0.0]
-    waits = DraftWaits(clock=lambda: now[0], seconds=60)
-    waits.expect("u1")
-    assert waits.take("u1") is True
-    assert waits.take("u1") is False
-    waits.expect("u2")
-    now[0] = 61
-    assert waits.take("u2") is False
-    waits.expect("u3")
-    assert waits.cancel("u3") is True and waits.take("u3") is False
+async def test_a_wait_is_taken_once_expires_and_is_shared_through_the_store(store: Store) -> None:
+    now = [1000.0]
+    waits = DraftWaits(store, clock=lambda: now[0], seconds=60)
+    other_worker = DraftWaits(store, clock=lambda: now[0], seconds=60)  # same database, another process
+    await waits.expect(PRIVATE, "u1")
+    assert await other_worker.take(PRIVATE, "u1") is True
+    assert await waits.take(PRIVATE, "u1") is False
+    await waits.expect(PRIVATE, "u2")
+    now[0] += 61
+    assert await waits.take(PRIVATE, "u2") is False
+    await waits.expect(PRIVATE, "u3")
+    assert await waits.cancel(PRIVATE, "u3") is True and await waits.take(PRIVATE, "u3") is False
+
+
