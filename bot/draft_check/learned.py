@@ -18,14 +18,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import platformdirs
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.svm import LinearSVC
 
 from bot.draft_check.types import CATEGORIES
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,9 @@ class SecondOpinion:
     """
 
     def __init__(self, signals: Signals, signal_weight: float = SIGNAL_WEIGHT) -> None:
+        # scikit-learn is imported here, not at module level: `ask` and the chat never pay for it
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         self._signals = signals
         self._signal_weight = signal_weight
         self._words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, strip_accents="unicode",
@@ -77,6 +81,9 @@ class SecondOpinion:
 
     def fit(self, drafts: Sequence[Labelled], signals: Sequence[Sequence[str]] | None = None) -> SecondOpinion:
         """Fit every category's classifier; `signals` may be passed in when already computed (cross-validation)."""
+        from scipy import sparse
+        from sklearn.svm import LinearSVC
+
         texts = [d.text for d in drafts]
         found = list(signals) if signals is not None else [self._signals(t) for t in texts]
         names = sorted({s for row in found for s in row})
@@ -102,6 +109,8 @@ class SecondOpinion:
         return self
 
     def _signal_matrix(self, found: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        from scipy import sparse
+
         rows, cols = [], []
         for r, row in enumerate(found):
             for s in set(row):
