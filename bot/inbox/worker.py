@@ -2,7 +2,9 @@
 
 One worker per process. It claims what is free (its own arrivals, a dead worker's leftovers, anything
 another worker stored), binds a `Ticket` and calls the adapter's `process`. When `process` returns,
-the update is marked done; when it failed, it is given back and tried again later (at most
+the update is marked done in the same transaction as the writes it made under
+`store.deferred_effects()` (an answer recorded, a gap logged), so a redelivery records them once;
+when it failed, it is given back (its writes dropped) and tried again later (at most
 `max_attempts` claims, then counted "failed"). Housekeeping renews this worker's leases, frees the
 claims of dead workers on this host, purges old done rows and sheds a backlog beyond the limit.
 """
@@ -128,7 +130,8 @@ class InboxWorker:
             await self._count("resent")
         token = bind(ticket)
         try:
-            await self.process(item)
+            with self.store.deferred_effects() as effects:  # its writes wait for the done mark
+                await self.process(item)
         except ClaimLost as exc:
             ticket.error = exc
         except asyncio.CancelledError:
@@ -151,7 +154,9 @@ class InboxWorker:
             return
         outcome = "failed" if ticket.error is not None else ticket.outcome
         try:
-            await self.store.inbox_finish(update.platform, update.update_id, self.owner, outcome)
+            if not await self.store.inbox_finish(update.platform, update.update_id, self.owner, outcome, effects):
+                log.info("inbox: a %s update was finished elsewhere; its effects are not recorded twice",
+                         update.platform)
         except StoreError as exc:
             log.error("inbox: could not mark a %s update done (%s); it may be answered again", update.platform, exc)
             return

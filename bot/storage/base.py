@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from bot.models import Entry, Locale
+from bot.storage.effects import Effects
 
 
 class StoreError(Exception):
@@ -208,9 +210,15 @@ class InboxStore(Protocol):
     async def inbox_sending(self, platform: str, update_id: int, owner: str) -> bool:
         """Record that the answer is about to be sent; False when `owner` no longer holds the claim."""
 
-    async def inbox_finish(self, platform: str, update_id: int, owner: str, outcome: str) -> bool:
-        """Mark done (payload erased) with an outcome ("answered", "ignored", "dropped_late", "failed");
-        False when the claim was lost meanwhile."""
+    def deferred_effects(self) -> AbstractContextManager[Effects]:
+        """Within this context the effect writes (record_answer, record_gap, set_last_answer) are
+        collected instead of written, for `inbox_finish` to apply (see bot/storage/effects.py)."""
+
+    async def inbox_finish(self, platform: str, update_id: int, owner: str, outcome: str,
+                           effects: Effects | None = None) -> bool:
+        """Mark done (payload erased) with an outcome ("answered", "ignored", "dropped_late", "failed")
+        and apply `effects` in the same transaction; False (nothing applied) when the claim was lost
+        meanwhile or the update is already done."""
 
     async def inbox_release(self, platform: str, update_id: int, owner: str) -> None:
         """Give a claim back after a failed answer (nothing was sent): it is claimed again, by anyone."""
@@ -339,7 +347,8 @@ class Store(InboxStore, Protocol):
 
     async def purge_older_than(self, days: int) -> int: ...
 
-    # usage and feedback (voter is a salted hash from bot.privacy)
+    # usage and feedback (voter is a salted hash from bot.privacy); record_answer, record_gap and
+    # set_last_answer wait for the inbox's "done" inside `deferred_effects()`
     async def record_answer(self, community_id: str, entry_id: str) -> None: ...
     async def vote(self, community_id: str, entry_id: str, voter: str, helpful: bool) -> None: ...
     async def stats(self, community_id: str, days: int) -> CommunityStats: ...

@@ -115,8 +115,8 @@ async def test_kill_9_mid_batch_then_restart_answers_every_user_once(tmp_path: P
         with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)) as conn:
             return int(conn.execute("SELECT count(*) FROM inbox WHERE state = 'sending'").fetchone()[0])
 
-    async def sending_async() -> int:
-        return sending()
+    async def sending_async() -> int:  # in a thread: the fake server keeps answering meanwhile
+        return await asyncio.to_thread(sending)
 
     first = second = None
     try:

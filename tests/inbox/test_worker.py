@@ -196,3 +196,57 @@ async def test_a_database_outage_pauses_claiming_and_the_update_is_answered_afte
     await worker.put([arrival(1)])
     await run_until(worker, lambda: len(seen) == 1)
     assert caplog.text.count("cannot claim updates") == 3
+
+
+GROUP = "telegram:-100"
+
+
+def answering(store: SQLiteStore, hold: asyncio.Event | None = None) -> Callable[[InboxItem], Awaitable[None]]:
+    """A process that records its answer and sends it, then (with `hold`) never returns: the worker
+    stops with the answer out but "done" not committed, as when a process dies at that instant."""
+
+    async def process(item: InboxItem) -> None:
+        await store.record_answer(GROUP, "e1")
+        await inbox.before_send()
+        if hold is not None:
+            hold.set()
+            await asyncio.Event().wait()
+
+    return process
+
+
+async def test_an_update_answered_again_after_a_stop_before_done_records_its_answer_once(
+        store: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(worker_module, "_STOP_GRACE", 0.05)
+    sent = asyncio.Event()
+    first = InboxWorker(store, ["telegram"], answering(store, sent), FAST)
+    await first.put([arrival(1)])
+    stop = asyncio.Event()
+    task = asyncio.create_task(first.run(stop))
+    async with asyncio.timeout(5):
+        await sent.wait()
+    stop.set()
+    await task  # the answer left; the update was given back without its "done" (nor its effects)
+    assert (await store.stats(GROUP, 1)).answered == 0
+    assert await first.put([arrival(1)]) == 0  # Telegram redelivers it: still the one stored update
+
+    second = InboxWorker(store, ["telegram"], answering(store), FAST)
+    await run_until(second, lambda: second.answered == 1)
+    assert (await store.stats(GROUP, 1)).answered == 1
+    assert (await store.inbox_stats()).done == 1
+
+
+async def test_a_retried_answer_records_its_answer_once(store: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(worker_module, "_RETRY_PAUSE", 0.01)
+    record = answering(store)
+
+    async def process(item: InboxItem) -> None:
+        await record(item)
+        if item.attempts == 1:
+            raise ConnectionError("the connection broke after the answer was sent")
+
+    worker = InboxWorker(store, ["telegram"], process, FAST)
+    await worker.put([arrival(1)])
+    await run_until(worker, lambda: worker.answered == 1)
+    assert (await store.stats(GROUP, 1)).answered == 1
+

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import asyncpg
 
-from bot.storage import rules
+from bot.storage import effects, rules
 from bot.storage.base import TEXT_CATEGORIES, CommunityStats, EntryStats, Gap, GapCategory
 from bot.storage.postgres.connection import Database
 from bot.storage.rules import GapKind, check_community
@@ -67,7 +67,8 @@ class PostgresActivityMixin:
                 community_id, norm, kind, shown, now, category,
             )
 
-        await self.db.run(work)
+        if not effects.defer(self, work):  # collected: written with the inbox's done mark
+            await self.db.run(work)
 
     async def gaps(
         self, community_id: str, limit: int = 20, categories: Sequence[GapCategory] = TEXT_CATEGORIES
@@ -135,7 +136,8 @@ class PostgresActivityMixin:
                 community_id, entry_id, self._now(),
             )
 
-        await self.db.run(work)
+        if not effects.defer(self, work):  # collected: written with the inbox's done mark
+            await self.db.run(work)
 
     async def vote(self, community_id: str, entry_id: str, voter: str, helpful: bool) -> None:
         """One vote per voter per entry per community: a second vote replaces the first."""

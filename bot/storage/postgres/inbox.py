@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 
 import asyncpg
 
 from bot.storage.base import InboxItem, InboxStats, InboxUpdate
+from bot.storage.effects import Effects, collecting
 from bot.storage.postgres.activity import rowcount
 from bot.storage.postgres.connection import Database, Row
 
@@ -102,14 +104,22 @@ class PostgresInboxMixin:
 
         return await self.db.run(work)
 
-    async def inbox_finish(self, platform: str, update_id: int, owner: str, outcome: str) -> bool:
+    def deferred_effects(self) -> AbstractContextManager[Effects]:
+        return collecting(self)
+
+    async def inbox_finish(self, platform: str, update_id: int, owner: str, outcome: str,
+                           effects: Effects | None = None) -> bool:
         async def work(conn: asyncpg.Connection) -> bool:
             status = await conn.execute(
                 "UPDATE inbox SET state = 'done', payload = NULL, outcome = $4, done_at = $5, owner = NULL,"
                 f" lease_until = NULL WHERE platform = $1 AND update_id = $2 AND owner = $3 AND {_HELD}",
                 platform, update_id, owner, outcome, self._now(),
             )
-            return rowcount(status) > 0
+            if rowcount(status) == 0:
+                return False  # the claim moved on, or the update is done already: its effects are dropped
+            for apply in effects.pending if effects is not None else ():
+                await apply(conn)
+            return True
 
         return await self.db.run(work)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 import asyncpg
 
 from bot.models import Locale
-from bot.storage import windows
+from bot.storage import effects, windows
 from bot.storage.base import DialogueState, Quota
 from bot.storage.postgres.connection import Database
 
@@ -94,7 +94,8 @@ class PostgresStateMixin:
                 user_key, community_id, entry_id, self._now(),
             )
 
-        await self.db.run(work)
+        if not effects.defer(self, work):  # collected: written with the inbox's done mark
+            await self.db.run(work)
 
     async def last_answer(self, user_key: str, community_id: str) -> str | None:
         async def work(conn: asyncpg.Connection) -> str | None:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Self
 
 import aiosqlite
 
+from bot.storage import effects
 from bot.storage.base import (
     StoreError,
 )
@@ -134,3 +135,9 @@ class SQLiteConnection:
                     # BEGIN not yet run) and only rolls back if a transaction is open by then.
                     await asyncio.shield(rollback(conn))
                     raise
+
+    async def _effect(self, work: Callable[[aiosqlite.Connection], Awaitable[None]]) -> None:
+        """An effect write: now, or with the inbox's done mark when collected (bot/storage/effects.py)."""
+        if not effects.defer(self, work):
+            async with self._tx(write=True) as conn:
+                await work(conn)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from contextlib import AbstractAsyncContextManager
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from typing import Any
 
 import aiosqlite
 
 from bot.storage.base import InboxItem, InboxStats, InboxUpdate
+from bot.storage.effects import Effects, collecting
 from bot.storage.sqlite.sql import fetchall, fetchone
 
 _OPEN = "state <> 'done'"
@@ -90,7 +91,11 @@ class SQLiteInboxMixin:
             )
         return row is not None
 
-    async def inbox_finish(self, platform: str, update_id: int, owner: str, outcome: str) -> bool:
+    def deferred_effects(self) -> AbstractContextManager[Effects]:
+        return collecting(self)
+
+    async def inbox_finish(self, platform: str, update_id: int, owner: str, outcome: str,
+                           effects: Effects | None = None) -> bool:
         async with self._tx(write=True) as conn:
             row = await fetchone(
                 conn,
@@ -100,6 +105,9 @@ class SQLiteInboxMixin:
                 " RETURNING 1",
                 (outcome, _ts(self._clock()), platform, update_id, owner),
             )
+            if row is not None and effects is not None:
+                for apply in effects.pending:
+                    await apply(conn)
         return row is not None
 
     async def inbox_release(self, platform: str, update_id: int, owner: str) -> None:

@@ -61,7 +61,8 @@ class SQLiteModerationMixin(SQLiteConnection):
         Only real questions and off-topic ones keep their text; a dismissed text is counted, not listed."""
         check_community(community_id)
         prepared = rules.gap_text(text, kind)
-        async with self._tx(write=True) as conn:
+
+        async def work(conn: aiosqlite.Connection) -> None:
             now = self._now()
             await conn.execute(
                 "INSERT INTO usage_events (community_id, kind, entry_id, at, category) VALUES (?, ?, NULL, ?, ?)",
@@ -83,6 +84,8 @@ class SQLiteModerationMixin(SQLiteConnection):
                 " category = excluded.category",
                 (community_id, norm, kind, shown, now, now, category),
             )
+
+        await self._effect(work)
 
     async def gaps(
         self, community_id: str, limit: int = 20, categories: Sequence[GapCategory] = TEXT_CATEGORIES

@@ -8,7 +8,7 @@ A mixin of `SQLiteStore`, apart so each file keeps one job. Writers hold SQLite'
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
@@ -38,6 +38,9 @@ class SQLiteStateMixin:
         raise NotImplementedError
 
     def _now(self) -> str:  # pragma: no cover - provided by the store
+        raise NotImplementedError
+
+    async def _effect(self, work: Callable[[aiosqlite.Connection], Awaitable[None]]) -> None:  # pragma: no cover
         raise NotImplementedError
 
     async def revision(self, community_id: str) -> int:
@@ -91,12 +94,14 @@ class SQLiteStateMixin:
         return "es" if value == "es" else "en" if value == "en" else None
 
     async def set_last_answer(self, user_key: str, community_id: str, entry_id: str) -> None:
-        async with self._tx(write=True) as conn:
+        async def work(conn: aiosqlite.Connection) -> None:
             await conn.execute(
                 "INSERT INTO last_answers (user_key, community_id, entry_id, at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (user_key, community_id) DO UPDATE SET entry_id = excluded.entry_id, at = excluded.at",
                 (user_key, community_id, entry_id, self._now()),
             )
+
+        await self._effect(work)
 
     async def last_answer(self, user_key: str, community_id: str) -> str | None:
         async with self._tx(write=False) as conn:

@@ -343,12 +343,14 @@ class SQLiteStore(SQLiteImportMixin, SQLiteModerationMixin, SQLiteStateMixin, SQ
 
     async def record_answer(self, community_id: str, entry_id: str) -> None:
         check_community(community_id)
-        async with self._tx(write=True) as conn:
-            now = self._now()
+
+        async def work(conn: aiosqlite.Connection) -> None:
             await conn.execute(
                 "INSERT INTO usage_events (community_id, kind, entry_id, at) VALUES (?, 'answer', ?, ?)",
-                (community_id, entry_id, now),
+                (community_id, entry_id, self._now()),
             )
+
+        await self._effect(work)
 
     async def vote(self, community_id: str, entry_id: str, voter: str, helpful: bool) -> None:
         """One vote per voter per entry per community: a second vote replaces the first."""
