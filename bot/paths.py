@@ -17,6 +17,11 @@ def default_db_path() -> Path:
     return folder / DB_FILENAME
 
 
+def default_cache_dir() -> Path:
+    """The per-user cache folder (e.g. ~/.cache/docsocial): trained models and charts, all rebuildable."""
+    return Path(platformdirs.user_cache_dir("docsocial", appauthor=False))
+
+
 def default_chart_dir() -> Path:
-    """The per-user cache folder for charts the console saves (e.g. ~/.cache/docsocial/charts)."""
-    return Path(platformdirs.user_cache_dir("docsocial", appauthor=False)) / "charts"
+    """Where the console saves charts (e.g. ~/.cache/docsocial/charts)."""
+    return default_cache_dir() / "charts"

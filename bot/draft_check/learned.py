@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-import platformdirs
 
 from bot.draft_check.types import CATEGORIES
+from bot.paths import default_cache_dir
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -193,7 +193,7 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("DOCSOCIAL_MODEL_CACHE", "")
     if configured.lower() in ("off", "0", "none"):
         return None
-    return Path(configured) if configured else Path(platformdirs.user_cache_dir("docsocial", appauthor=False))
+    return Path(configured) if configured else default_cache_dir()
 
 
 def _fingerprint(path: Path) -> str:

@@ -19,6 +19,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from bot import paths
 from bot.config import MatchSettings
 from bot.knowledge import load_directory
 from bot.matching.matcher import Matcher
@@ -34,9 +35,7 @@ _PREFIX = "matcher-"
 
 
 def default_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("docsocial", appauthor=False))
+    return paths.default_cache_dir()
 
 
 def _versions() -> str:
