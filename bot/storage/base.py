@@ -161,6 +161,9 @@ class Quota:
 InboxState = Literal["pending", "claimed", "sending", "done"]
 
 
+DEFAULT_INBOX_LEASE = dt.timedelta(seconds=30)  # how long a claim holds when the caller names no lease
+
+
 @dataclass(frozen=True)
 class InboxUpdate:
     """One platform update as received: `update_id` is the platform's own id (Telegram's update_id,

@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager
 
 import asyncpg
 
-from bot.storage.base import InboxItem, InboxStats, InboxUpdate
+from bot.storage.base import DEFAULT_INBOX_LEASE, InboxItem, InboxStats, InboxUpdate
 from bot.storage.effects import Effects, collecting
 from bot.storage.postgres.activity import rowcount
 from bot.storage.postgres.connection import Database, Row
@@ -54,7 +54,7 @@ class PostgresInboxMixin:
             return 0
         state, until = "pending", None
         if claim_for is not None:
-            state, until = "claimed", self._now() + (lease or dt.timedelta(seconds=30))
+            state, until = "claimed", self._now() + (lease or DEFAULT_INBOX_LEASE)
 
         async def work(conn: asyncpg.Connection) -> int:
             rows = await conn.fetch(

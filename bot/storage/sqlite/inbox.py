@@ -15,7 +15,7 @@ from typing import Any
 
 import aiosqlite
 
-from bot.storage.base import InboxItem, InboxStats, InboxUpdate
+from bot.storage.base import DEFAULT_INBOX_LEASE, InboxItem, InboxStats, InboxUpdate
 from bot.storage.effects import Effects, collecting
 from bot.storage.sqlite.sql import fetchall, fetchone
 
@@ -47,7 +47,7 @@ class SQLiteInboxMixin:
             return 0
         state, until = "pending", None
         if claim_for is not None:
-            state, until = "claimed", _ts(self._clock() + (lease or dt.timedelta(seconds=30)))
+            state, until = "claimed", _ts(self._clock() + (lease or DEFAULT_INBOX_LEASE))
         async with self._tx(write=True) as conn:
             before = conn.total_changes
             await conn.executemany(
