@@ -223,7 +223,7 @@ def community_update_times(sizes: tuple[int, ...] = (100, 1_000, 10_000)) -> lis
             )
             for i in range(count)
         ]
-        await store.import_entries("bench", existing, "bench")
+        await store.upsert_entries("bench", existing, "bench")
         context = OperatorContext()
         await assistant.handle(Message(text="hello", platform="cli", community_id="bench"), context)  # warm
         started = time.perf_counter()

@@ -44,45 +44,6 @@ def entry_number(entry_id: str) -> int | None:
 
 
 @dataclass(frozen=True)
-class ImportPlan:
-    """The entries to write (ids final, `related` links following renames) and the counter after them."""
-
-    entries: list[Entry]
-    last_number: int
-
-
-def plan_import(entries: list[Entry], taken: set[str], last_number: int) -> ImportPlan:
-    """Keep every free "cN" id (so a re-import keeps as many ids as it can), number the rest after
-    them, and make `related` links inside the batch follow the renaming."""
-    taken = set(taken)
-    counter = last_number
-    kept: set[int] = set()
-    for position, entry in enumerate(entries):
-        number = entry_number(entry.id)
-        if number is not None and entry.id not in taken:
-            taken.add(entry.id)
-            kept.add(position)
-            counter = max(counter, number)
-    renamed: dict[str, str] = {}
-    planned: list[tuple[str, Entry]] = []
-    for position, entry in enumerate(entries):
-        new_id = entry.id
-        if position not in kept:
-            counter += 1
-            while entry_id_for(counter) in taken:  # an id added by hand above the counter
-                counter += 1
-            new_id = entry_id_for(counter)
-            taken.add(new_id)
-        renamed.setdefault(entry.id, new_id)
-        planned.append((new_id, entry))
-    fresh = [
-        entry.model_copy(update={"id": new_id, "related": [renamed.get(r, r) for r in entry.related]})
-        for new_id, entry in planned
-    ]
-    return ImportPlan(fresh, counter)
-
-
-@dataclass(frozen=True)
 class StoredState:
     """What an upsert needs to know about one stored entry: its JSON and whether it is removed."""
 

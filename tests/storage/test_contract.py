@@ -110,27 +110,6 @@ async def test_soft_delete_and_restore_are_audited_once(store: Store) -> None:
     assert history[0].before is None and history[0].after is not None
 
 
-async def test_import_is_all_or_nothing_and_renumbers(store: Store) -> None:
-    await store.add_entry(A, make_entry("c1", "Existing?"), "mod")
-    batch = [
-        make_entry("c1", "Clashes with c1?", related=["sermo-like"]),
-        make_entry("sermo-like", "Curated-style id?"),
-        make_entry("c7", "Free cN id?"),
-    ]
-    assert await store.import_entries(A, batch, "cli") == 3
-    ids = {ce.entry.questions.en[0]: ce.entry for ce in await store.list_entries(A)}
-    assert ids["Free cN id?"].id == "c7"  # a free cN keeps its id
-    assert ids["Clashes with c1?"].id == "c8" and ids["Curated-style id?"].id == "c9"
-    assert ids["Clashes with c1?"].related == ["c9"]  # links follow the renaming
-    assert await store.next_entry_id(A) == "c10"
-    before = await store.list_entries(A)
-    broken: list[Entry] = [make_entry("c20", "Fine?"), "not an entry"]  # type: ignore[list-item]
-    with pytest.raises(AttributeError):
-        await store.import_entries(A, broken, "cli")
-    assert await store.list_entries(A) == before  # nothing written
-    assert await store.next_entry_id(A) == "c11"  # the counter rolled back too
-
-
 async def test_upsert_by_id_dry_run_replace_and_all_or_nothing(store: Store) -> None:
     await store.add_entry(A, make_entry("c1", "Existing?"), "mod")
     await store.add_entry(A, make_entry("c2", "Goes away?"), "mod")

@@ -36,7 +36,7 @@ async def test_every_kind_of_write_bumps_the_community_revision(store: Store) ->
     await bumped()
     await store.set_deleted(A, "c1", True, "mod")
     await bumped()
-    await store.import_entries(A, [make_entry("c5")], "cli")
+    await store.upsert_entries(A, [make_entry("c5")], "cli")
     await bumped()
     await store.set_hidden(A, "sermo", True, "mod")
     await bumped()

@@ -14,7 +14,6 @@ from bot.storage.rules import (
     entry_id_for,
     entry_number,
     gap_text,
-    plan_import,
     settings_from_json,
     settings_to_json,
 )
@@ -28,13 +27,6 @@ def _entry(entry_id: str, related: list[str] | None = None) -> Entry:
 def test_the_cn_id_scheme() -> None:
     assert entry_id_for(12) == "c12" and entry_number("c12") == 12
     assert entry_number("c0") is None and entry_number("sermo") is None and entry_number("c12x") is None
-
-
-def test_plan_import_keeps_free_ids_and_numbers_the_rest_after_them() -> None:
-    plan = plan_import([_entry("c5"), _entry("guide", ["c5", "guide"]), _entry("c2")], taken={"c2"}, last_number=3)
-    assert [e.id for e in plan.entries] == ["c5", "c6", "c7"]
-    assert plan.entries[1].related == ["c5", "c6"]  # links follow the renaming
-    assert plan.last_number == 7
 
 
 def test_gap_text_is_bounded_and_grouped_by_a_normal_form() -> None:

@@ -283,35 +283,6 @@ async def test_settings_default_when_none_stored(store: SQLiteStore) -> None:
     assert await store.get_settings("local") == wanted
 
 
-@pytest.mark.asyncio
-async def test_import_entries_renumbers_and_keeps_links(store: SQLiteStore) -> None:
-    await store.add_entry(TG, make_entry("c1", "existing?"), "mod")
-    batch = [
-        make_entry("c1", "taken id?"),  # c1 is taken here: fresh id
-        make_entry("sermo", "curated-style id?", related=["c1", "doximity"]),  # not a cN id: fresh id
-        make_entry("c7", "free community id?"),  # free: kept, counter moves past it
-    ]
-    assert await store.import_entries(TG, batch, "importer") == 3
-    by_question = {e.entry.questions.en[0]: e.entry for e in await store.list_entries(TG)}
-    assert by_question["free community id?"].id == "c7"  # free ids are kept first ...
-    assert by_question["taken id?"].id == "c8"  # ... the others are numbered after them
-    assert by_question["curated-style id?"].id == "c9"
-    assert by_question["curated-style id?"].related == ["c8", "doximity"]  # follows the renaming
-    assert await store.next_entry_id(TG) == "c10"
-    assert [r.action for r in await store.history(TG, "c9")] == ["import"]
-
-
-@pytest.mark.asyncio
-async def test_import_entries_is_all_or_nothing(store: SQLiteStore) -> None:
-    await store.add_entry(TG, make_entry("c1", "kept?"), "mod")
-    broken: list[Entry] = [make_entry("c2"), "not an entry"]  # type: ignore[list-item]
-    with pytest.raises(AttributeError):
-        await store.import_entries(TG, broken, "importer")
-    assert [e.entry.id for e in await store.list_entries(TG, include_deleted=True)] == ["c1"]
-    assert await store.history(TG, "c2") == []
-    assert await store.next_entry_id(TG) == "c2"  # the counter rolled back too
-
-
 # -- unanswered log, usage and votes ---------------------------------------------------------------
 
 

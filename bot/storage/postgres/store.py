@@ -307,26 +307,6 @@ class PostgresStore(PostgresModerationMixin, PostgresActivityMixin, PostgresStat
 
         return await self.db.run(work, transaction=False)
 
-    async def import_entries(self, community_id: str, entries: list[Entry], actor: str) -> int:
-        """Write all entries or none; ids follow `rules.plan_import`."""
-        check_community(community_id)
-
-        async def work(conn: asyncpg.Connection) -> int:
-            await self._lock(conn, community_id)
-            now = self._now()
-            rows = await conn.fetch("SELECT entry_id FROM entries WHERE community_id = $1", community_id)
-            counter = await conn.fetchval(
-                "SELECT last_number FROM entry_counters WHERE community_id = $1", community_id
-            )
-            plan = rules.plan_import(entries, {str(r[0]) for r in rows}, 0 if counter is None else int(counter))
-            if plan.entries:
-                await self._reserve_number(conn, community_id, plan.last_number)
-            for entry in plan.entries:
-                await self._insert_entry(conn, community_id, entry, actor, "import", now)
-            return len(plan.entries)
-
-        return await self.db.run(work)
-
     # -- hidden curated entries -----------------------------------------------------------------
 
     async def set_hidden(self, community_id: str, entry_id: str, hidden: bool, actor: str) -> None:

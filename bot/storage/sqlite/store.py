@@ -247,26 +247,6 @@ class SQLiteStore(SQLiteImportMixin, SQLiteModerationMixin, SQLiteStateMixin, SQ
             )
         return [r[0] for r in rows]
 
-    async def import_entries(self, community_id: str, entries: list[Entry], actor: str) -> int:
-        """Write all entries or none. An id is kept only if it is a free "cN" here; others get a
-        fresh "cN" (and `related` links inside the batch follow the renaming)."""
-        check_community(community_id)
-        async with self._tx(write=True) as conn:
-            now = self._now()
-            rows = await fetchall(
-                conn, "SELECT entry_id FROM entries WHERE community_id = ?", (community_id,)
-            )
-            taken = {r[0] for r in rows}
-            counter = await fetchone(
-                conn, "SELECT last_number FROM entry_counters WHERE community_id = ?", (community_id,)
-            )
-            plan = rules.plan_import(entries, taken, 0 if counter is None else int(counter[0]))
-            if plan.entries:
-                await self._reserve_number(conn, community_id, plan.last_number)
-            for entry in plan.entries:
-                await self._insert_entry(conn, community_id, entry, actor, "import", now)
-        return len(plan.entries)
-
     # -- hidden curated entries -----------------------------------------------------------------
 
     async def set_hidden(self, community_id: str, entry_id: str, hidden: bool, actor: str) -> None:
