@@ -8,7 +8,8 @@ The kill waits for one thing: that no answer is between "about to send" and "rec
 inbox's `sending` state). That window cannot be closed by any Bot API client (Telegram has no
 idempotency key for sendMessage); an update found in it after a crash is sent again, which
 tests/test_inbox_worker.py checks and README "Delivery guarantees" states. The worker is paused
-(SIGSTOP) while the test looks, so the kill still lands mid-batch with answers in flight.
+(SIGSTOP) while the test looks, so the kill still lands mid-batch with answers in flight. On a loaded
+machine no such moment may come within the tries; then only the chats caught mid-send may be answered twice.
 """
 
 from __future__ import annotations
@@ -75,16 +76,25 @@ async def until(condition: Callable[[], bool], timeout: float, what: str) -> Non
         await asyncio.sleep(0.05)
 
 
-async def kill_outside_sending(process: asyncio.subprocess.Process, sending: Callable[[], Awaitable[int]]) -> None:
-    """SIGKILL the worker at a moment when none of its answers is mid-send (see the module docstring)."""
+async def kill_outside_sending(
+    process: asyncio.subprocess.Process, sending: Callable[[], Awaitable[set[str]]]
+) -> set[str]:
+    """SIGKILL the worker at a moment when none of its answers is mid-send (see the module docstring).
+
+    On a loaded machine such a moment may not come within the tries; then the kill lands anyway and
+    the chats whose answer was in flight are returned: the one case where a second answer is allowed.
+    """
+    in_flight: set[str] = set()
     for _ in range(500):
         process.send_signal(signal.SIGSTOP)
-        if await sending() == 0:
+        in_flight = await sending()
+        if not in_flight:
             break
         process.send_signal(signal.SIGCONT)
         await asyncio.sleep(0.003)
     process.kill()
     await process.wait()
+    return in_flight
 
 
 def answers(server: FakeBotAPI) -> Counter[int]:
@@ -111,21 +121,22 @@ async def test_kill_9_mid_batch_then_restart_answers_every_user_once(tmp_path: P
     env = base_env(server, tmp_path, DOCSOCIAL_DB=str(db))
     log = tmp_path / "worker.log"
 
-    def sending() -> int:
+    def sending() -> set[str]:
         with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)) as conn:
-            return int(conn.execute("SELECT count(*) FROM inbox WHERE state = 'sending'").fetchone()[0])
+            return {str(r[0]) for r in conn.execute("SELECT chat_key FROM inbox WHERE state = 'sending'")}
 
-    async def sending_async() -> int:  # in a thread: the fake server keeps answering meanwhile
+    async def sending_async() -> set[str]:  # in a thread: the fake server keeps answering meanwhile
         return await asyncio.to_thread(sending)
 
     first = second = None
+    in_flight: set[str] = set()
     try:
         first = await start(env, log)
         await server.wait_for("getUpdates", timeout=60)
         for uid in USERS:
             server.push(question(uid))
         await asyncio.sleep(1.0)
-        await kill_outside_sending(first, sending_async)
+        in_flight = await kill_outside_sending(first, sending_async)
         before = sum(answers(server).values())
         print(f"answered before the kill: {before}")
         assert 0 < before < len(USERS), f"the kill should land mid-batch ({before} answered before it)"
@@ -142,7 +153,9 @@ async def test_kill_9_mid_batch_then_restart_answers_every_user_once(tmp_path: P
     text = log.read_text()
     counts = answers(server)
     assert set(counts) == set(USERS), f"unanswered: {sorted(set(USERS) - set(counts))[:10]}\n{text[-2000:]}"
-    assert max(counts.values()) == 1, f"answered twice: {[u for u, n in counts.items() if n > 1][:10]}"
+    twice = {u for u, n in counts.items() if n > 1}
+    allowed = {u for u in USERS if f"telegram:{u}" in in_flight}  # killed mid-send: sent again, by design
+    assert twice <= allowed and max(counts.values()) <= 2, f"answered twice: {sorted(twice - allowed)[:10]}"
     assert "updates waiting from before this start" in text
     assert TOKEN not in text and "sermo" not in text.lower()  # no token, no message text in the logs
 
@@ -159,6 +172,7 @@ async def test_two_webhook_workers_on_postgresql_one_killed(tmp_path: Path) -> N
     await server.start()
     ports = [_free_port(), _free_port()]
     workers: list[asyncio.subprocess.Process] = []
+    in_flight: set[str] = set()
     db = await asyncpg.connect(PG_URL, server_settings={"search_path": schema})
     try:
         for index, port in enumerate(ports):
@@ -171,15 +185,16 @@ async def test_two_webhook_workers_on_postgresql_one_killed(tmp_path: Path) -> N
         victim = workers[0]
         victim_pid = victim.pid
 
-        async def sending() -> int:
-            return int(await db.fetchval(
-                "SELECT count(*) FROM inbox WHERE state = 'sending' AND owner LIKE $1", f"%:{victim_pid}:%"))
+        async def sending() -> set[str]:
+            rows = await db.fetch(
+                "SELECT chat_key FROM inbox WHERE state = 'sending' AND owner LIKE $1", f"%:{victim_pid}:%")
+            return {str(r[0]) for r in rows}
 
         updates = [(n, {"update_id": 90_000 + n, **question(uid)}) for n, uid in enumerate(USERS)]
         async with aiohttp.ClientSession() as http:
             delivery = asyncio.create_task(_deliver_all(http, ports, updates))
             await asyncio.sleep(1.0)
-            await kill_outside_sending(victim, sending)
+            in_flight = await kill_outside_sending(victim, sending)
             await asyncio.wait_for(delivery, 60)
             await until(lambda: len(answers(server)) == len(USERS), 45, "every user answered by the survivor")
             await server.settle(1.0)
@@ -199,7 +214,9 @@ async def test_two_webhook_workers_on_postgresql_one_killed(tmp_path: Path) -> N
         await server.stop()
         await drop_schema(schema)
     assert set(counts) == set(USERS)
-    assert max(counts.values()) == 1, f"answered twice: {[u for u, n in counts.items() if n > 1][:10]}"
+    twice = {u for u, n in counts.items() if n > 1}
+    allowed = {u for u in USERS if f"telegram:{u}" in in_flight}  # killed mid-send: sent again, by design
+    assert twice <= allowed and max(counts.values()) <= 2, f"answered twice: {sorted(twice - allowed)[:10]}"
 
 
 def _free_port() -> int:
