@@ -288,7 +288,7 @@ def test_training_file_errors_name_the_line(tmp_path: Path) -> None:
 def test_without_labelled_drafts_the_rules_work_alone(tmp_path: Path) -> None:
     from bot.draft_check.learned import Lazy
 
-    assert Lazy(lambda text: [], tmp_path / "missing.jsonl").get() is None
+    assert Lazy(lambda text: [], lambda: [tmp_path / "missing.jsonl"]).get() is None
 
 
 def test_labelled_set_is_large_balanced_and_bilingual() -> None:

@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TRAINING_DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "drafts.jsonl"
+TRAINING_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
+# drafts.jsonl (the rules' own development set, hand-written + generated) and the hand-written batches written
+# independently of the rules (drafts_hand_*.jsonl); the held-out and blind sets are never trained on.
+TRAINING_GLOBS = ("drafts.jsonl", "drafts_hand_*.jsonl")
 # Margin above which the classifier alone adds a category, and how much the detectors' signals count next to
 # the n-grams (1.0 = as much as a whole tf-idf block). Chosen by grouped cross-validation on drafts.jsonl and
 # a fresh batch: with full-weight signals the classifier leaned on the rules and stayed silent exactly where
@@ -174,17 +177,24 @@ class SecondOpinion:
         return self
 
 
-def load_training(path: Path = TRAINING_DATA) -> list[Labelled]:
-    """The labelled drafts, or a clear error naming the file, line and field."""
+def training_files(folder: Path = TRAINING_DIR) -> list[Path]:
+    """The installed labelled-draft files the second opinion trains on, in a fixed order (may be empty)."""
+    return [p for pattern in TRAINING_GLOBS for p in sorted(folder.glob(pattern)) if p.is_file()]
+
+
+def load_training(*paths: Path) -> list[Labelled]:
+    """The labelled drafts of every file (default: `training_files()`), or a clear error naming the file, line
+    and field."""
     rows: list[Labelled] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            rows.append(Labelled(str(row["text"]), frozenset(row["categories"])))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{n}: malformed labelled draft ({type(exc).__name__}: {exc})") from exc
+    for path in paths or training_files():
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                rows.append(Labelled(str(row["text"]), frozenset(row["categories"])))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{n}: malformed labelled draft ({type(exc).__name__}: {exc})") from exc
     return rows
 
 
@@ -196,9 +206,11 @@ def cache_dir() -> Path | None:
     return Path(configured) if configured else default_cache_dir()
 
 
-def _fingerprint(path: Path) -> str:
+def _fingerprint(paths: Sequence[Path]) -> str:
     """Changes whenever the labelled drafts or the checker's code (whose signals are features) change."""
-    digest = hashlib.sha256(path.read_bytes())
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:20]
@@ -208,9 +220,9 @@ class Lazy:
     """The default second opinion: loaded from the cache, or trained on first use and cached; None when the
     labelled drafts are not installed."""
 
-    def __init__(self, signals: Signals, path: Path = TRAINING_DATA) -> None:
+    def __init__(self, signals: Signals, paths: Callable[[], Sequence[Path]] = training_files) -> None:
         self._signals = signals
-        self._path = path
+        self._paths = paths  # looked up when first needed, so files added later are seen by a new process
         self._lock = threading.Lock()
         self._model: SecondOpinion | None = None
         self._tried = False
@@ -238,17 +250,18 @@ class Lazy:
         return self._model
 
     def _load_or_train(self) -> SecondOpinion | None:
-        if not self._path.is_file():
-            log.info("draft check: no labelled drafts at %s; rules only", self._path)
+        paths = [p for p in self._paths() if p.is_file()]
+        if not paths:
+            log.info("draft check: no labelled drafts installed; rules only")
             return None
         folder = cache_dir()
-        cached = folder / f"draft-opinion-{_fingerprint(self._path)}.npz" if folder else None
+        cached = folder / f"draft-opinion-{_fingerprint(paths)}.npz" if folder else None
         if cached is not None and cached.is_file():
             try:
                 return SecondOpinion(self._signals).load(cached)
             except (OSError, ValueError, KeyError) as exc:
                 log.warning("draft check: ignoring a damaged model cache (%s)", type(exc).__name__)
-        model = SecondOpinion(self._signals).fit(load_training(self._path))
+        model = SecondOpinion(self._signals).fit(load_training(*paths))
         if cached is not None:
             try:
                 cached.parent.mkdir(parents=True, exist_ok=True)
