@@ -4,6 +4,7 @@ and how it combines with the rules, the wording a doctor acts on, and the patien
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -257,6 +258,20 @@ def test_a_confident_classifier_alone_gives_a_learned_flag(small_model, monkeypa
     assert {f.category for f in result.flags} == {"patient-privacy", "consent", "advertising",
                                                   "conflict-of-interest", "professionalism", "medical-advice"}
     assert all(f.why.startswith("This reads like drafts") for f in result.flags)
+
+
+def test_a_learned_flag_quotes_the_draft_words_that_weigh_most(small_model, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bot.draft_check import engine
+
+    monkeypatch.setattr(engine, "ADD_MARGIN", -100.0)
+    monkeypatch.setattr(engine, "CATEGORY_MARGIN", {})
+    text = "Os dejo el código DRMARTA20 para el sérum que uso cada noche, enlace en la bio."
+    flags = [f for f in check_draft(text, learned=small_model).flags if f.why.startswith("Se parece a")]
+    assert flags
+    quoted = [w for f in flags for w in re.findall(r"“([^”]+)”", f.why)]
+    assert quoted, [f.why for f in flags]
+    assert all(w in text for w in quoted)
+    assert all("Las palabras que más pesan" in f.why for f in flags if "“" in f.why)
 
 
 def test_model_saves_and_loads_without_pickle(small_model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -130,6 +130,10 @@ def _texts(group: _Group) -> dict[Language, tuple[str, str]]:
         if others:
             why = f"{why} {_COMBINED[lang]}{', '.join(dict.fromkeys(others))}."
         fix = w.removal_fix(rules, lang) or main.fix(lang)
+        if rules[0].startswith("learned.") and group.detail:
+            why = f"{why} {rules_learned.LEANING[lang].format(words=group.detail)}"
+            texts[lang] = (why, fix)
+            continue
         texts[lang] = (why, fix.replace("{detail}", group.detail or _SOMEONE[lang]))
     return texts
 
@@ -185,7 +189,8 @@ def _learned_hits(draft: Draft, hits: list[Hit], model: SecondOpinion) -> list[H
         if category in flagged or margin < max(ADD_MARGIN, CATEGORY_MARGIN.get(category, ADD_MARGIN)):
             continue
         start, end = model.strongest(draft.text, draft.sentences, category)
-        added.append(Hit(f"learned.{category}", start, end))
+        words = model.leaning_words(draft.text, (start, end), category)
+        added.append(Hit(f"learned.{category}", start, end, detail=", ".join(f"“{w}”" for w in words) or None))
     return added
 
 
