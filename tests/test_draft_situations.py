@@ -356,3 +356,52 @@ def test_guard_false_alarms_on_clinical_chatter_stay_low() -> None:
     false_alarms = sum(guard.inspect(t) is not None for t in chatter)
     assert false_alarms / len(chatter) <= 0.10
     assert sum(guard.inspect(t) is not None for t in identifying) / len(identifying) >= 0.8
+
+
+# --- professionalism and consent from combined parts (rules_boundaries, consent.story) --------------------------
+
+def rule_ids(text: str) -> set[str]:
+    from bot.draft_check.engine import detect
+    from bot.draft_check.language import detect_language
+    from bot.draft_check.vocabulary import Draft
+
+    return {h.rule for h in detect(Draft(text, detect_language(text)))}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Two pints down at the quiz night and I'm on call from midnight, fingers crossed 🤞", "prof.impaired"),
+        ("Llevo cuatro cañas en la boda y mañana opero a las 8, qué puede salir mal", "prof.impaired"),
+        ("Great to see you at your appointment on Tuesday! Fancy a coffee sometime? x", "prof.invite"),
+        ("Te atendí en la consulta el lunes y no paro de pensar en ti, ¿quedamos para cenar?", "prof.invite"),
+        ("Anyone who voted for the cuts deserves to sit in that waiting room for hours.", "prof.politics"),
+        ("Los que votaron recortes, que no vengan a quejarse a urgencias.", "prof.politics"),
+        ("Dr Mirren in gastro botched yet another scope. Unbelievable.", "prof.verdict"),
+        ("El servicio de trauma otra vez con sus chapuzas, y nosotros arreglándolo.", "prof.verdict"),
+        ("Thread 🧵 on a case I won't forget: a farmer in his 70s came in with a cough and left with a diagnosis "
+         "of lung cancer.", "consent.story"),
+        ("Os cuento el caso de un chaval de 17 años que llegó a urgencias con dolor torácico.", "consent.story"),
+    ],
+)
+def test_combined_parts_make_a_finding(text: str, rule: str) -> None:
+    assert rule in rule_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alcohol and on-call shifts don't mix: never drink before a shift, and ask for cover if you must.",
+        "Drinks for the whole team on Friday to celebrate the new ward opening 🥂",
+        "Elections are coming: whoever you vote for, the NHS is there for you.",
+        "Huge thanks to Dr Mirren in gastro for squeezing in an urgent scope today.",
+        "Teaching case (written consent, details changed): a farmer in his 70s came in with a cough. Thread 🧵",
+        "Our fees: first consultation £150, follow-up £90, ultrasound £120.",
+        "People ask if I \"guarantee\" results. No doctor can; I explain risks and benefits instead.",
+        "Declaración de intereses: en 2026 recibí honorarios de Laboratorios Norte por una charla.",
+        "Thanks to everyone who came to Saturday's CPR workshop at the library!",
+    ],
+)
+def test_look_alikes_of_the_combined_parts_pass(text: str) -> None:
+    assert not {"prof.impaired", "prof.invite", "prof.politics", "prof.verdict", "consent.story", "ad.price",
+                "ad.claim", "coi.endorse", "coi.undisclosed", "privacy.name"} & rule_ids(text)

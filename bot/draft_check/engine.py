@@ -12,6 +12,7 @@ from collections.abc import Callable
 from bot.draft_check import (
     rules_advertising,
     rules_advice,
+    rules_boundaries,
     rules_conduct,
     rules_consent,
     rules_interests,
@@ -41,7 +42,7 @@ from bot.draft_check.types import (
 from bot.draft_check.vocabulary import Draft
 
 _MODULES = (rules_privacy, rules_people, rules_replies, rules_consent, rules_advertising, rules_interests,
-            rules_conduct, rules_advice)
+            rules_conduct, rules_boundaries, rules_advice)
 DETECTORS: tuple[Callable[[Draft], list[Hit]], ...] = tuple(m.detect for m in _MODULES)
 RULES: dict[str, Rule] = {rid: rule for m in (*_MODULES, rules_learned) for rid, rule in m.RULES.items()}
 

@@ -214,6 +214,24 @@ _NEGATED = ci(
 MYTH_RE = ci(r"\b(?:myths?|mitos?|falso|false|bulos?|hoax|fake|debunk\w*|desmont\w*)\b")
 
 
+_MONEY_RE = ci(_MONEY)
+# What turns a price into bait: "only", "normally £899", "save", "!" right after the amount.
+_HOOK = ci(rf"\b(?:only|just|solo|sólo|normally|usually|antes|en\s+vez\s+de|instead\s+of|save|ahorra\w*)\b"
+           rf"|{_MONEY}\s*[!*]")
+_QUOTES = "\"“”'‘’«»"
+# "No doctor honestly can", "nobody can promise that": the claim named only to be denied in the next breath.
+_DENIED_AFTER = ci(r"^\W{0,4}[^.!?\n]{0,30}?\b(?:no\s+(?:doctor|one|m[eé]dic[oa])|nobody|nadie"
+                   r"|ning[uú]n\s+m[eé]dic[oa])\b[^.!?\n]{0,20}\b(?:can|could|puede)")
+
+
+def _mentioned(d: Draft, start: int, end: int) -> bool:
+    """A claim in quotation marks, or denied right after, is talked about rather than made."""
+    before, after = d.text[max(0, start - 1) : start], d.text[end : end + 1]
+    if before and after and before in _QUOTES and after in _QUOTES:
+        return True
+    return _DENIED_AFTER.search(d.text[end : end + 80]) is not None
+
+
 def detect(d: Draft) -> list[Hit]:
     """Advertising hits; prices and "limited places" for a course or congress are left alone."""
     text = d.text
@@ -221,13 +239,14 @@ def detect(d: Draft) -> list[Hit]:
     hits: list[Hit] = [Hit("ad.testimonial", m.start(), m.end()) for m in TESTIMONIAL_RE.finditer(text)]
     if not MYTH_RE.search(text):  # myth-busting posts quote the claims they debunk
         hits += [Hit("ad.claim", m.start(), m.end()) for m in CLAIM_RE.finditer(text)
-                 if not _NEGATED.search(text, max(0, m.start() - 30), m.start())]
+                 if not _NEGATED.search(text, max(0, m.start() - 30), m.start())
+                 and not _mentioned(d, m.start(), m.end())]
     myth = MYTH_RE.search(text) is not None
     hits += [Hit("ad.testimonial", a, b) for a, b in TESTIMONIAL_TYPOS.finditer(text)
              if not any(h.start <= a < h.end for h in hits)]
     if not myth:
         hits += [Hit("ad.claim", a, b) for a, b in CLAIM_TYPOS.finditer(text)
-                 if not any(h.start <= a < h.end for h in hits)]
+                 if not any(h.start <= a < h.end for h in hits) and not _mentioned(d, a, b)]
     hits += [Hit("ad.superlative", m.start(), m.end()) for m in SUPERLATIVE_RE.finditer(text)]
     hits += [Hit("ad.superlative", m.start(), m.end()) for m in RANKING_RE.finditer(text)]
     if not event:
@@ -238,8 +257,10 @@ def detect(d: Draft) -> list[Hit]:
         s_start, s_end = d.sentence_of(m.start())
         if _COSMETIC.search(text[s_start : m.start()]) or _COSMETIC.search(text[m.end() : s_end]):
             hits.append(Hit("ad.before_after", m.start(), m.end()))
+    # A plain fee list (two prices or more, and no offer, claim or testimonial) informs; one price alone is a hook.
+    fee_list = not hits and len(_MONEY_RE.findall(text)) >= 2 and not _HOOK.search(text)
     for m in PRICE_RE.finditer(text):
         s_start, s_end = d.sentence_of(m.start())
-        if not _EVENT_RE.search(text, s_start, s_end):
+        if not fee_list and not _EVENT_RE.search(text, s_start, s_end):
             hits.append(Hit("ad.price", m.start(), m.end()))
     return hits

@@ -130,6 +130,9 @@ DISCLOSURE_RE = ci(
     r"|\b(?:conflicts?\s+of\s+interest|COI)\s*:|\bconflictos?\s+de\s+inter[eé]s\b"
     r"|\brecibo\s+(?:honorarios|una\s+compensaci[oó]n|pago)\b|\bdeclaro\s+que\b|\bcolaboraci[oó]n\s+pagada\b"
     r"|\b(?:this\s+post\s+is\s+)?sponsored\s+by\b|\bpatrocinado\s+por\b"
+    # a statement of interests, however it is headed: "Transparency note:", "Declaración de intereses:"
+    r"|\b(?:transparency|transparencia)\s*(?:note|nota)?\s*:|\bdeclaraci[oó]n\s+de\s+intereses\b"
+    r"|\b(?:declaration|statement)\s+of\s+interests?\b|\brecib[ií]\s+(?:\w+\s+){0,2}(?:honorarios|pagos?)\b"
 )
 
 

@@ -268,6 +268,10 @@ PATIENT_GROUP_RE = ci(
     r"|fumadores|abueletes|viejos|los\s+del\s+gimnasio|los\s+que\s+viven\s+de\s+ayudas|los\s+de\s+la\s+privada"
     r"|gordos|yonquis|drogadictos|turistas|esta\s+gente|parents|padres|madres?\s+antivacunas|the\s+over-?eighties"
     r"|care\s+homes?|los\s+de\s+los\s+pisos\s+tur[ií]sticos|guiris|pisos\s+tur[ií]sticos)\b"
+    # a kind of patient named by a label: "the regulars", "anti-vax mums", "los jubilados", "la tercera edad"
+    r"|\b(?:the\s+)?regulars\b|\banti-?vax\w*\s+(?:mums|moms|parents|dads)\b|\b(?:pensioners|retirees|grannies"
+    r"|old\s+(?:boys|dears|folk)|jubilad[oa]s|pensionistas|tercera\s+edad|abuelitos|abuelas|viejitos|viejitas"
+    r"|types\s+of\s+(?:people|patients)|tipos\s+de\s+(?:pacientes|gente))\b"
 )
 CONTEMPT_RE = ci(
     r"\b(?:clogging\s+up|let\s+them\s+wait|deserve\s+(?:to\s+wait|what\s+they\s+get|it)"
@@ -278,7 +282,10 @@ CONTEMPT_RE = ci(
     r"|tired\s+of\s+it|harta?\s+de|hartos\s+de|la\s+culpa\s+ser[aá]\s+nuestra|can['’]?t\s+be\s+bothered"
     r"|don['’]?t\s+expect\s+us\s+to\s+be\s+(?:nice|kind)|no\s+esperes\s+que\s+seamos|always\s+the\s+ones\s+who"
     r"|siempre\s+los\s+que|put\s+the\s+\w+\s+down|,\s+(?:genius|einstein|sweetheart|listill[oa])[.!]"
-    r"|complain\s+loudest|m[aá]s\s+se\s+quejan)\b|🙄|🤦"
+    r"|complain\s+loudest|m[aá]s\s+se\s+quejan"
+    # lumping them together or saying they are unbearable
+    r"|(?:are|r)\s+all\s+the\s+same|tod[oa]s\s+igual(?:es)?|no\s+(?:los|las)\s+aguanto|can['’]?t\s+stand\s+(?:them|these)"
+    r"|exhausting|agotadores|least\s+favou?rite|free\s+hotel|hotel\s+gratis)\b|🙄|🤦"
 )
 GOSSIP_RE = ci(
     r"\bnot\s+naming\s+names\b|\bguess\s+who\b|\bno\s+digo\s+nombres\b|\ba\s+que\s+no\s+sab[eé]is\s+qui[eé]n\b"
@@ -286,6 +293,8 @@ GOSSIP_RE = ci(
     r"|\badivin(?:ad|en|a|ar)\s+(?:a\s+)?qui[eé]n\b|\byou['’]?ll\s+know\s+(?:which|who)\b|\b(?:hint|pista)\s*:"
     r"|\byou\s+know\s+who\s+you\s+are\b|\bsale\s+en\s+(?:la\s+tele|supervivientes|\w+)\b|\bsomeone\s+you['’]?d\s+know\b"
     r"|\bsmall\s+town\s+life\b|\bcosas\s+de\s+pueblo\b|\bno\s+voy\s+a\s+decir\s+qui[eé]n\b|\byou\s+know\s+who\b"
+    r"|\b(?:won['’]?t|can['’]?t|not\s+going\s+to)\s+say\s+who\b|\bno\s+(?:dir[eé]|puedo\s+decir)\s+qui[eé]n\b"
+    r"|\badivin(?:ad|en|a|ar)\s+(?:qu[eé]|cu[aá]l)\b|\ba\s+certain\s+(?:\w+\s+){0,2}?(?:from|of|at)\s+(?:our|the)\s+local\b"
 )
 INCIDENT_RE = ci(
     r"\b(?:chaos|shambles|disaster|left\s+a\s+patient|couldn['’]?t\s+care\s+less|caos|desastre|dej[oó]\s+a\s+un"
@@ -331,7 +340,9 @@ COLLEAGUE_MOCK_RE = ci(
 
 # --- mitigations ------------------------------------------------------------------------------------------
 OWN_DOCTOR_RE = ci(
-    r"\bsee\s+(?:your\s+(?:own\s+)?(?:doctor|gp|pharmacist|dentist)|a\s+doctor)\b|\bcall\s+(?:111|112|999|911)\b"
+    r"\b(?:with|by)\s+your\s+(?:own\s+)?(?:prescriber|doctor|gp|pharmacist)\b|\bcon\s+(?:tu|su)\s+(?:propi[oa]\s+)?"
+    r"(?:m[eé]dic[oa]|farmac[eé]utic[oa])\b"
+    r"|\bsee\s+(?:your\s+(?:own\s+)?(?:doctor|gp|pharmacist|dentist)|a\s+doctor)\b|\bcall\s+(?:111|112|999|911)\b"
     r"|\b(?:talk|speak)\s+(?:to|with)\s+your\s+(?:own\s+)?(?:doctor|gp|pharmacist)\b|\bcan['’]?t\s+(?:advise|assess)\b"
     r"|\bconsulta\s+(?:con\s+)?(?:tu|su)\s+m[eé]dic[oa]\b|\bhabla\s+con\s+tu\s+(?:m[eé]dic[oa]|farmac[eé]utic[oa])\b"
     r"|\bno\s+(?:puedo|podemos)\s+(?:aconsejar|valorar)\b|\bllama\s+(?:a|al)\s+(?:tu\s+centro|112|061)\b"
