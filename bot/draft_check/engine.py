@@ -187,7 +187,7 @@ def _learned_hits(draft: Draft, hits: list[Hit], model: SecondOpinion) -> list[H
     margins = model.scores(draft.text, signals_of(draft, hits))
     added: list[Hit] = []
     for category, margin in margins.items():
-        if category in flagged or margin < max(ADD_MARGIN, CATEGORY_MARGIN.get(category, ADD_MARGIN)):
+        if category in flagged or margin < CATEGORY_MARGIN.get(category, ADD_MARGIN):
             continue
         start, end = model.strongest(draft.text, draft.sentences, category)
         words = model.leaning_words(draft.text, (start, end), category)

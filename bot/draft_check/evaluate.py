@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.draft_check.engine import check_draft, new_second_opinion
-from bot.draft_check.learned import Labelled
+from bot.draft_check.learned import Labelled, weight_for
 from bot.draft_check.types import CATEGORIES, CheckResult
 from bot.evaluation import percentile
 
@@ -28,6 +28,7 @@ class Example:
     categories: frozenset[str]
     lang: str
     group: str = ""  # rows generated from one frame share a group; cross-validation keeps it in one fold
+    source: str = ""  # the file it comes from (training weight: see learned.weight_for)
 
 
 @dataclass
@@ -117,7 +118,7 @@ def load_examples(path: Path, *, file_group: bool = False) -> list[Example]:
         if unknown:
             raise ValueError(f"{path}:{n}: field 'categories': unknown categories {sorted(unknown)}")
         group = str(row.get("group") or (path.name if file_group else f"row:{n}"))
-        examples.append(Example(text=text, categories=cats, lang=lang, group=group))
+        examples.append(Example(text=text, categories=cats, lang=lang, group=group, source=path.name))
     return examples
 
 
@@ -176,7 +177,7 @@ def folds(examples: list[Example], k: int) -> list[tuple[list[Example], list[Exa
 
 
 def _trained_on(train: list[Example], test: list[Example], report: Report | None = None) -> Report:
-    model = new_second_opinion().fit([Labelled(ex.text, ex.categories) for ex in train])
+    model = new_second_opinion().fit([Labelled(ex.text, ex.categories, weight_for(ex.source)) for ex in train])
     return evaluate(test, lambda text: check_draft(text, learned=model), report=report)
 
 

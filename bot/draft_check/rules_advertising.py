@@ -147,7 +147,7 @@ INDUCEMENT_RE = ci(
     r"|\bte\s+regalamos\s+(?:el|la|un|una)\b"
     r"|\b(?:primera\s+)?(?:consulta|visita|revisi[oó]n|sesi[oó]n)\s+(?:\w+\s+)?gratis\b"
     r"|\bonly\s+(?:this|until)\s+\w+|\bfree\s+(?:consultation|consult|assessment)\b|\bspecial\s+offer\b"
-    r"|\b(?:oferta|promoci[oó]n|promo)\b|\bplazas\s+limitadas\b|\bconsulta\s+gratu?i?t[ao]\b"
+    r"|\b(?:oferta(?!\s+de\s+(?:empleo|trabajo))|promoci[oó]n|promo)\b|\bplazas\s+limitadas\b|\bconsulta\s+gratu?i?t[ao]\b"
     r"|\bsolo\s+(?:esta|este|hasta)\s+\w+|\bhasta\s+fin\s+de\s+mes\b|\b2\s?x\s?1\b|\bbook\s+now\b"
     r"|\b(?:discount|promo)\s+code\b|\b(?:code|c[oó]digo)\s+(?-i:[A-Z][A-Z0-9]{3,})\b|\bat\s+checkout\b"
     r"|\bll[eé]vate\s+[^.!?\n]{0,40}?\bgratis\b|\bll[eé]vate\s+[^.!?\n]{0,40}?\bde\s+regalo\b"
@@ -225,9 +225,13 @@ _DENIED_AFTER = ci(r"^\W{0,4}[^.!?\n]{0,30}?\b(?:no\s+(?:doctor|one|m[eé]dic[oa
 
 
 def _mentioned(d: Draft, start: int, end: int) -> bool:
-    """A claim in quotation marks, or denied right after, is talked about rather than made."""
+    """A claim in quotation marks, asked about ("Does X cure Y? No."), or denied right after, is talked about
+    rather than made."""
     before, after = d.text[max(0, start - 1) : start], d.text[end : end + 1]
     if before and after and before in _QUOTES and after in _QUOTES:
+        return True
+    s_start, s_end = d.sentence_of(start)
+    if d.text[s_start:s_end].rstrip().endswith("?") or "¿" in d.text[s_start:start]:
         return True
     return _DENIED_AFTER.search(d.text[end : end + 80]) is not None
 

@@ -133,6 +133,8 @@ DISCLOSURE_RE = ci(
     # a statement of interests, however it is headed: "Transparency note:", "Declaración de intereses:"
     r"|\b(?:transparency|transparencia)\s*(?:note|nota)?\s*:|\bdeclaraci[oó]n\s+de\s+intereses\b"
     r"|\b(?:declaration|statement)\s+of\s+interests?\b|\brecib[ií]\s+(?:\w+\s+){0,2}(?:honorarios|pagos?)\b"
+    r"|^\s*(?:publicidad|anuncio|ad|advert(?:isement)?|paid\s+post)\s*:|\b(?:me|nos)\s+pag(?:a|an|[oó])\s+(?:por|para)\b"
+    r"|\b(?:pays?|paid)\s+me\s+(?:for|to)\b"
 )
 
 
