@@ -253,7 +253,7 @@ def test_a_confident_classifier_alone_gives_a_learned_flag(small_model, monkeypa
 
     monkeypatch.setattr(engine, "ADD_MARGIN", -100.0)  # every category "confident": each must come with a span
     monkeypatch.setattr(engine, "CATEGORY_MARGIN", {})
-    text = "A perfectly ordinary note about opening hours. Nothing else here."
+    text = "A perfectly ordinary note for patients about the clinic's opening hours. Nothing else here."
     result = check_draft(text, learned=small_model)
     assert {f.category for f in result.flags} == {"patient-privacy", "consent", "advertising",
                                                   "conflict-of-interest", "professionalism", "medical-advice"}
@@ -405,3 +405,24 @@ def test_combined_parts_make_a_finding(text: str, rule: str) -> None:
 def test_look_alikes_of_the_combined_parts_pass(text: str) -> None:
     assert not {"prof.impaired", "prof.invite", "prof.politics", "prof.verdict", "consent.story", "ad.price",
                 "ad.claim", "coi.endorse", "coi.undisclosed", "privacy.name"} & rule_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Before and after photos of my sourdough starter, day 1 vs day 10 🍞", "consent"),
+        ("For transparency: in 2026 I received speaker fees from Norlab. I don't name products here.",
+         "conflict-of-interest"),
+        ("Lo siento, no puedo valorarte por aquí: pide cita con tu médico.", "medical-advice"),
+        ("Thanks for your feedback. We can't discuss individual care here; please contact the practice.",
+         "professionalism"),
+    ],
+)
+def test_the_classifier_alone_cannot_add_what_the_draft_clears(text: str, category: str) -> None:
+    from bot.draft_check.engine import learned_may_add
+    from bot.draft_check.language import detect_language
+    from bot.draft_check.vocabulary import Draft
+
+    draft = Draft(text, detect_language(text))
+    assert not learned_may_add(draft, category)
+    assert learned_may_add(Draft("@sam_k take 400 mg ibuprofen for that knee, mate", "en"), "medical-advice")

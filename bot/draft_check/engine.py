@@ -181,6 +181,24 @@ def new_second_opinion() -> SecondOpinion:
     return SecondOpinion(_signals_for_training)
 
 
+def learned_may_add(draft: Draft, category: str) -> bool:
+    """Whether the classifier alone may add `category`: not when the draft holds what clears it (a disclosure for
+    conflict of interest; declining to advise for medical advice; a generic review reply for professionalism) or
+    lacks what it needs (a person, a clinical word or a care setting for privacy and consent). The rules apply
+    the same mitigations; without this the classifier flagged a sourdough "before and after" and disclosures.
+    Leave-one-file-out, 643 drafts: clean passed 91% -> 93%, recall 0.85 either way."""
+    if category in ("patient-privacy", "consent"):
+        return draft.clinical or draft.person or draft.setting or any(
+            part.startswith(("who.", "what.")) for part in sit.parts(draft))
+    if category == "conflict-of-interest":
+        return rules_interests.DISCLOSURE_RE.search(draft.text) is None
+    if category == "medical-advice":
+        return not sit.has(draft, "mit.own_doctor") or sit.has(draft, "act.dose")
+    if category == "professionalism":
+        return not sit.has(draft, "mit.generic_reply")
+    return True
+
+
 def _learned_hits(draft: Draft, hits: list[Hit], model: SecondOpinion) -> list[Hit]:
     """A confident classifier adds the categories no rule flagged (medium), pointing at the likeliest sentence."""
     flagged = {RULES[h.rule].category for h in hits if (h.severity or RULES[h.rule].severity) != "low"}
@@ -188,6 +206,8 @@ def _learned_hits(draft: Draft, hits: list[Hit], model: SecondOpinion) -> list[H
     added: list[Hit] = []
     for category, margin in margins.items():
         if category in flagged or margin < CATEGORY_MARGIN.get(category, ADD_MARGIN):
+            continue
+        if not learned_may_add(draft, category):
             continue
         start, end = model.strongest(draft.text, draft.sentences, category)
         words = model.leaning_words(draft.text, (start, end), category)

@@ -75,12 +75,14 @@ _DRINK = (r"(?:drinks?|beers?|pints?|wines?|glasses|gins?|g\s*&\s*ts?|gin\s+(?:a
           r"|cubatas?|whiskies|mezcales?|rones?|piscos?|fernets?)")
 _IMPAIRED = ci(
     rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?{_DRINK}\b|\b(?:drunk|tipsy|hungover|wasted|smashed|borrach[oa]|con\s+resaca"
-    rf"|pedo|piripi|tomad[oa]|entonad[oa])\b|(?:[🍺🍷🍸🥃🍻🍹🥂]\s*){{2,}}"
+    rf"|pedo|piripi|tomad[oa]|entonad[oa]|hangover|resaca|(?:tequila|vodka|j[aä]ger\w*|whiske?y|rum|gin|sambuca)"
+    rf"\s+shots?|chupitos)\b|(?:[🍺🍷🍸🥃🍻🍹🥂]\s*){{2,}}"
 )
 _ON_DUTY = ci(
     r"\b(?:on[- ]call|on\s+nights?|on\s+shift|paged|bleep(?:ed)?|my\s+(?:shift|list)|shift\s+(?:tomorrow|at|in)"
     r"|(?:operating|theatre|clinic|list)\s+(?:tomorrow|at\s+\d)|de\s+guardia|guardia\s+localizada|el\s+busca"
     r"|me\s+toca\s+(?:turno|guardia|quir[oó]fano)|turno\s+(?:a\s+las|mañana|de\s+mañana)|quir[oó]fano\s+mañana"
+    r"|(?:the|my)\s+\d{1,2}\s*(?:am|pm|h)?\s+(?:list|clinic|shift)|guardia\s+de\s+\d+\s*h|on[- ]call\s+in"
     r"|operar\s+mañana|opero\s+mañana|pasar\s+planta|mañana\s+(?:opero|operamos|tengo\s+(?:guardia|quir[oó]fano"
     r"|turno|consulta)|entro\s+a))\b"
 )
@@ -99,8 +101,16 @@ _MET_IN_CARE = ci(
     r"|\byour\s+(?:file|notes|records|chart|appointment|consultation|scan|results)\b"
     r"|\b(?:my|the)\s+last\s+(?:appointment|patient)\b|\bat\s+your\s+(?:appointment|check-?up|visit)\b"
     r"|\b(?:te|le)\s+(?:atend[ií]|vi|conoc[ií])\s+(?:en|durante)\s+(?:la\s+)?(?:consulta|cita|urgencias|guardia)"
+    r"|\b(?:desde\s+que|cuando)\s+(?:te|le)\s+atend[ií]\b|\bsaw\s+(?:you|your\s+appointment)\b"
     r"|\b(?:en|de)\s+(?:la\s+|tu\s+)?(?:consulta|cita)\b|\btu\s+(?:historia|expediente|ficha|n[uú]mero\s+de\s+la"
     r"\s+ficha)\b"
+)
+
+# ... or admiring how they look: "you looked amazing 😉", "qué bonita sonrisa tienes", "¿me pasas tu número?"
+_ADMIRE = ci(
+    r"\b(?:you\s+looked|you\s+look|you['’]re\s+(?:so\s+)?(?:gorgeous|beautiful|stunning|cute|hot)|qu[eé]\s+(?:bonit[oa]|guap[oa]"
+    r"|lind[oa])|(?:est[aá]s|estabas|eres)\s+(?:muy\s+)?(?:guap[oa]|preciosa?|lind[oa])|no\s+(?:dejo|paro)\s+de\s+pensar"
+    r"|can['’]?t\s+stop\s+thinking|(?:me\s+pasas|give\s+me)\s+(?:tu|your)\s+(?:n[uú]mero|number))\b"
 )
 
 # --- care made to depend on votes -------------------------------------------------------------------------
@@ -140,7 +150,7 @@ def _impaired(d: Draft) -> list[Hit]:
 
 
 def _invite(d: Draft) -> list[Hit]:
-    invite = _INVITE.search(d.text)
+    invite = _INVITE.search(d.text) or _ADMIRE.search(d.text)
     if invite is None or _MET_IN_CARE.search(d.text) is None:
         return []
     return [Hit("prof.invite", invite.start(), invite.end())]
