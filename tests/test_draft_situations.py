@@ -426,3 +426,16 @@ def test_the_classifier_alone_cannot_add_what_the_draft_clears(text: str, catego
     draft = Draft(text, detect_language(text))
     assert not learned_may_add(draft, category)
     assert learned_may_add(Draft("@sam_k take 400 mg ibuprofen for that knee, mate", "en"), "medical-advice")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("@rosa_m eso es una cistitis, toma fosfomicina y no vayas a urgencias.", "medical-advice"),
+        ("@tom_r your smear is fine, skip the follow-up colposcopy.", "medical-advice"),
+        ("Blood gas printout from last night's DKA attached, look at that pH.", "consent"),
+        ("Raw footage from my theatre list today: a full hip replacement, start to finish.", "consent"),
+    ],
+)
+def test_skipping_care_and_more_patient_media_are_found(text: str, category: str) -> None:
+    assert category in cats(check_draft(text, learned=False))

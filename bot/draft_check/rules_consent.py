@@ -64,7 +64,8 @@ MEDIA_RE = ci(
     r"|ct|angio(?:grama|gram)?|fotitos?|fotit[oa]s?|videito|grab[eé]|grabamos|he\s+grabado|filmed|recorded|film|filming|grabar|grabando"
     r"|snaps?|snapped|subir\s+su|subo\s+su|aqu[ií]\s+el\s+v[ií]deo"
     # recordings and copies of records are patient media too
-    r"|footage|recordings?|audio|screenshots?|screen\s*shots?|capturas?|tomograf[ií]as?|otoscop\w+|endoscop\w+)(?!\w)"
+    r"|footage|recordings?|audio|screenshots?|screen\s*shots?|capturas?|tomograf[ií]as?|otoscop\w+|endoscop\w+"
+    r"|printouts?|traces?|trazados?|voice\s+notes?|notas?\s+de\s+voz|audios?)(?!\w)"
 )
 # Misspelt key media words ("xrya", "radiogarfia", "ecografia", "fotografai").
 MEDIA_TYPOS = FuzzyTerms("xray|xrays|radiografia|radiografias|radiograph|ecografia|fotografia|photograph|picture"
@@ -92,11 +93,12 @@ _PATIENTISH = ci(
     r"\b(?:patient|pt|paciente|man|woman|lady|gentleman|guy|girl|boy|child|kid|baby|toddler|chaval|chic[oa]|niñ[oa]"
     r"|señor[a]?|peque|chiquit[ií]n|cr[ií]o|beb[eé]|teenager|adolescente|\d+-year-old|daughter|son|hij[oa]|gran"
     r"|grandad|grandma|abuelit[oa]|abuel[oa]|mum|dad|lad|chaval"
-    r"|hombre|mujer|bebé|client|clienta|cliente|pcte|pte|nen[ea]|peque)\b"
+    r"|hombre|mujer|bebé|client|clienta|cliente|pcte|pte|nen[ea]|peque|she|her|him|his)\b"
 )
 # "check out ... photo" (strong cue, a few words apart) or "this X-ray" (weak cue, right before the word).
 _CUE_STRONG = ci(
-    r"(?:\b(?:interesting|cool|classic|textbook|nice|great|crazy|wild|insane|impressive|epic|gnarly|rare"
+    r"(?:\b(?:interesting|cool|classic|textbook|nice|great|crazy|wild|insane|impressive|epic|gnarly|rare|real|uncut"
+    r"|unedited|raw|full|sin\s+editar|real(?:es)?"
     r"|interesante|espectacular|impresionante|brutal|tremend[oa]|menud[oa]|curios[oa]|bonit[oa]|precios[oa])"
     r"|\brecorded|\bfilmed|\bgrab[eé]|\bgrabamos|\bsnapped|\btook\s+a|\bsaqu[eé]|\bsubo|\bsubiendo|\bmiren"
     r"|\bchequen|\bvean|\bwatch|\bhere['’]?s|\bhere\s+(?:is|are)|\bcheck\s+out|\blook\s+at|\bsharing|\battached|\btoday['’]s"

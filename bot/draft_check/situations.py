@@ -16,7 +16,8 @@ from bot.draft_check.vocabulary import CLINICAL_RE, STAR_REVIEW, Draft, ci
 
 # --- who --------------------------------------------------------------------------------------------------
 HANDLE = r"(?<![\w.])@[A-Za-z0-9_.]{2,}"
-_GREETING = r"(?:hi|hello|hey|dear|thanks|thank\s+you|hola|querid[oa]|estimad[oa]|buenas|gracias)"
+_GREETING = (r"(?:hi|hello|hey|dear|thanks|thank\s+you|hola|querid[oa]|estimad[oa]|buenas|gracias|tranquil[oa]"
+             r"|(?:mam[aá]|pap[aá]|mum|mom|dad)\s+(?:de|of))")
 # "Hi Sarah,", "Hola Lucía,", "Sarah, for your son's fever...": one named reader.
 _RELATIVE = r"(?:auntie|aunty|aunt|uncle|cousin|t[ií]a|t[ií]o|prim[oa]|abuel[oa]|grandma|grandpa|nan|mum|mom|dad)"
 _OPENERS = frozenset({
@@ -187,6 +188,12 @@ AVOID_CARE_RE = ci(
     r"|\bno\s+hace\s+falta\s+(?:ecograf[ií]a|prueba|radiograf[ií]a|anal[ií]tica|cita|m[eé]dico)\b"
     r"|\bdon['’]?t\s+waste\s+(?:money|time|your\s+\w+)\s+on\s+(?:a|the)\s+(?:clinic|doctor|gp|appointment)\b"
     r"|\bdon['’]?t\s+wait\s+for\s+(?:the|your)\b|\bno\s+lo\s+lleves\s+a\b|\bnada\s+de\s+m[eé]dico\b|\bskip\s+the\s+gp\b"
+    # any "don't go / no need to take him" to a place or person of care, any "skip the follow-up / the scan"
+    r"|\b(?:no|don['’]?t|never|ni)\s+(?:\w+\s+){0,2}?(?:vayas|vaya|ir|go|llevarl[oa]|lleves|lleve|venir|venga|come"
+    r"|see|call)\s+(?:a\s+|al\s+|to\s+|con\s+el\s+|con\s+la\s+|the\s+|your\s+)?(?:urgencias|m[eé]dic[oa]|pediatra"
+    r"|doctor|gp|a&e|er|hospital|consulta|clinic|emergency|centro\s+de\s+salud|ambulatorio|anyone|nadie)\b"
+    r"|\bskip\s+(?:the\s+|your\s+)?(?:follow-?up\s+|\w+\s+)?(?:appointment|colposcopy|scan|test|referral|check|review"
+    r"|screening|biopsy|follow-?up)\b|\bno\s+tiene\s+(?:que|por\s+qu[eé])\s+(?:ir|venir|acudir)\b"
 )
 SYMPTOM_RE = ci(
     r"\b(?:rash|sarpullido|cough|tos|headaches?|dolor|pain|lump|bulto|fever|fiebre|itch\w*|picor|swelling"
