@@ -115,7 +115,8 @@ CARE_NOUN = (
     r"|diagnosis|care|records?|notes|file|check-?up|cita|citas|visita|consulta|resultados?|anal[ií]tica|prueba"
     r"|radiograf[ií]a|resonancia|biopsia|citolog[ií]a|ecograf[ií]a|electro|derivaci[oó]n|volante|receta"
     r"|medicaci[oó]n|tratamiento|operaci[oó]n|intervenci[oó]n|vacuna|puntos|diagn[oó]stico|historial|informe"
-    r"|\w+(?:plasty|ectomy|otomy|oscopy|plastia|ectom[ií]a|otom[ií]a|oscopia)|bypass|filler|botox|b[oó]tox|relleno"
+    r"|\w+(?:plasty|ectomy|otomy|oscopy|plastia|ectom[ií]a|otom[ií]a|oscop[ií]a)|bypass|filler|botox|b[oó]tox|relleno"
+    r"|historia(?:\s+cl[ií]nica)?|expediente|ficha|chart"
     r"|implants?|implantes?|c-section|ces[aá]rea"
 )
 # The reader's own care, said back to them: "your scan results", "you missed", "su analítica", "faltó a".
@@ -139,7 +140,10 @@ RECOVERY_RE = ci(
     r"|saliera\s+(?:genial|estupendamente)|sali[oó]\s+(?:genial|estupendamente)|see\s+you\s+(?:for|at)\s+your\s+(?:follow|check|review)"
     r"|nos\s+vemos\s+en\s+la\s+revisi[oó]n"
     r"|ya\s+est[eé]s\s+(?:recuperad[oa]|mejor)|sali[oó]\s+bien|saliera\s+bien|qu[eé]\s+bien\s+se\s+te?\s+ve"
-    r"|get\s+well\s+soon|que\s+te\s+mejores|recovery|recuperaci[oó]n)\b"
+    r"|get\s+well\s+soon|que\s+te\s+mejores|recovery|recuperaci[oó]n"
+    # a treatment said to be working for the reader: "glad the stitches came out ok", "te esté funcionando"
+    r"|came\s+out\s+(?:ok|okay|fine|well|great)|(?:is|are)\s+working\s+for\s+you|(?:te|le)\s+(?:est[eé]|haya|ha)\s+"
+    r"(?:funcionando|ido\s+(?:tan\s+)?bien|sentado\s+bien)|helping\s+you\s+through\s+your)\b"
 )
 NO_SHOW_RE = ci(
     r"\b(?:missed|did\s+not\s+attend|didn['’]t\s+attend|DNA['’]?d|no[- ]show|falt[oó]\s+a|no\s+acudi[oó]\s+a"
