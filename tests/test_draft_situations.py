@@ -439,3 +439,18 @@ def test_the_classifier_alone_cannot_add_what_the_draft_clears(text: str, catego
 )
 def test_skipping_care_and_more_patient_media_are_found(text: str, category: str) -> None:
     assert category in cats(check_draft(text, learned=False))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honest answer to \"are you the best cardiologist in town?\": nobody can say that about themselves.",
+        "Does vitamin C cure colds? No. It may shorten them slightly, that's all.",
+        "Free blood pressure checks at the library on Friday, run by our nurses. No sales, no sign-ups.",
+        "Dr Okoro is on leave next week; her clinics are covered by Dr Byrne. Repeat prescriptions as usual.",
+        "@jo_walks I can't tell what's wrong from a post. Please ring your surgery today, or 111 if worse.",
+        "Paracetamol in adults: 500 mg to 1 g every 4-6 hours, no more than 4 g a day.",
+    ],
+)
+def test_fresh_style_look_alikes_pass_the_rules(text: str) -> None:
+    assert not cats(check_draft(text, learned=False)), check_draft(text, learned=False).flags

@@ -230,7 +230,8 @@ def detect(d: Draft) -> list[Hit]:
         if _VISUAL.search(text, max(0, s_start - 1), min(len(text), s_end + 80)):
             hits.append(Hit(rule, m.start(), m.end()))
     for m in _SHOWN.finditer(text):
-        hits.append(Hit(rule, m.start(), m.end()))
+        if text[max(0, m.start() - 1) : m.start()] not in ("\"", "“", "'", "‘", "«"):  # quoted: reported speech
+            hits.append(Hit(rule, m.start(), m.end()))
     spans = [(m.start(), m.end()) for m in MEDIA_RE.finditer(text)]
     spans += [sp for sp in MEDIA_TYPOS.finditer(text) if not any(s <= sp[0] < e for s, e in spans)]
     for start, end in sorted(spans):

@@ -52,6 +52,12 @@ RULES: dict[str, Rule] = {
 _RECORD = re.compile(r"(?i)\b(?:notes|records?|file|chart|historia|historial|expediente|ficha|informe)\b")
 
 
+# "Please ring your surgery", "pide cita en tu centro": sending the reader to their own care discloses nothing.
+_SEND_TO = re.compile(
+    r"(?i)\b(?:ring|call|contact|phone|book\s+with|see|visit|llama\s+a|pide\s+cita\s+en|acude\s+a)\s+$"
+)
+
+
 def detect(d: Draft) -> list[Hit]:
     """A reply (to a review, a handle or a named reader) that speaks about the reader's care."""
     review = sit.has(d, "who.review_author")
@@ -61,6 +67,8 @@ def detect(d: Draft) -> list[Hit]:
     hits: list[Hit] = []
     care = sit.spans(d, "what.your_care") + sit.spans(d, "what.no_show") + sit.spans(d, "what.recovery")
     for start, end in sorted(care):
+        if _SEND_TO.search(d.text, max(0, start - 30), start):
+            continue
         s_start, s_end = d.sentence_of(start)
         clinical = (sit.has(d, "what.clinical", s_start, s_end) or sit.has(d, "what.visit", s_start, s_end)
                     or _RECORD.search(d.text, start, end) is not None)
