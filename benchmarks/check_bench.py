@@ -7,8 +7,8 @@ accuracy and latency, for the rules alone and for rules + the learned second opi
   .venv/bin/python benchmarks/check_bench.py --leave-one-file-out # train on the other files, test on each
   .venv/bin/python benchmarks/check_bench.py --guard              # the patient-data guard on group chatter
 
-The training files are tests/data/drafts.jsonl and drafts_hand_*.jsonl. Cross-validation keeps each generated
-frame's variants, and each hand-written file, in one fold.
+The training files are bot/draft_check/data/drafts.jsonl and drafts_hand_*.jsonl (package data).
+Cross-validation keeps each generated frame's variants, and each hand-written file, in one fold.
 """
 
 from __future__ import annotations

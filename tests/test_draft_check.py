@@ -4,14 +4,14 @@ redaction, bad input, and a quality gate over the labelled set (through the shar
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from bot.draft_check import MAX_DRAFT_CHARS, CheckResult, EmptyDraft, Flag, check_draft, summarise
 from bot.draft_check.evaluate import evaluate, flagged_categories, load_examples
+from bot.draft_check.learned import TRAINING_DIR
 
-DATA = Path(__file__).parent / "data" / "drafts.jsonl"
+DATA = TRAINING_DIR / "drafts.jsonl"
 
 
 def cats(result: CheckResult) -> set[str]:

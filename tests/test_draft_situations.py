@@ -12,7 +12,7 @@ import pytest
 from bot.draft_check import check_draft, guard, summarise
 from bot.draft_check.engine import RULES, new_second_opinion
 from bot.draft_check.evaluate import folds, load_examples
-from bot.draft_check.learned import load_training
+from bot.draft_check.learned import TRAINING_DIR, load_training
 from bot.draft_check.types import CheckResult, Flag
 
 DATA = Path(__file__).parent / "data"
@@ -287,7 +287,7 @@ def test_model_saves_and_loads_without_pickle(small_model, tmp_path: Path) -> No
 
 
 def test_grouped_folds_keep_generated_variants_together() -> None:
-    examples = load_examples(DATA / "drafts.jsonl")
+    examples = load_examples(TRAINING_DIR / "drafts.jsonl")
     for train, test in folds(examples, 5):
         assert not {e.group for e in train} & {e.group for e in test}
     assert sum(len(test) for _, test in folds(examples, 5)) == len(examples)
@@ -307,7 +307,7 @@ def test_without_labelled_drafts_the_rules_work_alone(tmp_path: Path) -> None:
 
 
 def test_labelled_set_is_large_balanced_and_bilingual() -> None:
-    examples = load_examples(DATA / "drafts.jsonl")
+    examples = load_examples(TRAINING_DIR / "drafts.jsonl")
     assert len(examples) >= 1500
     assert sum(e.lang == "es" for e in examples) >= len(examples) / 3
     for category in ("patient-privacy", "consent", "advertising", "conflict-of-interest", "professionalism",

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TRAINING_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
+# Shipped with the package (package data), so an installed bot trains its second opinion too.
+TRAINING_DIR = Path(__file__).resolve().parent / "data"
 # drafts.jsonl (the rules' own development set, hand-written + generated) and the hand-written batches written
 # independently of the rules (drafts_hand_*.jsonl); the held-out and blind sets are never trained on.
 TRAINING_GLOBS = ("drafts.jsonl", "drafts_hand_*.jsonl")
