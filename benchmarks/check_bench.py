@@ -1,10 +1,14 @@
 """Benchmark the draft checker: recall/precision per category, false alarms on clean drafts, do-not-post
 accuracy and latency, for the rules alone and for rules + the learned second opinion.
 
-  .venv/bin/python benchmarks/check_bench.py                      # tests/data/drafts.jsonl (training figures)
-  .venv/bin/python benchmarks/check_bench.py --data FILE          # any labelled set (model trained on drafts.jsonl)
-  .venv/bin/python benchmarks/check_bench.py --cross-validate 5   # grouped 5-fold on drafts.jsonl
+  .venv/bin/python benchmarks/check_bench.py                      # the training files (training figures)
+  .venv/bin/python benchmarks/check_bench.py --data FILE          # any labelled set (model trained on them)
+  .venv/bin/python benchmarks/check_bench.py --cross-validate 5   # grouped 5-fold on the training files
+  .venv/bin/python benchmarks/check_bench.py --leave-one-file-out # train on the other files, test on each
   .venv/bin/python benchmarks/check_bench.py --guard              # the patient-data guard on group chatter
+
+The training files are bot/draft_check/data/drafts.jsonl and drafts_hand_*.jsonl (package data).
+Cross-validation keeps each generated frame's variants, and each hand-written file, in one fold.
 """
 
 from __future__ import annotations
@@ -19,9 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.draft_check.engine import DEFAULT_OPINION, check_draft  # noqa: E402
-from bot.draft_check.evaluate import Report, cross_validate, evaluate, load_examples  # noqa: E402
+from bot.draft_check.evaluate import (  # noqa: E402
+    Example,
+    Report,
+    cross_validate,
+    evaluate,
+    leave_one_file_out,
+    load_examples,
+)
+from bot.draft_check.learned import training_files  # noqa: E402
 
-DATA = ROOT / "tests" / "data" / "drafts.jsonl"
 CHATTER = ROOT / "tests" / "data" / "guard_chatter.jsonl"
 
 
@@ -76,16 +87,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--misses", action="store_true", help="also list missed and extra categories")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per draft")
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, action="append",
+                        help="a labelled set (repeatable; default: the training files)")
     parser.add_argument("--cross-validate", type=int, metavar="K", default=0,
                         help="grouped K-fold cross-validation of rules + second opinion on --data")
+    parser.add_argument("--leave-one-file-out", action="store_true",
+                        help="for each --data file: train on the others, check it with rules + second opinion")
     parser.add_argument("--rules-only", action="store_true", help="skip the learned second opinion")
     parser.add_argument("--guard", action="store_true", help="measure the patient-data guard on guard_chatter.jsonl")
     args = parser.parse_args(argv)
     if args.guard:
         print(guard_table(CHATTER))
         return 0
-    examples = load_examples(args.data)
+    paths: list[Path] = args.data or training_files()
+    files: dict[str, list[Example]] = {p.name: load_examples(p, file_group=True) for p in paths}
+    examples = [ex for rows in files.values() for ex in rows]
+    name = ", ".join(files)
+    if args.leave_one_file_out:
+        for held_out, held_report in leave_one_file_out(files).items():
+            print(table(held_report, f"rules + second opinion trained on the other files, on {held_out}",
+                        timed=False) + "\n")
+        return 0
     if args.cross_validate:
         rules = evaluate(examples, lambda t: check_draft(t, learned=False))
         report = cross_validate(examples, args.cross_validate)
@@ -101,13 +123,14 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             DEFAULT_OPINION.get()
             seconds = time.perf_counter() - start
-            trained = f"second opinion ready in {seconds:.1f} s (trained on {DATA.name}, or loaded from cache)"
+            trained = (f"second opinion ready in {seconds:.1f} s (trained on "
+                       f"{', '.join(p.name for p in training_files())}, or loaded from cache)")
         report = evaluate(examples, lambda t: check_draft(t, learned=learned), repeat=args.repeat)
         heading = "rules + second opinion" if learned else "rules alone"
         if args.json:
             print(json.dumps(report.as_dict(), indent=2))
         else:
-            print(table(report, f"{heading} on {args.data.name}"))
+            print(table(report, f"{heading} on {name}"))
             if learned:
                 print(trained)
     if args.misses:

@@ -4,6 +4,7 @@ and how it combines with the rules, the wording a doctor acts on, and the patien
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from bot.draft_check import check_draft, guard, summarise
 from bot.draft_check.engine import RULES, new_second_opinion
 from bot.draft_check.evaluate import folds, load_examples
-from bot.draft_check.learned import load_training
+from bot.draft_check.learned import TRAINING_DIR, load_training
 from bot.draft_check.types import CheckResult, Flag
 
 DATA = Path(__file__).parent / "data"
@@ -252,11 +253,25 @@ def test_a_confident_classifier_alone_gives_a_learned_flag(small_model, monkeypa
 
     monkeypatch.setattr(engine, "ADD_MARGIN", -100.0)  # every category "confident": each must come with a span
     monkeypatch.setattr(engine, "CATEGORY_MARGIN", {})
-    text = "A perfectly ordinary note about opening hours. Nothing else here."
+    text = "A perfectly ordinary note for patients about the clinic's opening hours. Nothing else here."
     result = check_draft(text, learned=small_model)
     assert {f.category for f in result.flags} == {"patient-privacy", "consent", "advertising",
                                                   "conflict-of-interest", "professionalism", "medical-advice"}
     assert all(f.why.startswith("This reads like drafts") for f in result.flags)
+
+
+def test_a_learned_flag_quotes_the_draft_words_that_weigh_most(small_model, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bot.draft_check import engine
+
+    monkeypatch.setattr(engine, "ADD_MARGIN", -100.0)
+    monkeypatch.setattr(engine, "CATEGORY_MARGIN", {})
+    text = "Os dejo el código DRMARTA20 para el sérum que uso cada noche, enlace en la bio."
+    flags = [f for f in check_draft(text, learned=small_model).flags if f.why.startswith("Se parece a")]
+    assert flags
+    quoted = [w for f in flags for w in re.findall(r"“([^”]+)”", f.why)]
+    assert quoted, [f.why for f in flags]
+    assert all(w in text for w in quoted)
+    assert all("Las palabras que más pesan" in f.why for f in flags if "“" in f.why)
 
 
 def test_model_saves_and_loads_without_pickle(small_model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -272,7 +287,7 @@ def test_model_saves_and_loads_without_pickle(small_model, tmp_path: Path) -> No
 
 
 def test_grouped_folds_keep_generated_variants_together() -> None:
-    examples = load_examples(DATA / "drafts.jsonl")
+    examples = load_examples(TRAINING_DIR / "drafts.jsonl")
     for train, test in folds(examples, 5):
         assert not {e.group for e in train} & {e.group for e in test}
     assert sum(len(test) for _, test in folds(examples, 5)) == len(examples)
@@ -288,11 +303,11 @@ def test_training_file_errors_name_the_line(tmp_path: Path) -> None:
 def test_without_labelled_drafts_the_rules_work_alone(tmp_path: Path) -> None:
     from bot.draft_check.learned import Lazy
 
-    assert Lazy(lambda text: [], tmp_path / "missing.jsonl").get() is None
+    assert Lazy(lambda text: [], lambda: [tmp_path / "missing.jsonl"]).get() is None
 
 
 def test_labelled_set_is_large_balanced_and_bilingual() -> None:
-    examples = load_examples(DATA / "drafts.jsonl")
+    examples = load_examples(TRAINING_DIR / "drafts.jsonl")
     assert len(examples) >= 1500
     assert sum(e.lang == "es" for e in examples) >= len(examples) / 3
     for category in ("patient-privacy", "consent", "advertising", "conflict-of-interest", "professionalism",
@@ -341,3 +356,101 @@ def test_guard_false_alarms_on_clinical_chatter_stay_low() -> None:
     false_alarms = sum(guard.inspect(t) is not None for t in chatter)
     assert false_alarms / len(chatter) <= 0.10
     assert sum(guard.inspect(t) is not None for t in identifying) / len(identifying) >= 0.8
+
+
+# --- professionalism and consent from combined parts (rules_boundaries, consent.story) --------------------------
+
+def rule_ids(text: str) -> set[str]:
+    from bot.draft_check.engine import detect
+    from bot.draft_check.language import detect_language
+    from bot.draft_check.vocabulary import Draft
+
+    return {h.rule for h in detect(Draft(text, detect_language(text)))}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Two pints down at the quiz night and I'm on call from midnight, fingers crossed 🤞", "prof.impaired"),
+        ("Llevo cuatro cañas en la boda y mañana opero a las 8, qué puede salir mal", "prof.impaired"),
+        ("Great to see you at your appointment on Tuesday! Fancy a coffee sometime? x", "prof.invite"),
+        ("Te atendí en la consulta el lunes y no paro de pensar en ti, ¿quedamos para cenar?", "prof.invite"),
+        ("Anyone who voted for the cuts deserves to sit in that waiting room for hours.", "prof.politics"),
+        ("Los que votaron recortes, que no vengan a quejarse a urgencias.", "prof.politics"),
+        ("Dr Mirren in gastro botched yet another scope. Unbelievable.", "prof.verdict"),
+        ("El servicio de trauma otra vez con sus chapuzas, y nosotros arreglándolo.", "prof.verdict"),
+        ("Thread 🧵 on a case I won't forget: a farmer in his 70s came in with a cough and left with a diagnosis "
+         "of lung cancer.", "consent.story"),
+        ("Os cuento el caso de un chaval de 17 años que llegó a urgencias con dolor torácico.", "consent.story"),
+    ],
+)
+def test_combined_parts_make_a_finding(text: str, rule: str) -> None:
+    assert rule in rule_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alcohol and on-call shifts don't mix: never drink before a shift, and ask for cover if you must.",
+        "Drinks for the whole team on Friday to celebrate the new ward opening 🥂",
+        "Elections are coming: whoever you vote for, the NHS is there for you.",
+        "Huge thanks to Dr Mirren in gastro for squeezing in an urgent scope today.",
+        "Teaching case (written consent, details changed): a farmer in his 70s came in with a cough. Thread 🧵",
+        "Our fees: first consultation £150, follow-up £90, ultrasound £120.",
+        "People ask if I \"guarantee\" results. No doctor can; I explain risks and benefits instead.",
+        "Declaración de intereses: en 2026 recibí honorarios de Laboratorios Norte por una charla.",
+        "Thanks to everyone who came to Saturday's CPR workshop at the library!",
+    ],
+)
+def test_look_alikes_of_the_combined_parts_pass(text: str) -> None:
+    assert not {"prof.impaired", "prof.invite", "prof.politics", "prof.verdict", "consent.story", "ad.price",
+                "ad.claim", "coi.endorse", "coi.undisclosed", "privacy.name"} & rule_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Before and after photos of my sourdough starter, day 1 vs day 10 🍞", "consent"),
+        ("For transparency: in 2026 I received speaker fees from Norlab. I don't name products here.",
+         "conflict-of-interest"),
+        ("Lo siento, no puedo valorarte por aquí: pide cita con tu médico.", "medical-advice"),
+        ("Thanks for your feedback. We can't discuss individual care here; please contact the practice.",
+         "professionalism"),
+    ],
+)
+def test_the_classifier_alone_cannot_add_what_the_draft_clears(text: str, category: str) -> None:
+    from bot.draft_check.engine import learned_may_add
+    from bot.draft_check.language import detect_language
+    from bot.draft_check.vocabulary import Draft
+
+    draft = Draft(text, detect_language(text))
+    assert not learned_may_add(draft, category)
+    assert learned_may_add(Draft("@sam_k take 400 mg ibuprofen for that knee, mate", "en"), "medical-advice")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("@rosa_m eso es una cistitis, toma fosfomicina y no vayas a urgencias.", "medical-advice"),
+        ("@tom_r your smear is fine, skip the follow-up colposcopy.", "medical-advice"),
+        ("Blood gas printout from last night's DKA attached, look at that pH.", "consent"),
+        ("Raw footage from my theatre list today: a full hip replacement, start to finish.", "consent"),
+    ],
+)
+def test_skipping_care_and_more_patient_media_are_found(text: str, category: str) -> None:
+    assert category in cats(check_draft(text, learned=False))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honest answer to \"are you the best cardiologist in town?\": nobody can say that about themselves.",
+        "Does vitamin C cure colds? No. It may shorten them slightly, that's all.",
+        "Free blood pressure checks at the library on Friday, run by our nurses. No sales, no sign-ups.",
+        "Dr Okoro is on leave next week; her clinics are covered by Dr Byrne. Repeat prescriptions as usual.",
+        "@jo_walks I can't tell what's wrong from a post. Please ring your surgery today, or 111 if worse.",
+        "Paracetamol in adults: 500 mg to 1 g every 4-6 hours, no more than 4 g a day.",
+    ],
+)
+def test_fresh_style_look_alikes_pass_the_rules(text: str) -> None:
+    assert not cats(check_draft(text, learned=False)), check_draft(text, learned=False).flags

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from bot.draft_check import (
     rules_advertising,
     rules_advice,
+    rules_boundaries,
     rules_conduct,
     rules_consent,
     rules_interests,
@@ -41,7 +42,7 @@ from bot.draft_check.types import (
 from bot.draft_check.vocabulary import Draft
 
 _MODULES = (rules_privacy, rules_people, rules_replies, rules_consent, rules_advertising, rules_interests,
-            rules_conduct, rules_advice)
+            rules_conduct, rules_boundaries, rules_advice)
 DETECTORS: tuple[Callable[[Draft], list[Hit]], ...] = tuple(m.detect for m in _MODULES)
 RULES: dict[str, Rule] = {rid: rule for m in (*_MODULES, rules_learned) for rid, rule in m.RULES.items()}
 
@@ -130,6 +131,10 @@ def _texts(group: _Group) -> dict[Language, tuple[str, str]]:
         if others:
             why = f"{why} {_COMBINED[lang]}{', '.join(dict.fromkeys(others))}."
         fix = w.removal_fix(rules, lang) or main.fix(lang)
+        if rules[0].startswith("learned.") and group.detail:
+            why = f"{why} {rules_learned.LEANING[lang].format(words=group.detail)}"
+            texts[lang] = (why, fix)
+            continue
         texts[lang] = (why, fix.replace("{detail}", group.detail or _SOMEONE[lang]))
     return texts
 
@@ -176,16 +181,37 @@ def new_second_opinion() -> SecondOpinion:
     return SecondOpinion(_signals_for_training)
 
 
+def learned_may_add(draft: Draft, category: str) -> bool:
+    """Whether the classifier alone may add `category`: not when the draft holds what clears it (a disclosure for
+    conflict of interest; declining to advise for medical advice; a generic review reply for professionalism) or
+    lacks what it needs (a person, a clinical word or a care setting for privacy and consent). The rules apply
+    the same mitigations; without this the classifier flagged a sourdough "before and after" and disclosures.
+    Leave-one-file-out, 643 drafts: clean passed 91% -> 93%, recall 0.85 either way."""
+    if category in ("patient-privacy", "consent"):
+        return draft.clinical or draft.person or draft.setting or any(
+            part.startswith(("who.", "what.")) for part in sit.parts(draft))
+    if category == "conflict-of-interest":
+        return rules_interests.DISCLOSURE_RE.search(draft.text) is None
+    if category == "medical-advice":
+        return not sit.has(draft, "mit.own_doctor") or sit.has(draft, "act.dose")
+    if category == "professionalism":
+        return not sit.has(draft, "mit.generic_reply")
+    return True
+
+
 def _learned_hits(draft: Draft, hits: list[Hit], model: SecondOpinion) -> list[Hit]:
     """A confident classifier adds the categories no rule flagged (medium), pointing at the likeliest sentence."""
     flagged = {RULES[h.rule].category for h in hits if (h.severity or RULES[h.rule].severity) != "low"}
     margins = model.scores(draft.text, signals_of(draft, hits))
     added: list[Hit] = []
     for category, margin in margins.items():
-        if category in flagged or margin < max(ADD_MARGIN, CATEGORY_MARGIN.get(category, ADD_MARGIN)):
+        if category in flagged or margin < CATEGORY_MARGIN.get(category, ADD_MARGIN):
+            continue
+        if not learned_may_add(draft, category):
             continue
         start, end = model.strongest(draft.text, draft.sentences, category)
-        added.append(Hit(f"learned.{category}", start, end))
+        words = model.leaning_words(draft.text, (start, end), category)
+        added.append(Hit(f"learned.{category}", start, end, detail=", ".join(f"“{w}”" for w in words) or None))
     return added
 
 

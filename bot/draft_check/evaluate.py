@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.draft_check.engine import check_draft, new_second_opinion
-from bot.draft_check.learned import Labelled
+from bot.draft_check.learned import Labelled, weight_for
 from bot.draft_check.types import CATEGORIES, CheckResult
 from bot.evaluation import percentile
 
@@ -28,6 +28,7 @@ class Example:
     categories: frozenset[str]
     lang: str
     group: str = ""  # rows generated from one frame share a group; cross-validation keeps it in one fold
+    source: str = ""  # the file it comes from (training weight: see learned.weight_for)
 
 
 @dataclass
@@ -99,8 +100,11 @@ class Report:
         }
 
 
-def load_examples(path: Path) -> list[Example]:
-    """Read the JSONL labelled set; blank lines are skipped, unknown categories are an error."""
+def load_examples(path: Path, *, file_group: bool = False) -> list[Example]:
+    """Read the JSONL labelled set; blank lines are skipped, unknown categories are an error.
+
+    Generated rows keep their frame's group; a hand-written row is its own group, or with `file_group` the
+    whole file's (one writer's drafts share habits of wording, so cross-validation keeps them together)."""
     examples: list[Example] = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -113,7 +117,8 @@ def load_examples(path: Path) -> list[Example]:
         unknown = cats - set(CATEGORIES)
         if unknown:
             raise ValueError(f"{path}:{n}: field 'categories': unknown categories {sorted(unknown)}")
-        examples.append(Example(text=text, categories=cats, lang=lang, group=str(row.get("group") or f"row:{n}")))
+        group = str(row.get("group") or (path.name if file_group else f"row:{n}"))
+        examples.append(Example(text=text, categories=cats, lang=lang, group=group, source=path.name))
     return examples
 
 
@@ -171,11 +176,22 @@ def folds(examples: list[Example], k: int) -> list[tuple[list[Example], list[Exa
     return [([ex for j, b in enumerate(bins) if j != i for ex in b], bins[i]) for i in range(k)]
 
 
+def _trained_on(train: list[Example], test: list[Example], report: Report | None = None) -> Report:
+    model = new_second_opinion().fit([Labelled(ex.text, ex.categories, weight_for(ex.source)) for ex in train])
+    return evaluate(test, lambda text: check_draft(text, learned=model), report=report)
+
+
 def cross_validate(examples: list[Example], k: int = 5) -> Report:
     """Grouped k-fold: train the second opinion on k-1 folds, check the held-out fold with rules + it."""
     report: Report | None = None
     for train, test in folds(examples, k):
-        model = new_second_opinion().fit([Labelled(ex.text, ex.categories) for ex in train])
-        report = evaluate(test, lambda text, m=model: check_draft(text, learned=m), report=report)  # type: ignore[misc]
+        report = _trained_on(train, test, report)
     assert report is not None
     return report
+
+
+def leave_one_file_out(files: dict[str, list[Example]]) -> dict[str, Report]:
+    """For each file: train the second opinion on all the other files, check this one with rules + it (the
+    honest figure for a file written independently of the others and of the rules)."""
+    return {name: _trained_on([ex for other, rows in files.items() if other != name for ex in rows], rows)
+            for name, rows in files.items()}

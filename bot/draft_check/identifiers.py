@@ -24,6 +24,9 @@ NOT_NAME = frozenset(
         "And", "Or", "But", "Our", "My", "Your", "Su", "Sus", "Mi", "Mis", "Al", "A", "An", "I", "He", "She",
         "We", "They", "It", "Patient", "Patients", "Paciente", "Pacientes", "Doctor", "Dr", "Dra", "Nurse",
         "Hospital", "Ward", "Room", "Bed", "Cama", "Clinic",
+        # days and months are capitalised in English ("Saturday's workshop") but are nobody's name
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+        "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     }
 )
 

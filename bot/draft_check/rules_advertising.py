@@ -147,7 +147,7 @@ INDUCEMENT_RE = ci(
     r"|\bte\s+regalamos\s+(?:el|la|un|una)\b"
     r"|\b(?:primera\s+)?(?:consulta|visita|revisi[oó]n|sesi[oó]n)\s+(?:\w+\s+)?gratis\b"
     r"|\bonly\s+(?:this|until)\s+\w+|\bfree\s+(?:consultation|consult|assessment)\b|\bspecial\s+offer\b"
-    r"|\b(?:oferta|promoci[oó]n|promo)\b|\bplazas\s+limitadas\b|\bconsulta\s+gratu?i?t[ao]\b"
+    r"|\b(?:oferta(?!\s+de\s+(?:empleo|trabajo))|promoci[oó]n|promo)\b|\bplazas\s+limitadas\b|\bconsulta\s+gratu?i?t[ao]\b"
     r"|\bsolo\s+(?:esta|este|hasta)\s+\w+|\bhasta\s+fin\s+de\s+mes\b|\b2\s?x\s?1\b|\bbook\s+now\b"
     r"|\b(?:discount|promo)\s+code\b|\b(?:code|c[oó]digo)\s+(?-i:[A-Z][A-Z0-9]{3,})\b|\bat\s+checkout\b"
     r"|\bll[eé]vate\s+[^.!?\n]{0,40}?\bgratis\b|\bll[eé]vate\s+[^.!?\n]{0,40}?\bde\s+regalo\b"
@@ -214,6 +214,34 @@ _NEGATED = ci(
 MYTH_RE = ci(r"\b(?:myths?|mitos?|falso|false|bulos?|hoax|fake|debunk\w*|desmont\w*)\b")
 
 
+# "no sales pitch", "no hearing aid sales", "sin venta": an event or service that says it sells nothing.
+_NOTHING_SOLD = ci(r"\bno\s+(?:\w+\s+){0,2}?(?:sales?|selling|pitch)\b|\bsin\s+(?:venta|vender)\b"
+                   r"|\bnothing\s+(?:to\s+)?sell")
+# What turns a price into bait: "only", "normally £899", "save", "!" right after the amount.
+_HOOK = ci(rf"\b(?:only|just|solo|sólo|normally|usually|antes|en\s+vez\s+de|instead\s+of|save|ahorra\w*)\b"
+           rf"|{_MONEY}\s*[!*]|\b(?:for|por)\s+{_MONEY}|\b(?:packages?|paquetes?|bundles?|packs?)\s+(?:from|desde)\s+{_MONEY}")
+# "No doctor honestly can", "nobody can promise that": the claim named only to be denied in the next breath.
+_DENIED_AFTER = ci(r"^\W{0,4}[^.!?\n]{0,30}?\b(?:no\s+(?:doctor|one|m[eé]dic[oa])|nobody|nadie"
+                   r"|ning[uú]n\s+m[eé]dic[oa])\b[^.!?\n]{0,20}\b(?:can|could|puede)")
+
+
+# "Does the jab cure cancer? No.": the question is asked to be answered no.
+_ANSWERED_NO = ci(r"\s*(?:no|nope|not|nada|falso|false|wrong|myth|mito)\b")
+
+
+def _mentioned(d: Draft, start: int, end: int) -> bool:
+    """A claim in quotation marks, asked and answered no ("Does X cure Y? No."), or denied right after, is talked
+    about rather than made."""
+    lead = d.text[max(0, start - 200) : start]
+    if lead.count('"') % 2 == 1 or lead.rfind("“") > lead.rfind("”") or lead.rfind("«") > lead.rfind("»"):
+        return True  # inside a quotation
+    s_start, s_end = d.sentence_of(start)
+    asked = d.text[s_start:s_end].rstrip().endswith("?") or "¿" in d.text[s_start:start]
+    if asked and _ANSWERED_NO.match(d.text, s_end):
+        return True
+    return _DENIED_AFTER.search(d.text[end : end + 80]) is not None
+
+
 def detect(d: Draft) -> list[Hit]:
     """Advertising hits; prices and "limited places" for a course or congress are left alone."""
     text = d.text
@@ -221,25 +249,31 @@ def detect(d: Draft) -> list[Hit]:
     hits: list[Hit] = [Hit("ad.testimonial", m.start(), m.end()) for m in TESTIMONIAL_RE.finditer(text)]
     if not MYTH_RE.search(text):  # myth-busting posts quote the claims they debunk
         hits += [Hit("ad.claim", m.start(), m.end()) for m in CLAIM_RE.finditer(text)
-                 if not _NEGATED.search(text, max(0, m.start() - 30), m.start())]
+                 if not _NEGATED.search(text, max(0, m.start() - 30), m.start())
+                 and not _mentioned(d, m.start(), m.end())]
     myth = MYTH_RE.search(text) is not None
     hits += [Hit("ad.testimonial", a, b) for a, b in TESTIMONIAL_TYPOS.finditer(text)
              if not any(h.start <= a < h.end for h in hits)]
     if not myth:
         hits += [Hit("ad.claim", a, b) for a, b in CLAIM_TYPOS.finditer(text)
-                 if not any(h.start <= a < h.end for h in hits)]
-    hits += [Hit("ad.superlative", m.start(), m.end()) for m in SUPERLATIVE_RE.finditer(text)]
-    hits += [Hit("ad.superlative", m.start(), m.end()) for m in RANKING_RE.finditer(text)]
-    if not event:
-        hits += [Hit("ad.inducement", m.start(), m.end()) for m in INDUCEMENT_RE.finditer(text)]
+                 if not any(h.start <= a < h.end for h in hits) and not _mentioned(d, a, b)]
+    hits += [Hit("ad.superlative", m.start(), m.end()) for pattern in (SUPERLATIVE_RE, RANKING_RE)
+             for m in pattern.finditer(text) if not _mentioned(d, m.start(), m.end())
+             and not _NEGATED.search(text, max(0, m.start() - 30), m.start())]
+    if not event and not _NOTHING_SOLD.search(text):
+        hits += [Hit("ad.inducement", m.start(), m.end()) for m in INDUCEMENT_RE.finditer(text)
+                 if not _NEGATED.search(text, max(0, m.start() - 30), m.start())]
     for m in RESULTS_RE.finditer(text):
         hits.append(Hit("ad.before_after", m.start(), m.end()))
     for m in BEFORE_AFTER_RE.finditer(text):  # promotion cue outside the "pre-op/post-op" words themselves
         s_start, s_end = d.sentence_of(m.start())
         if _COSMETIC.search(text[s_start : m.start()]) or _COSMETIC.search(text[m.end() : s_end]):
             hits.append(Hit("ad.before_after", m.start(), m.end()))
+    # Fees stated plainly (no offer, claim or testimonial, no "only"/"normally"/"!") inform: on the fresh
+    # hand-written drafts price lists and "Consulta $900" in a new-doctor notice were clean; hooks were not.
+    fee_list = not hits and not _HOOK.search(text)
     for m in PRICE_RE.finditer(text):
         s_start, s_end = d.sentence_of(m.start())
-        if not _EVENT_RE.search(text, s_start, s_end):
+        if not fee_list and not _EVENT_RE.search(text, s_start, s_end):
             hits.append(Hit("ad.price", m.start(), m.end()))
     return hits

@@ -80,6 +80,8 @@ _SECOND_PERSON = ci(r"\b(?:your|you|tu|tus|te|usted|contigo)\b")
 _GENERAL = ci(
     r"^\s*(?:if|when|adults|children|most|the\s+usual|si|cuando|los\s+adultos|en\s+adultos|la\s+dosis)\b"
 )
+# "in adults", "en niños": a dose for a population, not for the reader.
+_POPULATION = ci(r"\b(?:in|for)\s+(?:adults|children|kids)\b|\ben\s+(?:adultos|niños|niñas|mayores)\b")
 _STOP = ci(r"\b(?:stop|come\s+off|deja|deje|suspende)\b")
 
 
@@ -95,7 +97,7 @@ def _advice(d: Draft) -> list[Hit]:
         lead = text[s_start : m.start()]
         vocative = re.match(r"\s*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+),", lead)
         addressed = addressed_draft or bool(vocative and vocative.group(1) in GIVEN_NAMES)
-        if not addressed and _GENERAL.match(sentence):
+        if not addressed and (_GENERAL.match(sentence) or _POPULATION.search(sentence)):
             continue
         second = _SECOND_PERSON.search(sentence) is not None
         regimen = DOSE_RE.search(sentence) is not None and FREQ_RE.search(sentence) is not None

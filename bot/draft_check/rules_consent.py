@@ -25,6 +25,21 @@ RULES: dict[str, Rule] = {
         "Consigue el consentimiento por escrito, recorta y borra metadatos, e indícalo (\"con consentimiento "
         "por escrito, imagen anonimizada\"); si no, no la publiques.",
     ),
+    "consent.story": Rule(
+        "consent",
+        "medium",
+        "GMC, Confidentiality: disclosing patients' personal information for education and publication, 2017, "
+        "paras 106-112; GMC, Using social media as a medical professional, 2024",
+        "Telling one patient's case in public (a thread, a talk, a newsletter) needs their consent unless it is "
+        "truly anonymised; someone who knows them may recognise the story.",
+        "Contar en público el caso de un paciente concreto (un hilo, una charla, un boletín) necesita su "
+        "consentimiento salvo que esté realmente anonimizado; alguien que le conozca puede reconocer la "
+        "historia.",
+        "Ask for the patient's written consent and say so (\"shared with written consent, details changed\"), "
+        "or change the details until nobody could recognise them.",
+        "Pide su consentimiento por escrito e indícalo (\"con consentimiento por escrito, datos cambiados\"), o "
+        "cambia los detalles hasta que nadie pueda reconocerle.",
+    ),
     "consent.verbal": Rule(
         "consent",
         "medium",
@@ -47,7 +62,10 @@ MEDIA_RE = ci(
     rf"(?<!\w)(?:{_MEDIA})(?!\w)|📸|📷|🎥|🎬"
     r"|(?<!\w)(?:vids?|reels?|clips?|carrusel|carousel|slides?|diapos?|x-?rays?|rayos\s+x|placas?|rx|tc|tac"
     r"|ct|angio(?:grama|gram)?|fotitos?|fotit[oa]s?|videito|grab[eé]|grabamos|he\s+grabado|filmed|recorded|film|filming|grabar|grabando"
-    r"|snaps?|snapped|subir\s+su|subo\s+su|aqu[ií]\s+el\s+v[ií]deo)(?!\w)"
+    r"|snaps?|snapped|subir\s+su|subo\s+su|aqu[ií]\s+el\s+v[ií]deo"
+    # recordings and copies of records are patient media too
+    r"|footage|recordings?|audio|screenshots?|screen\s*shots?|capturas?|tomograf[ií]as?|otoscop\w+|endoscop\w+"
+    r"|printouts?|traces?|trazados?|voice\s+notes?|notas?\s+de\s+voz|audios?)(?!\w)"
 )
 # Misspelt key media words ("xrya", "radiogarfia", "ecografia", "fotografai").
 MEDIA_TYPOS = FuzzyTerms("xray|xrays|radiografia|radiografias|radiograph|ecografia|fotografia|photograph|picture"
@@ -57,7 +75,9 @@ _STAFF_SCENE = ci(
     r"\b(?:registrars?|residents?|residentes?|team|equipo|colleagues?|compañer[oa]s?|staff|grand\s+round"
     r"|group\s+photo|foto\s+de\s+grupo|students?|estudiantes|congress|congreso|conference|poster|p[oó]ster"
     r"|award|premio|graduation|graduaci[oó]n|waiting\s+room|sala\s+de\s+espera|talk|charla|presentation"
-    r"|presentaci[oó]n|ponencia|webinar|lecture|keynote)\b"
+    r"|presentaci[oó]n|ponencia|webinar|lecture|keynote"
+    # a model, animation or mannequin: nobody's body is shown
+    r"|animated|animation|animaci[oó]n|animad[oa]|mannequins?|maniqu[ií]s?|simulat\w+|simulad\w+)\b"
 )
 _FOR_PATIENTS = ci(
     r"(?:\b(?:after|in|on|from|about|since|tras|en|desde|sobre)\s+(?:my|mi)\s+(?:latest\s+|last\s+|new\s+|[uú]ltimo\s+)?$)"
@@ -73,15 +93,17 @@ _PATIENTISH = ci(
     r"\b(?:patient|pt|paciente|man|woman|lady|gentleman|guy|girl|boy|child|kid|baby|toddler|chaval|chic[oa]|niñ[oa]"
     r"|señor[a]?|peque|chiquit[ií]n|cr[ií]o|beb[eé]|teenager|adolescente|\d+-year-old|daughter|son|hij[oa]|gran"
     r"|grandad|grandma|abuelit[oa]|abuel[oa]|mum|dad|lad|chaval"
-    r"|hombre|mujer|bebé|client|clienta|cliente|pcte|pte|nen[ea]|peque)\b"
+    r"|hombre|mujer|bebé|client|clienta|cliente|pcte|pte|nen[ea]|peque|she|her|him|his)\b"
 )
 # "check out ... photo" (strong cue, a few words apart) or "this X-ray" (weak cue, right before the word).
 _CUE_STRONG = ci(
-    r"(?:\b(?:interesting|cool|classic|textbook|nice|great|crazy|wild|insane|impressive|epic|gnarly|rare"
+    r"(?:\b(?:interesting|cool|classic|textbook|nice|great|crazy|wild|insane|impressive|epic|gnarly|rare|real|uncut"
+    r"|unedited|raw|full|sin\s+editar|real(?:es)?"
     r"|interesante|espectacular|impresionante|brutal|tremend[oa]|menud[oa]|curios[oa]|bonit[oa]|precios[oa])"
     r"|\brecorded|\bfilmed|\bgrab[eé]|\bgrabamos|\bsnapped|\btook\s+a|\bsaqu[eé]|\bsubo|\bsubiendo|\bmiren"
     r"|\bchequen|\bvean|\bwatch|\bhere['’]?s|\bhere\s+(?:is|are)|\bcheck\s+out|\blook\s+at|\bsharing|\battached|\btoday['’]s"
-    r"|\bpatient['’]s|\bmirad|\bmira|\bos\s+dejo|\bos\s+enseño|\bcomparto|\badjunto|\baquí\s+(?:está|tenéis"
+    r"|\bpatient['’]s|\bmirad|\bmira|\bos\s+dejo|\bos\s+enseño|\b(?:les|os|te)\s+(?:muestro|enseño|comparto|dejo)"
+    r"|\bcomparto|\badjunto|\baquí\s+(?:está|tenéis"
     r"|va)|\bsubir|\bpublicar|\bcompartir|\bpost(?:ing)?|\bupload(?:ing)?|\bshare"
     r"|📸|📷|🎥)(?:\s+[^\s.!?]+){0,5}\s+$"
 )
@@ -162,8 +184,36 @@ _PROCEDURE = ci(
 )
 
 
+# A case told as a story: a thread, "let me tell you", a talk or a newsletter feature ...
+_TELLING = ci(
+    r"🧵|\b(?:thread|hilo|abro\s+hilo|(?:os|les|te)\s+cuento|let\s+me\s+tell\s+you|story\s+of|la\s+historia\s+de"
+    r"|a\s+case\s+(?:that|I|from)|un\s+caso\s+(?:que|de)|el\s+caso\s+de|(?:this|last)\s+(?:month|week)['’]s\s+case"
+    r"|grand\s+rounds?|sesi[oó]n\s+cl[ií]nica|newsletter|bolet[ií]n|walks?\s+into|walked\s+into|stays?\s+with\s+me"
+    r"|never\s+forget|no\s+olvidar[eé]|wildest|m[aá]s\s+loc[oa])\b"
+)
+# ... about one person introduced as "a man in his 60s", "una chica de 23 años", "a young dad", "un nene".
+_ONE_PERSON = ci(
+    r"\b(?:a|an|one|una?|el|la)\s+(?:\w+\s+){0,2}?(?:man|woman|lady|gentleman|guy|dad|father|mum|mother|boy|girl"
+    r"|teen(?:ager)?|student|fisherman|farmer|teacher|nurse|pensioner|hombre|mujer|señor|señora|chic[oa]|pib[ea]"
+    r"|chaval|nen[ea]|niñ[oa]|abuel[oa]|padre|madre|jubilad[oa]|maestr[oa]|docente|paciente|patient)\b"
+    r"(?=[^.!?\n]{0,40}(?:\b(?:in\s+(?:his|her|their)\s+\d0s|aged?\s+\d+|\d+|de\s+\d+(?:\s+años)?|who|que|with|con"
+    r"|came|walked|arrived|lleg[oó]|vino)\b))"
+    r"|\b\d{1,2}-year-old\b|\bde\s+\d{1,2}\s+años\b|\bin\s+(?:his|her)\s+(?:early\s+|late\s+)?\d0s\b"
+)
+
+
+def _story(d: Draft) -> list[Hit]:
+    """One patient's case told as a story, without consent or de-identification stated."""
+    telling = _TELLING.search(d.text)
+    person = _ONE_PERSON.search(d.text)
+    if telling is None or person is None or not (d.clinical or d.setting):
+        return []
+    rule = "consent.verbal" if d.consent_any else "consent.story"
+    return [Hit(rule, person.start(), person.end())]
+
+
 def detect(d: Draft) -> list[Hit]:
-    """Shared patient media without written consent or de-identification stated in the draft."""
+    """Shared patient media (or one patient's story) without written consent or de-identification stated."""
     if d.consent_written or d.deidentified or not (d.clinical or d.person or d.setting or _PROCEDURE.search(d.text)):
         return []
     rule = "consent.verbal" if d.consent_any else "consent.media"
@@ -180,7 +230,8 @@ def detect(d: Draft) -> list[Hit]:
         if _VISUAL.search(text, max(0, s_start - 1), min(len(text), s_end + 80)):
             hits.append(Hit(rule, m.start(), m.end()))
     for m in _SHOWN.finditer(text):
-        hits.append(Hit(rule, m.start(), m.end()))
+        if text[max(0, m.start() - 1) : m.start()] not in ("\"", "“", "'", "‘", "«"):  # quoted: reported speech
+            hits.append(Hit(rule, m.start(), m.end()))
     spans = [(m.start(), m.end()) for m in MEDIA_RE.finditer(text)]
     spans += [sp for sp in MEDIA_TYPOS.finditer(text) if not any(s <= sp[0] < e for s, e in spans)]
     for start, end in sorted(spans):
@@ -207,4 +258,4 @@ def detect(d: Draft) -> list[Hit]:
                 or _MY_PATIENT.search(text, s_start, s_end))
         if (emoji and _PATIENTISH.search(text)) or opens or cued:
             hits.append(Hit(rule, start, end))
-    return hits
+    return hits or _story(d)

@@ -100,7 +100,7 @@ PROMO_RE = ci(
     r"|esta)\b"
     r"|\b(?:thanks|thank\s+you|gracias)\s+(?:to\s+|a\s+)?(?-i:[A-Z]\w+)\s+(?:for|por)\s+(?:the\s+|el\s+|la\s+)?"
     r"(?:\w+\s+){0,2}?(?:package|paquete|gift|regalo|samples|muestras|hamper|cesta)\b"
-    r"|\b(?:covered|paid\s+for|paid|funded|sponsored)\s+by\s+(?-i:[A-Z]\w+)|\b(?:pagad[oa]s|cubiert[oa]s|financiad[oa]s)"
+    r"|\b(?:covered|paid\s+for|paid|funded|sponsored)\s+by\s+(?!(?:Dr|Dra|Doctor|Doctora|Prof)\b)(?-i:[A-Z]\w+)|\b(?:pagad[oa]s|cubiert[oa]s|financiad[oa]s)"
     r"\s+por\s+(?-i:[A-Z]\w+)|\bpor\s+patrocinar\b|\bfor\s+sponsoring\s+my\b|\bgo-to\s+(?:recommendation|product|brand)\b|\brecomendaci[oó]n\s+estrella\b"
     r"|\b(?:thanks|thank\s+you)\s+(?:to\s+)?\w+(?:\s+\w+)?\s+for\s+(?:\w+\s+){0,3}?(?:flying|sending|inviting|trip"
     r"|dinner|lunch|samples|gifting|gifts?|hospitality|flights?|hotel)\b|\bfree\s+samples\b"
@@ -130,6 +130,12 @@ DISCLOSURE_RE = ci(
     r"|\b(?:conflicts?\s+of\s+interest|COI)\s*:|\bconflictos?\s+de\s+inter[eé]s\b"
     r"|\brecibo\s+(?:honorarios|una\s+compensaci[oó]n|pago)\b|\bdeclaro\s+que\b|\bcolaboraci[oó]n\s+pagada\b"
     r"|\b(?:this\s+post\s+is\s+)?sponsored\s+by\b|\bpatrocinado\s+por\b"
+    # a statement of interests, however it is headed: "Transparency note:", "Declaración de intereses:"
+    r"|\b(?:transparency|transparencia)\s*(?:note|nota)?\s*:|\bdeclaraci[oó]n\s+de\s+intereses\b"
+    r"|\b(?:declaration|statement)\s+of\s+interests?\b|\brecib[ií]\s+(?:\w+\s+){0,2}(?:honorarios|pagos?)\b"
+    r"|^\s*(?:publicidad|anuncio|ad|advert(?:isement)?|paid\s+post)\s*:|\b(?:me|nos)\s+pag(?:a|an|[oó])\s+(?:por|para)\b"
+    r"|\b(?:pays?|paid)\s+me\s+(?:for|to)\b|\bregister\s+of\s+interests\b|\bdeclared\s+(?:on|in)\b|\bpaid\s+role\b"
+    r"|\bdeclarad[oa]\s+en\b"
 )
 
 

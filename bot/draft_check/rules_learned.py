@@ -1,17 +1,22 @@
 """Findings that only the learned second opinion made: one explanation per category, no detector.
 
-The classifier says how a draft reads, not which words break a rule, so the why says so plainly and the fix
-is the category's general fix; the span is the sentence that leans most towards the category.
+The classifier says how a draft reads, not which words break a rule, so the why says so plainly, quotes the
+words of the span that weigh most towards the category, and the fix is the category's general fix; the span is
+the sentence that leans most towards the category.
 """
 
 from __future__ import annotations
 
-from bot.draft_check.types import Category, Rule
+from bot.draft_check.types import Category, Language, Rule
 
 _WHY_EN = ("This reads like drafts that break the {label} rule ({what}); no single phrase proves it, so reread "
            "it with that in mind.")
 _WHY_ES = ("Se parece a borradores que incumplen la norma de {label} ({what}); ninguna frase lo demuestra por "
            "sí sola, así que reléelo pensando en ello.")
+
+# Appended to the why when the classifier's strongest sentence has words that lean towards the category.
+LEANING: dict[Language, str] = {"en": "The words that weigh most: {words}.",
+                                "es": "Las palabras que más pesan: {words}."}
 
 _CATEGORY: dict[Category, tuple[str, str, str, str, str, str, str]] = {
     # label en, label es, what en, what es, fix en, fix es, source

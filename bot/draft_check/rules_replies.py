@@ -7,6 +7,8 @@ can't discuss anyone's care online, please contact the practice") is the mitigat
 
 from __future__ import annotations
 
+import re
+
 from bot.draft_check import situations as sit
 from bot.draft_check.types import Hit, Rule
 from bot.draft_check.vocabulary import Draft
@@ -46,6 +48,16 @@ RULES: dict[str, Rule] = {
 }
 
 
+# The reader's record itself ("your notes show", "consta en su historia") is health information, whatever it says.
+_RECORD = re.compile(r"(?i)\b(?:notes|records?|file|chart|historia|historial|expediente|ficha|informe)\b")
+
+
+# "Please ring your surgery", "pide cita en tu centro": sending the reader to their own care discloses nothing.
+_SEND_TO = re.compile(
+    r"(?i)\b(?:ring|call|contact|phone|book\s+with|see|visit|llama\s+a|pide\s+cita\s+en|acude\s+a)\s+$"
+)
+
+
 def detect(d: Draft) -> list[Hit]:
     """A reply (to a review, a handle or a named reader) that speaks about the reader's care."""
     review = sit.has(d, "who.review_author")
@@ -55,8 +67,11 @@ def detect(d: Draft) -> list[Hit]:
     hits: list[Hit] = []
     care = sit.spans(d, "what.your_care") + sit.spans(d, "what.no_show") + sit.spans(d, "what.recovery")
     for start, end in sorted(care):
+        if _SEND_TO.search(d.text, max(0, start - 30), start):
+            continue
         s_start, s_end = d.sentence_of(start)
-        clinical = sit.has(d, "what.clinical", s_start, s_end) or sit.has(d, "what.visit", s_start, s_end)
+        clinical = (sit.has(d, "what.clinical", s_start, s_end) or sit.has(d, "what.visit", s_start, s_end)
+                    or _RECORD.search(d.text, start, end) is not None)
         recovery = sit.has(d, "what.recovery", s_start, s_end)
         if review or clinical or recovery or sit.has(d, "what.no_show", s_start, s_end):
             hits.append(Hit("privacy.reply", start, end))

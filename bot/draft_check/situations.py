@@ -16,7 +16,8 @@ from bot.draft_check.vocabulary import CLINICAL_RE, STAR_REVIEW, Draft, ci
 
 # --- who --------------------------------------------------------------------------------------------------
 HANDLE = r"(?<![\w.])@[A-Za-z0-9_.]{2,}"
-_GREETING = r"(?:hi|hello|hey|dear|thanks|thank\s+you|hola|querid[oa]|estimad[oa]|buenas|gracias)"
+_GREETING = (r"(?:hi|hello|hey|dear|thanks|thank\s+you|hola|querid[oa]|estimad[oa]|buenas|gracias|tranquil[oa]"
+             r"|(?:mam[aá]|pap[aá]|mum|mom|dad)\s+(?:de|of))")
 # "Hi Sarah,", "Hola Lucía,", "Sarah, for your son's fever...": one named reader.
 _RELATIVE = r"(?:auntie|aunty|aunt|uncle|cousin|t[ií]a|t[ií]o|prim[oa]|abuel[oa]|grandma|grandpa|nan|mum|mom|dad)"
 _OPENERS = frozenset({
@@ -114,7 +115,8 @@ CARE_NOUN = (
     r"|diagnosis|care|records?|notes|file|check-?up|cita|citas|visita|consulta|resultados?|anal[ií]tica|prueba"
     r"|radiograf[ií]a|resonancia|biopsia|citolog[ií]a|ecograf[ií]a|electro|derivaci[oó]n|volante|receta"
     r"|medicaci[oó]n|tratamiento|operaci[oó]n|intervenci[oó]n|vacuna|puntos|diagn[oó]stico|historial|informe"
-    r"|\w+(?:plasty|ectomy|otomy|oscopy|plastia|ectom[ií]a|otom[ií]a|oscopia)|bypass|filler|botox|b[oó]tox|relleno"
+    r"|\w+(?:plasty|ectomy|otomy|oscopy|plastia|ectom[ií]a|otom[ií]a|oscop[ií]a)|bypass|filler|botox|b[oó]tox|relleno"
+    r"|historia(?:\s+cl[ií]nica)?|expediente|ficha|chart"
     r"|implants?|implantes?|c-section|ces[aá]rea"
 )
 # The reader's own care, said back to them: "your scan results", "you missed", "su analítica", "faltó a".
@@ -138,7 +140,10 @@ RECOVERY_RE = ci(
     r"|saliera\s+(?:genial|estupendamente)|sali[oó]\s+(?:genial|estupendamente)|see\s+you\s+(?:for|at)\s+your\s+(?:follow|check|review)"
     r"|nos\s+vemos\s+en\s+la\s+revisi[oó]n"
     r"|ya\s+est[eé]s\s+(?:recuperad[oa]|mejor)|sali[oó]\s+bien|saliera\s+bien|qu[eé]\s+bien\s+se\s+te?\s+ve"
-    r"|get\s+well\s+soon|que\s+te\s+mejores|recovery|recuperaci[oó]n)\b"
+    r"|get\s+well\s+soon|que\s+te\s+mejores|recovery|recuperaci[oó]n"
+    # a treatment said to be working for the reader: "glad the stitches came out ok", "te esté funcionando"
+    r"|came\s+out\s+(?:ok|okay|fine|well|great)|(?:is|are)\s+working\s+for\s+you|(?:te|le)\s+(?:est[eé]|haya|ha)\s+"
+    r"(?:funcionando|ido\s+(?:tan\s+)?bien|sentado\s+bien)|helping\s+you\s+through\s+your)\b"
 )
 NO_SHOW_RE = ci(
     r"\b(?:missed|did\s+not\s+attend|didn['’]t\s+attend|DNA['’]?d|no[- ]show|falt[oó]\s+a|no\s+acudi[oó]\s+a"
@@ -187,6 +192,12 @@ AVOID_CARE_RE = ci(
     r"|\bno\s+hace\s+falta\s+(?:ecograf[ií]a|prueba|radiograf[ií]a|anal[ií]tica|cita|m[eé]dico)\b"
     r"|\bdon['’]?t\s+waste\s+(?:money|time|your\s+\w+)\s+on\s+(?:a|the)\s+(?:clinic|doctor|gp|appointment)\b"
     r"|\bdon['’]?t\s+wait\s+for\s+(?:the|your)\b|\bno\s+lo\s+lleves\s+a\b|\bnada\s+de\s+m[eé]dico\b|\bskip\s+the\s+gp\b"
+    # any "don't go / no need to take him" to a place or person of care, any "skip the follow-up / the scan"
+    r"|\b(?:no|don['’]?t|never|ni)\s+(?:\w+\s+){0,2}?(?:vayas|vaya|ir|go|llevarl[oa]|lleves|lleve|venir|venga|come"
+    r"|see|call)\s+(?:a\s+|al\s+|to\s+|con\s+el\s+|con\s+la\s+|the\s+|your\s+)?(?:urgencias|m[eé]dic[oa]|pediatra"
+    r"|doctor|gp|a&e|er|hospital|consulta|clinic|emergency|centro\s+de\s+salud|ambulatorio|anyone|nadie)\b"
+    r"|\bskip\s+(?:the\s+|your\s+)?(?:follow-?up\s+|\w+\s+)?(?:appointment|colposcopy|scan|test|referral|check|review"
+    r"|screening|biopsy|follow-?up)\b|\bno\s+tiene\s+(?:que|por\s+qu[eé])\s+(?:ir|venir|acudir)\b"
 )
 SYMPTOM_RE = ci(
     r"\b(?:rash|sarpullido|cough|tos|headaches?|dolor|pain|lump|bulto|fever|fiebre|itch\w*|picor|swelling"
@@ -268,6 +279,10 @@ PATIENT_GROUP_RE = ci(
     r"|fumadores|abueletes|viejos|los\s+del\s+gimnasio|los\s+que\s+viven\s+de\s+ayudas|los\s+de\s+la\s+privada"
     r"|gordos|yonquis|drogadictos|turistas|esta\s+gente|parents|padres|madres?\s+antivacunas|the\s+over-?eighties"
     r"|care\s+homes?|los\s+de\s+los\s+pisos\s+tur[ií]sticos|guiris|pisos\s+tur[ií]sticos)\b"
+    # a kind of patient named by a label: "the regulars", "anti-vax mums", "los jubilados", "la tercera edad"
+    r"|\b(?:the\s+)?regulars\b|\banti-?vax\w*\s+(?:mums|moms|parents|dads)\b|\b(?:pensioners|retirees|grannies"
+    r"|old\s+(?:boys|dears|folk)|jubilad[oa]s|pensionistas|tercera\s+edad|abuelitos|abuelas|viejitos|viejitas"
+    r"|types\s+of\s+(?:people|patients)|tipos\s+de\s+(?:pacientes|gente))\b"
 )
 CONTEMPT_RE = ci(
     r"\b(?:clogging\s+up|let\s+them\s+wait|deserve\s+(?:to\s+wait|what\s+they\s+get|it)"
@@ -278,7 +293,10 @@ CONTEMPT_RE = ci(
     r"|tired\s+of\s+it|harta?\s+de|hartos\s+de|la\s+culpa\s+ser[aá]\s+nuestra|can['’]?t\s+be\s+bothered"
     r"|don['’]?t\s+expect\s+us\s+to\s+be\s+(?:nice|kind)|no\s+esperes\s+que\s+seamos|always\s+the\s+ones\s+who"
     r"|siempre\s+los\s+que|put\s+the\s+\w+\s+down|,\s+(?:genius|einstein|sweetheart|listill[oa])[.!]"
-    r"|complain\s+loudest|m[aá]s\s+se\s+quejan)\b|🙄|🤦"
+    r"|complain\s+loudest|m[aá]s\s+se\s+quejan"
+    # lumping them together or saying they are unbearable
+    r"|(?:are|r)\s+all\s+the\s+same|tod[oa]s\s+igual(?:es)?|no\s+(?:los|las)\s+aguanto|can['’]?t\s+stand\s+(?:them|these)"
+    r"|exhausting|agotadores|least\s+favou?rite|free\s+hotel|hotel\s+gratis)\b|🙄|🤦"
 )
 GOSSIP_RE = ci(
     r"\bnot\s+naming\s+names\b|\bguess\s+who\b|\bno\s+digo\s+nombres\b|\ba\s+que\s+no\s+sab[eé]is\s+qui[eé]n\b"
@@ -286,6 +304,8 @@ GOSSIP_RE = ci(
     r"|\badivin(?:ad|en|a|ar)\s+(?:a\s+)?qui[eé]n\b|\byou['’]?ll\s+know\s+(?:which|who)\b|\b(?:hint|pista)\s*:"
     r"|\byou\s+know\s+who\s+you\s+are\b|\bsale\s+en\s+(?:la\s+tele|supervivientes|\w+)\b|\bsomeone\s+you['’]?d\s+know\b"
     r"|\bsmall\s+town\s+life\b|\bcosas\s+de\s+pueblo\b|\bno\s+voy\s+a\s+decir\s+qui[eé]n\b|\byou\s+know\s+who\b"
+    r"|\b(?:won['’]?t|can['’]?t|not\s+going\s+to)\s+say\s+who\b|\bno\s+(?:dir[eé]|puedo\s+decir)\s+qui[eé]n\b"
+    r"|\badivin(?:ad|en|a|ar)\s+(?:qu[eé]|cu[aá]l)\b|\ba\s+certain\s+(?:\w+\s+){0,2}?(?:from|of|at)\s+(?:our|the)\s+local\b"
 )
 INCIDENT_RE = ci(
     r"\b(?:chaos|shambles|disaster|left\s+a\s+patient|couldn['’]?t\s+care\s+less|caos|desastre|dej[oó]\s+a\s+un"
@@ -331,7 +351,9 @@ COLLEAGUE_MOCK_RE = ci(
 
 # --- mitigations ------------------------------------------------------------------------------------------
 OWN_DOCTOR_RE = ci(
-    r"\bsee\s+(?:your\s+(?:own\s+)?(?:doctor|gp|pharmacist|dentist)|a\s+doctor)\b|\bcall\s+(?:111|112|999|911)\b"
+    r"\b(?:with|by)\s+your\s+(?:own\s+)?(?:prescriber|doctor|gp|pharmacist)\b|\bcon\s+(?:tu|su)\s+(?:propi[oa]\s+)?"
+    r"(?:m[eé]dic[oa]|farmac[eé]utic[oa])\b"
+    r"|\bsee\s+(?:your\s+(?:own\s+)?(?:doctor|gp|pharmacist|dentist)|a\s+doctor)\b|\bcall\s+(?:111|112|999|911)\b"
     r"|\b(?:talk|speak)\s+(?:to|with)\s+your\s+(?:own\s+)?(?:doctor|gp|pharmacist)\b|\bcan['’]?t\s+(?:advise|assess)\b"
     r"|\bconsulta\s+(?:con\s+)?(?:tu|su)\s+m[eé]dic[oa]\b|\bhabla\s+con\s+tu\s+(?:m[eé]dic[oa]|farmac[eé]utic[oa])\b"
     r"|\bno\s+(?:puedo|podemos)\s+(?:aconsejar|valorar)\b|\bllama\s+(?:a|al)\s+(?:tu\s+centro|112|061)\b"

@@ -1,4 +1,4 @@
-"""Generate the templated part of tests/data/drafts.jsonl (see tests/data/DRAFTS.md).
+"""Generate the templated part of bot/draft_check/data/drafts.jsonl (see tests/data/DRAFTS.md).
 
 Each frame is a short situation written by hand in English or Spanish with slots ({drug}, {company}...)
 filled from small pools; a frame yields a few variants, so the data grows without one sentence repeated
@@ -14,7 +14,7 @@ import random
 import re
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "drafts.jsonl"
+DATA = Path(__file__).resolve().parents[2] / "bot" / "draft_check" / "data" / "drafts.jsonl"
 SEED = 11
 VARIANTS = {"patient-privacy": 5, "consent": 6, "advertising": 6, "conflict-of-interest": 9, "professionalism": 9,
             "medical-advice": 9, "": 5}

@@ -1,0 +1,180 @@
+"""Professionalism beyond insults, from parts that combine: being impaired while on duty, asking a patient out,
+making care depend on how people vote, and a verdict on a named colleague or service.
+
+Each rule needs two parts at once (a drink count *and* a duty; an invitation *and* a care encounter; a vote
+*and* a "they deserve it"; a named colleague *and* a judgement), so health education about alcohol, a
+colleague thanked by name or a clinic's own opening hours do not trip it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.draft_check.types import Hit, Rule
+from bot.draft_check.vocabulary import CAP, Draft, ci
+
+_GMC = "GMC, Using social media as a medical professional, 2024"
+_OMC = "OMC/CGCOM, Manual de estilo, 2014"
+
+RULES: dict[str, Rule] = {
+    "prof.impaired": Rule(
+        "professionalism",
+        "medium",
+        f"{_GMC}, para 14; GMC, Good medical practice, 2024 (fitness to practise); {_OMC}",
+        "Joking in public about drinking while on call or before a shift tells patients their safety is a "
+        "punchline, whether or not it is true.",
+        "Bromear en público con beber estando de guardia o antes de un turno dice a los pacientes que su "
+        "seguridad es un chiste, sea verdad o no.",
+        "Delete the post; if you are not fit for a shift, tell the rota lead, not your followers.",
+        "Borra la publicación; si no estás en condiciones para un turno, díselo a quien organiza las guardias, "
+        "no a tus seguidores.",
+    ),
+    "prof.invite": Rule(
+        "professionalism",
+        "medium",
+        "GMC, Maintaining a professional boundary between you and your patient, 2024; " + _OMC,
+        "Asking someone you met through their care for a drink or a date crosses the professional boundary; "
+        "using their records or appointment to contact them also breaches confidentiality.",
+        "Invitar a salir a alguien a quien conociste por su atención cruza el límite profesional; usar su "
+        "historia o su cita para contactarle también vulnera la confidencialidad.",
+        "Do not send it. If a personal relationship might develop, end the professional one properly first "
+        "and never use clinical records to make contact.",
+        "No lo envíes. Si pudiera surgir una relación personal, cierra antes la relación asistencial como es "
+        "debido y nunca uses la historia clínica para contactar.",
+    ),
+    "prof.politics": Rule(
+        "professionalism",
+        "medium",
+        "GMC, Good medical practice, 2024 (do not let personal views affect care); " + _OMC,
+        "Saying people 'deserve' worse care for how they vote tells part of your patients they are less "
+        "welcome; a political view is fine, tying care to it is not.",
+        "Decir que alguien 'merece' peor atención por lo que vota dice a parte de tus pacientes que son menos "
+        "bienvenidos; opinar de política es legítimo, ligarlo a la atención no.",
+        "Argue the policy, not who deserves care: remove the link between voters and their treatment.",
+        "Critica la política, no a quién merece atención: quita la relación entre votantes y su atención.",
+    ),
+    "prof.verdict": Rule(
+        "professionalism",
+        "medium",
+        f"{_GMC}, para 14; GMC, Raising and acting on concerns about patient safety, 2012; {_OMC}",
+        "A public verdict on a named colleague, team or service ('botched another one', 'the laziest ward') "
+        "undermines trust and skips the channels that can fix a real problem.",
+        "Un juicio público sobre un colega, equipo o servicio con nombre ('otra chapuza', 'la planta más vaga') "
+        "daña la confianza y se salta los cauces que pueden resolver un problema real.",
+        "Remove the names and the judgement; raise concerns about care through clinical governance or your "
+        "speak-up route.",
+        "Quita los nombres y el juicio; plantea los problemas asistenciales por los cauces del centro.",
+    ),
+}
+
+# --- impaired on duty ------------------------------------------------------------------------------------
+_COUNT = (r"(?:\d+|two|three|four|five|six|seven|several|a\s+few|a\s+couple\s+of|dos|tres|cuatro|cinco|seis|siete"
+          r"|varias|varios|unas|unos)")
+_DRINK = (r"(?:drinks?|beers?|pints?|wines?|glasses|gins?|g\s*&\s*ts?|gin\s+(?:and|&)\s+tonics?|shots?|cocktails?"
+          r"|proseccos?|whiske?ys?|vodkas?|tequilas?|cervezas?|birras?|cañas?|copas?|vinos?|chupitos?|aguardientes?"
+          r"|cubatas?|whiskies|mezcales?|rones?|piscos?|fernets?)")
+_IMPAIRED = ci(
+    rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?{_DRINK}\b|\b(?:drunk|tipsy|hungover|wasted|smashed|borrach[oa]|con\s+resaca"
+    rf"|pedo|piripi|tomad[oa]|entonad[oa]|hangover|resaca|(?:tequila|vodka|j[aä]ger\w*|whiske?y|rum|gin|sambuca)"
+    rf"\s+shots?|chupitos)\b|(?:[🍺🍷🍸🥃🍻🍹🥂]\s*){{2,}}"
+)
+_ON_DUTY = ci(
+    r"\b(?:on[- ]call|on\s+nights?|on\s+shift|paged|bleep(?:ed)?|my\s+(?:shift|list)|shift\s+(?:tomorrow|at|in)"
+    r"|(?:operating|theatre|clinic|list)\s+(?:tomorrow|at\s+\d)|de\s+guardia|guardia\s+localizada|el\s+busca"
+    r"|me\s+toca\s+(?:turno|guardia|quir[oó]fano)|turno\s+(?:a\s+las|mañana|de\s+mañana)|quir[oó]fano\s+mañana"
+    r"|(?:the|my)\s+\d{1,2}\s*(?:am|pm|h)?\s+(?:list|clinic|shift)|guardia\s+de\s+\d+\s*h|on[- ]call\s+in"
+    r"|operar\s+mañana|opero\s+mañana|pasar\s+planta|mañana\s+(?:opero|operamos|tengo\s+(?:guardia|quir[oó]fano"
+    r"|turno|consulta)|entro\s+a))\b"
+)
+_NEGATED = ci(r"\b(?:never|don['’]?t|do\s+not|no|nunca|not)\s+(?:\w+\s+){0,3}$")
+
+# --- asking a patient out ---------------------------------------------------------------------------------
+_INVITE = ci(
+    r"\b(?:drinks?|dinner|a\s+date|coffee|meet(?:ing)?\s+up|go\s+out|hang\s+out|cenar|tomar\s+algo|un\s+caf[eé]"
+    r"|quedar|salir|una\s+cita|ir\s+a\s+(?:cenar|tomar))\b[^.!\n]{0,40}\?"
+    r"|\b(?:fancy|want\s+to|would\s+you\s+like\s+to|te\s+gustar[ií]a|te\s+apetece|quieres)\s+(?:\w+\s+){0,3}?"
+    r"(?:drinks?|dinner|a\s+date|coffee|meet(?:ing)?|going\s+out|cenar|tomar|quedar|salir)\b"
+)
+_MET_IN_CARE = ci(
+    r"\b(?:saw|seen|met|treated|examined)\s+you\s+(?:at|in|during)\s+(?:the\s+|my\s+|our\s+)?(?:clinic|surgery"
+    r"|practice|hospital|appointment|a&e|ed|consultation|ward)"
+    r"|\byour\s+(?:file|notes|records|chart|appointment|consultation|scan|results)\b"
+    r"|\b(?:my|the)\s+last\s+(?:appointment|patient)\b|\bat\s+your\s+(?:appointment|check-?up|visit)\b"
+    r"|\b(?:te|le)\s+(?:atend[ií]|vi|conoc[ií])\s+(?:en|durante)\s+(?:la\s+)?(?:consulta|cita|urgencias|guardia)"
+    r"|\b(?:desde\s+que|cuando)\s+(?:te|le)\s+atend[ií]\b|\bsaw\s+(?:you|your\s+appointment)\b"
+    r"|\b(?:en|de)\s+(?:la\s+|tu\s+)?(?:consulta|cita)\b|\btu\s+(?:historia|expediente|ficha|n[uú]mero\s+de\s+la"
+    r"\s+ficha)\b"
+)
+
+# ... or admiring how they look: "you looked amazing 😉", "qué bonita sonrisa tienes", "¿me pasas tu número?"
+_ADMIRE = ci(
+    r"\b(?:you\s+looked|you\s+look|you['’]re\s+(?:so\s+)?(?:gorgeous|beautiful|stunning|cute|hot)|qu[eé]\s+(?:bonit[oa]|guap[oa]"
+    r"|lind[oa])|(?:est[aá]s|estabas|eres)\s+(?:muy\s+)?(?:guap[oa]|preciosa?|lind[oa])|no\s+(?:dejo|paro)\s+de\s+pensar"
+    r"|can['’]?t\s+stop\s+thinking|(?:me\s+pasas|give\s+me)\s+(?:tu|your)\s+(?:n[uú]mero|number))\b"
+)
+
+# --- care made to depend on votes -------------------------------------------------------------------------
+_VOTE = ci(r"\b(?:vot(?:e|ed|es|ing|ers?)|votan|votaron|votasteis|votáis|vot[oó]|votantes|votar)\b")
+_DESERVE = ci(
+    r"\b(?:deserve|deserves|serves\s+(?:you|them)\s+right|don['’]?t\s+come\s+(?:crying|complaining|to)"
+    r"|enjoy\s+the|merecen|merec[eé]is|te\s+lo\s+mereces|se\s+lo\s+(?:han\s+)?buscado|que\s+no\s+vengan"
+    r"|no\s+vengan|no\s+venga[ns]?\s+(?:a\s+)?(?:llorar|quejarse)|que\s+se\s+aguanten|disfruten)\b"
+)
+
+# --- a verdict on a named colleague, team or service ---------------------------------------------------------
+_NAMED_COLLEAGUE = re.compile(
+    rf"\b(?:Dr|Dra|Doctor|Doctora|Prof)\.?\s+{CAP}"
+    rf"|\b(?i:the\s+(?:night|day|weekend|day-?case|on-?call)\s+team)\b"
+    rf"|\b(?i:ward|planta|unit|unidad)\s+\d+\b|\b(?i:servicio\s+de\s+\w+|equipo\s+de\s+\w+)\b"
+    rf"|\b(?i:at|of|from|del|de\s+la|en\s+el|en\s+la)\s+(?:St\.?\s+)?{CAP}['’]?s?\b(?=[^.!?\n]{{0,60}}"
+    rf"\b(?i:again|otra\s+vez|as\s+usual|como\s+siempre|todo\s+el\s+d[ií]a)\b)"
+    rf"|\b(?:Hospital|Cl[ií]nica|Cl[ií]nic|Centro)\s+(?:\w+\s+){{0,2}}?{CAP}"
+)
+_JUDGEMENT = ci(
+    r"\b(?:botch\w*|butcher\w*|laziest|lazy|shocking|hopeless|shambolic|disgrace\w*|embarrassment|strikes\s+again"
+    r"|thanks\s+for\s+nothing|allowed\s+near|how\s+(?:is|was|did|does)\s+(?:he|she|that\s+\w+|they)"
+    r"\s+(?:still|ever|even|pass|get|qualif)\w*|never\s+know\s+how|mal\s+operad\w*|chapuza\w*|carnicer[oa]"
+    r"|verg[uü]enza|durmiendo|tapando|sus\s+marrones|vag[oa]s|in[uú]tiles"
+    r"|no\s+s[eé]\s+c[oó]mo\s+(?:aprob|sac|pas)\w*)\b"
+)
+
+
+def _impaired(d: Draft) -> list[Hit]:
+    duty = _ON_DUTY.search(d.text)
+    if duty is None:
+        return []
+    for m in _IMPAIRED.finditer(d.text):
+        if not _NEGATED.search(d.text[max(0, m.start() - 40) : m.start()]):
+            return [Hit("prof.impaired", m.start(), m.end())]
+    return []
+
+
+def _invite(d: Draft) -> list[Hit]:
+    invite = _INVITE.search(d.text) or _ADMIRE.search(d.text)
+    if invite is None or _MET_IN_CARE.search(d.text) is None:
+        return []
+    return [Hit("prof.invite", invite.start(), invite.end())]
+
+
+def _politics(d: Draft) -> list[Hit]:
+    for m in _VOTE.finditer(d.text):
+        s_start, s_end = d.sentence_of(m.start())
+        window_end = min(len(d.text), s_end + 120)
+        if _DESERVE.search(d.text, s_start, window_end):
+            return [Hit("prof.politics", m.start(), m.end())]
+    return []
+
+
+def _verdict(d: Draft) -> list[Hit]:
+    for m in _JUDGEMENT.finditer(d.text):
+        s_start, s_end = d.sentence_of(m.start())
+        start, end = max(0, s_start - 1), min(len(d.text), s_end + 1)
+        previous = d.text[max(0, s_start - 160) : s_start]
+        if _NAMED_COLLEAGUE.search(d.text, start, end) or _NAMED_COLLEAGUE.search(previous):
+            return [Hit("prof.verdict", m.start(), m.end())]
+    return []
+
+
+def detect(d: Draft) -> list[Hit]:
+    """Impaired on duty, asking a patient out, care tied to votes, a verdict on a named colleague."""
+    return _impaired(d) + _invite(d) + _politics(d) + _verdict(d)
