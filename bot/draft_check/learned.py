@@ -53,9 +53,11 @@ C_REGULARISATION = 3.0
 # gate). On batches 1-2 (643 drafts) -0.25 found 0.86 of the problems with 93% of clean drafts passed (0.0
 # everywhere: 0.83 / 94%; -0.5: 0.88 / 90%); re-checked on all 960 independent drafts: 0.85 / 92% (0.0: 0.83 /
 # 93%). Conflict of interest goes lower (0.84 -> 0.94 recall at -0.5 for one false alarm in 300 clean drafts).
-# Privacy stays higher, at 0.25: -0.25 and 0.0 gained 2-3 points of recall but flagged the clean look-alike
-# "Results of our pilot study on asthma in 12 primary schools" (0.25: 0.78 recall, the same false alarms).
-CATEGORY_MARGIN: dict[str, float] = {"patient-privacy": 0.25, "conflict-of-interest": -0.5}
+# Privacy sits at 0.1 (it was 0.25): leave-one-file-out over the four independent files (with the rule fixes of
+# this round), 0.1 raised privacy recall on a 0.76 -> 0.82 and c 0.61 -> 0.64 with the same or fewer false alarms
+# on every file; -0.25 gained a little more (b 0.85, d 0.80) but flagged one more clean draft on c and on d and
+# the look-alike "Results of our pilot study on asthma in 12 primary schools" (margin about 0.07).
+CATEGORY_MARGIN: dict[str, float] = {"patient-privacy": 0.1, "conflict-of-interest": -0.5}
 
 # scikit-learn's default token pattern: the words `leaning_words` can point at.
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")

@@ -136,6 +136,11 @@ DISCLOSURE_RE = ci(
     r"|^\s*(?:publicidad|anuncio|ad|advert(?:isement)?|paid\s+post)\s*:|\b(?:me|nos)\s+pag(?:a|an|[oó])\s+(?:por|para)\b"
     r"|\b(?:pays?|paid)\s+me\s+(?:for|to)\b|\bregister\s+of\s+interests\b|\bdeclared\s+(?:on|in)\b|\bpaid\s+role\b"
     r"|\bdeclarad[oa]\s+en\b"
+    # the interest stated in plain words: "I was a paid speaker for X", "I've received consulting fees from X",
+    # "soy asesor de X y cobro por ello" (leave-one-file-out: two of drafts_hand_c's clean drafts flagged)
+    r"|\b(?:I\s+(?:was|am)|I['’]m|as)\s+(?:a\s+)?paid\s+(?:speaker|consultant|adviser|advisor)\b"
+    r"|\bI(?:['’]ve|\s+have)\s+received\s+(?:\w+\s+){0,2}(?:fees|payments?|honorari\w*)\b"
+    r"|\b(?:soy|he\s+sido|fui)\s+(?:asesor|consultor|ponente)[a]?\s+(?:\w+\s+){0,3}?y\s+(?:cobro|me\s+pagan)\b"
 )
 
 

@@ -65,6 +65,7 @@ def detect(d: Draft) -> list[Hit]:
     if not addressed:
         return []
     hits: list[Hit] = []
+    generic = sit.has(d, "mit.generic_reply")
     care = sit.spans(d, "what.your_care") + sit.spans(d, "what.no_show") + sit.spans(d, "what.recovery")
     for start, end in sorted(care):
         if _SEND_TO.search(d.text, max(0, start - 30), start):
@@ -73,6 +74,12 @@ def detect(d: Draft) -> list[Hit]:
         clinical = (sit.has(d, "what.clinical", s_start, s_end) or sit.has(d, "what.visit", s_start, s_end)
                     or _RECORD.search(d.text, start, end) is not None)
         recovery = sit.has(d, "what.recovery", s_start, s_end)
+        # A generic reply ("we can't comment on individual visits") to a review confirms nothing unless the same
+        # sentence names care (leave-one-file-out: the two clean generic replies of drafts_hand_c/d flagged).
+        if review and generic and not (recovery or sit.has(d, "what.clinical", s_start, s_end)
+                                       or sit.has(d, "what.no_show", s_start, s_end)
+                                       or _RECORD.search(d.text, start, end)):
+            continue
         if review or clinical or recovery or sit.has(d, "what.no_show", s_start, s_end):
             hits.append(Hit("privacy.reply", start, end))
             if review:  # arguing the case in public: the tone is a problem as well as the disclosure

@@ -359,9 +359,18 @@ OWN_DOCTOR_RE = ci(
     r"|\bno\s+(?:puedo|podemos)\s+(?:aconsejar|valorar)\b|\bllama\s+(?:a|al)\s+(?:tu\s+centro|112|061)\b"
 )
 GENERIC_REPLY_RE = ci(
-    r"\b(?:can['’]?t|cannot|are\s+unable\s+to|won['’]?t)\s+(?:discuss|comment\s+on)\b"
+    r"\b(?:can['’]?t|cannot|are\s+unable\s+to|won['’]?t|(?:are\s+)?not\s+able\s+to|aren['’]t\s+able\s+to)\s+"
+    r"(?:discuss|comment\s+on)\b"
     r"|\bcontact\s+(?:the\s+)?(?:practice|clinic|surgery|practice\s+manager)\b|\bno\s+podemos\s+(?:hablar|comentar)"
     r"|\bcontacte?\s+(?:directamente\s+)?con\s+(?:la\s+)?(?:consulta|cl[ií]nica|centro)\b"
+)
+# Declining to assess or advise one reader online ("no te puedo orientar por mensaje", "I'm not going to guess
+# what that is from a message"): a reply that says so discloses nothing about the reader's care.
+DECLINE_RE = ci(
+    r"\b(?:can['’]?t|cannot|won['’]?t|unable\s+to|not\s+(?:going|able)\s+to)\s+(?:\w+\s+){0,2}?(?:advise|assess"
+    r"|diagnose|guess|tell\s+you|give\s+(?:you\s+)?(?:a\s+)?(?:diagnosis|advice))\b"
+    r"|\bno\s+(?:te\s+|le\s+|os\s+|les\s+)?(?:puedo|podemos|debo|voy\s+a)\s+(?:\w+\s+){0,2}?(?:orientar|aconsejar"
+    r"|valorar|diagnosticar|decir|dar|recomendar|recetar)\w*|\bno\s+me\s+corresponde\b"
 )
 GENERAL_INFO_RE = ci(
     r"\b(?:general\s+info\w*|informaci[oó]n\s+general|as\s+prescribed|como\s+indica\s+el\s+prospecto"
