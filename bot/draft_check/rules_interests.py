@@ -87,8 +87,12 @@ PROMO_RE = ci(
     r"|bureau)\b"
     r"|\basesor(?:a)?\s+(?:de|para)\b|\bponente\s+para\b"
     r"|\bsponsored\b|\bpatrocinad[oa]\b|#(?:ad|sponsored|publicidad|patrocinado|colab|partner)\b"
-    r"|\bget\s+yours\b|\bbuy\s+(?:it|yours|now)\b|\bc[oó]mpralo\b|\blo\s+ten[eé]is\s+en\b|\bavailable\s+at\b"
-    r"|\bask\s+your\s+\w+\s+about\b|\bprescribe\s+it[!.]|\bos\s+lo\s+recomiendo\b|\bgame[- ]changer\b"
+    # "available at Boots" sells; "available at our clinic" (free naloxone kits, drafts_hand_d) is a notice
+    r"|\bget\s+yours\b|\bbuy\s+(?:it|yours|now)\b|\bc[oó]mpralo\b|\blo\s+ten[eé]is\s+en\b"
+    r"|\bavailable\s+at\s+(?-i:[A-Z])"
+    # "ask your pharmacist about <Brand>" sells; "ask your doctor about your own numbers" sends to care
+    r"|\bask\s+your\s+\w+\s+about\s+(?:\w+\s+){0,2}?(?-i:[A-Z])\w"
+    r"|\bprescribe\s+it[!.]|\bos\s+lo\s+recomiendo\b|\bgame[- ]changer\b"
     r"|\b(?:el|la)\s+[uú]nic[oa]\s+que\s+recomiendo\b|\blo\s+uso\s+cada\s+d[ií]a\b"
     r"|\bmy\s+(?:favourite|favorite)\s+(?:brand|supplement|product|serum|cream)\b"
     r"|\b(?:loving|love|i\s+swear\s+by)\s+this\s+(?:new\s+)?\w+\s+(?:from|by)\b"
@@ -155,6 +159,9 @@ PRODUCT_RE = ci(
 )
 
 
+# "link in bio, no products, no ads": a product word that is denied does not make the link a shop.
+_NO_BEFORE = ci(r"\b(?:no|sin|without|not\s+a)\s+$")
+
 _NOT_BRAND = frozenset({
     "YouTube", "TikTok", "WhatsApp", "LinkedIn", "PowerPoint", "FaceTime", "MedTwitter", "GoFundMe", "JavaScript",
     "McDonald", "McDonalds", "BlueSky", "MedEd", "FOAMed", "PubMed", "OpenAI", "ChatGPT", "WeChat", "PayPal",
@@ -220,7 +227,7 @@ def detect(d: Draft) -> list[Hit]:
     hits = _situations(d, disclosed)  # first: they name the company in the fix
     hits += [Hit(rule, m.start(), m.end()) for m in PROMO_RE.finditer(text)
              if not any(o.start < m.end() and m.start() < o.end for o in hits)]
-    if PRODUCT_RE.search(text):
+    if any(_NO_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None for m in PRODUCT_RE.finditer(text)):
         hits += [Hit(rule, m.start(), m.end()) for m in LINK_RE.finditer(text)]
     for m in PHARMA_RE.finditer(text):
         s_start, s_end = d.sentence_of(m.start())

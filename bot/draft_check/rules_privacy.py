@@ -286,11 +286,31 @@ def _contacts(d: Draft) -> list[Hit]:
     return hits
 
 
+# "Dr Marsh is on leave 14-28 December. Her clinics are covered by ...": when the only people are pronouns and a
+# titled doctor, the person is a colleague, not a patient (leave-one-file-out: such a notice in drafts_hand_a and
+# in drafts_hand_d was flagged for its dates).
+_PRONOUNS = frozenset({"she", "her", "his", "him", "he", "él", "ella"})
+_TITLED_DOCTOR = re.compile(r"\b(?:Dr|Dra|Doctor|Doctora|Prof)\.?\s+[A-ZÁÉÍÓÚÑ]")
+
+
+def _only_a_colleague(d: Draft) -> bool:
+    """Every person word is a pronoun opening its sentence after a sentence about a titled doctor ("Her clinics
+    are covered"); "Dr Smith saw her on 3 March" keeps its patient."""
+    doctor = _TITLED_DOCTOR.search(d.text)
+    if doctor is None:
+        return False
+    for m in PERSON_RE.finditer(d.text):
+        s_start, _ = d.sentence_of(m.start())
+        if m.group().lower() not in _PRONOUNS or m.start() < doctor.end() or d.text[s_start : m.start()].strip():
+            return False
+    return True
+
+
 def _about_person(d: Draft) -> bool:
     """Health information (or a care setting) about one person, however that person is described."""
     if not (d.clinical or d.setting):
         return False
-    return d.person or any(
+    return (d.person and not _only_a_colleague(d)) or any(
         r.search(d.text) is not None
         for r in (AGE_RE, COMMA_AGE_RE, UNUSUAL_RE, AGE_EXTRA_RE, PAREN_AGE_RE, RELATION_RE, VENUE_PERSON_RE,
                   OCCUPATION_RE)
