@@ -122,7 +122,10 @@ class Matcher:
         sentences = [b for _, b in extras]
         topic_examples = [t.examples for t in self.near_domain]
         self.featurizer = Featurizer(
-            [*phrasings, *negatives, *(x for t in topic_examples for x in t), *(x for a in about for x in a)]
+            [*phrasings, *negatives, *(x for t in topic_examples for x in t), *(x for a in about for x in a)],
+            char_range=(s.char_ngram_min, max(s.char_ngram_min, s.char_ngram_max)),
+            word_weight=s.word_weight,
+            stems=s.stem_features,
         )
         self._index = PhraseIndex(self.featurizer, self.entries)
         self._community_grams = GramVocabulary(DocumentFrequencies(phrasings))  # shared by communities
@@ -291,7 +294,9 @@ class Matcher:
         top = self._prefer_pair(top, statistics)
         best = top[0].score if top else 0.0
         if best >= s.answer_threshold:
-            close = self._distinct([c for c in top if best - c.score < s.ambiguity_gap], detected, statistics)
+            close = self._distinct(
+                [c for i, c in enumerate(top) if i == 0 or best - c.score < s.ambiguity_gap], detected, statistics
+            )  # the best always stands, so a gap of 0 answers rather than offering nothing
             if len(close) == 1:  # the only real choice (a duplicate title or a network's own statistics dropped)
                 chosen = close[0]
                 rest = [c for c in top if c is not chosen]
