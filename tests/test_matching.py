@@ -317,10 +317,12 @@ def test_matcher_gibberish(matcher: Matcher, text: str) -> None:
 def test_answer_threshold_comes_from_settings(matcher: Matcher, curated: list[Entry], negatives: list[str]) -> None:
     text = "can i post an xray of a patient"
     before = matcher.match(text)
-    assert before.kind == "answer" and before.score < 0.99
-    strict = Matcher(curated, MatchSettings(answer_threshold=0.99), negatives=negatives)
+    assert before.kind == "answer" and before.score < 1.0
+    # a threshold between its confidence and 1, whatever the phrasings make that confidence
+    strict = Matcher(curated, MatchSettings(answer_threshold=(before.score + 1.0) / 2), negatives=negatives)
     after = strict.match(text)
-    assert after.kind == "clarify" and after.reason in ("unsure", "confirm")  # confirm: one candidate left
+    # one suggestion ("confirm") or several ("unsure"), as many as clear the clarify threshold
+    assert after.kind == "clarify" and after.reason in ("confirm", "unsure")
     assert after.top is not None and after.top.entry.id == "rule-patient-photos"
     assert all(c.score >= strict.settings.clarify_threshold for c in after.candidates)
 
