@@ -158,6 +158,18 @@ def test_not_gibberish(text: str) -> None:
 # --- the fast featurizer path ---------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("publicaciones", "publicar"), ("posting", "posts"), ("pacientes", "paciente"), ("doctors", "doctor")],
+)
+def test_stems_join_forms_of_one_word(one: str, other: str) -> None:
+    """The stem part lets an inflection no phrasing used meet the form it did use."""
+    from bot.matching.features import stem
+
+    assert stem(one) == stem(other)
+    assert stem("whatsapp") != stem("facebook")
+
+
 def test_transform_one_equals_sklearn(curated: list[Entry], negatives: list[str]) -> None:
     """The dict-based vectoriser gives scikit-learn's FeatureUnion numbers (it replaced it at query time)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
