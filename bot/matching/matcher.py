@@ -147,6 +147,7 @@ class Matcher:
             if len(w) >= _MIN_DOMAIN_WORD and w not in negative_words
         }
         self._domain_stems = frozenset(w[:_MIN_DOMAIN_WORD + 1] for w in domain)  # "tweets" ~ "tweet"
+        self._negative_words = frozenset(negative_words)
 
     @classmethod
     def from_directory(
@@ -360,7 +361,12 @@ class Matcher:
     def _off_topic(self, text: str, normalized: str) -> bool:
         """Unanswered, and not a gap worth a moderator's time: no word of the knowledge's own vocabulary,
         and either not a question at all (chatter, reactions) or clearly what "none of these" claims."""
-        stems = {w[:_MIN_DOMAIN_WORD + 1] for w in normalized.split() if len(w) >= _MIN_DOMAIN_WORD}
+        # a word the out-of-scope examples use as it is ("match" of "football match") is no sign of the
+        # domain, even when a phrasing has a word of the same stem ("matched into residency")
+        stems = {
+            w[:_MIN_DOMAIN_WORD + 1] for w in normalized.split()
+            if len(w) >= _MIN_DOMAIN_WORD and w not in self._negative_words
+        }
         if stems & self._domain_stems:
             return False
         if not looks_like_question(text):
