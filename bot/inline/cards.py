@@ -106,7 +106,7 @@ def inline_cards(query: str, matcher: Matcher, locale_hint: Locale, featured: Se
         chosen = [c.entry for c in result.candidates]
         chosen += [c.entry for c in matcher.rank(typed, None, limit=MAX_CARDS) if c.score >= floor]
     by_title, title_locale = _by_title(typed, matcher.entries, locale)
-    if not chosen:
+    if not chosen or by_title:  # one word: its language is the one whose titles it starts a word of
         locale = title_locale
     chosen += by_title
     unique = list({e.id: e for e in chosen}.values())[:MAX_CARDS]

@@ -30,7 +30,10 @@ log = logging.getLogger(__name__)
 FORMAT = 1  # bump when the pickled layout changes in a way the code hash would not show
 _PACKAGE = Path(__file__).resolve().parent.parent  # bot/
 # Settings that change what is trained; thresholds only change decisions and are read at run time.
-TRAINING_SETTINGS = ("classifier_max_entries", "classifier_c", "extra_weight", "answer_weight", "answer_sentences")
+TRAINING_SETTINGS = (
+    "classifier_max_entries", "classifier_c", "extra_weight", "answer_weight", "answer_sentences",
+    "char_ngram_min", "char_ngram_max", "word_weight", "stem_features",
+)
 _PREFIX = "matcher-"
 
 

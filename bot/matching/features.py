@@ -1,8 +1,9 @@
 """Turn questions into weighted sparse vectors that tolerate typos and word order.
 
-Word unigrams and bigrams carry meaning; character 3-5-grams inside words survive typos and
-inflections ("whatsap", "fotos"); TF-IDF gives weight to the distinctive words of a question.
-Unknown words are first snapped to the closest known word with rapidfuzz (Levenshtein).
+Word unigrams and bigrams carry meaning; character n-grams inside words survive typos and
+inflections ("whatsap", "fotos"); word stems (Snowball, English then Spanish) join the forms of one
+word a phrasing did not use ("publicaciones" ~ "publicar"); TF-IDF gives weight to the distinctive
+words of a question. Unknown words are first snapped to the closest known word with rapidfuzz.
 """
 
 from __future__ import annotations
@@ -23,6 +24,18 @@ _TOKEN = re.compile(r"(?u)\b\w+\b")
 _MIN_CORRECTABLE = 5  # 4-letter words are too often real words one edit from another ("cake", "case")
 _MIN_DOCS_FOR_PRUNING = 50  # shorter words are too ambiguous to correct
 _CACHE_LIMIT = 50_000
+CHAR_RANGE = (3, 5)  # the open community index's character n-grams (the curated featurizer takes its own)
+_stemmers: list[object] = []  # English and Spanish Snowball stemmers, created on first use (20 ms import)
+
+
+def stem(word: str) -> str:
+    """English then Spanish Snowball stem: "posting" -> "post", "publicaciones" -> "public"."""
+    if not _stemmers:
+        import snowballstemmer
+
+        _stemmers.extend([snowballstemmer.stemmer("english"), snowballstemmer.stemmer("spanish")])
+    english, spanish = _stemmers
+    return str(spanish.stemWord(english.stemWord(word)))  # type: ignore[attr-defined]
 
 
 def word_ngrams(text: str) -> list[str]:
@@ -31,13 +44,13 @@ def word_ngrams(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 
-def char_wb_ngrams(text: str) -> list[str]:
-    """Character 3-5-grams inside word boundaries, as sklearn's `char_wb` analyzer makes them."""
+def char_wb_ngrams(text: str, low: int = CHAR_RANGE[0], high: int = CHAR_RANGE[1]) -> list[str]:
+    """Character low-high-grams inside word boundaries, as sklearn's `char_wb` analyzer makes them."""
     grams: list[str] = []
     for word in text.split():
         padded = f" {word} "
         length = len(padded)
-        for n in range(3, 6):
+        for n in range(low, high + 1):
             grams.extend(padded[i : i + n] for i in range(max(1, length - n + 1)))
             if length <= n:
                 break  # sklearn counts a word no longer than n once, then stops
@@ -51,25 +64,42 @@ class Featurizer:
     kept, so a cached matcher loads without importing scikit-learn (most of a cold start).
     """
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(
+        self,
+        texts: Iterable[str],
+        *,
+        char_range: tuple[int, int] = CHAR_RANGE,
+        word_weight: float = 1.0,
+        stems: bool = False,
+    ) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         normalized = [normalize(t) for t in texts]
         words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
         # Ignoring n-grams seen once keeps the vocabulary small, but a tiny FAQ needs them all.
         chars = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+            analyzer="char_wb", ngram_range=char_range, sublinear_tf=True,
             min_df=2 if len(normalized) >= _MIN_DOCS_FOR_PRUNING else 1,
         )
         documents = [t or "_" for t in normalized]
         words.fit(documents)
         chars.fit(documents)
+        self._char_range = char_range
+        self._word_weight = word_weight
+        self._vocabulary: set[str] = {w for t in normalized for w in t.split()}
+        # Every known word's stem is worked out now, so a query of known words never runs the stemmer.
+        self._stems: dict[str, str] = {w: stem(w) for w in self._vocabulary} if stems else {}
         self._parts: list[tuple[dict[str, int], np.ndarray]] = [
             ({str(k): int(v) for k, v in words.vocabulary_.items()}, np.asarray(words.idf_, dtype=np.float64)),
             ({str(k): int(v) for k, v in chars.vocabulary_.items()}, np.asarray(chars.idf_, dtype=np.float64)),
         ]
+        if stems:
+            stemmed = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
+            stemmed.fit([self._stemmed(t) for t in documents])
+            self._parts.append(
+                ({str(k): int(v) for k, v in stemmed.vocabulary_.items()}, np.asarray(stemmed.idf_, dtype=np.float64))
+            )
         self._width = sum(len(vocabulary) for vocabulary, _ in self._parts)
-        self._vocabulary: set[str] = {w for t in normalized for w in t.split()}
         self._vocabulary_list = sorted(self._vocabulary)
         self._corrections: dict[str, str] = {}
         self._learned: set[str] = set()  # community phrasings whose words are already known
@@ -116,6 +146,18 @@ class Featurizer:
             self._corrections[word] = corrected
         return corrected
 
+    def _stemmed(self, normalized: str) -> str:
+        """The text's words as stems (unknown words are stemmed once and remembered)."""
+        out: list[str] = []
+        for word in normalized.split():
+            found = self._stems.get(word)
+            if found is None:
+                found = stem(word)
+                if len(self._stems) < _CACHE_LIMIT + len(self._vocabulary):
+                    self._stems[word] = found
+            out.append(found)
+        return " ".join(out)
+
     def _starts_a_known_word(self, word: str) -> bool:
         position = bisect.bisect_left(self._vocabulary_list, word)
         return position < len(self._vocabulary_list) and self._vocabulary_list[position].startswith(word)
@@ -135,21 +177,23 @@ class Featurizer:
         return sp.csr_matrix((values, columns, [0, len(columns)]), shape=(1, self._width))
 
     def _row(self, normalized: str) -> tuple[np.ndarray, np.ndarray]:
-        """Sorted columns and weights of one text: sublinear TF x IDF, L2 per part, then overall.
+        """Sorted columns and weights of one text: sublinear TF x IDF, L2 per part (words scaled by
+        the word weight), then overall.
 
-        The same numbers as scikit-learn's FeatureUnion of the two TfidfVectorizers, done with
+        The same numbers as scikit-learn's weighted FeatureUnion of the TfidfVectorizers, done with
         plain dicts because sklearn's per-call overhead dwarfs one short question.
         """
         columns: list[int] = []
         values: list[float] = []
         offset = 0
-        (word_vocabulary, word_idf), (char_vocabulary, char_idf) = self._parts
-        for vocabulary, idf, grams in (
-            (word_vocabulary, word_idf, word_ngrams(normalized or "_")),
-            (char_vocabulary, char_idf, char_wb_ngrams(normalized or "_")),
-        ):
+        text = normalized or "_"
+        grams = [word_ngrams(text), char_wb_ngrams(text, *self._char_range)]
+        if len(self._parts) > 2:
+            grams.append(_TOKEN.findall(self._stemmed(text)))
+        scales = [self._word_weight, 1.0, 1.0]
+        for (vocabulary, idf), part_grams, scale in zip(self._parts, grams, scales, strict=False):
             counts: dict[int, int] = {}
-            for gram in grams:
+            for gram in part_grams:
                 column = vocabulary.get(gram)
                 if column is not None:
                     counts[column] = counts.get(column, 0) + 1
@@ -157,7 +201,7 @@ class Featurizer:
                 part_columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
                 tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
                 weights = (1.0 + np.log(tf)) * idf[part_columns]
-                weights /= np.linalg.norm(weights)
+                weights *= scale / np.linalg.norm(weights)
                 columns.extend((part_columns + offset).tolist())
                 values.extend(weights.tolist())
             offset += len(vocabulary)

@@ -122,7 +122,10 @@ class Matcher:
         sentences = [b for _, b in extras]
         topic_examples = [t.examples for t in self.near_domain]
         self.featurizer = Featurizer(
-            [*phrasings, *negatives, *(x for t in topic_examples for x in t), *(x for a in about for x in a)]
+            [*phrasings, *negatives, *(x for t in topic_examples for x in t), *(x for a in about for x in a)],
+            char_range=(s.char_ngram_min, max(s.char_ngram_min, s.char_ngram_max)),
+            word_weight=s.word_weight,
+            stems=s.stem_features,
         )
         self._index = PhraseIndex(self.featurizer, self.entries)
         self._community_grams = GramVocabulary(DocumentFrequencies(phrasings))  # shared by communities
@@ -144,6 +147,7 @@ class Matcher:
             if len(w) >= _MIN_DOMAIN_WORD and w not in negative_words
         }
         self._domain_stems = frozenset(w[:_MIN_DOMAIN_WORD + 1] for w in domain)  # "tweets" ~ "tweet"
+        self._negative_words = frozenset(negative_words)
 
     @classmethod
     def from_directory(
@@ -291,7 +295,9 @@ class Matcher:
         top = self._prefer_pair(top, statistics)
         best = top[0].score if top else 0.0
         if best >= s.answer_threshold:
-            close = self._distinct([c for c in top if best - c.score < s.ambiguity_gap], detected, statistics)
+            close = self._distinct(
+                [c for i, c in enumerate(top) if i == 0 or best - c.score < s.ambiguity_gap], detected, statistics
+            )  # the best always stands, so a gap of 0 answers rather than offering nothing
             if len(close) == 1:  # the only real choice (a duplicate title or a network's own statistics dropped)
                 chosen = close[0]
                 rest = [c for c in top if c is not chosen]
@@ -355,7 +361,12 @@ class Matcher:
     def _off_topic(self, text: str, normalized: str) -> bool:
         """Unanswered, and not a gap worth a moderator's time: no word of the knowledge's own vocabulary,
         and either not a question at all (chatter, reactions) or clearly what "none of these" claims."""
-        stems = {w[:_MIN_DOMAIN_WORD + 1] for w in normalized.split() if len(w) >= _MIN_DOMAIN_WORD}
+        # a word the out-of-scope examples use as it is ("match" of "football match") is no sign of the
+        # domain, even when a phrasing has a word of the same stem ("matched into residency")
+        stems = {
+            w[:_MIN_DOMAIN_WORD + 1] for w in normalized.split()
+            if len(w) >= _MIN_DOMAIN_WORD and w not in self._negative_words
+        }
         if stems & self._domain_stems:
             return False
         if not looks_like_question(text):
