@@ -64,6 +64,9 @@ def best(scores: dict[str, float]) -> str:
         ("general medical council guidance", {"gmc"}),
         ("que dice la OMC", {"cgcom"}),
         ("normas del colegio de medicos", {"cgcom"}),
+        ("que dice el colegio de medicos de francia", {"cnom", "france"}),  # a generic name takes the country's body
+        ("colegio de medicos de mexico y redes", {"cofepris", "mexico"}),
+        ("la OMC y el colegio de medicos de francia", {"cgcom", "france"}),  # Spain's body named outright stays
         ("Ordre des médecins et réseaux", {"cnom"}),
         ("medical board of australia rules", {"ahpra"}),
         ("rules in the US", {"us"}),

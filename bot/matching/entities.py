@@ -181,9 +181,25 @@ def mentions(text: str, plain: str | None = None, memo: dict[str, str | None] | 
     remembers each word's typo check (a matcher keeps one, filled with its vocabulary).
     """
     plain = _plain(text) if plain is None else plain
-    found = {_ALIAS_KEY[m.group(0)] for m in _FOLDED_RE.finditer(plain)}
+    matched = [m.group(0) for m in _FOLDED_RE.finditer(plain)]
+    found = {_ALIAS_KEY[alias] for alias in matched}
     found |= {_ALIAS_KEY[m.group(0)] for m in _EXACT_RE.finditer(text)}
-    return found | _fuzzy(plain.split(), memo)
+    found |= _fuzzy(plain.split(), memo)
+    return _place_generic_body(found, matched)
+
+
+# "Colegio de médicos" means Spain's OMC/CGCOM only when no other country is named: "el colegio de medicos
+# de Francia" is the CNOM, "colegio de medicos de Mexico" the Mexican rules.
+_GENERIC_BODY_ALIASES = frozenset({"colegio de medicos", "colegios de medicos", "colegio medico", "medical college"})
+
+
+def _place_generic_body(found: set[str], matched: list[str]) -> set[str]:
+    others = {k for k in found if KNOWN[k].kind == "country" and k != "spain"}
+    generic_only = "cgcom" in found and all(a in _GENERIC_BODY_ALIASES for a in matched if _ALIAS_KEY[a] == "cgcom")
+    if not (generic_only and others):
+        return found
+    bodies = {k for k, item in KNOWN.items() if item.kind == "body" and item.country in others}
+    return (found - {"cgcom"}) | bodies
 
 
 def kind_of(key: str) -> Kind | None:
