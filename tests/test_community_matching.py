@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import MatchSettings
-from bot.knowledge import CURATED_DIR, load_curated
 from bot.matching import Matcher
 from bot.matching.open_index import DocumentFrequencies, GramVocabulary, OpenPhraseIndex
 from bot.models import Entry, Localized, LocalizedList
+from tests.conftest import copy_of
 
 
 def community_entry(entry_id: str, *questions: str) -> Entry:
@@ -17,8 +16,8 @@ def community_entry(entry_id: str, *questions: str) -> Entry:
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    built = Matcher.from_directory(CURATED_DIR, load_curated(), MatchSettings())
+def matcher(pristine_matcher: Matcher) -> Matcher:
+    built = copy_of(pristine_matcher)
     built.set_community("group-a", [
         community_entry("c1", "Where is the staff parking?"),
         community_entry("c2", "When is the next journal club?"),

@@ -14,7 +14,7 @@ from bot.matching.guards import asks_medical_advice, is_gibberish
 from bot.matching.language import detect_locale
 from bot.matching.normalize import normalize, strip_control
 from bot.models import Entry
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_of
 
 # --- normalize ----------------------------------------------------------------------------------------
 
@@ -385,9 +385,9 @@ def test_max_suggestions_from_settings() -> None:
 
 
 @pytest.fixture(scope="module")
-def community_matcher(curated: list[Entry], negatives: list[str]) -> Matcher:
+def community_matcher(pristine_matcher: Matcher) -> Matcher:
     """A matcher of its own: community changes must not leak into the shared one."""
-    return Matcher(curated, MatchSettings(), negatives=negatives)
+    return copy_of(pristine_matcher)
 
 
 ROTA = tiny_entry("c1", ["where is the night shift rota for residents", "residents rota"], "On the intranet.")

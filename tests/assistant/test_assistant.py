@@ -7,23 +7,22 @@ from pathlib import Path
 import pytest
 
 from bot.assistant import Assistant, OperatorContext
-from bot.config import MatchSettings, Settings
-from bot.knowledge import CURATED_DIR
+from bot.config import Settings
 from bot.matching import Matcher
 from bot.models import Entry, Message, Reply
 from bot.sources import footer, inline
 from bot.storage.base import CommunitySettings, Store
 from bot.storage.sqlite.store import SQLiteStore
-from tests.conftest import AssistantFactory
+from tests.conftest import AssistantFactory, copy_of
 from tests.fakes.chat import MemberContext, ModeratorContext
 
 GROUP = "telegram:-100123"
 
 
 @pytest.fixture(scope="module")
-def matcher(curated: list[Entry], negatives: list[str]) -> Matcher:
+def matcher(pristine_matcher: Matcher) -> Matcher:
     """Overrides the shared matcher: these tests add and hide community entries, which must not leak."""
-    return Matcher.from_directory(CURATED_DIR, curated, MatchSettings())
+    return copy_of(pristine_matcher)
 
 
 OPERATOR = OperatorContext()

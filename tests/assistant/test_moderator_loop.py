@@ -4,6 +4,7 @@ learned from users' choices, each ending in the question being answered in that 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -30,9 +31,9 @@ def numbers(reply: Reply) -> list[int]:
 
 
 @pytest.fixture
-def assistant(curated: list[Entry], negatives: list[str], store: SQLiteStore) -> Assistant:
+def assistant(curated: list[Entry], own_matcher: Callable[[], Matcher], store: SQLiteStore) -> Assistant:
     # own matcher: these tests link phrasings into communities, which must not leak into other tests
-    return Assistant(Settings(), curated, Matcher(curated, MatchSettings(), negatives=negatives), store)
+    return Assistant(Settings(), curated, own_matcher(), store)
 
 
 async def test_gaps_list_real_questions_and_only_count_the_noise(assistant: Assistant) -> None:
@@ -135,7 +136,7 @@ async def test_rating_an_unsure_answer_helpful_teaches_a_phrasing(store: SQLiteS
 
 
 async def test_weekly_digest_is_opt_in_and_sent_once_across_workers(
-    curated: list[Entry], negatives: list[str], tmp_path: object
+    curated: list[Entry], own_matcher: Callable[[], Matcher], tmp_path: object
 ) -> None:
     import asyncio
     import datetime as dt
@@ -146,7 +147,7 @@ async def test_weekly_digest_is_opt_in_and_sent_once_across_workers(
     for _ in range(2):  # two workers on one database
         db = SQLiteStore(path)
         await db.open()
-        workers.append(Assistant(Settings(), curated, Matcher(curated, MatchSettings(), negatives=negatives), db))
+        workers.append(Assistant(Settings(), curated, own_matcher(), db))
     first, second = workers
     try:
         monday = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)

@@ -10,6 +10,7 @@ from bot.config import Settings
 from bot.matching import Matcher
 from bot.models import Entry, Message
 from bot.storage.sqlite.store import SQLiteStore
+from tests.conftest import copy_of
 from tests.fakes.chat import MemberContext, ModeratorContext
 
 GROUP = "telegram:-100999"
@@ -28,6 +29,16 @@ def group(text: str, user: str = "5", community: str = GROUP) -> Message:
     return Message(text=text, platform="telegram", community_id=community, user_id=user, is_private=False)
 
 
+_TRAINED: list[Matcher] = []
+
+
+def _own_matcher(curated: list[Entry]) -> Matcher:
+    """A worker's own matcher, as a separate process would have: trained once, copied per worker."""
+    if not _TRAINED:
+        _TRAINED.append(Matcher(curated, Settings().match))
+    return copy_of(_TRAINED[0])
+
+
 async def two_workers(tmp_path: Path, curated: list[Entry], **settings: object) -> tuple[Assistant, Assistant, Clock]:
     clock = Clock()
     made = []
@@ -35,7 +46,7 @@ async def two_workers(tmp_path: Path, curated: list[Entry], **settings: object) 
         store = SQLiteStore(tmp_path / "shared.db")
         await store.open()
         # Each worker has its own matcher, as separate processes would.
-        matcher = Matcher(curated, Settings().match)
+        matcher = _own_matcher(curated)
         made.append(Assistant(Settings(DOCSOCIAL_VOTE_SALT=SALT, **settings), curated, matcher, store, clock=clock))
     return made[0], made[1], clock
 
