@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.assistant import Assistant, OperatorContext
 from bot.config import Settings
 from bot.matching import Matcher
@@ -29,32 +31,30 @@ def group(text: str, user: str = "5", community: str = GROUP) -> Message:
     return Message(text=text, platform="telegram", community_id=community, user_id=user, is_private=False)
 
 
-_TRAINED: list[Matcher] = []
+@pytest.fixture(scope="module")
+def trained(curated: list[Entry]) -> Matcher:
+    """The workers' matcher, trained once for this module; each worker gets its own copy."""
+    return Matcher(curated, Settings().match)
 
 
-def _own_matcher(curated: list[Entry]) -> Matcher:
-    """A worker's own matcher, as a separate process would have: trained once, copied per worker."""
-    if not _TRAINED:
-        _TRAINED.append(Matcher(curated, Settings().match))
-    return copy_of(_TRAINED[0])
-
-
-async def two_workers(tmp_path: Path, curated: list[Entry], **settings: object) -> tuple[Assistant, Assistant, Clock]:
+async def two_workers(
+    tmp_path: Path, curated: list[Entry], trained: Matcher, **settings: object
+) -> tuple[Assistant, Assistant, Clock]:
     clock = Clock()
     made = []
     for _ in range(2):
         store = SQLiteStore(tmp_path / "shared.db")
         await store.open()
         # Each worker has its own matcher, as separate processes would.
-        matcher = _own_matcher(curated)
+        matcher = copy_of(trained)
         made.append(Assistant(Settings(DOCSOCIAL_VOTE_SALT=SALT, **settings), curated, matcher, store, clock=clock))
     return made[0], made[1], clock
 
 
 async def test_a_change_in_one_worker_reaches_the_other_after_its_revision_check(
-    tmp_path: Path, curated: list[Entry]
+    tmp_path: Path, curated: list[Entry], trained: Matcher
 ) -> None:
-    a, b, clock = await two_workers(tmp_path, curated)
+    a, b, clock = await two_workers(tmp_path, curated, trained)
     try:
         question = "Where is the ward's night rota kept?"
         assert (await b.handle(group(question), MemberContext())).kind != "answer"  # b loads the group
@@ -74,9 +74,9 @@ async def test_a_change_in_one_worker_reaches_the_other_after_its_revision_check
 
 
 async def test_loaded_communities_are_bounded_least_recently_used_first(
-    tmp_path: Path, curated: list[Entry]
+    tmp_path: Path, curated: list[Entry], trained: Matcher
 ) -> None:
-    a, b, _ = await two_workers(tmp_path, curated, DOCSOCIAL_MAX_LOADED_COMMUNITIES=2)
+    a, b, _ = await two_workers(tmp_path, curated, trained, DOCSOCIAL_MAX_LOADED_COMMUNITIES=2)
     try:
         for n in (1, 2, 3):
             add = f"/faq add Question only group {n} asks? | Answer {n}."
