@@ -100,6 +100,11 @@ _RULES_CUE = re.compile(
 )
 
 
+# Three or more bodies named ("guidance from the GMC, AMA, BMA and others") ask for the overview
+# across bodies, not one body's entry: such a question is left to the classifier.
+_MANY_BODIES = 3
+
+
 def asks_statistics(folded: str) -> bool:
     return _STATS_CUE.search(folded) is not None
 
@@ -370,7 +375,7 @@ class EntityIndex:
         boost, penalty = settings.entity_boost, settings.entity_penalty
         adjust = np.zeros(len(self.facts), dtype=np.float64)
         stats = self._stats
-        if steering.bodies:
+        if steering.bodies and len(steering.bodies) < _MANY_BODIES:
             has = self._any(steering.bodies)
             adjust += boost * has
             adjust -= penalty * (self._body & ~has)

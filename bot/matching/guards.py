@@ -15,7 +15,7 @@ _MEDICAL_ADVICE = [
     r"\b(?:dose|doses|dosage|dosing|overdose|posologia|dosis)\b(?!.{0,40}\b(?:post|online|social|twitter|instagram|facebook|red|redes|publicar)\b)",
     r"\bhow (?:much|many) (?:mg|milligrams|tablets|pills|units)\b",
     r"\bcuant[oa]s? (?:mg|miligramos|pastillas|comprimidos|pildoras|unidades)\b",
-    r"\b(?:diagnose|diagnosis|diagnostico|diagnosticar)\b(?!.{0,40}\b(?:post|online|social|twitter|instagram|facebook|red|redes|publicar|group|grupo)\b)",
+    r"(?<!crowdsourcing a )(?<!crowdsource a )\b(?:diagnose|diagnosis|diagnostico|diagnosticar)\b(?!.{0,40}\b(?:post|online|social|twitter|instagram|facebook|red|redes|publicar|group|grupo)\b)",
     r"\b(?:what|which) (?:antibiotic|drug|medication|medicine|treatment|pill)s? (?:should|for|do|to|is best|works)\b",
     r"\b(?:que|cual|cuales) (?:antibiotico|medicamento|medicina|farmaco|tratamiento|pastilla)s? (?:le |me |se )?(?:doy|receto|tomo|dar|recetar|tomar|para|es mejor|sirve)\b",
     r"\bhow (?:do i|to|should i|can i) (?:treat|cure|manage)\b(?!.{0,30}\b(?:patients? (?:online|who|on)|followers|trolls?|reviews?|requests?)\b)",
