@@ -211,7 +211,7 @@ class Matcher:
     def _score(self, text: str, community_id: str | None) -> tuple[np.ndarray, list[Entry], int | None, Steering]:
         """Confidence per entry (curated, then the community's own), the near-domain topic that won, if any."""
         normalized = self.featurizer.correct(normalize(text))
-        query = self.featurizer.transform_one(normalized)
+        query = self.featurizer.query(normalized)
         s = self.settings
         confidence = _sigmoid(self._index.scores(query), s.neighbour_center, s.neighbour_scale)
         near: int | None = None
@@ -373,7 +373,7 @@ class Matcher:
             return True
         if self._classifier is None:
             return False
-        decision, negative = self._classifier.scores(self.featurizer.transform_one(self.featurizer.correct(normalized)))
+        decision, negative = self._classifier.scores(self.featurizer.query(self.featurizer.correct(normalized)))
         return negative is not None and decision.size > 0 and negative - float(decision.max()) >= OFF_TOPIC_MARGIN
 
     def similar(self, text: str, community_id: str | None = None, limit: int = 3) -> list[Candidate]:
