@@ -52,6 +52,22 @@ def test_strip_control_drops_format_characters_keeps_text() -> None:
     assert strip_control("line\nbreak") == "line break"
 
 
+def test_ascii_shortcuts_give_what_unicode_rules_give() -> None:
+    """fold and strip_control return ASCII text early: the same as decomposing it character by character."""
+    import unicodedata
+
+    from bot.matching.normalize import fold
+
+    for code in range(128):
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFKD", char.casefold())
+        assert fold(char) == "".join(c for c in decomposed if not unicodedata.combining(c)), code
+        control = unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co", "Cn"}
+        expected = " " if char in "\n\r\t" else "" if control else char
+        assert strip_control(char) == expected, code
+    assert fold("Qué NIÑO") == "que nino"
+
+
 # --- detect_locale ------------------------------------------------------------------------------------
 
 
@@ -168,6 +184,57 @@ def test_stems_join_forms_of_one_word(one: str, other: str) -> None:
 
     assert stem(one) == stem(other)
     assert stem("whatsapp") != stem("facebook")
+
+
+def test_c_stemmer_gives_the_pure_python_stems(curated: list[Entry]) -> None:
+    """PyStemmer (C) stands in for snowballstemmer's Python stemmers: every stem of the knowledge's words agrees."""
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    from snowballstemmer.spanish_stemmer import SpanishStemmer
+
+    from bot.matching.features import stem
+
+    english, spanish = EnglishStemmer(), SpanishStemmer()
+    words = sorted({w for e in curated for _, q in e.questions.all() for w in normalize(q).split()})
+    assert len(words) > 1000
+    assert [stem(w) for w in words] == [spanish.stemWord(english.stemWord(w)) for w in words]
+
+
+def test_spelling_compares_only_reachable_lengths(curated: list[Entry]) -> None:
+    """Correcting against known words of a reachable length finds what a scan of the whole vocabulary finds,
+    ties included (the alphabetically first of the closest)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from bot.matching.features import Featurizer
+
+    featurizer = Featurizer([q for e in curated for _, q in e.questions.all()])
+    vocabulary = sorted(featurizer.vocabulary)
+    typos = {w[:i] + w[i + 1 :] for w in vocabulary[::7] if len(w) >= 6 for i in (1, len(w) // 2)}
+    typos |= {w[:i] + "x" + w[i + 1 :] for w in vocabulary[::5] if len(w) >= 5 for i in (0, len(w) - 1)}
+    typos |= {"whatsap", "pacinetes", "facebok", "instagarm", "zzzzzzz"}
+    typos -= featurizer.vocabulary
+    assert len(typos) > 1000
+    for word in sorted(typos):
+        edits = 1 if len(word) < 7 else 2
+        scan = process.extractOne(word, vocabulary, scorer=Levenshtein.distance, score_cutoff=edits)
+        assert featurizer._closest_known(word, edits) == (scan[0] if scan else None), word
+
+
+def test_similarities_equal_scipy_sparse_product() -> None:
+    """The gathered dense product gives scipy's sparse x sparse numbers to the last bit."""
+    import scipy.sparse as sp
+
+    from bot.matching.index import similarities
+
+    rng = np.random.default_rng(5)
+    by_feature = sp.random(400, 300, density=0.05, format="csr", dtype=np.float32, random_state=rng)
+    for size in (0, 1, 7, 60):
+        columns = np.sort(rng.choice(400, size=size, replace=False)).astype(np.int64)
+        values = rng.random(size, dtype=np.float32)
+        query = sp.csr_matrix((values, columns, [0, size]), shape=(1, 400))
+        expected = (query @ by_feature).toarray().ravel()
+        got = similarities(by_feature, columns, values)
+        assert got.dtype == expected.dtype and np.array_equal(got, expected)
 
 
 def test_transform_one_equals_sklearn(curated: list[Entry], negatives: list[str]) -> None:

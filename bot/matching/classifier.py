@@ -11,9 +11,8 @@ import warnings
 from collections.abc import Sequence
 
 import numpy as np
-import scipy.sparse as sp
 
-from bot.matching.features import Featurizer
+from bot.matching.features import Featurizer, Query
 from bot.models import Entry
 
 NEGATIVE = -1
@@ -87,15 +86,15 @@ class IntentClassifier:
             )
             self._trained = True
 
-    def scores(self, query: sp.csr_matrix) -> tuple[np.ndarray, float | None]:
+    def scores(self, query: Query) -> tuple[np.ndarray, float | None]:
         """Decision values for each entry (in entry order), and for the negative class if any."""
         entries, negative, _ = self.all_scores(query)
         return entries, negative
 
-    def all_scores(self, query: sp.csr_matrix) -> tuple[np.ndarray, float | None, np.ndarray]:
+    def all_scores(self, query: Query) -> tuple[np.ndarray, float | None, np.ndarray]:
         """Decision values: per entry, the out-of-scope class (if any), and per near-domain topic."""
         if not self._trained:
             return np.zeros(len(self.entry_ids), dtype=np.float32), None, np.zeros(0)
-        decision = (query.data @ self._weights[query.indices]).astype(np.float64) + self._intercept
+        decision = (query.values @ self._weights[query.columns]).astype(np.float64) + self._intercept
         negative = float(decision[self._negative_column]) if self._negative_column is not None else None
         return decision[self._entry_columns], negative, decision[self._topic_columns]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from bot.matching.features import Featurizer
+from bot.matching.features import Featurizer, Query
 from bot.models import Entry
 
 
@@ -23,6 +23,15 @@ def phrasings_by_entry(entries: Sequence[Entry]) -> tuple[list[str], np.ndarray]
         starts.append(len(texts))
         texts.extend(text for _, text in entry.questions.all())
     return texts, np.asarray(starts, dtype=np.int64)
+
+
+def similarities(by_feature: sp.csr_matrix, columns: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Dot product of a sparse query with every phrasing (`by_feature`: features x phrasings).
+
+    Only the query's rows are taken, times its weights, into a dense result: the same float32 sums in
+    the same order as scipy's sparse x sparse product, which first counts and builds a sparse result.
+    """
+    return np.asarray(by_feature[columns].T @ values)
 
 
 def best_per_entry(similarities: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -50,9 +59,8 @@ class PhraseIndex:
     def phrasing_count(self) -> int:
         return int(self._by_feature.shape[1])
 
-    def scores(self, query: sp.csr_matrix) -> np.ndarray:
+    def scores(self, query: Query) -> np.ndarray:
         """Cosine of the query with each entry's best phrasing (one float per entry)."""
         if not self.entry_ids:
             return np.zeros(0, dtype=np.float32)
-        similarities = (query @ self._by_feature).toarray().ravel()
-        return best_per_entry(similarities, self._starts)
+        return best_per_entry(similarities(self._by_feature, query.columns, query.values), self._starts)

@@ -208,19 +208,25 @@ class Matcher:
         return community is not None and entry_id in community.hidden
 
     # --- scoring -------------------------------------------------------------------------
-    def _score(self, text: str, community_id: str | None) -> tuple[np.ndarray, list[Entry], int | None, Steering]:
-        """Confidence per entry (curated, then the community's own), the near-domain topic that won, if any."""
+    def _score(
+        self, text: str, community_id: str | None
+    ) -> tuple[np.ndarray, list[Entry], int | None, Steering, float | None]:
+        """Confidence per entry (curated, then the community's own), the near-domain topic that won, if any,
+        and by how much the classifier's "none of these" beat the best entry (None without those classes)."""
         normalized = self.featurizer.correct(normalize(text))
-        query = self.featurizer.transform_one(normalized)
+        query = self.featurizer.query(normalized)
         s = self.settings
         confidence = _sigmoid(self._index.scores(query), s.neighbour_center, s.neighbour_scale)
         near: int | None = None
+        none_lead: float | None = None
         steering = self.entities.steering(text, normalized)
         if self._classifier is not None:
             decision, negative, topics = self._classifier.all_scores(query)
             classifier_conf = _sigmoid(decision, s.classifier_center, s.classifier_scale)
             best_entry = float(decision.max()) if decision.size else -np.inf
             best_topic = float(topics.max()) if topics.size else -np.inf
+            if negative is not None and decision.size:
+                none_lead = negative - best_entry
             if negative is not None and negative > best_entry and negative >= best_topic:
                 # "None of these" won: trust only near-verbatim phrasings.
                 classifier_conf = np.zeros_like(classifier_conf)
@@ -238,7 +244,7 @@ class Matcher:
                 own = _sigmoid(community.index.scores(normalized), s.community_center, s.community_scale)
                 confidence = np.concatenate([confidence, own])
                 own_entries = community.targets  # a linked phrasing ranks as the entry it routes to
-        return confidence, own_entries, near, steering
+        return confidence, own_entries, near, steering, none_lead
 
     def _top(self, confidence: np.ndarray, own_entries: list[Entry], limit: int | None) -> list[Candidate]:
         total = len(confidence)
@@ -263,7 +269,7 @@ class Matcher:
 
     def rank(self, text: str, community_id: str | None = None, limit: int | None = None) -> list[Candidate]:
         """The best visible entries with their confidence, best first (all of them if no limit)."""
-        confidence, own_entries, _, _ = self._score(text, community_id)
+        confidence, own_entries, _, _, _ = self._score(text, community_id)
         return self._top(confidence, own_entries, limit)
 
     def match(self, text: str, community_id: str | None = None, locale: Locale | None = None) -> MatchResult:
@@ -273,7 +279,7 @@ class Matcher:
         if is_gibberish(normalized):
             return MatchResult("fallback", "gibberish", detected)
         s = self.settings
-        confidence, own_entries, near, steering = self._score(text, community_id)
+        confidence, own_entries, near, steering, none_lead = self._score(text, community_id)
         # a few extra candidates, so that dropping duplicates still leaves a real choice
         top = self._top(confidence, own_entries, s.max_suggestions + 3)
         linked = self._communities[community_id].exact.get(normalized) if community_id in self._communities else None
@@ -307,7 +313,7 @@ class Matcher:
             unsure = self._distinct([c for c in top if c.score >= s.clarify_threshold], detected, statistics)
             reason: Reason = "confirm" if len(unsure) == 1 else "unsure"
             return MatchResult("clarify", reason, detected, unsure[: s.max_suggestions])
-        reason_: Reason = "off_topic" if self._off_topic(text, normalized) else "no_match"
+        reason_: Reason = "off_topic" if self._off_topic(text, normalized, none_lead) else "no_match"
         return MatchResult("fallback", reason_, detected, top[: s.max_suggestions])
 
     def _prefer_pair(self, top: list[Candidate], statistics: bool) -> list[Candidate]:
@@ -358,9 +364,10 @@ class Matcher:
             kept.append(candidate)
         return kept
 
-    def _off_topic(self, text: str, normalized: str) -> bool:
+    def _off_topic(self, text: str, normalized: str, none_lead: float | None) -> bool:
         """Unanswered, and not a gap worth a moderator's time: no word of the knowledge's own vocabulary,
-        and either not a question at all (chatter, reactions) or clearly what "none of these" claims."""
+        and either not a question at all (chatter, reactions) or clearly what "none of these" claims
+        (`none_lead`, from scoring the question)."""
         # a word the out-of-scope examples use as it is ("match" of "football match") is no sign of the
         # domain, even when a phrasing has a word of the same stem ("matched into residency")
         stems = {
@@ -371,10 +378,7 @@ class Matcher:
             return False
         if not looks_like_question(text):
             return True
-        if self._classifier is None:
-            return False
-        decision, negative = self._classifier.scores(self.featurizer.transform_one(self.featurizer.correct(normalized)))
-        return negative is not None and decision.size > 0 and negative - float(decision.max()) >= OFF_TOPIC_MARGIN
+        return none_lead is not None and none_lead >= OFF_TOPIC_MARGIN
 
     def similar(self, text: str, community_id: str | None = None, limit: int = 3) -> list[Candidate]:
         """Closest existing entries, for "this looks like ..." warnings to moderators."""

@@ -71,6 +71,8 @@ _FILLER_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in FILLER_PHRASES
 
 def strip_control(text: str) -> str:
     """Drop control and format characters (keep newlines and tabs as spaces)."""
+    if text.isascii() and text.isprintable():
+        return text  # the usual message: printable ASCII holds none
     return "".join(
         " " if ch in "\n\r\t" else ch for ch in text if ch in "\n\r\t" or unicodedata.category(ch) not in _CONTROL
     )
@@ -78,6 +80,8 @@ def strip_control(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase and remove accents: 'Qué' -> 'que', 'niño' -> 'nino'."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose, and ASCII case folding is lowercasing
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

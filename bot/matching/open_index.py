@@ -17,7 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from bot.matching.features import char_wb_ngrams, word_ngrams
-from bot.matching.index import best_per_entry, phrasings_by_entry
+from bot.matching.index import best_per_entry, phrasings_by_entry, similarities
 from bot.matching.normalize import normalize
 from bot.models import Entry
 
@@ -165,6 +165,4 @@ class OpenPhraseIndex:
             return np.zeros(len(self.entry_ids), dtype=np.float32)
         columns = np.asarray([c for c, _ in shared], dtype=np.int64)
         values = np.asarray([w for _, w in shared], dtype=np.float32)
-        query = sp.csr_matrix((values, columns, [0, len(columns)]), shape=(1, self._width))
-        similarities = (query @ self._by_feature).toarray().ravel()
-        return best_per_entry(similarities, self._starts)
+        return best_per_entry(similarities(self._by_feature, columns, values), self._starts)
