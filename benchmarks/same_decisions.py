@@ -6,9 +6,9 @@ test questions against the curated knowledge (typos, unknown words, out-of-scope
 small community of moderator entries, and a neighbours-only synthetic base (as the 100,000 row of
 the speed table runs).
 
-scikit-learn's LinearSVC (liblinear) shuffles with numpy's global random state, so two trainings of
-the same knowledge differ in the last bits; `dump` seeds it first, so that two dumps of unchanged
-code are identical.
+The classifier fixes liblinear's shuffling seed, so two trainings of the same knowledge give the same
+weights and two dumps of unchanged code are identical; `dump` also seeds numpy's global state, for
+a comparison with code from before that fix.
 
     .venv/bin/python benchmarks/same_decisions.py dump /tmp/before.json
     .venv/bin/python benchmarks/same_decisions.py compare /tmp/before.json /tmp/after.json

@@ -549,3 +549,14 @@ def test_zero_ambiguity_gap_answers_the_best(curated: list[Entry], negatives: li
     result = matcher.match("can i post an xray of a patient")
     assert (result.kind, result.reason) == ("answer", "matched")
     assert result.top is not None and result.top.entry.id == "rule-patient-photos"
+
+
+def test_training_is_reproducible_whatever_numpy_global_state(curated: list[Entry]) -> None:
+    """The same knowledge trains the same weights, so a cached model and a fresh one decide alike."""
+    entries = curated[:12]
+    np.random.seed(1)
+    first = Matcher(entries)
+    np.random.seed(2)
+    second = Matcher(entries)
+    assert first._classifier is not None and second._classifier is not None
+    assert np.array_equal(first._classifier._weights, second._classifier._weights)

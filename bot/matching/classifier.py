@@ -69,7 +69,10 @@ class IntentClassifier:
             matrix = featurizer.transform(texts, correct=False)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ConvergenceWarning)
-                model = LinearSVC(C=c).fit(matrix, np.asarray(labels), sample_weight=np.asarray(weights))
+                # a fixed seed for liblinear's shuffling: the same knowledge trains the same weights
+                model = LinearSVC(C=c, random_state=0).fit(
+                    matrix, np.asarray(labels), sample_weight=np.asarray(weights)
+                )
             classes = [int(x) for x in model.classes_]
             coef = np.asarray(model.coef_, dtype=np.float64)
             intercept = np.asarray(model.intercept_, dtype=np.float64)
