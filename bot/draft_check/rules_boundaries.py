@@ -87,6 +87,26 @@ _ON_DUTY = ci(
     r"|turno|consulta)|entro\s+a))\b"
 )
 _NEGATED = ci(r"\b(?:never|don['’]?t|do\s+not|no|nunca|not)\s+(?:\w+\s+){0,3}$")
+# One drink named (no count), a toast or its aftermath: "vodka and a night shift", "brindando en plena guardia",
+# "wine o'clock 🍷", "passed out in my scrubs". Counts only next to a duty (same or next sentence).
+_ONE_DRINK = ci(
+    r"\b(?:wine|vodka|tequila|gin|rum|prosecco|champagne|cava|margaritas?|mojitos?|negronis?|sangria|booze|beer|lager"
+    r"|cider|shots|brindando|brindamos|brindis|toasting|cheers|un\s+vino|vino\s+(?:tinto|blanco)|cerveza|birra|fernet|chela|chelas|cubata|calimocho"
+    r"|passed\s+out|blackout|bailando\s+encima|dancing\s+on\s+the\s+table|sin\s+dormir\s+la\s+mona)\b"
+)
+_DUTY_NEAR = ci(
+    r"\b(?:night\s+shift|shift|on[- ]call|nights|ward\s+round|theatre|(?:back\s+)?on\s+the\s+ward|(?:morning|afternoon"
+    r"|evening|this\s+afternoon['’]?s?)\s+(?:clinic|list|surgery)|clinic\s+(?:this\s+afternoon|tomorrow|later)|guardia"
+    r"|turno|quir[oó]fano|consulta\s+de\s+(?:la\s+)?tarde|pase\s+de\s+planta|scrubs|la\s+bata|bata\s+puesta"
+    r"|medical\s+questions|preguntas\s+m[eé]dicas|operating|operar)\b"
+)
+# Sober or teaching: "all sober I promise (lime and sodas)", "con refrescos", "alcohol and night shifts: the risks".
+_SOBER_OR_TEACHING = ci(
+    r"\b(?:sober|sin\s+alcohol|alcohol[- ]free|refrescos?|soft\s+drinks?|lime\s+and\s+sodas?|mocktails?|0[.,]0"
+    r"|zero|not\s+drinking|no\s+bebo|never\s+drink|agua|water|tea|t[eé]|caf[eé]|coffee|units?|unidades|risks?"
+    r"|riesgos?|liver|h[ií]gado|guidance|gu[ií]a|advice|consejos?|withdrawal|abstinencia|dependence|dependencia"
+    r"|alcohol\s+use|consumo)\b"
+)
 
 # --- asking a patient out ---------------------------------------------------------------------------------
 _INVITE = ci(
@@ -140,11 +160,17 @@ _JUDGEMENT = ci(
 
 
 def _impaired(d: Draft) -> list[Hit]:
-    duty = _ON_DUTY.search(d.text)
-    if duty is None:
+    """Several drinks (or drunk/hungover) anywhere with a duty; or one drink, a toast or passing out next to one."""
+    if _ON_DUTY.search(d.text) is not None:
+        for m in _IMPAIRED.finditer(d.text):
+            if not _NEGATED.search(d.text[max(0, m.start() - 40) : m.start()]):
+                return [Hit("prof.impaired", m.start(), m.end())]
+    if _SOBER_OR_TEACHING.search(d.text):
         return []
-    for m in _IMPAIRED.finditer(d.text):
-        if not _NEGATED.search(d.text[max(0, m.start() - 40) : m.start()]):
+    for m in _ONE_DRINK.finditer(d.text):
+        s_start, s_end = d.sentence_of(m.start())
+        near = d.text[max(0, s_start - 100) : min(len(d.text), s_end + 100)]
+        if _DUTY_NEAR.search(near) and not _NEGATED.search(d.text[max(0, m.start() - 40) : m.start()]):
             return [Hit("prof.impaired", m.start(), m.end())]
     return []
 

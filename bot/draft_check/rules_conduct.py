@@ -207,10 +207,10 @@ def _situations(d: Draft) -> list[Hit]:
     """Contempt for a group of patients, gossip, a public incident complaint, a personal message."""
     text = d.text
     hits: list[Hit] = []
-    for start, end in sit.spans(d, "who.group"):
+    for start, end in sorted(sit.spans(d, "who.group") + sit.spans(d, "who.kind")):
         s_start, s_end = d.sentence_of(start)
-        window_end = min(len(text), s_end + 120)
-        if sit.has(d, "act.contempt", max(0, s_start - 120), window_end):
+        window_start, window_end = max(0, s_start - 120), min(len(text), s_end + 120)
+        if sit.has(d, "act.contempt", window_start, window_end) or sit.has(d, "act.ridicule", window_start, window_end):
             hits.append(Hit("prof.contempt", start, end))
             break
     scorn = sit.first(d, "act.scorn")
@@ -222,6 +222,10 @@ def _situations(d: Draft) -> list[Hit]:
     figure = sit.first(d, "who.local_figure")
     if not gossip and figure and sit.has(d, "what.visit"):  # a recognisable person's visit, told in public
         hits.append(Hit("prof.gossip", figure[0], figure[1]))
+    role = sit.first(d, "who.role")  # someone known by their job and place, their visit told as a joke or secret
+    if role and not any(h.rule == "prof.gossip" for h in hits) and sit.has(d, "what.visit") and (
+            LAUGH_RE.search(text) or sit.has(d, "act.ridicule")):
+        hits.append(Hit("prof.gossip", role[0], role[1]))
     incident = sit.first(d, "act.incident")
     if incident and _SETTING_NAMED.search(text):
         hits.append(Hit("prof.incident", incident[0], incident[1]))
@@ -229,6 +233,7 @@ def _situations(d: Draft) -> list[Hit]:
     if personal and (sit.has(d, "act.addressed") or sit.has(d, "who.vocative") or "😍" in text[personal[0]:personal[1]]
                      or re.search(r"(?i)patient|paciente", text[personal[0] : personal[1]])):
         hits.append(Hit("prof.personal", personal[0], personal[1]))
+    hits += _attraction(d)
     hits += [Hit("prof.disparage", s, e) for s, e in sit.spans(d, "act.colleague_mock")]
     for start, end in sit.spans(d, "act.mock_patient"):  # an eye-roll or put-down with a patient in view
         s_start, s_end = d.sentence_of(start)
@@ -237,6 +242,22 @@ def _situations(d: Draft) -> list[Hit]:
             hits.append(Hit("prof.disparage", start, end))
             break
     return hits
+
+
+_EMOJI_ONLY = re.compile(r"^[😍😘😏🥵😻]$")
+_TO_READER = ci(r"\b(?:you|your|you['’]re|te|tu|tus|has|eres|est[aá]s|verte|contigo)\b")
+
+
+def _attraction(d: Draft) -> list[Hit]:
+    """Attraction or courting next to a care encounter: flirting with, or rating, someone met through work. A bare
+    heart-eyes emoji counts only when it speaks to the reader about their care ("... 😍 glad your scar healed")."""
+    if not sit.has(d, "what.met_in_care") and not sit.has(d, "what.your_care"):
+        return []
+    for start, end in sit.spans(d, "act.attraction"):
+        if _EMOJI_ONLY.match(d.text[start:end]) and not (_TO_READER.search(d.text) and sit.has(d, "what.your_care")):
+            continue
+        return [Hit("prof.personal", start, end)]
+    return []
 
 
 def _confirm_and_review(d: Draft) -> list[Hit]:

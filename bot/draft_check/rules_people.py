@@ -75,7 +75,7 @@ def detect(d: Draft) -> list[Hit]:
         if sit.has(d, "what.clinical", s_start, s_end) and sit.has(d, "what.visit", s_start, s_end):
             hits.append(Hit("privacy.child", start, end, placeholder="[PERSON]"))
             break
-    for start, end in sit.spans(d, "who.local_figure"):
+    for start, end in sorted(sit.spans(d, "who.local_figure") + sit.spans(d, "who.role")):
         s_start, s_end = d.sentence_of(start)
         near = text[max(0, s_start - 150) : min(len(text), s_end + 150)]
         if CLINICAL_RE.search(near) or sit.VISIT_RE.search(near):

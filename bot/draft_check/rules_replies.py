@@ -58,10 +58,19 @@ _SEND_TO = re.compile(
 )
 
 
+# A reply posted as the practice ("Owner reply:", "this reviewer"): the reader is a reviewer even without thanks.
+_OWNER_REPLY = re.compile(
+    r"(?i)\b(?:owner(?:['’]s)?\s+(?:reply|response)|(?:reply|response)\s+from\s+the\s+(?:owner|practice|clinic)"
+    r"|this\s+reviewer|the\s+reviewer|reviewing\s+us|respuesta\s+del?\s+(?:propietari[oa]|la\s+cl[ií]nica|centro)"
+    r"|esta\s+reseña|la\s+reseña|su\s+reseña|tu\s+reseña)\b"
+)
+
+
 def detect(d: Draft) -> list[Hit]:
     """A reply (to a review, a handle or a named reader) that speaks about the reader's care."""
     review = sit.has(d, "who.review_author")
-    addressed = review or sit.has(d, "act.addressed") or sit.has(d, "who.vocative")
+    addressed = (review or sit.has(d, "act.addressed") or sit.has(d, "who.vocative")
+                 or _OWNER_REPLY.search(d.text) is not None)
     if not addressed:
         return []
     hits: list[Hit] = []
@@ -85,6 +94,12 @@ def detect(d: Draft) -> list[Hit]:
             if review:  # arguing the case in public: the tone is a problem as well as the disclosure
                 hits.append(Hit("prof.reply_tone", start, end))
             break
+    blame = sit.first(d, "act.blame_reader")  # blaming the reader for their own visit, in public
+    if blame and (review or _OWNER_REPLY.search(d.text) is not None or care):
+        if not any(h.rule == "prof.reply_tone" for h in hits):
+            hits.append(Hit("prof.reply_tone", blame[0], blame[1]))
+        if not any(h.rule == "privacy.reply" for h in hits):
+            hits.append(Hit("privacy.reply", blame[0], blame[1]))
     sarcasm = sit.first(d, "act.sarcasm")
     if review and sarcasm and not any(h.rule == "prof.reply_tone" for h in hits):
         hits.append(Hit("prof.reply_tone", sarcasm[0], sarcasm[1]))

@@ -85,6 +85,24 @@ CHILD_RE = ci(
     r"\b(?:kid|child|toddler|baby|little\s+(?:one|boy|girl|lad|man)|\d{1,2}[- ]year[- ]old|teen(?:ager)?|infant"
     r"|newborn|niñ[oa]|peque|cr[ií][oa]|beb[eé]|chiquit[ií]n|adolescente|chaval(?:a|ito)?)\b"
 )
+# Lay roles and local places: "the butcher", "el chico del taller", "who runs the post office". Clinicians are left
+# out (a doctor named with their clinic is a notice, not a patient).
+_LAY_ROLE = (
+    r"owner|dueñ[oa]|butcher|baker|barber|hairdresser|mechanic|plumber|electrician|landlord|landlady|publican"
+    r"|shopkeeper|postman|postwoman|postmistress|teacher|headteacher|lollipop\s+lady|librarian|firefighter"
+    r"|fire\s+chief|police\s*(?:man|woman|officer)|sergeant|bus\s+driver|taxi\s+driver|footballer|player"
+    r"|referee|coach|manager|goalkeeper|striker|streamer|youtuber|influencer|singer|presenter|reporter|journalist"
+    r"|editor|guy|lad|bloke|woman|lady|girl|chic[oa]|señor[a]?|t[ií][oa]|hombre|mujer|carnicer[oa]|panader[oa]"
+    r"|peluquer[oa]|mec[aá]nic[oa]|fontaner[oa]|maestr[oa]|profe(?:sor[a]?)?|bomber[oa]|polic[ií]a|guardia\s+civil"
+    r"|conductor[a]?|taxista|jugador[a]?|[aá]rbitro|entrenador[a]?|DT|t[eé]cnico|cantante|periodista|locutor[a]?"
+    r"|camarer[oa]|cura|p[aá]rroco|vicar|priest|pastor"
+)
+_LOCAL_PLACE = (
+    r"caf[eé]|cafeter[ií]a|bakery|bar|pub|shop|store|garage|gym|school|post\s+office|fire\s+station|station|club"
+    r"|team|paper|newspaper|desk|farm|church|chippy|takeaway|pharmacy|library|council|taller|panader[ií]a|tienda"
+    r"|colegio|escuela|instituto|parroquia|iglesia|equipo|carnicer[ií]a|peluquer[ií]a|estaci[oó]n|gasolinera"
+    r"|ayuntamiento|mercado|kiosco|peri[oó]dico|radio|pueblo|village|barrio|aldea|airport|aeropuerto"
+)
 # Someone readers may recognise: a local figure, a public role, an identifiable group member.
 LOCAL_FIGURE_RE = ci(
     r"\b(?:the|our|a\s+certain|a\s+well[- ]known|el|la|nuestr[oa]|ciert[oa]|un[oa]?\s+(?:muy\s+)?conocid[oa])\s+"
@@ -99,6 +117,29 @@ LOCAL_FIGURE_RE = ci(
     r"(?:the\s+|el\s+|la\s+|our\s+)?(?:alcalde(?:sa)?|mayor|concejal[a]?|councillor|cura|vicar|MP|presidente)\b"
     r"|\b(?:the\s+(?:lad|guy|woman|man|lady)\s+who\s+(?:plays|runs|owns|works))|\b(?:la|el)\s+de\s+la\s+"
     r"(?:panader[ií]a|farmacia|tienda|frutería)\b"
+
+)
+
+# Someone recognisable by a lay role and where they do it, rather than by a public title. Kept apart from
+# LOCAL_FIGURE_RE: with a visit it is a privacy problem, and a professionalism one only when told as a joke or a secret.
+ROLE_RE = ci(
+    r"(?!x)x"
+    # a lay role tied to a place or an organisation: "the owner of the new vegan café", "el chico del taller",
+    # "the guy from the Daily Recorder sports desk", "a firefighter at Kilbride station", "el DT del Atlético"
+    rf"|\b(?:{_LAY_ROLE})\s+(?:of|from|at|de|del|en)\s+(?:the\s+|el\s+|la\s+|los\s+|our\s+|my\s+)?"
+    rf"(?:\w+\s+){{0,3}}?(?:{_LOCAL_PLACE}|(?-i:[A-Z])\w+)"
+    # ... or a role before a town or a name: "the Greyhaven butcher", "Coach Benton", "la profe Elvira"
+    rf"|\b(?:the|el|la)\s+(?-i:[A-Z])\w+\s+(?:{_LAY_ROLE})\b"
+    r"|\b(?:coach|profe|father|padre|pastor|councillor|concejal[a]?|alcalde(?:sa)?|mayor|chef|captain)\s+(?-i:[A-Z])\w+"
+    # ... or someone who runs a local place: "who runs the post office", "que lleva el bar"
+    rf"|\b(?:who|que)\s+(?:runs|owns|manages|works\s+at|regenta|lleva|lleve|tiene)\s+(?:the|a|el|la)\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:{_LOCAL_PLACE})\b"
+    # ... or the only one of a kind in a small place: "the only person there on warfarin", "la única de 94"
+    rf"|\b(?:the\s+only|(?:el|la)\s+[uú]nic[oa])\s+(?:(?:person|one|woman|man|lady|family|child|kid|patient|persona"
+    rf"|mujer|hombre|señora|señor|familia|niñ[oa]|paciente|vecin[oa]|dentist|{_LAY_ROLE})\s+)?"
+    rf"(?:in|there|en|de|del|con|from|on)\b"
+    # ... or a family named with their place: "the Whitmore family from Glen Arden", "el nene de los Fernández"
+    r"|\b(?-i:[A-Z])\w+\s+family\s+(?:from|of|in)\b|\bde\s+los\s+(?-i:[A-Z])\w+\b"
 )
 
 # Confirming that someone is your patient: the care relationship is itself health information.
@@ -129,6 +170,12 @@ YOUR_CARE_RE = ci(
     r"|\bsu\s+(?:hij[oa]|beb[eé]|madre|padre|marido|mujer|pareja)\s+(?:fue|tuvo|vino|estuvo)\b"
     r"|\b(?:falt[oó]|no\s+acudi[oó]|no\s+vino|no\s+se\s+present[oó]|lleg[oó]\s+(?:\d+\s+minutos\s+)?tarde"
     r"|le\s+(?:atendimos|vimos|recetamos|derivamos|operamos|hicimos)|usted\s+(?:vino|acudi[oó]|lleg[oó]))\b"
+    r"|\b(?:faltaste|viniste|llegaste|acudiste|te\s+(?:vimos|vi|atend[ií]|atendimos|operamos|oper[eé]|recet[eé]|recetamos"
+    r"|quit[eé]|quitamos|dej[eé]\s+la\s+receta|hicimos|hice|pusimos|puse)|(?:vos\s+sos|t[uú]\s+eres)\s+(?:la|el)\s+que\s+vino"
+    r"|I\s+remember\s+you\s+from|(?:thanks|thx|thank\s+you)\s+for\s+coming\s+in|you\s+came\s+in|that\s+was\s+you\s+in"
+    r"|(?:look(?:ing)?\s+after|helping|help|care\s+for|caring\s+for)\s+you\s+(?:both\s+)?(?:through|during|with)"
+    r"|your\s+(?:pregnancy|ivf|embarazo|journey|cast|scar|filling|implant|stitches|recovery)"
+    r"|tu\s+(?:embarazo|placa|implante|yeso|cicatriz|control)|tus\s+(?:an[aá]lisis|controles|puntos|revisiones))\b"
     r"|\b(?:went\s+well|back\s+on\s+your\s+feet|you['’]?re\s+(?:recovering|healing|on\s+the\s+mend)|looking\s+so\s+well"
     r"|ya\s+est[eé]s\s+recuperad[oa]|sali[oó]\s+bien|saliera\s+bien|qu[eé]\s+bien\s+se\s+te?\s+ve)\b"
 )
@@ -155,6 +202,15 @@ VISIT_RE = ci(
     r"|\b(?:a|en)\s+la\s+guardia\b|\ba\s+urgencias\b|\bunder\s+(?:my|our)\s+care\b|\ble\s+cos[ií]\b|\bI\s+(?:stitched|treated|saw)\b"
     r"|\bcame\s+(?:in\s+)?to\s+see\s+me\b|\bvino\s+a\s+verme\b|\bvolvi[oó]\s+a\s+urgencias\b|\bwas\s+in\s+(?:a&e|ed)"
     r"|\bcame\s+in\s+(?:with|for|about)\b|\bwe\s+saw\s+in\s+clinic\b|\bque\s+vimos\b|\bin\s+clinic\b|\ben\s+consulta\b"
+    # came/was in, came to a named kind of clinic, is back on the ward, lies in bed 4 / la 214, had stitches out
+    r"|\b(?:came|was|is)\s+in\s+(?:again|today|yesterday|last\s+\w+|this\s+\w+)\b|\bcame\s+(?:in\s+)?to\s+(?:our|the|my)\s+"
+    r"(?:\w+\s+)?(?:clinic|surgery|practice|ward|unit|department|a&e|ed)\b|\bback\s+(?:on|in)\s+(?:the|our)\s+"
+    r"(?:ward|unit|department|a&e|ed)\b|\b(?:in|on)\s+(?:our|the)\s+(?:unit|ward)\b|\b(?:in|en)\s+(?:bed|room|cama"
+    r"|habitaci[oó]n|box)\s*\d+|\b(?:el|la)\s+de\s+la\s+(?:\d{2,4}|uci|cama\s+\d+)\b|\bthe\s+(?:guy|man|woman|lady)\s+in\s+\d+"
+    r"|\b(?:vino|viene|vendr[aá]|ven[ií]a)\s+(?:\w+\s+){0,2}?(?:a\s+(?:la\s+)?(?:cl[ií]nica|consulta|urgencias|guardia|eco\w*"
+    r"|revisi[oó]n|control|planta)|por\s+lo\s+de[l]?|a\s+por|por\s+(?:la|el|su)\b)"
+    r"|\b(?:stitched\s+(?:up|him|her)|pulled\s+(?:\w+\s+){1,2}out\s+of|le\s+quit[eé]\s+(?:los\s+)?puntos"
+    r"|le\s+(?:cos[ií]|puse|pusimos|operamos|atend[ií]))\b"
 )
 
 # --- the speech act ---------------------------------------------------------------------------------------
@@ -284,6 +340,32 @@ PATIENT_GROUP_RE = ci(
     r"|old\s+(?:boys|dears|folk)|jubilad[oa]s|pensionistas|tercera\s+edad|abuelitos|abuelas|viejitos|viejitas"
     r"|types\s+of\s+(?:people|patients)|tipos\s+de\s+(?:pacientes|gente))\b"
 )
+# A kind of patient named by a label, not only the listed groups: "the 'chronic pain' lot", "first-time mums",
+# "fat folks", "people who read online", "half the people in my waiting room", "desfile de flojos".
+KIND_RE = ci(
+    r"\b(?:[\w-]+|[\"“'‘][^\"”'’]{3,30}[\"”'’])\s+(?:lot|crowd|brigade|mob|mums|moms|dads|parents|folks|types|ones"
+    r"|attenders|regulars|patients|cases)\b"
+    r"|\b(?:people|folks|those|patients|parents|mums|moms|dads|women|men|ladies|guys)\s+who\b"
+    r"|\b(?:half|most|all|every\s+one)\s+(?:of\s+)?(?:the|my|our|these)\s+(?:people|patients|parents|mums|women|men)\b"
+    r"|\bevery\s+(?:single\s+)?(?:\w+\s+){0,4}?(?:mum|mom|dad|parent|patient|woman|man|one)\b"
+    r"|\bthe\s+(?:manipulative|entitled|worried\s+well|lazy|obese|unwashed|demented|confused)\b"
+    r"|\b(?:desfile|fauna|manada|panda|tropa|reba[ñn]o|procesi[oó]n)\s+de\b|\b(?:la\s+)?fauna\b"
+    r"|\b(?:otr[oa]|l[oa]s|las|esas?|esos?)\s+(?:madres?|padres?|señoras?|abuel[oa]s?|pacientes?|gente|tí[oa]s)\s+que\b"
+    r"|\b(?:el|la)\s+de\s+siempre\b|\b(?:la\s+)?gente\s+(?:ya\s+no|que|de\s+hoy)\b|\blos\s+(?:t[ií]picos|cl[aá]sicos)\b"
+)
+# Ridicule that needs no slur: sarcasm, "they all...", a verdict of entitlement, a dehumanising picture.
+RIDICULE_RE = ci(
+    r"\b(?:gee|shocker|who\s+(?:would\s+have|could\s+have|'d\s+have)\s+(?:thought|guessed)|who\s+knew|imagine\s+my\s+surprise"
+    r"|I\s+wonder\s+why|wonder\s+why|comedy\s+gold|natural\s+selection|darwin\s+award|die\s+inside|reason\s+I\s+drink"
+    r"|cute\s+idea|bless\s+(?:them|her|him)|change\s+my\s+mind|daycare|circus|zoo|the\s+worst\s+are|they\s+all\s+(?:end\s+up"
+    r"|want|think|say|turn\s+up)|refuse\s+to\s+work|demanding|smell(?:ed|s|y)?\s+worse|lose\s+the\s+weight"
+    r"|not\s+my\s+problem|sorry\s+not\s+sorry|(?:facebook|google|youtube|tiktok|whatsapp)\s+(?:degree|university|doctor)"
+    r"|knows?\s+(?:more|better)\s+than\s+(?:me|us|the\s+doctor)|tell\s+me\s+more|sure,\s+\w+|rating\s+the"
+    r"|qu[eé]\s+pa[ií]s|y\s+luego\s+(?:quiere|quieren|se\s+quejan?|vienen)|no\s+quieren\s+trabajar|exigiendo|pidiendo"
+    r"|qui[eé]n\s+lo\s+(?:iba\s+a\s+decir|dir[ií]a)|vaya\s+sorpresa|c[oó]mo\s+no|no\s+es\s+mi\s+problema"
+    r"|no\s+me\s+escribas\s+m[aá]s|se\s+creen?\s+(?:que\s+saben|m[eé]dic)|saben\s+m[aá]s\s+que|lo\s+peor\s+son"
+    r"|tod[oa]s\s+acaban|guarder[ií]a|circo)\b|🙄|🤦|🐒|🐄|🐷|🤢|🤡"
+)
 CONTEMPT_RE = ci(
     r"\b(?:clogging\s+up|let\s+them\s+wait|deserve\s+(?:to\s+wait|what\s+they\s+get|it)"
     r"|don['’]?t\s+deserve|made\s+their\s+(?:choices|bed)|never\s+learn"
@@ -306,6 +388,12 @@ GOSSIP_RE = ci(
     r"|\bsmall\s+town\s+life\b|\bcosas\s+de\s+pueblo\b|\bno\s+voy\s+a\s+decir\s+qui[eé]n\b|\byou\s+know\s+who\b"
     r"|\b(?:won['’]?t|can['’]?t|not\s+going\s+to)\s+say\s+who\b|\bno\s+(?:dir[eé]|puedo\s+decir)\s+qui[eé]n\b"
     r"|\badivin(?:ad|en|a|ar)\s+(?:qu[eé]|cu[aá]l)\b|\ba\s+certain\s+(?:\w+\s+){0,2}?(?:from|of|at)\s+(?:our|the)\s+local\b"
+    # asking readers to keep a secret, or passing one on: "don't tell anyone", "no digáis nada", "overheard", 🤫
+    r"|\bdon['’]?t\s+tell\s+(?:anyone|a\s+soul|\w+\s+I\s+said)\b|\bbetween\s+(?:us|you\s+and\s+me|ourselves)\b"
+    r"|\bkeep\s+(?:it|this)\s+(?:quiet|between)\b|\bmum['’]?s\s+the\s+word\b|\bno\s+(?:dig[aá]is|digas|cont[eé]is)\s+nada\b"
+    r"|\bni\s+una\s+palabra\b|\bentre\s+nosotr[oa]s\b|\bque\s+no\s+salga\s+de\s+aqu[ií]\b|\bsh+h\b|\boverheard\b"
+    r"|\bque\s+lo\s+sep[aá]is\b|\b(?:sab[eé]is|sabes|know|guess)\s+(?:qu[eé]|which|what)\s+"
+    r"(?:famos|conocid|well[- ]known|famous|local)\w*|🤫|🤐"
 )
 INCIDENT_RE = ci(
     r"\b(?:chaos|shambles|disaster|left\s+a\s+patient|couldn['’]?t\s+care\s+less|caos|desastre|dej[oó]\s+a\s+un"
@@ -325,6 +413,35 @@ PERSONAL_RE = ci(
     r"|if\s+you\s+ever\s+fancy|te\s+apetece\s+(?:un|una|quedar|tomar)|escr[ií]beme\s+por\s+privado|dm\s+me|personal\s+number"
     r"|my\s+number|outside\s+work|(?:un|a)\s+(?:caf[eé]|drink|copa)\s+cuando|m[oó]vil\s+personal"
     r"|fuera\s+del\s+trabajo|quedar\s+(?:fuera|contigo|un\s+d[ií]a)|date\s+night)"
+)
+# Attraction or courting: "the cute one from bed 4", "are you single?", "left my number", "me has alegrado el día".
+ATTRACTION_RE = ci(
+    r"\b(?:cute|cutest|hot|hottest|fit|fittest|sexy|gorgeous|stunning|handsome|fanciable|dishy|guap[oa]|guap[ií]sim[oa]"
+    r"|buen[oa]n[oa]?|lind[oa])\s+(?:one|dad|mum|mom|guy|girl|man|woman|lady|bloke|nurse|nurses|doctor|doctors|patient"
+    r"|patients|paramedic|reg|registrar|papi|pap[aá]|mam[aá]|chic[oa]|paciente|enfermer[oa]s?|residente)\b"
+    r"|\b(?:are\s+you\s+(?:single|seeing\s+anyone)|friend\s+request|(?:left|gave|slipped|sent)\s+(?:him|her|them|you)?\s*"
+    r"my\s+(?:number|digits|insta|snap)|rating\s+the\s+(?:hottest|cutest|fittest)|crush\s+on|wish\s+me\s+luck"
+    r"|liked\s+your\s+(?:\w+\s+)?(?:pic|photo|selfie)|me\s+has\s+alegrado\s+el\s+d[ií]a|est[aá]s\s+solter[oa]"
+    r"|tienes\s+novi[oa]|solicitud\s+de\s+amistad|te\s+(?:dej[eé]|pas[eé])\s+mi\s+(?:n[uú]mero|tel[eé]fono|insta)"
+    r"|no\s+(?:dejo|paro)\s+de\s+pensar\s+en\s+ti|te\s+agregu[eé])\b|😍|😘|😏|🥵|😻"
+)
+# Where a care encounter shows: "I did your smear", "from bed 4", "discharge", "waiting room", "la consulta de las 10".
+MET_IN_CARE_RE = ci(
+    r"\bI\s+(?:did|took|gave|stitched|examined|treated|saw)\s+(?:your|his|her|you)\b|\b(?:bed|room|bay|cama|box)\s*\d+"
+    r"|\bdischarge\w*|\bwaiting\s+room|\bsala\s+de\s+espera|\bconsulta\s+de\s+las\s+\d+|\b(?:ward|clinic|consulta"
+    r"|planta|guardia|urgencias)\b|\b(?:scar|stitches|smear|cicatriz|puntos)\b|\b\d+\s+(?:West|East|North|South)\b"
+)
+# Blaming the reader in a reply: "look at your own behaviour", "no culpe a la clínica", "enjoy finding a new dentist".
+BLAME_READER_RE = ci(
+    r"\b(?:look\s+at\s+your\s+own|your\s+own\s+(?:behaviou?r|fault|choice|decision|doing)|before\s+(?:reviewing|blaming"
+    r"|complaining|you\s+review)|not\s+(?:bad\s+service|our\s+fault)|that['’]s\s+(?:medicine|on\s+you|not\s+on\s+us)"
+    r"|have\s+a\s+(?:nice|good|lovely|great)\s+(?:day|life)|enjoy\s+(?:finding|your\s+new|the\s+wait)|good\s+luck\s+finding"
+    r"|we\s+have\s+(?:cctv|it\s+on\s+camera|witnesses|the\s+recording)|turned\s+up\s+drunk|shouted\s+at|got\s+(?:angry"
+    r"|aggressive|abusive)|demanding|chose\s+the\s+cheaper|against\s+(?:our|my|medical)\s+(?:advice|recommendation)"
+    r"|no\s+culpes?|la\s+culpa\s+(?:es|fue|ser[aá])\s+(?:suya|tuya)|su\s+desorganizaci[oó]n|tu\s+desorganizaci[oó]n"
+    r"|no\s+s[eé]\s+(?:qu[eé]|de\s+qu[eé])\s+(?:reclamas|reclama|se\s+queja|te\s+quejas)|(?:la\s+)?reseña\s+no\s+es\s+justa"
+    r"|(?:this|the|your)\s+review\s+is\s+(?:unfair|not\s+fair|a\s+lie)|ya\s+sabemos\s+todos|no\s+hace\s+falta\s+que\s+lo\s+niegue"
+    r"|se\s+fue\s+gritando|exigi[oó]|nos\s+grit[oó]|contra\s+(?:nuestra|mi)\s+(?:recomendaci[oó]n|indicaci[oó]n))\b"
 )
 # Mocking one patient: a patient word with an eye-roll or skull, or a put-down aimed at them.
 MOCK_PATIENT_RE = ci(
@@ -383,7 +500,9 @@ PARTS: dict[str, re.Pattern[str]] = {
     "who.review_author": REVIEW_REPLY_RE,
     "who.child": CHILD_RE,
     "who.local_figure": LOCAL_FIGURE_RE,
+    "who.role": ROLE_RE,
     "who.group": PATIENT_GROUP_RE,
+    "who.kind": KIND_RE,
     "who.confirmed_patient": CONFIRM_PATIENT_RE,
     "what.clinical": CLINICAL_RE,
     "what.your_care": YOUR_CARE_RE,
@@ -411,6 +530,10 @@ PARTS: dict[str, re.Pattern[str]] = {
     "act.sarcasm": SARCASM_AT_READER_RE,
     "act.colleague_mock": COLLEAGUE_MOCK_RE,
     "act.mock_patient": MOCK_PATIENT_RE,
+    "act.ridicule": RIDICULE_RE,
+    "act.attraction": ATTRACTION_RE,
+    "what.met_in_care": MET_IN_CARE_RE,
+    "act.blame_reader": BLAME_READER_RE,
     "mit.own_doctor": OWN_DOCTOR_RE,
     "mit.generic_reply": GENERIC_REPLY_RE,
     "mit.general_info": GENERAL_INFO_RE,
