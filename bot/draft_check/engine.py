@@ -50,7 +50,8 @@ RULES: dict[str, Rule] = {rid: rule for m in (*_MODULES, rules_learned) for rid,
 _JOIN = re.compile(
     r"^[\s,;:()\-–—/]*(?:(?:and|y|in|on|at|en|de|del|from|with|con|el|la)\b[\s,;:()\-–—/]*)?$", re.IGNORECASE
 )
-_PRIVACY_PRIORITY = ("privacy.name", "privacy.record", "privacy.contact", "privacy.screenshot", "privacy.relation",
+_PRIVACY_PRIORITY = ("privacy.name", "privacy.record", "privacy.contact", "privacy.screenshot", "privacy.visible",
+                     "privacy.relation",
                      "privacy.unusual", "privacy.figure", "privacy.child", "privacy.named", "privacy.reply",
                      "privacy.place",
                      "privacy.age", "privacy.date", "privacy.story", "privacy.encounter", "privacy.review")
@@ -67,6 +68,8 @@ _KIND = {
     "privacy.review": ("clinical details", "datos clínicos"),
     "privacy.relation": ("who the patient is", "quién es el paciente"),
     "privacy.screenshot": ("a screenshot of their messages", "una captura de sus mensajes"),
+    "privacy.visible": ("a patient list or document in the picture",
+                        "una lista o un documento de pacientes a la vista"),
     "privacy.child": ("a child and their condition", "un niño y su enfermedad"),
     "privacy.figure": ("who the patient is locally", "quién es el paciente en su entorno"),
     "privacy.named": ("name", "nombre"),

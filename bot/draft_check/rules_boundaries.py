@@ -84,7 +84,7 @@ _ON_DUTY = ci(
     r"|me\s+toca\s+(?:turno|guardia|quir[oó]fano)|turno\s+(?:a\s+las|mañana|de\s+mañana)|quir[oó]fano\s+mañana"
     r"|(?:the|my)\s+\d{1,2}\s*(?:am|pm|h)?\s+(?:list|clinic|shift)|guardia\s+de\s+\d+\s*h|on[- ]call\s+in"
     r"|operar\s+mañana|opero\s+mañana|pasar\s+planta|mañana\s+(?:opero|operamos|tengo\s+(?:guardia|quir[oó]fano"
-    r"|turno|consulta)|entro\s+a))\b"
+    r"|turno|consulta|consultorio)|entro\s+a)|tengo\s+(?:consulta|consultorio|guardia|quir[oó]fano)\s+a\s+las)\b"
 )
 _NEGATED = ci(r"\b(?:never|don['’]?t|do\s+not|no|nunca|not)\s+(?:\w+\s+){0,3}$")
 # One drink named (no count), a toast or its aftermath: "vodka and a night shift", "brindando en plena guardia",
@@ -137,7 +137,7 @@ _ADMIRE = ci(
 _VOTE = ci(r"\b(?:vot(?:e|ed|es|ing|ers?)|votan|votaron|votasteis|votáis|vot[oó]|votantes|votar)\b")
 _DESERVE = ci(
     r"\b(?:deserve|deserves|serves\s+(?:you|them)\s+right|don['’]?t\s+come\s+(?:crying|complaining|to)"
-    r"|enjoy\s+the|merecen|merec[eé]is|te\s+lo\s+mereces|se\s+lo\s+(?:han\s+)?buscado|que\s+no\s+vengan"
+    r"|enjoy\s+the|don['’]?t\s+expect\s+(?:me|us|any)|no\s+esper(?:en|es)\s+que|merecen|merec[eé]is|te\s+lo\s+mereces|se\s+lo\s+(?:han\s+)?buscado|que\s+no\s+vengan"
     r"|no\s+vengan|no\s+venga[ns]?\s+(?:a\s+)?(?:llorar|quejarse)|que\s+se\s+aguanten|disfruten)\b"
 )
 
@@ -149,13 +149,21 @@ _NAMED_COLLEAGUE = re.compile(
     rf"|\b(?i:at|of|from|del|de\s+la|en\s+el|en\s+la)\s+(?:St\.?\s+)?{CAP}['’]?s?\b(?=[^.!?\n]{{0,60}}"
     rf"\b(?i:again|otra\s+vez|as\s+usual|como\s+siempre|todo\s+el\s+d[ií]a)\b)"
     rf"|\b(?:Hospital|Cl[ií]nica|Cl[ií]nic|Centro)\s+(?:\w+\s+){{0,2}}?{CAP}"
+    # "the Hollins Clinic", "Fenwick Ward", "that registrar at Kelmscott Royal", "their medical director"
+    rf"|\b{CAP}\s+(?:Clinic|Hospital|Practice|Surgery|Ward|Unit|Royal|General|Infirmary|Medical\s+Cent(?:re|er))\b"
+    rf"|\b(?i:registrar|consultant|surgeon|sister|matron|reg|sho|fy1|f1|adjunt[oa]|residente|anaesthetist|cirujan[oa])"
+    rf"\s+(?i:at|from|of|on|de|del|en)\s+(?:the\s+|el\s+|la\s+)?{CAP}"
+    rf"|\b(?i:their|his|her|the)\s+(?i:medical\s+director|clinical\s+lead|practice\s+manager|head\s+of\s+department)\b"
 )
 _JUDGEMENT = ci(
     r"\b(?:botch\w*|butcher\w*|laziest|lazy|shocking|hopeless|shambolic|disgrace\w*|embarrassment|strikes\s+again"
     r"|thanks\s+for\s+nothing|allowed\s+near|how\s+(?:is|was|did|does)\s+(?:he|she|that\s+\w+|they)"
     r"\s+(?:still|ever|even|pass|get|qualif)\w*|never\s+know\s+how|mal\s+operad\w*|chapuza\w*|carnicer[oa]"
     r"|verg[uü]enza|durmiendo|tapando|sus\s+marrones|vag[oa]s|in[uú]tiles"
-    r"|no\s+s[eé]\s+c[oó]mo\s+(?:aprob|sac|pas)\w*)\b"
+    r"|no\s+s[eé]\s+c[oó]mo\s+(?:aprob|sac|pas)\w*"
+    r"|pill\s+mill|(?:lose|lost)\s+(?:his|her|their)\s+licen[cs]e|struck\s+off|named\s+and\s+shamed|make\s+it\s+make\s+sense"
+    r"|screams?\s+at|screamed\s+at|nearly\s+(?:killed|tubed|lost)|no\s+se\s+entera|deber[ií]a\s+perder\s+(?:la|su)\s+licencia"
+    r"|le\s+quiten\s+el\s+t[ií]tulo|grit[oó]\s+a)\b"
 )
 
 

@@ -137,7 +137,10 @@ TARGET_RE = ci(
 )
 LAUGH_RE = re.compile(r"😂|🤣|😆|(?i:\blol\b|\blmao\b|\bja(?:ja)+\b)")
 LAUGHED_AT_RE = ci(
-    r"\b(?:patients?|pts?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la|del|al)\s+(?:señor|señora|tío|tía)\s+que)\b"
+    r"\b(?:patients?|pts?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la|del|al)\s+(?:señor|señora|tío|tía)\s+que"
+    # someone's reaction or plea in an encounter: "the face he made when I told him", "he begged us not to tell"
+    r"|the\s+face\s+(?:he|she|they)\s+made|when\s+I\s+told\s+(?:him|her|them)|(?:he|she)\s+begged|funniest\s+(?:consult|case"
+    r"|patient)|la\s+cara\s+que\s+puso|cuando\s+le\s+dije|me\s+suplic[oó])\b"
 )
 MOCK_RE = ci(
     r"\bpatients\s+these\s+days\b|\bpacientes\s+de\s+hoy\s+en\s+d[ií]a\b|\bstill\s+laughing\b"
@@ -223,7 +226,7 @@ def _situations(d: Draft) -> list[Hit]:
     if not gossip and figure and sit.has(d, "what.visit"):  # a recognisable person's visit, told in public
         hits.append(Hit("prof.gossip", figure[0], figure[1]))
     role = sit.first(d, "who.role")  # someone known by their job and place, their visit told as a joke or secret
-    if role and not any(h.rule == "prof.gossip" for h in hits) and sit.has(d, "what.visit") and (
+    if role and not any(h.rule == "prof.gossip" for h in hits) and (d.clinical or sit.has(d, "what.visit")) and (
             LAUGH_RE.search(text) or sit.has(d, "act.ridicule")):
         hits.append(Hit("prof.gossip", role[0], role[1]))
     incident = sit.first(d, "act.incident")

@@ -75,6 +75,9 @@ def detect(d: Draft) -> list[Hit]:
         return []
     hits: list[Hit] = []
     generic = sit.has(d, "mit.generic_reply")
+    # Declining to advise ("no puedo decirte si dejarla; háblalo con tu psiquiatra, que conoce tu historia") names the
+    # reader's care only to send them back to it (a clean look-alike of drafts_hand_c).
+    declined = sit.DECLINE_RE.search(d.text) is not None
     care = sit.spans(d, "what.your_care") + sit.spans(d, "what.no_show") + sit.spans(d, "what.recovery")
     for start, end in sorted(care):
         if _SEND_TO.search(d.text, max(0, start - 30), start):
@@ -83,6 +86,8 @@ def detect(d: Draft) -> list[Hit]:
         clinical = (sit.has(d, "what.clinical", s_start, s_end) or sit.has(d, "what.visit", s_start, s_end)
                     or _RECORD.search(d.text, start, end) is not None)
         recovery = sit.has(d, "what.recovery", s_start, s_end)
+        if declined and not recovery and not sit.has(d, "what.no_show", s_start, s_end):
+            continue
         # A generic reply ("we can't comment on individual visits") to a review confirms nothing unless the same
         # sentence names care (leave-one-file-out: the two clean generic replies of drafts_hand_c/d flagged).
         if review and generic and not (recovery or sit.has(d, "what.clinical", s_start, s_end)
@@ -94,12 +99,12 @@ def detect(d: Draft) -> list[Hit]:
             if review:  # arguing the case in public: the tone is a problem as well as the disclosure
                 hits.append(Hit("prof.reply_tone", start, end))
             break
-    blame = sit.first(d, "act.blame_reader")  # blaming the reader for their own visit, in public
-    if blame and (review or _OWNER_REPLY.search(d.text) is not None or care):
-        if not any(h.rule == "prof.reply_tone" for h in hits):
-            hits.append(Hit("prof.reply_tone", blame[0], blame[1]))
-        if not any(h.rule == "privacy.reply" for h in hits):
-            hits.append(Hit("privacy.reply", blame[0], blame[1]))
+    blame = sit.first(d, "act.blame_reader")  # blaming the reader in public: rude, and with their visit a disclosure
+    if blame and not any(h.rule == "prof.reply_tone" for h in hits):
+        hits.append(Hit("prof.reply_tone", blame[0], blame[1]))
+    told = review or _OWNER_REPLY.search(d.text) is not None or care or d.clinical or sit.has(d, "what.visit")
+    if blame and told and not any(h.rule == "privacy.reply" for h in hits):
+        hits.append(Hit("privacy.reply", blame[0], blame[1]))
     sarcasm = sit.first(d, "act.sarcasm")
     if review and sarcasm and not any(h.rule == "prof.reply_tone" for h in hits):
         hits.append(Hit("prof.reply_tone", sarcasm[0], sarcasm[1]))

@@ -31,14 +31,15 @@ _OPENERS = frozenset({
 })
 # "Hi Sarah,", "Hola Lucía", "Auntie Grace,", "Sarah, for your son's fever...": one named reader.
 VOCATIVE_RE = re.compile(
-    rf"\b(?i:{_GREETING})\s+(?:(?i:{_RELATIVE})\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
+    rf"\b(?i:{_GREETING})\s*,?\s+(?:(?i:{_RELATIVE})\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
     rf"|\b(?i:{_RELATIVE})\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
     rf"|(?:^|(?<=\n)|(?<=[.!?]\s))(?:Sra?|Srta|Mr|Mrs|Ms|Don|Doña)\.?\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
     rf"|\b(?i:replying\s+to|reply\s+to|respondiendo\s+a|en\s+respuesta\s+a|respuesta\s+a)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
 )
 # A sentence that opens with a capitalised word and a comma, then speaks to "you": "Linda, stop the pills".
 _OPENING_NAME_RE = re.compile(r"(?:^|(?<=[\n.!?])\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s*,\s")
-_SECOND_PERSON_RE = ci(r"\b(?:you|your|you['’]re|tu|tus|te|usted|contigo|t[oó]mate|dale|deja|sube|baja)\b")
+_SECOND_PERSON_RE = ci(r"\b(?:you|your|you['’]re|tu|tus|te|usted|contigo|t[oó]mate|dale|deja|sube|baja|vos|sos|ten[eé]s"
+                      r"|faltaste|viniste|llegaste|pediste|dijiste|reclamas|culpes|quejas)\b")
 
 
 def _vocatives(text: str) -> list[tuple[int, int]]:
@@ -189,7 +190,8 @@ RECOVERY_RE = ci(
     r"|ya\s+est[eé]s\s+(?:recuperad[oa]|mejor)|sali[oó]\s+bien|saliera\s+bien|qu[eé]\s+bien\s+se\s+te?\s+ve"
     r"|get\s+well\s+soon|que\s+te\s+mejores|recovery|recuperaci[oó]n"
     # a treatment said to be working for the reader: "glad the stitches came out ok", "te esté funcionando"
-    r"|came\s+out\s+(?:ok|okay|fine|well|great)|(?:is|are)\s+working\s+for\s+you|(?:te|le)\s+(?:est[eé]|haya|ha)\s+"
+    r"|came\s+out\s+(?:ok|okay|fine|well|great)|(?:worked|working|paid\s+off)\s+for\s+you"
+    r"|(?:cast|stitches|plaster|dressing|yeso|puntos)\s+(?:come|came|coming|off)\s*(?:off)?|(?:is|are)\s+working\s+for\s+you|(?:te|le)\s+(?:est[eé]|haya|ha)\s+"
     r"(?:funcionando|ido\s+(?:tan\s+)?bien|sentado\s+bien)|helping\s+you\s+through\s+your)\b"
 )
 NO_SHOW_RE = ci(
@@ -343,7 +345,7 @@ PATIENT_GROUP_RE = ci(
 # A kind of patient named by a label, not only the listed groups: "the 'chronic pain' lot", "first-time mums",
 # "fat folks", "people who read online", "half the people in my waiting room", "desfile de flojos".
 KIND_RE = ci(
-    r"\b(?:[\w-]+|[\"“'‘][^\"”'’]{3,30}[\"”'’])\s+(?:lot|crowd|brigade|mob|mums|moms|dads|parents|folks|types|ones"
+    r"(?:\b[\w-]+|[\"“'‘][^\"”'’]{3,30}[\"”'’])\s+(?:lot|crowd|brigade|mob|mums|moms|dads|parents|folks|types|ones"
     r"|attenders|regulars|patients|cases)\b"
     r"|\b(?:people|folks|those|patients|parents|mums|moms|dads|women|men|ladies|guys)\s+who\b"
     r"|\b(?:half|most|all|every\s+one)\s+(?:of\s+)?(?:the|my|our|these)\s+(?:people|patients|parents|mums|women|men)\b"
@@ -441,6 +443,8 @@ BLAME_READER_RE = ci(
     r"|no\s+culpes?|la\s+culpa\s+(?:es|fue|ser[aá])\s+(?:suya|tuya)|su\s+desorganizaci[oó]n|tu\s+desorganizaci[oó]n"
     r"|no\s+s[eé]\s+(?:qu[eé]|de\s+qu[eé])\s+(?:reclamas|reclama|se\s+queja|te\s+quejas)|(?:la\s+)?reseña\s+no\s+es\s+justa"
     r"|(?:this|the|your)\s+review\s+is\s+(?:unfair|not\s+fair|a\s+lie)|ya\s+sabemos\s+todos|no\s+hace\s+falta\s+que\s+lo\s+niegue"
+    r"|if\s+you['’]?d\s+(?:only\s+)?(?:vaccinated|listened|come|taken|followed|booked)|si\s+(?:lo\s+|la\s+)?hubier(?:as|a)"
+    r"\s+(?:vacunado|venido|hecho\s+caso|tomado)"
     r"|se\s+fue\s+gritando|exigi[oó]|nos\s+grit[oó]|contra\s+(?:nuestra|mi)\s+(?:recomendaci[oó]n|indicaci[oó]n))\b"
 )
 # Mocking one patient: a patient word with an eye-roll or skull, or a put-down aimed at them.
