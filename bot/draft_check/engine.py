@@ -184,6 +184,13 @@ def new_second_opinion() -> SecondOpinion:
     return SecondOpinion(_signals_for_training)
 
 
+# Research told in aggregate, with no single person in it: nobody's data is disclosed. The learned privacy margin of
+# "Results of our pilot study on asthma in 12 primary schools" sat at about 0.1, on the threshold.
+_AGGREGATE = re.compile(
+    r"(?i)\b(?:study|studies|pilot|survey|audit|trial|cohort|registry|estudio|encuesta|auditor[ií]a|ensayo|cohorte)\b"
+)
+
+
 def learned_may_add(draft: Draft, category: str) -> bool:
     """Whether the classifier alone may add `category`: not when the draft holds what clears it (a disclosure for
     conflict of interest; declining to advise for medical advice; a generic review reply for professionalism) or
@@ -191,6 +198,8 @@ def learned_may_add(draft: Draft, category: str) -> bool:
     the same mitigations; without this the classifier flagged a sourdough "before and after" and disclosures.
     Leave-one-file-out, 643 drafts: clean passed 91% -> 93%, recall 0.85 either way."""
     if category in ("patient-privacy", "consent"):
+        if not draft.person and _AGGREGATE.search(draft.text):  # "results of our pilot study in 12 schools"
+            return False
         return draft.clinical or draft.person or draft.setting or any(
             part.startswith(("who.", "what.")) for part in sit.parts(draft))
     if category == "conflict-of-interest":

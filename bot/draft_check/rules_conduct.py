@@ -254,7 +254,7 @@ _TO_READER = ci(r"\b(?:you|your|you['’]re|te|tu|tus|has|eres|est[aá]s|verte|c
 def _attraction(d: Draft) -> list[Hit]:
     """Attraction or courting next to a care encounter: flirting with, or rating, someone met through work. A bare
     heart-eyes emoji counts only when it speaks to the reader about their care ("... 😍 glad your scar healed")."""
-    if not sit.has(d, "what.met_in_care") and not sit.has(d, "what.your_care"):
+    if not (sit.has(d, "what.met_in_care") or sit.has(d, "what.your_care") or d.setting):
         return []
     for start, end in sit.spans(d, "act.attraction"):
         if _EMOJI_ONLY.match(d.text[start:end]) and not (_TO_READER.search(d.text) and sit.has(d, "what.your_care")):
