@@ -91,8 +91,15 @@ _NEGATED = ci(r"\b(?:never|don['’]?t|do\s+not|no|nunca|not)\s+(?:\w+\s+){0,3}$
 # "wine o'clock 🍷", "passed out in my scrubs". Counts only next to a duty (same or next sentence).
 _ONE_DRINK = ci(
     r"\b(?:wine|vodka|tequila|gin|rum|prosecco|champagne|cava|margaritas?|mojitos?|negronis?|sangria|booze|beer|lager"
-    r"|cider|shots|brindando|brindamos|brindis|toasting|cheers|un\s+vino|vino\s+(?:tinto|blanco)|cerveza|birra|fernet|chela|chelas|cubata|calimocho"
-    r"|passed\s+out|blackout|bailando\s+encima|dancing\s+on\s+the\s+table|sin\s+dormir\s+la\s+mona)\b"
+    r"|cider|brindando|brindamos|un\s+vino|vino\s+(?:tinto|blanco)|cerveza|birra|fernet|chelas?|cubata|calimocho"
+    r"|(?:me|I)\s+(?:\w+\s+){0,2}?passed\s+out|bailando\s+encima|dancing\s+on\s+the\s+table|sin\s+dormir\s+la\s+mona)\b"
+)
+# The duty is over ("night shift done, a glass of wine"), or the drink is advised against ("avoid wine before nights").
+_AFTER_DUTY = ci(
+    r"\b(?:(?:shift|nights?|on[- ]call|guardia|turno|list|clinic)\s+(?:done|finished|over|terminad[oa]|acabad[oa])"
+    r"|(?:after|post|tras|despu[eé]s\s+de)\s+(?:the\s+|my\s+|a\s+|la\s+|mi\s+)?(?:long\s+)?(?:shift|nights?|night\s+shift"
+    r"|on[- ]call|guardia|turno|work)|survived|off\s+(?:duty|work|tomorrow)|saliente|avoid|skip|without|evita\w*"
+    r"|sin\s+alcohol)\b"
 )
 _DUTY_NEAR = ci(
     r"\b(?:night\s+shift|shift|on[- ]call|nights|ward\s+round|theatre|(?:back\s+)?on\s+the\s+ward|(?:morning|afternoon"
@@ -162,7 +169,7 @@ _JUDGEMENT = ci(
     r"|verg[uü]enza|durmiendo|tapando|sus\s+marrones|vag[oa]s|in[uú]tiles"
     r"|no\s+s[eé]\s+c[oó]mo\s+(?:aprob|sac|pas)\w*"
     r"|pill\s+mill|(?:lose|lost)\s+(?:his|her|their)\s+licen[cs]e|struck\s+off|named\s+and\s+shamed|make\s+it\s+make\s+sense"
-    r"|screams?\s+at|screamed\s+at|nearly\s+(?:killed|tubed|lost)|no\s+se\s+entera|deber[ií]a\s+perder\s+(?:la|su)\s+licencia"
+    r"|screams?\s+at|screamed\s+at|nearly\s+(?:killed|tubed)|no\s+se\s+entera|deber[ií]a\s+perder\s+(?:la|su)\s+licencia"
     r"|le\s+quiten\s+el\s+t[ií]tulo|grit[oó]\s+a)\b"
 )
 
@@ -178,7 +185,8 @@ def _impaired(d: Draft) -> list[Hit]:
     for m in _ONE_DRINK.finditer(d.text):
         s_start, s_end = d.sentence_of(m.start())
         near = d.text[max(0, s_start - 100) : min(len(d.text), s_end + 100)]
-        if _DUTY_NEAR.search(near) and not _NEGATED.search(d.text[max(0, m.start() - 40) : m.start()]):
+        before = d.text[max(0, m.start() - 40) : m.start()]
+        if _DUTY_NEAR.search(near) and not _NEGATED.search(before) and not _AFTER_DUTY.search(near):
             return [Hit("prof.impaired", m.start(), m.end())]
     return []
 

@@ -137,10 +137,13 @@ TARGET_RE = ci(
 )
 LAUGH_RE = re.compile(r"😂|🤣|😆|(?i:\blol\b|\blmao\b|\bja(?:ja)+\b)")
 LAUGHED_AT_RE = ci(
-    r"\b(?:patients?|pts?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la|del|al)\s+(?:señor|señora|tío|tía)\s+que"
-    # someone's reaction or plea in an encounter: "the face he made when I told him", "he begged us not to tell"
-    r"|the\s+face\s+(?:he|she|they)\s+made|when\s+I\s+told\s+(?:him|her|them)|(?:he|she)\s+begged|funniest\s+(?:consult|case"
-    r"|patient)|la\s+cara\s+que\s+puso|cuando\s+le\s+dije|me\s+suplic[oó])\b"
+    r"\b(?:patients?|pts?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la|del|al)\s+(?:señor|señora|tío|tía)\s+que)\b"
+)
+# Someone's reaction or plea in an encounter ("the face he made when I told him", "he begged us not to tell"):
+# laughed at only when care is in view (a clinical word or a setting), not a family anecdote.
+LAUGHED_AT_ENCOUNTER_RE = ci(
+    r"\b(?:the\s+face\s+(?:he|she|they)\s+made|when\s+I\s+told\s+(?:him|her|them)|(?:he|she)\s+begged|funniest\s+(?:consult"
+    r"|case|patient)|la\s+cara\s+que\s+puso|cuando\s+le\s+dije|me\s+suplic[oó])\b"
 )
 MOCK_RE = ci(
     r"\bpatients\s+these\s+days\b|\bpacientes\s+de\s+hoy\s+en\s+d[ií]a\b|\bstill\s+laughing\b"
@@ -190,7 +193,7 @@ def _disparage(d: Draft) -> list[Hit]:
              if not any(h.start <= m.start() < h.end for h in hits)]
     hits += [Hit("prof.disparage", m.start(), m.end()) for m in PATIENT_SLUR_RE.finditer(text)
              if not any(h.start <= m.start() < h.end for h in hits)]
-    if LAUGHED_AT_RE.search(text):  # laughing at a patient's story
+    if LAUGHED_AT_RE.search(text) or (LAUGHED_AT_ENCOUNTER_RE.search(text) and (d.clinical or d.setting)):
         hits += [Hit("prof.disparage", m.start(), m.end()) for m in LAUGH_RE.finditer(text)][:1]
     return hits
 
@@ -248,7 +251,12 @@ def _situations(d: Draft) -> list[Hit]:
 
 
 _EMOJI_ONLY = re.compile(r"^[😍😘😏🥵😻]$")
-_TO_READER = ci(r"\b(?:you|your|you['’]re|te|tu|tus|has|eres|est[aá]s|verte|contigo)\b")
+_TO_READER = ci(r"\b(?:you|your|you['’]re|te|tu|tus|eres|est[aá]s|verte|contigo)\b")
+# Talking about boundaries, not crossing them: "never accept a friend request from a patient".
+_ABOUT_BOUNDARIES = ci(
+    r"\b(?:(?:don['’]?t|do\s+not|shouldn['’]?t|should\s+not)\s+(?:accept|add|send|friend|follow|date|message|flirt)"
+    r"|never|avoid|guidance|policy|boundar\w+|no\s+(?:aceptes|agregues|des)|nunca|evita\w*|l[ií]mites?)\b"
+)
 
 
 def _attraction(d: Draft) -> list[Hit]:
@@ -258,6 +266,9 @@ def _attraction(d: Draft) -> list[Hit]:
         return []
     for start, end in sit.spans(d, "act.attraction"):
         if _EMOJI_ONLY.match(d.text[start:end]) and not (_TO_READER.search(d.text) and sit.has(d, "what.your_care")):
+            continue
+        s_start, s_end = d.sentence_of(start)
+        if _ABOUT_BOUNDARIES.search(d.text, s_start, s_end):
             continue
         return [Hit("prof.personal", start, end)]
     return []

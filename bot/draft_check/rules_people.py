@@ -58,6 +58,11 @@ _MET_NAME = re.compile(
     r"\b(?i:bump(?:ed)?\s+into|ran\s+into|saw|visited|met|me\s+encontr[eé]\s+a|vi\s+a|visit[eé]\s+a)\s+"
     r"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b"
 )
+# Someone known by their job doing something public: a talk, a donation, a prize.
+_EVENT = re.compile(
+    r"(?i)\b(?:talk|lecture|webinar|workshop|charla|conferencia|taller|ponencia|campaign|campaña|donat\w+|don[oó]"
+    r"|volunteer\w*|voluntari\w*|award|premio|prize|gan[oó]|won|fundrais\w*|sponsor\w*|visited\s+the)\b"
+)
 _IF = re.compile(r"\s*(?i:if|when|whenever|si|cuando|en\s+caso\s+de)\b")
 _NOT_NAME = frozenset({"The", "This", "Dr", "Dra", "Mr", "Mrs", "El", "La", "Los", "Las", "Un", "Una", "My", "Mi"})
 
@@ -75,9 +80,12 @@ def detect(d: Draft) -> list[Hit]:
         if sit.has(d, "what.clinical", s_start, s_end) and sit.has(d, "what.visit", s_start, s_end):
             hits.append(Hit("privacy.child", start, end, placeholder="[PERSON]"))
             break
-    for start, end in sorted(sit.spans(d, "who.local_figure") + sit.spans(d, "who.role")):
+    roles = set(sit.spans(d, "who.role"))
+    for start, end in sorted(sit.spans(d, "who.local_figure") + list(roles)):
         s_start, s_end = d.sentence_of(start)
         near = text[max(0, s_start - 150) : min(len(text), s_end + 150)]
+        if (start, end) in roles and _EVENT.search(near) and not sit.VISIT_RE.search(near):
+            continue  # "la profe Elvira dio una charla sobre diabetes": a public role at an event, not a patient
         if CLINICAL_RE.search(near) or sit.VISIT_RE.search(near):
             hits.append(Hit("privacy.figure", start, end, placeholder="[PERSON]"))
             break

@@ -387,7 +387,8 @@ _SHOWN = ci(
 _NOTHING_SHOWN = ci(
     r"\b(?:no\s+(?:patient\s+)?(?:names?|details|data)\s+(?:are\s+|is\s+)?(?:visible|shown|in\s+shot)|nothing\s+identifiable"
     r"|(?:fully|completely)\s+(?:blurred|redacted|anonymi[sz]ed)|blank|template|mock[- ]up|dummy"
-    r"|sin\s+(?:nombres|datos)|totalmente\s+(?:borros[oa]|tapad[oa])|anonimizad[oa]|ficticio|made[- ]up)\b"
+    r"|sin\s+(?:nombres|datos)|totalmente\s+(?:borros[oa]|tapad[oa])|anonimizad[oa]|ficticio|made[- ]up|wiped|cleared"
+    r"|rubbed\s+out|borrad[oa]|covered|tapad[oa])\b"
 )
 
 

@@ -61,8 +61,8 @@ _SEND_TO = re.compile(
 # A reply posted as the practice ("Owner reply:", "this reviewer"): the reader is a reviewer even without thanks.
 _OWNER_REPLY = re.compile(
     r"(?i)\b(?:owner(?:['’]s)?\s+(?:reply|response)|(?:reply|response)\s+from\s+the\s+(?:owner|practice|clinic)"
-    r"|this\s+reviewer|the\s+reviewer|reviewing\s+us|respuesta\s+del?\s+(?:propietari[oa]|la\s+cl[ií]nica|centro)"
-    r"|esta\s+reseña|la\s+reseña|su\s+reseña|tu\s+reseña)\b"
+    r"|this\s+reviewer|reviewing\s+us|respuesta\s+del?\s+(?:propietari[oa]|la\s+cl[ií]nica|centro)"
+    r"|esta\s+reseña|su\s+reseña|tu\s+reseña)\b"
 )
 
 

@@ -17,6 +17,7 @@ from bot.draft_check.vocabulary import CLINICAL_RE, STAR_REVIEW, Draft, ci
 # --- who --------------------------------------------------------------------------------------------------
 HANDLE = r"(?<![\w.])@[A-Za-z0-9_.]{2,}"
 _GREETING = (r"(?:hi|hello|hey|dear|thanks|thank\s+you|hola|querid[oa]|estimad[oa]|buenas|gracias|tranquil[oa]"
+             r"|disculp[aá]|disculpe|perdon[aá]|perdone"
              r"|(?:mam[aá]|pap[aá]|mum|mom|dad)\s+(?:de|of))")
 # "Hi Sarah,", "Hola Lucía,", "Sarah, for your son's fever...": one named reader.
 _RELATIVE = r"(?:auntie|aunty|aunt|uncle|cousin|t[ií]a|t[ií]o|prim[oa]|abuel[oa]|grandma|grandpa|nan|mum|mom|dad)"
@@ -92,10 +93,10 @@ _LAY_ROLE = (
     r"owner|dueñ[oa]|butcher|baker|barber|hairdresser|mechanic|plumber|electrician|landlord|landlady|publican"
     r"|shopkeeper|postman|postwoman|postmistress|teacher|headteacher|lollipop\s+lady|librarian|firefighter"
     r"|fire\s+chief|police\s*(?:man|woman|officer)|sergeant|bus\s+driver|taxi\s+driver|footballer|player"
-    r"|referee|coach|manager|goalkeeper|striker|streamer|youtuber|influencer|singer|presenter|reporter|journalist"
-    r"|editor|guy|lad|bloke|woman|lady|girl|chic[oa]|señor[a]?|t[ií][oa]|hombre|mujer|carnicer[oa]|panader[oa]"
+    r"|referee|coach|goalkeeper|striker|streamer|youtuber|influencer|singer|presenter|reporter|journalist"
+    r"|carnicer[oa]|panader[oa]"
     r"|peluquer[oa]|mec[aá]nic[oa]|fontaner[oa]|maestr[oa]|profe(?:sor[a]?)?|bomber[oa]|polic[ií]a|guardia\s+civil"
-    r"|conductor[a]?|taxista|jugador[a]?|[aá]rbitro|entrenador[a]?|DT|t[eé]cnico|cantante|periodista|locutor[a]?"
+    r"|taxista|jugador[a]?|[aá]rbitro|entrenador[a]?|DT|cantante|periodista|locutor[a]?"
     r"|camarer[oa]|cura|p[aá]rroco|vicar|priest|pastor"
 )
 _LOCAL_PLACE = (
@@ -129,6 +130,8 @@ ROLE_RE = ci(
     # "the guy from the Daily Recorder sports desk", "a firefighter at Kilbride station", "el DT del Atlético"
     rf"|\b(?:{_LAY_ROLE})\s+(?:of|from|at|de|del|en)\s+(?:the\s+|el\s+|la\s+|los\s+|our\s+|my\s+)?"
     rf"(?:\w+\s+){{0,3}}?(?:{_LOCAL_PLACE}|(?-i:[A-Z])\w+)"
+    rf"|\b(?:guy|lad|bloke|woman|lady|girl|chic[oa]|señor[a]?|t[ií][oa]|hombre|mujer)\s+(?:of|from|at|de|del|en)\s+"
+    rf"(?:the\s+|el\s+|la\s+|los\s+|our\s+|my\s+)?(?:\w+\s+){{0,3}}?(?:{_LOCAL_PLACE})\b"
     # ... or a role before a town or a name: "the Greyhaven butcher", "Coach Benton", "la profe Elvira"
     rf"|\b(?:the|el|la)\s+(?-i:[A-Z])\w+\s+(?:{_LAY_ROLE})\b"
     r"|\b(?:coach|profe|father|padre|pastor|councillor|concejal[a]?|alcalde(?:sa)?|mayor|chef|captain)\s+(?-i:[A-Z])\w+"
@@ -140,7 +143,8 @@ ROLE_RE = ci(
     rf"|mujer|hombre|señora|señor|familia|niñ[oa]|paciente|vecin[oa]|dentist|{_LAY_ROLE})\s+)?"
     rf"(?:in|there|en|de|del|con|from|on)\b"
     # ... or a family named with their place: "the Whitmore family from Glen Arden", "el nene de los Fernández"
-    r"|\b(?-i:[A-Z])\w+\s+family\s+(?:from|of|in)\b|\bde\s+los\s+(?-i:[A-Z])\w+\b"
+    r"|\b(?-i:[A-Z])\w+\s+family\s+(?:from|of|in)\b"
+    r"|\b(?:nene|nena|niñ[oa]|hij[oa]|abuel[oa]|chic[oa]|madre|padre|señora?|mujer|marido|familia)\s+de\s+los\s+(?-i:[A-Z])\w+"
 )
 
 # Confirming that someone is your patient: the care relationship is itself health information.
@@ -172,10 +176,10 @@ YOUR_CARE_RE = ci(
     r"|\b(?:falt[oó]|no\s+acudi[oó]|no\s+vino|no\s+se\s+present[oó]|lleg[oó]\s+(?:\d+\s+minutos\s+)?tarde"
     r"|le\s+(?:atendimos|vimos|recetamos|derivamos|operamos|hicimos)|usted\s+(?:vino|acudi[oó]|lleg[oó]))\b"
     r"|\b(?:faltaste|viniste|llegaste|acudiste|te\s+(?:vimos|vi|atend[ií]|atendimos|operamos|oper[eé]|recet[eé]|recetamos"
-    r"|quit[eé]|quitamos|dej[eé]\s+la\s+receta|hicimos|hice|pusimos|puse)|(?:vos\s+sos|t[uú]\s+eres)\s+(?:la|el)\s+que\s+vino"
+    r"|quit[eé]|quitamos|dej[eé]\s+la\s+receta|hicimos|pusimos)|(?:vos\s+sos|t[uú]\s+eres)\s+(?:la|el)\s+que\s+vino"
     r"|I\s+remember\s+you\s+from|(?:thanks|thx|thank\s+you)\s+for\s+coming\s+in|you\s+came\s+in|that\s+was\s+you\s+in"
-    r"|(?:look(?:ing)?\s+after|helping|help|care\s+for|caring\s+for)\s+you\s+(?:both\s+)?(?:through|during|with)"
-    r"|your\s+(?:pregnancy|ivf|embarazo|journey|cast|scar|filling|implant|stitches|recovery)"
+    r"|(?:look(?:ed|ing)?\s+after|help(?:ed|ing)?|car(?:ed|ing)\s+for)\s+you\s+(?:both\s+)?(?:through|during)"
+    r"|your\s+(?:pregnancy|ivf|embarazo|cast|scar|filling|implant|stitches|recovery)"
     r"|tu\s+(?:embarazo|placa|implante|yeso|cicatriz|control)|tus\s+(?:an[aá]lisis|controles|puntos|revisiones))\b"
     r"|\b(?:went\s+well|back\s+on\s+your\s+feet|you['’]?re\s+(?:recovering|healing|on\s+the\s+mend)|looking\s+so\s+well"
     r"|ya\s+est[eé]s\s+recuperad[oa]|sali[oó]\s+bien|saliera\s+bien|qu[eé]\s+bien\s+se\s+te?\s+ve)\b"
@@ -205,14 +209,14 @@ VISIT_RE = ci(
     r"|\bcame\s+(?:in\s+)?to\s+see\s+me\b|\bvino\s+a\s+verme\b|\bvolvi[oó]\s+a\s+urgencias\b|\bwas\s+in\s+(?:a&e|ed)"
     r"|\bcame\s+in\s+(?:with|for|about)\b|\bwe\s+saw\s+in\s+clinic\b|\bque\s+vimos\b|\bin\s+clinic\b|\ben\s+consulta\b"
     # came/was in, came to a named kind of clinic, is back on the ward, lies in bed 4 / la 214, had stitches out
-    r"|\b(?:came|was|is)\s+in\s+(?:again|today|yesterday|last\s+\w+|this\s+\w+)\b|\bcame\s+(?:in\s+)?to\s+(?:our|the|my)\s+"
+    r"|\b(?:came|was|were)\s+in\s+(?:again|today|yesterday|last\s+night|this\s+morning|overnight)\b|\bcame\s+(?:in\s+)?to\s+(?:our|the|my)\s+"
     r"(?:\w+\s+)?(?:clinic|surgery|practice|ward|unit|department|a&e|ed)\b|\bback\s+(?:on|in)\s+(?:the|our)\s+"
     r"(?:ward|unit|department|a&e|ed)\b|\b(?:in|on)\s+(?:our|the)\s+(?:unit|ward)\b|\b(?:in|en)\s+(?:bed|room|cama"
     r"|habitaci[oó]n|box)\s*\d+|\b(?:el|la)\s+de\s+la\s+(?:\d{2,4}|uci|cama\s+\d+)\b|\bthe\s+(?:guy|man|woman|lady)\s+in\s+\d+"
     r"|\b(?:vino|viene|vendr[aá]|ven[ií]a)\s+(?:\w+\s+){0,2}?(?:a\s+(?:la\s+)?(?:cl[ií]nica|consulta|urgencias|guardia|eco\w*"
-    r"|revisi[oó]n|control|planta)|por\s+lo\s+de[l]?|a\s+por|por\s+(?:la|el|su)\b)"
+    r"|revisi[oó]n|control|planta)|por\s+lo\s+de[l]?|a\s+por|por\s+su\b)"
     r"|\b(?:stitched\s+(?:up|him|her)|pulled\s+(?:\w+\s+){1,2}out\s+of|le\s+quit[eé]\s+(?:los\s+)?puntos"
-    r"|le\s+(?:cos[ií]|puse|pusimos|operamos|atend[ií]))\b"
+    r"|le\s+(?:cos[ií]|operamos|atend[ií]))\b"
 )
 
 # --- the speech act ---------------------------------------------------------------------------------------
@@ -357,16 +361,18 @@ KIND_RE = ci(
 )
 # Ridicule that needs no slur: sarcasm, "they all...", a verdict of entitlement, a dehumanising picture.
 RIDICULE_RE = ci(
-    r"\b(?:gee|shocker|who\s+(?:would\s+have|could\s+have|'d\s+have)\s+(?:thought|guessed)|who\s+knew|imagine\s+my\s+surprise"
-    r"|I\s+wonder\s+why|wonder\s+why|comedy\s+gold|natural\s+selection|darwin\s+award|die\s+inside|reason\s+I\s+drink"
-    r"|cute\s+idea|bless\s+(?:them|her|him)|change\s+my\s+mind|daycare|circus|zoo|the\s+worst\s+are|they\s+all\s+(?:end\s+up"
-    r"|want|think|say|turn\s+up)|refuse\s+to\s+work|demanding|smell(?:ed|s|y)?\s+worse|lose\s+the\s+weight"
-    r"|not\s+my\s+problem|sorry\s+not\s+sorry|(?:facebook|google|youtube|tiktok|whatsapp)\s+(?:degree|university|doctor)"
-    r"|knows?\s+(?:more|better)\s+than\s+(?:me|us|the\s+doctor)|tell\s+me\s+more|sure,\s+\w+|rating\s+the"
-    r"|qu[eé]\s+pa[ií]s|y\s+luego\s+(?:quiere|quieren|se\s+quejan?|vienen)|no\s+quieren\s+trabajar|exigiendo|pidiendo"
-    r"|qui[eé]n\s+lo\s+(?:iba\s+a\s+decir|dir[ií]a)|vaya\s+sorpresa|c[oó]mo\s+no|no\s+es\s+mi\s+problema"
-    r"|no\s+me\s+escribas\s+m[aá]s|se\s+creen?\s+(?:que\s+saben|m[eé]dic)|saben\s+m[aá]s\s+que|lo\s+peor\s+son"
-    r"|tod[oa]s\s+acaban|guarder[ií]a|circo)\b|🙄|🤦|🐒|🐄|🐷|🤢|🤡"
+    r"\b(?:gee|shocker|who\s+(?:would\s+have|could\s+have|['’]d\s+have)\s+(?:thought|guessed)|who\s+knew\s*[?!]"
+    r"|imagine\s+my\s+surprise|I\s+wonder\s+why\s*(?:[.!?🤔🙄]|$)|comedy\s+gold|natural\s+selection|darwin\s+award"
+    r"|die\s+inside|reason\s+I\s+drink|cute\s+idea|change\s+my\s+mind|(?:is|are|like)\s+(?:basically\s+|just\s+)?(?:a\s+)?"
+    r"(?:zoo|circus|daycare|creche)|the\s+worst\s+are|they\s+all\s+(?:end\s+up|think\s+they|turn\s+up)|refuse\s+to\s+work"
+    r"|demanding\s+(?:\w+\s+)?(?:antibiotics|codeine|opioids|opiates|morphine|scans?|sick\s+notes?|to\s+be\s+seen)"
+    r"|smell(?:ed|s|y)?\s+worse|lose\s+the\s+weight|not\s+my\s+problem|sorry\s+not\s+sorry"
+    r"|(?:facebook|google|youtube|tiktok|whatsapp)\s+(?:degree|university|doctor)|knows?\s+(?:more|better)\s+than\s+(?:me|us"
+    r"|the\s+doctor)|qu[eé]\s+pa[ií]s|y\s+luego\s+(?:quiere|quieren|se\s+quejan?|vienen)|no\s+quieren\s+trabajar"
+    r"|(?:exigiendo|pidiendo)\s+(?:la\s+|el\s+|una?\s+)?(?:baja|licencia|antibi[oó]tico|receta|pastillas|ansiol[ií]tico"
+    r"|justificante|prueba|resonancia|ser\s+atendid)\w*|qui[eé]n\s+lo\s+(?:iba\s+a\s+decir|dir[ií]a)|vaya\s+sorpresa"
+    r"|no\s+es\s+mi\s+problema|no\s+me\s+escribas\s+m[aá]s|y\s+encima\s+\w+|and\s+then\s+(?:complain|moan|whinge)|se\s+creen?\s+(?:que\s+saben|m[eé]dic)|saben\s+m[aá]s\s+que"
+    r"|lo\s+peor\s+son|tod[oa]s\s+acaban|(?:es|son|parece)\s+(?:un|una)\s+(?:zoo|circo|guarder[ií]a))\b|🙄|🤦|🐒|🤢|🤡"
 )
 CONTEMPT_RE = ci(
     r"\b(?:clogging\s+up|let\s+them\s+wait|deserve\s+(?:to\s+wait|what\s+they\s+get|it)"
@@ -391,9 +397,9 @@ GOSSIP_RE = ci(
     r"|\b(?:won['’]?t|can['’]?t|not\s+going\s+to)\s+say\s+who\b|\bno\s+(?:dir[eé]|puedo\s+decir)\s+qui[eé]n\b"
     r"|\badivin(?:ad|en|a|ar)\s+(?:qu[eé]|cu[aá]l)\b|\ba\s+certain\s+(?:\w+\s+){0,2}?(?:from|of|at)\s+(?:our|the)\s+local\b"
     # asking readers to keep a secret, or passing one on: "don't tell anyone", "no digáis nada", "overheard", 🤫
-    r"|\bdon['’]?t\s+tell\s+(?:anyone|a\s+soul|\w+\s+I\s+said)\b|\bbetween\s+(?:us|you\s+and\s+me|ourselves)\b"
+    r"|\bdon['’]?t\s+tell\s+(?:anyone|a\s+soul|\w+\s+I\s+said)\b|\bjust\s+between\s+us\b|\bbetween\s+you\s+and\s+me\b"
     r"|\bkeep\s+(?:it|this)\s+(?:quiet|between)\b|\bmum['’]?s\s+the\s+word\b|\bno\s+(?:dig[aá]is|digas|cont[eé]is)\s+nada\b"
-    r"|\bni\s+una\s+palabra\b|\bentre\s+nosotr[oa]s\b|\bque\s+no\s+salga\s+de\s+aqu[ií]\b|\bsh+h\b|\boverheard\b"
+    r"|\bni\s+una\s+palabra\b|\b(?:quede|aqu[ií])\s+entre\s+nosotr[oa]s\b|\bque\s+no\s+salga\s+de\s+aqu[ií]\b|\bsh+h\b"
     r"|\bque\s+lo\s+sep[aá]is\b|\b(?:sab[eé]is|sabes|know|guess)\s+(?:qu[eé]|which|what)\s+"
     r"(?:famos|conocid|well[- ]known|famous|local)\w*|🤫|🤐"
 )
@@ -419,10 +425,10 @@ PERSONAL_RE = ci(
 # Attraction or courting: "the cute one from bed 4", "are you single?", "left my number", "me has alegrado el día".
 ATTRACTION_RE = ci(
     r"\b(?:cute|cutest|hot|hottest|fit|fittest|sexy|gorgeous|stunning|handsome|fanciable|dishy|guap[oa]|guap[ií]sim[oa]"
-    r"|buen[oa]n[oa]?|lind[oa])\s+(?:one|dad|mum|mom|guy|girl|man|woman|lady|bloke|nurse|nurses|doctor|doctors|patient"
-    r"|patients|paramedic|reg|registrar|papi|pap[aá]|mam[aá]|chic[oa]|paciente|enfermer[oa]s?|residente)\b"
-    r"|\b(?:are\s+you\s+(?:single|seeing\s+anyone)|friend\s+request|(?:left|gave|slipped|sent)\s+(?:him|her|them|you)?\s*"
-    r"my\s+(?:number|digits|insta|snap)|rating\s+the\s+(?:hottest|cutest|fittest)|crush\s+on|wish\s+me\s+luck"
+    r"|buen[oa]n[oa]?|lind[oa])\s+(?:one|dad|mum|mom|guy|girl|man|woman|lady|bloke|nurse|nurses|doctor|doctors"
+    r"|paramedic|reg|registrar|papi|pap[aá]|mam[aá]|chic[oa]|enfermer[oa]s?|residente)\b"
+    r"|\b(?:are\s+you\s+(?:single|seeing\s+anyone)|friend\s+request|(?:left|gave|slipped|sent)\s+(?:him|her|them|you)\s+"
+    r"my\s+(?:number|digits|insta|snap)|left\s+my\s+(?:number|digits)\s+on\s+(?:his|her|their)|rating\s+the\s+(?:hottest|cutest|fittest)|crush\s+on"
     r"|liked\s+your\s+(?:\w+\s+)?(?:pic|photo|selfie)|me\s+has\s+alegrado\s+el\s+d[ií]a|est[aá]s\s+solter[oa]"
     r"|tienes\s+novi[oa]|solicitud\s+de\s+amistad|te\s+(?:dej[eé]|pas[eé])\s+mi\s+(?:n[uú]mero|tel[eé]fono|insta)"
     r"|no\s+(?:dejo|paro)\s+de\s+pensar\s+en\s+ti|te\s+agregu[eé])\b|😍|😘|😏|🥵|😻"
@@ -439,9 +445,9 @@ MET_IN_CARE_RE = ci(
 BLAME_READER_RE = ci(
     r"\b(?:look\s+at\s+your\s+own|your\s+own\s+(?:behaviou?r|fault|choice|decision|doing)|before\s+(?:reviewing|blaming"
     r"|complaining|you\s+review)|not\s+(?:bad\s+service|our\s+fault)|that['’]s\s+(?:medicine|on\s+you|not\s+on\s+us)"
-    r"|have\s+a\s+(?:nice|good|lovely|great)\s+(?:day|life)|enjoy\s+(?:finding|your\s+new|the\s+wait)|good\s+luck\s+finding"
+    r"|enjoy\s+(?:finding|the\s+wait)|good\s+luck\s+finding"
     r"|we\s+have\s+(?:cctv|it\s+on\s+camera|witnesses|the\s+recording)|turned\s+up\s+drunk|shouted\s+at|got\s+(?:angry"
-    r"|aggressive|abusive)|demanding|chose\s+the\s+cheaper|against\s+(?:our|my|medical)\s+(?:advice|recommendation)"
+    r"|aggressive|abusive)|demanding\s+(?:\w+\s+)?(?:antibiotics|codeine|a\s+refund|to\s+be\s+seen)|chose\s+the\s+cheaper|against\s+(?:our|my|medical)\s+(?:advice|recommendation)"
     r"|no\s+culpes?|la\s+culpa\s+(?:es|fue|ser[aá])\s+(?:suya|tuya)|su\s+desorganizaci[oó]n|tu\s+desorganizaci[oó]n"
     r"|no\s+s[eé]\s+(?:qu[eé]|de\s+qu[eé])\s+(?:reclamas|reclama|se\s+queja|te\s+quejas)|(?:la\s+)?reseña\s+no\s+es\s+justa"
     r"|(?:this|the|your)\s+review\s+is\s+(?:unfair|not\s+fair|a\s+lie)|ya\s+sabemos\s+todos|no\s+hace\s+falta\s+que\s+lo\s+niegue"
