@@ -241,6 +241,13 @@ def _situations(d: Draft) -> list[Hit]:
         hits.append(Hit("prof.personal", personal[0], personal[1]))
     hits += _attraction(d)
     hits += [Hit("prof.disparage", s, e) for s, e in sit.spans(d, "act.colleague_mock")]
+    for start, end in sit.spans(d, "act.ridicule"):  # "comedy gold 😂 Lose the weight, Sharon": one patient mocked
+        if not hits and not _EMOJI_RIDICULE.match(text[start:end]):
+            s_start, s_end = d.sentence_of(start)
+            if PATIENT_IN_VIEW_RE.search(text, max(0, s_start - 120), min(len(text), s_end + 60)) and (
+                    d.setting or d.clinical):
+                hits.append(Hit("prof.disparage", start, end))
+                break
     for start, end in sit.spans(d, "act.mock_patient"):  # an eye-roll or put-down with a patient in view
         s_start, s_end = d.sentence_of(start)
         window = text[max(0, s_start - 200) : min(len(text), s_end + 100)]
@@ -250,6 +257,7 @@ def _situations(d: Draft) -> list[Hit]:
     return hits
 
 
+_EMOJI_RIDICULE = re.compile(r"^[🙄🤦🐒🤢🤡]$")
 _EMOJI_ONLY = re.compile(r"^[😍😘😏🥵😻]$")
 _TO_READER = ci(r"\b(?:you|your|you['’]re|te|tu|tus|eres|est[aá]s|verte|contigo)\b")
 # Talking about boundaries, not crossing them: "never accept a friend request from a patient".

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.draft_check import situations as sit
+from bot.draft_check.names import GIVEN_NAMES
 from bot.draft_check.types import Hit, Rule
 from bot.draft_check.vocabulary import Draft
 
@@ -66,11 +67,16 @@ _OWNER_REPLY = re.compile(
 )
 
 
+# A name closing a clause, as one speaks to someone: "We're sorry the filling fell out, Gareth." "..., Linda!"
+_TRAILING_NAME = re.compile(r",\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s*[.!?]")
+
+
 def detect(d: Draft) -> list[Hit]:
     """A reply (to a review, a handle or a named reader) that speaks about the reader's care."""
     review = sit.has(d, "who.review_author")
     addressed = (review or sit.has(d, "act.addressed") or sit.has(d, "who.vocative")
-                 or _OWNER_REPLY.search(d.text) is not None)
+                 or _OWNER_REPLY.search(d.text) is not None
+                 or any(m.group(1) in GIVEN_NAMES for m in _TRAILING_NAME.finditer(d.text)))
     if not addressed:
         return []
     hits: list[Hit] = []

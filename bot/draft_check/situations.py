@@ -135,6 +135,11 @@ ROLE_RE = ci(
     # ... or a role before a town or a name: "the Greyhaven butcher", "Coach Benton", "la profe Elvira"
     rf"|\b(?:the|el|la)\s+(?-i:[A-Z])\w+\s+(?:{_LAY_ROLE})\b"
     r"|\b(?:coach|profe|father|padre|pastor|councillor|concejal[a]?|alcalde(?:sa)?|mayor|chef|captain)\s+(?-i:[A-Z])\w+"
+    # ... or a role made local or past: "a local primary school teacher", "the retired fire chief"
+    rf"|\b(?:local|retired|former|jubilad[oa]|antigu[oa])\s+(?:\w+\s+){{0,2}}?(?:{_LAY_ROLE})\b"
+    # ... or a titled name with their place: "doña Inés del kiosco"
+    rf"|\b(?:don|doña|señor[a]?|sr|sra|mrs|mr|ms)\.?\s+(?-i:[A-Z])\w+\s+(?:de|del|from|at)\s+(?:la\s+|el\s+|the\s+)?"
+    rf"(?:{_LOCAL_PLACE})\b"
     # ... or someone who runs a local place: "who runs the post office", "que lleva el bar"
     rf"|\b(?:who|que)\s+(?:runs|owns|manages|works\s+at|regenta|lleva|lleve|tiene)\s+(?:the|a|el|la)\s+"
     rf"(?:\w+\s+){{0,2}}?(?:{_LOCAL_PLACE})\b"
@@ -213,7 +218,8 @@ VISIT_RE = ci(
     r"(?:\w+\s+)?(?:clinic|surgery|practice|ward|unit|department|a&e|ed)\b|\bback\s+(?:on|in)\s+(?:the|our)\s+"
     r"(?:ward|unit|department|a&e|ed)\b|\b(?:in|on)\s+(?:our|the)\s+(?:unit|ward)\b|\b(?:in|en)\s+(?:bed|room|cama"
     r"|habitaci[oó]n|box)\s*\d+|\b(?:el|la)\s+de\s+la\s+(?:\d{2,4}|uci|cama\s+\d+)\b|\bthe\s+(?:guy|man|woman|lady)\s+in\s+\d+"
-    r"|\b(?:vino|viene|vendr[aá]|ven[ií]a)\s+(?:\w+\s+){0,2}?(?:a\s+(?:la\s+)?(?:cl[ií]nica|consulta|urgencias|guardia|eco\w*"
+    r"|\b(?:dad[oa]\s+de\s+alta|discharged|ya\s+est[aá]\s+en\s+casa|went\s+home\s+(?:today|yesterday|from))\b"
+    r"|\b(?:vino|viene|vendr[aá]|ven[ií]a)\s+(?:\w+\s+){0,6}?(?:a\s+(?:la\s+)?(?:cl[ií]nica|consulta|urgencias|guardia|eco\w*"
     r"|revisi[oó]n|control|planta)|por\s+lo\s+de[l]?|a\s+por|por\s+su\b)"
     r"|\b(?:stitched\s+(?:up|him|her)|pulled\s+(?:\w+\s+){1,2}out\s+of|le\s+quit[eé]\s+(?:los\s+)?puntos"
     r"|le\s+(?:cos[ií]|operamos|atend[ií]))\b"
@@ -357,7 +363,7 @@ KIND_RE = ci(
     r"|\bthe\s+(?:manipulative|entitled|worried\s+well|lazy|obese|unwashed|demented|confused)\b"
     r"|\b(?:desfile|fauna|manada|panda|tropa|reba[ñn]o|procesi[oó]n)\s+de\b|\b(?:la\s+)?fauna\b"
     r"|\b(?:otr[oa]|l[oa]s|las|esas?|esos?)\s+(?:madres?|padres?|señoras?|abuel[oa]s?|pacientes?|gente|tí[oa]s)\s+que\b"
-    r"|\b(?:el|la)\s+de\s+siempre\b|\b(?:la\s+)?gente\s+(?:ya\s+no|que|de\s+hoy)\b|\blos\s+(?:t[ií]picos|cl[aá]sicos)\b"
+    r"|\b(?:a|the|these|those|another|una?|otra)\s+Karens?\b|\b(?:el|la)\s+de\s+siempre\b|\b(?:la\s+)?gente\s+(?:ya\s+no|que|de\s+hoy)\b|\blos\s+(?:t[ií]picos|cl[aá]sicos)\b"
 )
 # Ridicule that needs no slur: sarcasm, "they all...", a verdict of entitlement, a dehumanising picture.
 RIDICULE_RE = ci(
@@ -366,7 +372,7 @@ RIDICULE_RE = ci(
     r"|die\s+inside|reason\s+I\s+drink|cute\s+idea|change\s+my\s+mind|(?:is|are|like)\s+(?:basically\s+|just\s+)?(?:a\s+)?"
     r"(?:zoo|circus|daycare|creche)|the\s+worst\s+are|they\s+all\s+(?:end\s+up|think\s+they|turn\s+up)|refuse\s+to\s+work"
     r"|demanding\s+(?:\w+\s+)?(?:antibiotics|codeine|opioids|opiates|morphine|scans?|sick\s+notes?|to\s+be\s+seen)"
-    r"|smell(?:ed|s|y)?\s+worse|lose\s+the\s+weight|not\s+my\s+problem|sorry\s+not\s+sorry"
+    r"|smell(?:ed|s|y)?\s+worse|lose\s+the\s+weight|(?:stupidity|idiot|stupid)\s+(?:fee|tax)|not\s+my\s+problem|sorry\s+not\s+sorry"
     r"|(?:facebook|google|youtube|tiktok|whatsapp)\s+(?:degree|university|doctor)|knows?\s+(?:more|better)\s+than\s+(?:me|us"
     r"|the\s+doctor)|qu[eé]\s+pa[ií]s|y\s+luego\s+(?:quiere|quieren|se\s+quejan?|vienen)|no\s+quieren\s+trabajar"
     r"|(?:exigiendo|pidiendo)\s+(?:la\s+|el\s+|una?\s+)?(?:baja|licencia|antibi[oó]tico|receta|pastillas|ansiol[ií]tico"
@@ -400,6 +406,8 @@ GOSSIP_RE = ci(
     r"|\bdon['’]?t\s+tell\s+(?:anyone|a\s+soul|\w+\s+I\s+said)\b|\bjust\s+between\s+us\b|\bbetween\s+you\s+and\s+me\b"
     r"|\bkeep\s+(?:it|this)\s+(?:quiet|between)\b|\bmum['’]?s\s+the\s+word\b|\bno\s+(?:dig[aá]is|digas|cont[eé]is)\s+nada\b"
     r"|\bni\s+una\s+palabra\b|\b(?:quede|aqu[ií])\s+entre\s+nosotr[oa]s\b|\bque\s+no\s+salga\s+de\s+aqu[ií]\b|\bsh+h\b"
+    r"|\b(?:some\s+of\s+)?you\s+(?:might|may|will|probably)\s+know\s+(?:him|her|them)\b|\bfrom\s+around\s+here\b"
+    r"|\b(?:lo|la)\s+conocer[eé]is\b|\bes\s+de\s+por\s+aqu[ií]\b"
     r"|\bque\s+lo\s+sep[aá]is\b|\b(?:sab[eé]is|sabes|know|guess)\s+(?:qu[eé]|which|what)\s+"
     r"(?:famos|conocid|well[- ]known|famous|local)\w*|🤫|🤐"
 )
@@ -430,7 +438,8 @@ ATTRACTION_RE = ci(
     r"|\b(?:are\s+you\s+(?:single|seeing\s+anyone)|friend\s+request|(?:left|gave|slipped|sent)\s+(?:him|her|them|you)\s+"
     r"my\s+(?:number|digits|insta|snap)|left\s+my\s+(?:number|digits)\s+on\s+(?:his|her|their)|rating\s+the\s+(?:hottest|cutest|fittest)|crush\s+on"
     r"|liked\s+your\s+(?:\w+\s+)?(?:pic|photo|selfie)|me\s+has\s+alegrado\s+el\s+d[ií]a|est[aá]s\s+solter[oa]"
-    r"|tienes\s+novi[oa]|solicitud\s+de\s+amistad|te\s+(?:dej[eé]|pas[eé])\s+mi\s+(?:n[uú]mero|tel[eé]fono|insta)"
+    r"|tienes\s+novi[oa]|solicitud\s+de\s+amistad|swiped\s+right|matched\s+with|(?:on|en)\s+(?:tinder|hinge|bumble)"
+    r"|te\s+(?:dej[eé]|pas[eé])\s+mi\s+(?:n[uú]mero|tel[eé]fono|insta)"
     r"|no\s+(?:dejo|paro)\s+de\s+pensar\s+en\s+ti|te\s+agregu[eé])\b|😍|😘|😏|🥵|😻"
 )
 # Where a care encounter shows: "I did your smear", "from bed 4", "discharge", "waiting room", "la consulta de las 10"
