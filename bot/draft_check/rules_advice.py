@@ -113,7 +113,9 @@ def _situation(d: Draft) -> list[Hit]:
     hits: list[Hit] = []
     addressed = sit.has(d, "act.addressed") or sit.has(d, "who.vocative")
     for start, end in d.sentences:
-        if not (addressed or sit.has(d, "act.addressed", start, end)):
+        # the reader's own relative ("a tu mamá cámbiale la metformina"), unless said in general ("if your child...")
+        relative = sit.has(d, "who.reader_relative", start, end) and not _GENERAL.match(text[start:end])
+        if not (addressed or relative or sit.has(d, "act.addressed", start, end)):
             continue
         sentence = text[start:end]
         diagnose = sit.has(d, "act.diagnose", start, end) and (

@@ -35,7 +35,18 @@ VOCATIVE_RE = re.compile(
     rf"\b(?i:{_GREETING})\s*,?\s+(?:(?i:{_RELATIVE})\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
     rf"|\b(?i:{_RELATIVE})\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
     rf"|(?:^|(?<=\n)|(?<=[.!?]\s))(?:Sra?|Srta|Mr|Mrs|Ms|Don|Doña)\.?\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
-    rf"|\b(?i:replying\s+to|reply\s+to|respondiendo\s+a|en\s+respuesta\s+a|respuesta\s+a)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
+    rf"|\b(?i:replying\s+to|reply\s+to|respondiendo\s+a|en\s+respuesta\s+a|respuesta\s+a|respondo\s+a)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
+    # terms of address ("Comadre,", "Hermano,", "hi lovely", "Che Lucas"), "Sí Paty,", "the anon in my inbox"
+    rf"|\b(?i:comadre|compadre|herman[oa]|bro|mate|amig[oa]|vecin[oa]|hun|lovely|cari|cariño|mij[oa]|parcero|parce"
+    rf"|manit[oa])\s*[,!:]|\b(?i:che|hi\s+lovely)\s+(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?"
+    rf"|(?:^|(?<=[.!?]\s))(?i:s[ií]|yes|no|ok|vale|mira)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
+    rf"|\b(?i:(?:reply|replying|answer)\s+to\s+the\s+anon|the\s+anon\s+in\s+my)\b"
+)
+# The reader's relative, spoken of to the reader: "a tu mamá cámbiale...", "lo de tu vieja", "your 7-year-old".
+READER_RELATIVE_RE = ci(
+    r"\b(?:your|tu|su)\s+(?:\d{1,2}[- ]?(?:year[- ]old|yo)|mum|mom|dad|son|daughter|husband|wife|baby|kid|child|toddler"
+    r"|padre|madre|mam[aá]|pap[aá]|viej[oa]|hij[oa]|esposo|esposa|marido|mujer|beb[eé]|gord[oa]|nene|nena|abuel[oa]"
+    r"|niñ[oa])\b"
 )
 # A sentence that opens with a capitalised word and a comma, then speaks to "you": "Linda, stop the pills".
 _OPENING_NAME_RE = re.compile(r"(?:^|(?<=[\n.!?])\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s*,\s")
@@ -531,6 +542,7 @@ PARTS: dict[str, re.Pattern[str]] = {
     "what.recovery": RECOVERY_RE,
     "what.visit": VISIT_RE,
     "act.addressed": ADDRESSED_RE,
+    "who.reader_relative": READER_RELATIVE_RE,
     "act.diagnose": DIAGNOSE_RE,
     "act.directive": DIRECTIVE_RE,
     "act.avoid_care": AVOID_CARE_RE,
