@@ -191,6 +191,29 @@ _AGGREGATE = re.compile(
 )
 
 
+_VENTING = re.compile(
+    r"(?i)\b(?:tired|exhausted|knackered|shattered|no\s+breaks?|rota|nights|night\s+shift|shifts?|on[- ]call|sleep"
+    r"|cansad[oa]|agotad[oa]|reventad[oa]|guardias?|turnos?|sin\s+(?:parar|sentarme|dormir|comer)|dormir"
+    r"|faltan?\s+(?:m[eé]dicos|personal|manos)|understaffed|staffing|workload|carga\s+de\s+trabajo)\b"
+)
+_PROF_TARGET = re.compile(
+    r"(?i)\b(?:patients?|pts?|pacientes?|pcte|colleagues?|compañer[oa]s?|colegas?|registrars?|regs?|consultants?"
+    r"|nurses?|enfermer[oa]s?|doctors?|m[eé]dic[oa]s?|surgeons?|cirujan[oa]s?|residentes?|adjunt[oa]s?|juniors?|locums?"
+    r"|interns?|internos?|jef[ea]s?|sisters?|matrons?|gps?|reviewers?|people|gente|folks|guy|lady|man|woman|señora?"
+    r"|mum|dad|mam[aá]s?|kid|parents?|madres?|padres?|famil\w+|abuel\w+|she|him|his|her|él|ella|they|them|ellos|ellas|you|your|tu|te|les|os|vos"
+    r"|dr|dra|someone|alguien|nadie|todos|everyone|(?:los|las)\s+de|vot\w+"
+    # or drink: drinking and duty is a professionalism problem with nobody else in view
+    r"|drunk|borrach\w*|resaca|hungover|beers?|wine|vodka|gin|cervez\w*|cervecit\w*|birras?|copas?|fiesta|party|shots?)\b"
+    r"|[🍺🍷🍹🥃🍸🍻🥂🍾]"
+)
+_LONE_EMOJI = re.compile(r"[^\w\s]{1,3}")  # an eye-roll or facepalm alone is a mood, not a target
+_PROF_PARTS = frozenset({
+    "who.group", "who.kind", "who.local_figure", "who.role", "who.handle", "who.vocative", "who.review_author",
+    "act.contempt", "act.ridicule", "act.gossip", "act.incident", "act.personal", "act.attraction", "act.scorn",
+    "act.colleague_mock", "act.mock_patient", "act.sarcasm", "act.blame_reader", "act.addressed",
+})
+
+
 def learned_may_add(draft: Draft, category: str) -> bool:
     """Whether the classifier alone may add `category`: not when the draft holds what clears it (a disclosure for
     conflict of interest; declining to advise for medical advice; a generic review reply for professionalism) or
@@ -207,7 +230,14 @@ def learned_may_add(draft: Draft, category: str) -> bool:
     if category == "medical-advice":
         return not sit.has(draft, "mit.own_doctor") or sit.has(draft, "act.dose")
     if category == "professionalism":
-        return not sit.has(draft, "mit.generic_reply")
+        if sit.has(draft, "mit.generic_reply"):
+            return False
+        # Venting about the job itself (nights, the rota, no breaks, the coffee) with nobody in view and no drink is
+        # clean: the classifier leaned on "guardia" and "nights" in such drafts. Leave-one-file-out (four files):
+        # clean passed 92.2% -> 92.7%, with no professionalism draft lost.
+        acts = any(not _LONE_EMOJI.fullmatch(draft.text[start:end]) for part in _PROF_PARTS
+                   for start, end in sit.spans(draft, part))
+        return not (_VENTING.search(draft.text) and _PROF_TARGET.search(draft.text) is None and not acts)
     return True
 
 
