@@ -110,7 +110,7 @@ _DUTY_NEAR = ci(
 # Sober or teaching: "all sober I promise (lime and sodas)", "con refrescos", "alcohol and night shifts: the risks".
 _SOBER_OR_TEACHING = ci(
     r"\b(?:sober|sin\s+alcohol|alcohol[- ]free|refrescos?|soft\s+drinks?|lime\s+and\s+sodas?|mocktails?|0[.,]0"
-    r"|zero|not\s+drinking|no\s+bebo|never\s+drink|agua|water|tea|t[eé]|caf[eé]|coffee|units?|unidades|risks?"
+    r"|zero|not\s+drinking|no\s+bebo|never\s+drink|units?|unidades|risks?"
     r"|riesgos?|liver|h[ií]gado|guidance|gu[ií]a|advice|consejos?|withdrawal|abstinencia|dependence|dependencia"
     r"|alcohol\s+use|consumo)\b"
 )

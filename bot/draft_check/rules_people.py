@@ -85,11 +85,10 @@ def detect(d: Draft) -> list[Hit]:
         if sit.has(d, "what.clinical", s_start, s_end) and sit.has(d, "what.visit", s_start, s_end):
             hits.append(Hit("privacy.child", start, end, placeholder="[PERSON]"))
             break
-    roles = set(sit.spans(d, "who.role"))
-    for start, end in sorted(sit.spans(d, "who.local_figure") + list(roles)):
+    for start, end in sorted(sit.spans(d, "who.local_figure") + sit.spans(d, "who.role")):
         s_start, s_end = d.sentence_of(start)
         near = text[max(0, s_start - 150) : min(len(text), s_end + 150)]
-        if (start, end) in roles and _EVENT.search(near) and not sit.VISIT_RE.search(near):
+        if _EVENT.search(near) and not sit.VISIT_RE.search(near):
             continue  # "la profe Elvira dio una charla sobre diabetes": a public role at an event, not a patient
         if CLINICAL_RE.search(near) or sit.VISIT_RE.search(near):
             hits.append(Hit("privacy.figure", start, end, placeholder="[PERSON]"))
