@@ -504,3 +504,17 @@ def test_parts_that_combine_into_a_problem(text: str, category: str) -> None:
 )
 def test_look_alikes_of_the_combined_parts_are_clean(text: str) -> None:
     assert not cats(rules_only(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Our complication rates are the lowest in the county, book with us not the NHS.", True),
+        ("Somos los únicos en Bilbao que hacemos esta técnica sin ingreso. Pide tu cita.", True),
+        ("Our waiting times are shorter than last year, thanks to the new rota.", False),
+        ("We were the only ones in the department who stayed for the whole fire drill 😂", False),
+        ("These insoles are the only ones I recommend to runners with plantar pain.", False),
+    ],
+)
+def test_ranking_ones_own_practice_above_others_is_advertising(text: str, flagged: bool) -> None:
+    assert ("advertising" in cats(rules_only(text))) is flagged, text
