@@ -118,11 +118,12 @@ _LOCAL_PLACE = (
 )
 # Someone readers may recognise: a local figure, a public role, an identifiable group member.
 LOCAL_FIGURE_RE = ci(
-    r"\b(?:the|our|a\s+certain|a\s+well[- ]known|el|la|nuestr[oa]|ciert[oa]|un[oa]?\s+(?:muy\s+)?conocid[oa])\s+"
+    r"\b(?:the|our|a\s+certain|a\s+well[- ]known|a\s+beauty|a\s+local|el|la|nuestr[oa]|ciert[oa]"
+    r"|un[oa]?\s+(?:muy\s+)?conocid[oa])\s+"
     r"(?:local\s+)?(?:vicar|priest|head\s+teacher|headteacher|headmistress|landlord|landlady|councillor|mayor|MP"
     r"|weather\s+presenter|presenter|footballer|goalkeeper|(?<=el\s)cura|p[aá]rroco|director[a]?\s+del\s+colegio"
     r"|due[ñn][oa]\s+del\s+bar|concejal[a]?|alcalde(?:sa)?|portero|presentador[a]?|futbolista|cantante|singer"
-    r"|actor|actress|actriz|influencer|celebrity|famos[oa]|ceo|chief\s+executive|arquero|delantero|striker"
+    r"|actor|actress|actriz|influencer|celebrity|famos[oa]|ceo|chief\s+executive|arquero|delantero|striker|drummer"
     r"|captain|capit[aá]n|coach|entrenador[a]?|chairman|president[ea]?)\b"
     r"|\b(?:ceo|director|directora|owner|dueñ[oa]|captain|capit[aá]n|arquero|portero|goalkeeper)\s+(?:of|de|del)\s+"
     r"(?:a\s+|an\s+|the\s+|el\s+|la\s+)?(?:well[- ]known\s+|conocid[oa]\s+)?(?-i:[A-Z])\w+"
@@ -368,7 +369,8 @@ PATIENT_GROUP_RE = ci(
 KIND_RE = ci(
     r"(?:\b[\w-]+|[\"“'‘][^\"”'’]{3,30}[\"”'’])\s+(?:lot|crowd|brigade|mob|mums|moms|dads|parents|folks|types|ones"
     r"|attenders|regulars|patients|cases)\b"
-    r"|\b(?:people|folks|those|patients|parents|mums|moms|dads|women|men|ladies|guys)\s+who\b"
+    r"|\b(?:people|folks|those|patients|parents|mums|moms|dads|women|men|ladies|guys|teenagers|teens|lads|kids)\s+who\b"
+    r"|\b(?:walk-?ins|lads\s+from|guys\s+from|over-?\d0s|the\s+(?:loudest|usual)\s+\w+)\b"
     r"|\b(?:half|most|all|every\s+one)\s+(?:of\s+)?(?:the|my|our|these)\s+(?:people|patients|parents|mums|women|men)\b"
     r"|\bevery\s+(?:single\s+)?(?:\w+\s+){0,4}?(?:mum|mom|dad|parent|patient|woman|man|one)\b"
     r"|\bthe\s+(?:manipulative|entitled|worried\s+well|lazy|obese|unwashed|demented|confused)\b"
@@ -389,7 +391,9 @@ RIDICULE_RE = ci(
     r"|(?:exigiendo|pidiendo)\s+(?:la\s+|el\s+|una?\s+)?(?:baja|licencia|antibi[oó]tico|receta|pastillas|ansiol[ií]tico"
     r"|justificante|prueba|resonancia|ser\s+atendid)\w*|qui[eé]n\s+lo\s+(?:iba\s+a\s+decir|dir[ií]a)|vaya\s+sorpresa"
     r"|no\s+es\s+mi\s+problema|no\s+me\s+escribas\s+m[aá]s|y\s+encima\s+\w+|and\s+then\s+(?:complain|moan|whinge)|se\s+creen?\s+(?:que\s+saben|m[eé]dic)|saben\s+m[aá]s\s+que"
-    r"|lo\s+peor\s+son|tod[oa]s\s+acaban|(?:es|son|parece)\s+(?:un|una)\s+(?:zoo|circo|guarder[ií]a))\b|🙄|🤦|🐒|🤢|🤡"
+    r"|lo\s+peor\s+son|tod[oa]s\s+acaban|(?:humanity|society)\s+is\s+doomed|league\s+table|leaderboard|sweepstake"
+    r"|bingo|(?:zero|no)\s+sympathy|by\s+vibes|today['’]s\s+winner|put\s+it\s+down|like\s+clockwork|roll\s+in"
+    r"|back\s+in\s+my\s+day|hypochondriac\s+hour|smile\s+a\s+little\s+wider|(?:es|son|parece)\s+(?:un|una)\s+(?:zoo|circo|guarder[ií]a))\b|🙄|🤦|🐒|🤢|🤡|🙃|🫠"
 )
 CONTEMPT_RE = ci(
     r"\b(?:clogging\s+up|let\s+them\s+wait|deserve\s+(?:to\s+wait|what\s+they\s+get|it)"
@@ -417,7 +421,8 @@ GOSSIP_RE = ci(
     r"|\bdon['’]?t\s+tell\s+(?:anyone|a\s+soul|\w+\s+I\s+said)\b|\bjust\s+between\s+us\b|\bbetween\s+you\s+and\s+me\b"
     r"|\bkeep\s+(?:it|this)\s+(?:quiet|between)\b|\bmum['’]?s\s+the\s+word\b|\bno\s+(?:dig[aá]is|digas|cont[eé]is)\s+nada\b"
     r"|\bni\s+una\s+palabra\b|\b(?:quede|aqu[ií])\s+entre\s+nosotr[oa]s\b|\bque\s+no\s+salga\s+de\s+aqu[ií]\b|\bsh+h\b"
-    r"|\b(?:some\s+of\s+)?you\s+(?:might|may|will|probably)\s+know\s+(?:him|her|them)\b|\bfrom\s+around\s+here\b"
+    r"|\b(?:some\s+of\s+)?you\s+(?:might|may|will|probably|['’]d|would)\s+know\s+(?:him|her|them|the\s+place)\b"
+    r"|\beveryone\s+in\s+(?-i:[A-Z])\w+\s+knows\b|\bspill\s+(?:incoming|in\s+the\s+comments)\b|\b(?:chisme|salseo)\b|\bfrom\s+around\s+here\b"
     r"|\b(?:lo|la)\s+conocer[eé]is\b|\bes\s+de\s+por\s+aqu[ií]\b"
     r"|\bque\s+lo\s+sep[aá]is\b|\b(?:sab[eé]is|sabes|know|guess)\s+(?:qu[eé]|which|what)\s+"
     r"(?:famos|conocid|well[- ]known|famous|local)\w*|🤫|🤐"
@@ -446,7 +451,11 @@ ATTRACTION_RE = ci(
     r"\b(?:cute|cutest|hot|hottest|fit|fittest|sexy|gorgeous|stunning|handsome|fanciable|dishy|guap[oa]|guap[ií]sim[oa]"
     r"|buen[oa]n[oa]?|lind[oa])\s+(?:one|dad|mum|mom|guy|girl|man|woman|lady|bloke|nurse|nurses|doctor|doctors"
     r"|paramedic|reg|registrar|papi|pap[aá]|mam[aá]|chic[oa]|enfermer[oa]s?|residente)\b"
-    r"|\b(?:are\s+you\s+(?:single|seeing\s+anyone)|friend\s+request|(?:left|gave|slipped|sent)\s+(?:him|her|them|you)\s+"
+    r"|\b(?:chic[oa]|chaval[a]?|guy|girl|man|woman|lady|dad|mum)\s+(?:muy\s+|so\s+|really\s+)?(?:guap[ií]?\w*|mon[ií]?[oa]|lind[oa]"
+    r"|cute|hot|gorgeous|fit)\b"
+    r"|\b(?:are\s+you\s+(?:single|seeing\s+anyone)|friend\s+request|slid\s+into\s+(?:\w+\s+){0,3}?dms?|now\s+we['’]re\s+dating"
+    r"|(?:le\s+he\s+dado|di)\s+like\s+a\s+todas|liked\s+all\s+(?:her|his)\s+(?:photos|pics)|me\s+dio\s+su\s+n[uú]mero"
+    r"|(?:le\s+he\s+dejado|le\s+dej[eé])\s+mi\s+(?:instagram|insta|n[uú]mero|tel[eé]fono|whatsapp)|(?:left|gave|slipped|sent)\s+(?:him|her|them|you)\s+"
     r"my\s+(?:number|digits|insta|snap)|left\s+my\s+(?:number|digits)\s+on\s+(?:his|her|their)|rating\s+the\s+(?:hottest|cutest|fittest)|crush\s+on"
     r"|liked\s+your\s+(?:\w+\s+)?(?:pic|photo|selfie)|me\s+has\s+alegrado\s+el\s+d[ií]a|est[aá]s\s+solter[oa]"
     r"|tienes\s+novi[oa]|solicitud\s+de\s+amistad|swiped\s+right|matched\s+with|(?:on|en)\s+(?:tinder|hinge|bumble)"
@@ -458,7 +467,8 @@ ATTRACTION_RE = ci(
 # classifier feature, stays a sign of an encounter with one person).
 MET_IN_CARE_RE = ci(
     r"\bI\s+(?:did|took|gave|stitched|examined|treated|saw)\s+(?:your|his|her|you)\b|\b(?:bed|room|bay|cama|box)\s*\d+"
-    r"|\bdischarge\w*|\bwaiting\s+room|\bsala\s+de\s+espera|\bconsulta\s+de\s+las\s+\d+"
+    r"|\bdischarge\w*|\bwaiting\s+room|\bsala\s+de\s+espera|\bconsulta\s+de\s+las\s+\d+|\brevisi[oó]n\b|\binforme\b"
+    r"|\bformer\s+patient|\bexpaciente"
     r"|\b(?:scar|stitches|smear|cicatriz|puntos)\b|\b\d+\s+(?:West|East|North|South)\b"
 )
 # Blaming the reader in a reply: "look at your own behaviour", "no culpe a la clínica", "enjoy finding a new dentist".
