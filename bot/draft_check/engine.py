@@ -20,6 +20,7 @@ from bot.draft_check import (
     rules_people,
     rules_privacy,
     rules_replies,
+    rules_visible,
 )
 from bot.draft_check import situations as sit
 from bot.draft_check import wording as w
@@ -41,8 +42,8 @@ from bot.draft_check.types import (
 )
 from bot.draft_check.vocabulary import Draft
 
-_MODULES = (rules_privacy, rules_people, rules_replies, rules_consent, rules_advertising, rules_interests,
-            rules_conduct, rules_boundaries, rules_advice)
+_MODULES = (rules_privacy, rules_visible, rules_people, rules_replies, rules_consent, rules_advertising,
+            rules_interests, rules_conduct, rules_boundaries, rules_advice)
 DETECTORS: tuple[Callable[[Draft], list[Hit]], ...] = tuple(m.detect for m in _MODULES)
 RULES: dict[str, Rule] = {rid: rule for m in (*_MODULES, rules_learned) for rid, rule in m.RULES.items()}
 
