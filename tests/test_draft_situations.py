@@ -500,6 +500,9 @@ def test_parts_that_combine_into_a_problem(text: str, category: str) -> None:
         "La profe Elvira dio una charla sobre diabetes en el colegio de su barrio.",
         "Photo of our new ward whiteboard: all blank for now, ready for Monday!",
         "Gracias, Miguel, pero no puedo decirte si dejar la medicación por aquí. Háblalo con tu psiquiatra.",
+        "Lo siento, no puedo valorar nada por mensaje. Pide cita con tu médico y, si te cuesta respirar, ve a "
+        "urgencias.",
+        "@sam_k sorry, I can't tell you whether to stop a medication online. Please ring your prescriber.",
     ],
 )
 def test_look_alikes_of_the_combined_parts_are_clean(text: str) -> None:

@@ -93,6 +93,8 @@ def _advice(d: Draft) -> list[Hit]:
         if _REPORTED.search(text, max(0, m.start() - 14), m.start()):
             continue  # "she wants to stop her warfarin": reported, not an instruction
         s_start, s_end = d.sentence_of(m.start())
+        if sit.DECLINE_RE.search(text, s_start, m.start()):
+            continue  # "I can't tell you whether to stop a medication online": declining, not instructing
         sentence = text[s_start:s_end]
         lead = text[s_start : m.start()]
         vocative = re.match(r"\s*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+),", lead)
@@ -133,6 +135,8 @@ def _situation(d: Draft) -> list[Hit]:
             continue
         if sit.has(d, "mit.own_doctor") and not (remedy or avoid):
             continue
+        if sit.DECLINE_RE.search(text) and sit.has(d, "mit.own_doctor") and not sit.has(d, "act.dose", start, end):
+            continue  # "no puedo valorar nada por mensaje; pide cita con tu médico": a decline that redirects
         if sit.has(d, "mit.general_info", start, end) and not avoid:
             continue
         hits.append(Hit("advice.diagnosis", start, end))
