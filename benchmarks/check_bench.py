@@ -5,6 +5,7 @@ accuracy and latency, for the rules alone and for rules + the learned second opi
   .venv/bin/python benchmarks/check_bench.py --data FILE          # any labelled set (model trained on them)
   .venv/bin/python benchmarks/check_bench.py --cross-validate 5   # grouped 5-fold on the training files
   .venv/bin/python benchmarks/check_bench.py --leave-one-file-out # train on the other files, test on each
+  .venv/bin/python benchmarks/check_bench.py --leave-one-file-out --misses  # ... and list each file's misses
   .venv/bin/python benchmarks/check_bench.py --guard              # the patient-data guard on group chatter
 
 The training files are bot/draft_check/data/drafts.jsonl and drafts_hand_*.jsonl (package data).
@@ -82,6 +83,13 @@ def table(report: Report, heading: str, timed: bool = True) -> str:
     return "\n".join(lines)
 
 
+def print_misses(report: Report, prefix: str = "") -> None:
+    """Each missed expected category and each flagged unexpected one, with the draft (for development only)."""
+    for kind, rows in (("MISS", report.misses), ("EXTRA", report.extras)):
+        for cat, text in rows:
+            print(f"{prefix}{kind} {cat}: {text}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -107,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         for held_out, held_report in leave_one_file_out(files).items():
             print(table(held_report, f"rules + second opinion trained on the other files, on {held_out}",
                         timed=False) + "\n")
+            if args.misses:
+                print_misses(held_report, prefix=f"{held_out} ")
         return 0
     if args.cross_validate:
         rules = evaluate(examples, lambda t: check_draft(t, learned=False))
@@ -134,9 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             if learned:
                 print(trained)
     if args.misses:
-        for kind, rows in (("MISS", report.misses), ("EXTRA", report.extras)):
-            for cat, text in rows:
-                print(f"{kind} {cat}: {text}")
+        print_misses(report)
     return 0
 
 

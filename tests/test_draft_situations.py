@@ -454,3 +454,70 @@ def test_skipping_care_and_more_patient_media_are_found(text: str, category: str
 )
 def test_fresh_style_look_alikes_pass_the_rules(text: str) -> None:
     assert not cats(check_draft(text, learned=False)), check_draft(text, learned=False).flags
+
+
+# --- professionalism and privacy from parts that combine (who x act x mitigation) ------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a kind of patient named by a label x ridicule
+        ("The 'detox tea' crowd in my clinic again. Gee, I wonder why their liver tests are off 🙄", "professionalism"),
+        ("Otra vez el desfile de los de la baja pidiendo la baja un lunes. Qué país.", "professionalism"),
+        # attraction x a care encounter
+        ("Sent a friend request to the cute guy from bay 3 now that he's discharged 😏", "professionalism"),
+        ("Me has alegrado el día en la consulta de las 12, ¿estás soltera? 😍", "professionalism"),
+        # one drink x a duty that is not over
+        ("Gin in my water bottle for the night shift, don't tell the sister 🤫", "professionalism"),
+        ("Brindando con cava en plena guardia, que esto hay que celebrarlo", "professionalism"),
+        # blaming the reader in a reply
+        ("Owner reply: you turned up drunk and shouted at our nurse. Good luck finding another practice.",
+         "professionalism"),
+        ("Marisa, faltaste a las dos revisiones, así que no culpes a la clínica.", "patient-privacy"),
+        # a lay role x place x care
+        ("The landlord of the Red Lion was in again last night with his gout 🍺", "patient-privacy"),
+        ("Hoy le cosí la mano al carnicero del mercado de abastos, qué susto", "patient-privacy"),
+        # a patient list in the background of a photo
+        ("Team selfie at the nurses' station! (the bed board behind us is a bit blurry, sorry)", "patient-privacy"),
+        # a secret asked of the readers x a visit
+        ("Ni una palabra, pero el alcalde vino ayer a urgencias por lo del corazón 🤐", "professionalism"),
+    ],
+)
+def test_parts_that_combine_into_a_problem(text: str, category: str) -> None:
+    assert category in cats(rules_only(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Night shift finished, home to a glass of wine and twelve hours of sleep 🍷",
+        "Avoid alcohol before nights: it wrecks the sleep you need after the shift.",
+        "Flu shots for the night shift team at 2am in the mess room, come along.",
+        "Never accept a friend request from a patient, even after discharge: GMC guidance is clear.",
+        "Wish me luck, first solo list in theatre tomorrow!",
+        "Patients who wonder why their blood pressure is high: here is what the numbers mean.",
+        "Our asthma patients asked for evening clinics; demanding jobs make daytime visits hard.",
+        "La profe Elvira dio una charla sobre diabetes en el colegio de su barrio.",
+        "Photo of our new ward whiteboard: all blank for now, ready for Monday!",
+        "Gracias, Miguel, pero no puedo decirte si dejar la medicación por aquí. Háblalo con tu psiquiatra.",
+        "Lo siento, no puedo valorar nada por mensaje. Pide cita con tu médico y, si te cuesta respirar, ve a "
+        "urgencias.",
+        "@sam_k sorry, I can't tell you whether to stop a medication online. Please ring your prescriber.",
+    ],
+)
+def test_look_alikes_of_the_combined_parts_are_clean(text: str) -> None:
+    assert not cats(rules_only(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Our complication rates are the lowest in the county, book with us not the NHS.", True),
+        ("Somos los únicos en Bilbao que hacemos esta técnica sin ingreso. Pide tu cita.", True),
+        ("Our waiting times are shorter than last year, thanks to the new rota.", False),
+        ("We were the only ones in the department who stayed for the whole fire drill 😂", False),
+        ("These insoles are the only ones I recommend to runners with plantar pain.", False),
+    ],
+)
+def test_ranking_ones_own_practice_above_others_is_advertising(text: str, flagged: bool) -> None:
+    assert ("advertising" in cats(rules_only(text))) is flagged, text

@@ -20,6 +20,7 @@ from bot.draft_check import (
     rules_people,
     rules_privacy,
     rules_replies,
+    rules_visible,
 )
 from bot.draft_check import situations as sit
 from bot.draft_check import wording as w
@@ -41,8 +42,8 @@ from bot.draft_check.types import (
 )
 from bot.draft_check.vocabulary import Draft
 
-_MODULES = (rules_privacy, rules_people, rules_replies, rules_consent, rules_advertising, rules_interests,
-            rules_conduct, rules_boundaries, rules_advice)
+_MODULES = (rules_privacy, rules_visible, rules_people, rules_replies, rules_consent, rules_advertising,
+            rules_interests, rules_conduct, rules_boundaries, rules_advice)
 DETECTORS: tuple[Callable[[Draft], list[Hit]], ...] = tuple(m.detect for m in _MODULES)
 RULES: dict[str, Rule] = {rid: rule for m in (*_MODULES, rules_learned) for rid, rule in m.RULES.items()}
 
@@ -50,7 +51,8 @@ RULES: dict[str, Rule] = {rid: rule for m in (*_MODULES, rules_learned) for rid,
 _JOIN = re.compile(
     r"^[\s,;:()\-–—/]*(?:(?:and|y|in|on|at|en|de|del|from|with|con|el|la)\b[\s,;:()\-–—/]*)?$", re.IGNORECASE
 )
-_PRIVACY_PRIORITY = ("privacy.name", "privacy.record", "privacy.contact", "privacy.screenshot", "privacy.relation",
+_PRIVACY_PRIORITY = ("privacy.name", "privacy.record", "privacy.contact", "privacy.screenshot", "privacy.visible",
+                     "privacy.relation",
                      "privacy.unusual", "privacy.figure", "privacy.child", "privacy.named", "privacy.reply",
                      "privacy.place",
                      "privacy.age", "privacy.date", "privacy.story", "privacy.encounter", "privacy.review")
@@ -67,6 +69,8 @@ _KIND = {
     "privacy.review": ("clinical details", "datos clínicos"),
     "privacy.relation": ("who the patient is", "quién es el paciente"),
     "privacy.screenshot": ("a screenshot of their messages", "una captura de sus mensajes"),
+    "privacy.visible": ("a patient list or document in the picture",
+                        "una lista o un documento de pacientes a la vista"),
     "privacy.child": ("a child and their condition", "un niño y su enfermedad"),
     "privacy.figure": ("who the patient is locally", "quién es el paciente en su entorno"),
     "privacy.named": ("name", "nombre"),
@@ -181,6 +185,36 @@ def new_second_opinion() -> SecondOpinion:
     return SecondOpinion(_signals_for_training)
 
 
+# Research told in aggregate, with no single person in it: nobody's data is disclosed. The learned privacy margin of
+# "Results of our pilot study on asthma in 12 primary schools" sat at about 0.1, on the threshold.
+_AGGREGATE = re.compile(
+    r"(?i)\b(?:study|studies|pilot|survey|audit|trial|cohort|registry|estudio|encuesta|auditor[ií]a|ensayo|cohorte)\b"
+)
+
+
+_VENTING = re.compile(
+    r"(?i)\b(?:tired|exhausted|knackered|shattered|no\s+breaks?|rota|nights|night\s+shift|shifts?|on[- ]call|sleep"
+    r"|cansad[oa]|agotad[oa]|reventad[oa]|guardias?|turnos?|sin\s+(?:parar|sentarme|dormir|comer)|dormir"
+    r"|faltan?\s+(?:m[eé]dicos|personal|manos)|understaffed|staffing|workload|carga\s+de\s+trabajo)\b"
+)
+_PROF_TARGET = re.compile(
+    r"(?i)\b(?:patients?|pts?|pacientes?|pcte|colleagues?|compañer[oa]s?|colegas?|registrars?|regs?|consultants?"
+    r"|nurses?|enfermer[oa]s?|doctors?|m[eé]dic[oa]s?|surgeons?|cirujan[oa]s?|residentes?|adjunt[oa]s?|juniors?|locums?"
+    r"|interns?|internos?|jef[ea]s?|sisters?|matrons?|gps?|reviewers?|people|gente|folks|guy|lady|man|woman|señora?"
+    r"|mum|dad|mam[aá]s?|kid|parents?|madres?|padres?|famil\w+|abuel\w+|she|him|his|her|él|ella|they|them|ellos|ellas|you|your|tu|te|les|os|vos"
+    r"|dr|dra|someone|alguien|nadie|todos|everyone|(?:los|las)\s+de|vot\w+"
+    # or drink: drinking and duty is a professionalism problem with nobody else in view
+    r"|drunk|borrach\w*|resaca|hungover|beers?|wine|vodka|gin|cervez\w*|cervecit\w*|birras?|copas?|fiesta|party|shots?)\b"
+    r"|[🍺🍷🍹🥃🍸🍻🥂🍾]"
+)
+_LONE_EMOJI = re.compile(r"[^\w\s]{1,3}")  # an eye-roll or facepalm alone is a mood, not a target
+_PROF_PARTS = frozenset({
+    "who.group", "who.kind", "who.local_figure", "who.role", "who.handle", "who.vocative", "who.review_author",
+    "act.contempt", "act.ridicule", "act.gossip", "act.incident", "act.personal", "act.attraction", "act.scorn",
+    "act.colleague_mock", "act.mock_patient", "act.sarcasm", "act.blame_reader", "act.addressed",
+})
+
+
 def learned_may_add(draft: Draft, category: str) -> bool:
     """Whether the classifier alone may add `category`: not when the draft holds what clears it (a disclosure for
     conflict of interest; declining to advise for medical advice; a generic review reply for professionalism) or
@@ -188,6 +222,8 @@ def learned_may_add(draft: Draft, category: str) -> bool:
     the same mitigations; without this the classifier flagged a sourdough "before and after" and disclosures.
     Leave-one-file-out, 643 drafts: clean passed 91% -> 93%, recall 0.85 either way."""
     if category in ("patient-privacy", "consent"):
+        if not draft.person and _AGGREGATE.search(draft.text):  # "results of our pilot study in 12 schools"
+            return False
         return draft.clinical or draft.person or draft.setting or any(
             part.startswith(("who.", "what.")) for part in sit.parts(draft))
     if category == "conflict-of-interest":
@@ -195,7 +231,14 @@ def learned_may_add(draft: Draft, category: str) -> bool:
     if category == "medical-advice":
         return not sit.has(draft, "mit.own_doctor") or sit.has(draft, "act.dose")
     if category == "professionalism":
-        return not sit.has(draft, "mit.generic_reply")
+        if sit.has(draft, "mit.generic_reply"):
+            return False
+        # Venting about the job itself (nights, the rota, no breaks, the coffee) with nobody in view and no drink is
+        # clean: the classifier leaned on "guardia" and "nights" in such drafts. Leave-one-file-out (four files):
+        # clean passed 92.2% -> 92.7%, with no professionalism draft lost.
+        acts = any(not _LONE_EMOJI.fullmatch(draft.text[start:end]) for part in _PROF_PARTS
+                   for start, end in sit.spans(draft, part))
+        return not (_VENTING.search(draft.text) and _PROF_TARGET.search(draft.text) is None and not acts)
     return True
 
 

@@ -31,6 +31,7 @@ KIND: dict[str, tuple[str, str]] = {
     "privacy.story": ("when you saw them", "cuándo lo atendiste"),
     "privacy.encounter": ("the story of one encounter", "la historia de una consulta concreta"),
     "privacy.screenshot": ("a screenshot of their messages", "una captura de sus mensajes"),
+    "privacy.visible": ("a patient list or document in a picture", "una lista o documento de pacientes en una imagen"),
     "privacy.review": ("a reviewer's clinical details", "datos clínicos de quien dejó la reseña"),
     "privacy.reply": ("a reader's own care", "la atención de quien lee"),
 }

@@ -34,8 +34,11 @@ log = logging.getLogger(__name__)
 # Shipped with the package (package data), so an installed bot trains its second opinion too.
 TRAINING_DIR = Path(__file__).resolve().parent / "data"
 # drafts.jsonl (the rules' own development set, hand-written + generated) and the hand-written batches written
-# independently of the rules (drafts_hand_*.jsonl); the held-out and blind sets are never trained on.
-TRAINING_GLOBS = ("drafts.jsonl", "drafts_hand_*.jsonl")
+# independently of the rules (drafts_hand_*.jsonl); the held-out and blind sets are never trained on. Listed by name,
+# not by pattern: a new independent file first lands in this folder untrained, is scored fresh with
+# `check_bench.py --data`, and only then joins the list (tests/data/DRAFTS.md records each fresh score).
+TRAINING_NAMES = ("drafts.jsonl", "drafts_hand_a.jsonl", "drafts_hand_b.jsonl", "drafts_hand_c.jsonl",
+                  "drafts_hand_d.jsonl", "drafts_hand_e.jsonl")
 # Each independent hand-written draft counts as 4 rows of drafts.jsonl: their wording is what the checker has
 # not seen, and drafts.jsonl is twice their size and partly generated. Leave-one-file-out, 643 drafts: 0.82
 # recall at 91% clean passed with weight 4, 0.81 / 91% with 1 (2: 0.82 / 91%; 8: 0.82 / 92%).
@@ -46,7 +49,8 @@ INDEPENDENT_WEIGHT = 4.0
 # other's; 643 drafts of batches 1-2): logistic regression (C=3) found 0.82 of the problems with 91% of clean
 # drafts passed at 0.0, against 0.80/87% for the former linear SVM; full-weight signals made it echo the rules,
 # no signal weight cost clean drafts (0.83/87%), 0.3 cost recall (0.72/92%).
-ADD_MARGIN = -0.25
+# -0.5 since the round that added drafts_hand_e.jsonl (see CATEGORY_MARGIN for the figures).
+ADD_MARGIN = -0.5
 SIGNAL_WEIGHT = 0.1
 C_REGULARISATION = 3.0
 # Per-category thresholds, from the same leave-one-file-out predictions (with the engine's `learned_may_add`
@@ -57,7 +61,15 @@ C_REGULARISATION = 3.0
 # this round), 0.1 raised privacy recall on a 0.76 -> 0.82 and c 0.61 -> 0.64 with the same or fewer false alarms
 # on every file; -0.25 gained a little more (b 0.85, d 0.80) but flagged one more clean draft on c and on d and
 # the look-alike "Results of our pilot study on asthma in 12 primary schools" (margin about 0.07).
-CATEGORY_MARGIN: dict[str, float] = {"patient-privacy": 0.1, "conflict-of-interest": -0.5}
+# Re-checked when drafts_hand_e.jsonl joined (leave-one-file-out over the five independent files, 2,370 drafts,
+# 751 clean, with that round's rules and gates): the former thresholds found 0.935 of the problems with 91.6% of
+# clean drafts passed (drafts_hand_e, whose clean drafts are built to tempt: 86.5%). Now -0.5 for consent,
+# advertising, conflict of interest and medical advice (recall +1.1 / +1.1 / 0 / +1.9 points, one clean draft
+# more flagged), -0.25 for privacy (0.884 -> 0.890, no clean draft more; the pilot-study look-alike is cleared by
+# the aggregate-research gate now) and 0.0 for professionalism (0.964 -> 0.951, clean passed 91.6% -> 92.5%,
+# drafts_hand_e 86.5% -> 89.2%: the classifier alone leaned on venting and jokes the rules leave alone). Together:
+# 0.940 / 92.5%.
+CATEGORY_MARGIN: dict[str, float] = {"patient-privacy": -0.25, "professionalism": 0.0}
 
 # scikit-learn's default token pattern: the words `leaning_words` can point at.
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
@@ -233,7 +245,7 @@ class SecondOpinion:
 
 def training_files(folder: Path = TRAINING_DIR) -> list[Path]:
     """The installed labelled-draft files the second opinion trains on, in a fixed order (may be empty)."""
-    return [p for pattern in TRAINING_GLOBS for p in sorted(folder.glob(pattern)) if p.is_file()]
+    return [folder / name for name in TRAINING_NAMES if (folder / name).is_file()]
 
 
 def load_training(*paths: Path) -> list[Labelled]:

@@ -257,6 +257,34 @@ def _thanked_stars(d: Draft, start: int, end: int) -> bool:
             and _INVITES.search(d.text) is None)
 
 
+# The writer's own practice ranked above others, without the word "best": "ours are the lowest in the province",
+# "my results beat anything from the big chains", "ningún otro derma de Lima puede", "los únicos con...".
+_SELF = ci(r"\b(?:our|ours|my|we|we['’]re|us|nuestr[oa]s?|mis?|somos|tenemos|ofrecemos)\b")
+_ABOVE_OTHERS = ci(
+    r"\b(?:beats?\s+anything|than\s+any(?:one|\s+other)|than\s+(?:the\s+)?(?:other|big)\s+\w+|no\s+one\s+else"
+    r"|the\s+only\s+ones\s+(?:offering|to\s+offer|who\s+offer|that\s+offer|doing|who\s+do|with\s+(?:the|a|an))|(?:lowest|highest|fastest|shortest)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?(?:province|state|county"
+    r"|area|city|country|region|town)|(?:twice|three\s+times)\s+as\s+(?:fast|quick|good|likely)|outperform\w*"
+    r"|speak\s+for\s+themselves|anywhere\s+(?:else|other\s+than)|ning[uú]n\s+otr[oa]|ninguna\s+otra|nadie\s+m[aá]s"
+    r"|l[oa]s\s+[uú]nic[oa]s\s+(?:con|que\s+(?:ofrec|hac|tien)\w*|en\s+\w+\s+que)|m[aá]s\s+que\s+(?:cualquier|ning[uú]n|la\s+otra|el\s+otro)|que\s+(?:la|el)\s+otr[oa]\s+\w+)\b"
+)
+# "the only ones I recommend", "las únicas que uso": a product picked (an interest, judged elsewhere), not a ranking.
+_PRODUCT_PICK = ci(
+    r"\s+(?:that\s+|que\s+)?(?:I\s+)?(?:recommend|use|fit|trust|prescribe|stock|recomiendo|uso|receto|pongo)\b"
+)
+_PAST_SELF = ci(r"\b(?:than|que)\s+(?:last|before|ever|antes|el\s+año\s+pasado|nunca)\b")
+
+
+def _above_others(d: Draft) -> list[Hit]:
+    """The writer's practice or results ranked above other doctors' in the same sentence."""
+    for m in _ABOVE_OTHERS.finditer(d.text):
+        s_start, s_end = d.sentence_of(m.start())
+        if (_SELF.search(d.text, s_start, s_end) and not _PAST_SELF.search(d.text, s_start, s_end)
+                and not _NEGATED.search(d.text, max(0, m.start() - 30), m.start())
+                and not _mentioned(d, m.start(), m.end()) and not _PRODUCT_PICK.match(d.text, m.end())):
+            return [Hit("ad.superlative", m.start(), m.end())]
+    return []
+
+
 def detect(d: Draft) -> list[Hit]:
     """Advertising hits; prices and "limited places" for a course or congress are left alone."""
     text = d.text
@@ -276,6 +304,8 @@ def detect(d: Draft) -> list[Hit]:
     hits += [Hit("ad.superlative", m.start(), m.end()) for pattern in (SUPERLATIVE_RE, RANKING_RE)
              for m in pattern.finditer(text) if not _mentioned(d, m.start(), m.end())
              and not _NEGATED.search(text, max(0, m.start() - 30), m.start())]
+    if not any(h.rule == "ad.superlative" for h in hits):
+        hits += _above_others(d)
     if not event and not _NOTHING_SOLD.search(text):
         hits += [Hit("ad.inducement", m.start(), m.end()) for m in INDUCEMENT_RE.finditer(text)
                  if not _NEGATED.search(text, max(0, m.start() - 30), m.start())]

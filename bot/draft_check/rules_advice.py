@@ -93,6 +93,8 @@ def _advice(d: Draft) -> list[Hit]:
         if _REPORTED.search(text, max(0, m.start() - 14), m.start()):
             continue  # "she wants to stop her warfarin": reported, not an instruction
         s_start, s_end = d.sentence_of(m.start())
+        if sit.DECLINE_RE.search(text, s_start, m.start()):
+            continue  # "I can't tell you whether to stop a medication online": declining, not instructing
         sentence = text[s_start:s_end]
         lead = text[s_start : m.start()]
         vocative = re.match(r"\s*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+),", lead)
@@ -113,7 +115,9 @@ def _situation(d: Draft) -> list[Hit]:
     hits: list[Hit] = []
     addressed = sit.has(d, "act.addressed") or sit.has(d, "who.vocative")
     for start, end in d.sentences:
-        if not (addressed or sit.has(d, "act.addressed", start, end)):
+        # the reader's own relative ("a tu mamá cámbiale la metformina"), unless said in general ("if your child...")
+        relative = sit.has(d, "who.reader_relative", start, end) and not _GENERAL.match(text[start:end])
+        if not (addressed or relative or sit.has(d, "act.addressed", start, end)):
             continue
         sentence = text[start:end]
         diagnose = sit.has(d, "act.diagnose", start, end) and (
@@ -131,6 +135,8 @@ def _situation(d: Draft) -> list[Hit]:
             continue
         if sit.has(d, "mit.own_doctor") and not (remedy or avoid):
             continue
+        if sit.DECLINE_RE.search(text) and sit.has(d, "mit.own_doctor") and not sit.has(d, "act.dose", start, end):
+            continue  # "no puedo valorar nada por mensaje; pide cita con tu médico": a decline that redirects
         if sit.has(d, "mit.general_info", start, end) and not avoid:
             continue
         hits.append(Hit("advice.diagnosis", start, end))

@@ -53,6 +53,17 @@ RULES: dict[str, Rule] = {
         "Argue the policy, not who deserves care: remove the link between voters and their treatment.",
         "Critica la política, no a quién merece atención: quita la relación entre votantes y su atención.",
     ),
+    "prof.mock_error": Rule(
+        "professionalism",
+        "medium",
+        f"{_GMC}, para 14; GMC, Good medical practice, 2024 (treat colleagues fairly and with respect); {_OMC}",
+        "Mocking a colleague's mistake in public, or sharing a photo or recording of it, humiliates them and "
+        "teaches nobody; mistakes are for private feedback and learning reviews.",
+        "Burlarse en público del error de un compañero, o compartir una foto o grabación, lo humilla y no enseña "
+        "nada; los errores se tratan en privado y en sesiones de aprendizaje.",
+        "Delete it; give the feedback privately, and take a safety issue to the team's learning review.",
+        "Bórralo; da la opinión en privado y lleva el problema de seguridad a la sesión de aprendizaje del equipo.",
+    ),
     "prof.verdict": Rule(
         "professionalism",
         "medium",
@@ -84,9 +95,37 @@ _ON_DUTY = ci(
     r"|me\s+toca\s+(?:turno|guardia|quir[oó]fano)|turno\s+(?:a\s+las|mañana|de\s+mañana)|quir[oó]fano\s+mañana"
     r"|(?:the|my)\s+\d{1,2}\s*(?:am|pm|h)?\s+(?:list|clinic|shift)|guardia\s+de\s+\d+\s*h|on[- ]call\s+in"
     r"|operar\s+mañana|opero\s+mañana|pasar\s+planta|mañana\s+(?:opero|operamos|tengo\s+(?:guardia|quir[oó]fano"
-    r"|turno|consulta)|entro\s+a))\b"
+    r"|turno|consulta|consultorio)|entro\s+a)|tengo\s+(?:consulta|consultorio|guardia|quir[oó]fano)\s+a\s+las)\b"
 )
 _NEGATED = ci(r"\b(?:never|don['’]?t|do\s+not|no|nunca|not)\s+(?:\w+\s+){0,3}$")
+# One drink named (no count), a toast or its aftermath: "vodka and a night shift", "brindando en plena guardia",
+# "wine o'clock 🍷", "passed out in my scrubs". Counts only next to a duty (same or next sentence).
+_ONE_DRINK = ci(
+    r"\b(?:wine|vodka|tequila|gin|rum|prosecco|champagne|cava|margaritas?|mojitos?|negronis?|sangria|booze|beer|lager"
+    r"|cider|brindando|brindamos|un\s+vino|vino\s+(?:tinto|blanco)|cerveza|birra|fernet|chelas?|cubata|calimocho"
+    r"|shots?\s+before|leaving\s+do|after[- ]party"
+    r"|(?:me|I)\s+(?:\w+\s+){0,2}?passed\s+out|bailando\s+encima|dancing\s+on\s+the\s+table|sin\s+dormir\s+la\s+mona)\b"
+)
+# The duty is over ("night shift done, a glass of wine"), or the drink is advised against ("avoid wine before nights").
+_AFTER_DUTY = ci(
+    r"\b(?:(?:shift|nights?|on[- ]call|guardia|turno|list|clinic)\s+(?:done|finished|over|terminad[oa]|acabad[oa])"
+    r"|(?:after|post|tras|despu[eé]s\s+de)\s+(?:the\s+|my\s+|a\s+|la\s+|mi\s+)?(?:long\s+)?(?:shift|nights?|night\s+shift"
+    r"|on[- ]call|guardia|turno|work)|survived|off\s+(?:duty|work|tomorrow)|saliente|avoid|skip|without|evita\w*"
+    r"|sin\s+alcohol)\b"
+)
+_DUTY_NEAR = ci(
+    r"\b(?:night\s+shift|shift|on[- ]call|nights|ward\s+round|theatre|(?:back\s+)?on\s+the\s+ward|(?:morning|afternoon"
+    r"|evening|this\s+afternoon['’]?s?)\s+(?:clinic|list|surgery)|clinic\s+(?:this\s+afternoon|tomorrow|later)|guardia"
+    r"|turno|quir[oó]fano|consulta\s+de\s+(?:la\s+)?tarde|pase\s+de\s+planta|scrubs|la\s+bata|bata\s+puesta"
+    r"|medical\s+questions|preguntas\s+m[eé]dicas|operating|operar|resus|c-?section|ces[aá]rea|list)\b"
+)
+# Sober or teaching: "all sober I promise (lime and sodas)", "con refrescos", "alcohol and night shifts: the risks".
+_SOBER_OR_TEACHING = ci(
+    r"\b(?:sober|sin\s+alcohol|alcohol[- ]free|refrescos?|soft\s+drinks?|lime\s+and\s+sodas?|mocktails?|0[.,]0"
+    r"|zero|not\s+drinking|no\s+bebo|never\s+drink|units?|unidades|risks?"
+    r"|riesgos?|liver|h[ií]gado|guidance|gu[ií]a|advice|consejos?|withdrawal|abstinencia|dependence|dependencia"
+    r"|alcohol\s+use|consumo)\b"
+)
 
 # --- asking a patient out ---------------------------------------------------------------------------------
 _INVITE = ci(
@@ -117,7 +156,8 @@ _ADMIRE = ci(
 _VOTE = ci(r"\b(?:vot(?:e|ed|es|ing|ers?)|votan|votaron|votasteis|votáis|vot[oó]|votantes|votar)\b")
 _DESERVE = ci(
     r"\b(?:deserve|deserves|serves\s+(?:you|them)\s+right|don['’]?t\s+come\s+(?:crying|complaining|to)"
-    r"|enjoy\s+the|merecen|merec[eé]is|te\s+lo\s+mereces|se\s+lo\s+(?:han\s+)?buscado|que\s+no\s+vengan"
+    r"|enjoy\s+the|don['’]?t\s+expect\s+(?:me|us|any)|adjust\s+my|bedside\s+manner|treat\s+(?:you|them)\s+(?:differently"
+    r"|accordingly)|smile\s+a\s+little\s+wider|(?:atender|tratar)(?:te|le|les)?\s+(?:distinto|peor)|no\s+esper(?:en|es)\s+que|merecen|merec[eé]is|te\s+lo\s+mereces|se\s+lo\s+(?:han\s+)?buscado|que\s+no\s+vengan"
     r"|no\s+vengan|no\s+venga[ns]?\s+(?:a\s+)?(?:llorar|quejarse)|que\s+se\s+aguanten|disfruten)\b"
 )
 
@@ -129,22 +169,97 @@ _NAMED_COLLEAGUE = re.compile(
     rf"|\b(?i:at|of|from|del|de\s+la|en\s+el|en\s+la)\s+(?:St\.?\s+)?{CAP}['’]?s?\b(?=[^.!?\n]{{0,60}}"
     rf"\b(?i:again|otra\s+vez|as\s+usual|como\s+siempre|todo\s+el\s+d[ií]a)\b)"
     rf"|\b(?:Hospital|Cl[ií]nica|Cl[ií]nic|Centro)\s+(?:\w+\s+){{0,2}}?{CAP}"
+    # "the Hollins Clinic", "Fenwick Ward", "that registrar at Kelmscott Royal", "their medical director"
+    rf"|\b{CAP}\s+(?:Clinic|Hospital|Practice|Surgery|Ward|Unit|Royal|General|Infirmary|Medical\s+Cent(?:re|er))\b"
+    rf"|\b(?i:registrar|consultant|surgeon|sister|matron|reg|sho|fy1|f1|adjunt[oa]|residente|anaesthetist|cirujan[oa])"
+    rf"\s+(?i:at|from|of|on|de|del|en)\s+(?:the\s+|el\s+|la\s+)?{CAP}"
+    rf"|\b(?i:their|his|her|the)\s+(?i:medical\s+director|clinical\s+lead|practice\s+manager|head\s+of\s+department)\b"
+    # a team, department or role at a named place: "the psych liaison team at Brackmoor", "the charge nurse on Ward 12"
+    rf"|\b(?i:team|department|unit|service|rota|liaison|nurse|sister|anestesi[oó]log[oa]|anaesthetist|equipo"
+    rf"|servicio)\s+(?i:at|in|of|on|del?|en\s+(?:el|la))\s+(?:(?i:the)\s+)?(?:Ward\s+\d+|{CAP})"
+    rf"|\b(?i:teaching|big|local|general)\s+hospital\s+(?i:in|at)\s+{CAP}"
 )
 _JUDGEMENT = ci(
     r"\b(?:botch\w*|butcher\w*|laziest|lazy|shocking|hopeless|shambolic|disgrace\w*|embarrassment|strikes\s+again"
     r"|thanks\s+for\s+nothing|allowed\s+near|how\s+(?:is|was|did|does)\s+(?:he|she|that\s+\w+|they)"
     r"\s+(?:still|ever|even|pass|get|qualif)\w*|never\s+know\s+how|mal\s+operad\w*|chapuza\w*|carnicer[oa]"
     r"|verg[uü]enza|durmiendo|tapando|sus\s+marrones|vag[oa]s|in[uú]tiles"
-    r"|no\s+s[eé]\s+c[oó]mo\s+(?:aprob|sac|pas)\w*)\b"
+    r"|no\s+s[eé]\s+c[oó]mo\s+(?:aprob|sac|pas)\w*"
+    r"|ignor(?:es|ed|ing)|takes?\s+credit|shouted\s+at|bull(?:y|ies|ying)|avoid\b|not\s+a\s+plan|please\s+stop"
+    r"|learn\s+(?:to|how\s+to)|aprend[ae]\s+a|tarda\w*\s+\d+|as[ií]\s+nos\s+va|sigh|this\s+is\s+who\s+they"
+    r"|you\s+know\s+who\s+you\s+are|le\s+pido(?:\s+por\s+favor)?\s+que|no\s+tienen\s+ni\s+idea|es\s+un\s+desastre"
+    r"|pill\s+mill|(?:lose|lost)\s+(?:his|her|their)\s+licen[cs]e|struck\s+off|named\s+and\s+shamed|make\s+it\s+make\s+sense"
+    r"|screams?\s+at|screamed\s+at|nearly\s+(?:killed|tubed)|no\s+se\s+entera|deber[ií]a\s+perder\s+(?:la|su)\s+licencia"
+    r"|le\s+quiten\s+el\s+t[ií]tulo|grit[oó]\s+a)\b"
 )
 
 
-def _impaired(d: Draft) -> list[Hit]:
-    duty = _ON_DUTY.search(d.text)
-    if duty is None:
+# Being under the influence, or its aftermath, in any words: "still drunk", "tipsy", "resaca", "guayabo",
+# "más copas encima que...", "prosecco in my bloodstream", "wobbly from last night's leaving do".
+_STATE = ci(
+    r"\b(?:still\s+drunk|drunk|tipsy|hungover|hangover|wasted|smashed|merry|wobbly\s+from|resaca|guayabo|chuchaqui"
+    r"|borrach[oa]|pedo|piripi|achispad[oa]|entonad[oa]|copas\s+encima|(?:alcohol|prosecco|wine|gin|vodka|tequila)\s+in\s+my"
+    r"\s+(?:blood\w*|system|veins))\b"
+)
+# Clinical work the writer is doing or about to do.
+_WORK = ci(
+    r"\b(?:ward\s+round|rounds?|list|clinic|theatre|resus|on[- ]call|shift|nights|bleep|pager|surgery|operat\w+"
+    r"|c-?section|ces[aá]rea|pre-?op|colonoscop\w+|endoscop\w+|consulta|agenda|turno|guardia|quir[oó]fano|planta"
+    r"|pase\s+de\s+visita|diagnos\w+|dosis|dose|questions|preguntas|reg|registrar|scrubs|bata|triage|triaje"
+    r"|\w+ologist|cardi[oó]log[oa]|urgencias|a&e|ed)\b"
+)
+_FIRST_PERSON = ci(r"\b(?:I|I['’]m|me|my|we|our|tengo|estoy|voy|llevo|llegu[eé]|mi|mis|hoy|allá\s+voy|here)\b")
+
+
+# --- a colleague's mistake, mocked or exposed -----------------------------------------------------------------
+_COLLEAGUE_ROLE = ci(
+    r"\b(?:R[1-5]|FY[12]|F[12]|SHO|reg|registrar|consultant|resident|residente|intern|interno|MIR|compañer[oa]"
+    r"|colleague|nurse|enfermer[oa]|anaesthetist|anesthetist|anestesi[oó]log[oa]|anestesista|surgeon|cirujan[oa]"
+    r"|adjunt[oa]|locum|junior|scrub\s+nurse|fellow)\b"
+)
+_MISTAKE = ci(
+    r"\b(?:wrong|equivocad[oa]|confundi\w*|confused|mistook|mistake|error|blank|forgot|olvid\w+|missed|se\s+ha\s+dormido"
+    r"|dormid[oa]|overslept|attempts?|intentos?|try\s+to|trying\s+to|intentando|sent\s+(?:\w+\s+){1,3}to\s+a&e"
+    r"|turned\s+out\s+to\s+be|left\s+the|dropped|retraso)\b"
+)
+_EXPOSED = ci(
+    r"😂|🤣|🍿|📸|🎬|\blol\b|\bja(?:ja)+\b|\b(?:filmed|recorded|grabad[oa]|grab[eé]|he\s+grabado|la\s+he\s+grabado"
+    r"|lo\s+tengo\s+en\s+audio|foto|photo|video|v[ií]deo|group\s+chat|grupo|this\s+sub|done\s+the\s+rounds|legend"
+    r"|like\s+watching|lo\s+subo|va\s+direct[oa])\b"
+)
+
+
+def _mocked_error(d: Draft) -> list[Hit]:
+    """A colleague's mistake told with a laugh, or with a photo, recording or group chat it goes to."""
+    if _EXPOSED.search(d.text) is None:
         return []
-    for m in _IMPAIRED.finditer(d.text):
-        if not _NEGATED.search(d.text[max(0, m.start() - 40) : m.start()]):
+    for m in _COLLEAGUE_ROLE.finditer(d.text):
+        s_start, s_end = d.sentence_of(m.start())
+        if _MISTAKE.search(d.text, s_start, min(len(d.text), s_end + 120)):
+            return [Hit("prof.mock_error", m.start(), m.end())]
+    return []
+
+
+def _impaired(d: Draft) -> list[Hit]:
+    """Several drinks (or drunk/hungover) anywhere with a duty; or one drink, a toast or passing out next to one."""
+    if _ON_DUTY.search(d.text) is not None:
+        for m in _IMPAIRED.finditer(d.text):
+            if not _NEGATED.search(d.text[max(0, m.start() - 40) : m.start()]):
+                return [Hit("prof.impaired", m.start(), m.end())]
+    if _SOBER_OR_TEACHING.search(d.text):
+        return []
+    for m in _STATE.finditer(d.text):  # the writer impaired next to their work
+        s_start, s_end = d.sentence_of(m.start())
+        near = d.text[max(0, s_start - 160) : min(len(d.text), s_end + 160)]
+        before = d.text[max(0, m.start() - 40) : m.start()]
+        if _WORK.search(near) and _FIRST_PERSON.search(near) and not _NEGATED.search(before) \
+                and not _AFTER_DUTY.search(near):
+            return [Hit("prof.impaired", m.start(), m.end())]
+    for m in _ONE_DRINK.finditer(d.text):
+        s_start, s_end = d.sentence_of(m.start())
+        near = d.text[max(0, s_start - 100) : min(len(d.text), s_end + 100)]
+        before = d.text[max(0, m.start() - 40) : m.start()]
+        if _DUTY_NEAR.search(near) and not _NEGATED.search(before) and not _AFTER_DUTY.search(near):
             return [Hit("prof.impaired", m.start(), m.end())]
     return []
 
@@ -177,4 +292,4 @@ def _verdict(d: Draft) -> list[Hit]:
 
 def detect(d: Draft) -> list[Hit]:
     """Impaired on duty, asking a patient out, care tied to votes, a verdict on a named colleague."""
-    return _impaired(d) + _invite(d) + _politics(d) + _verdict(d)
+    return _impaired(d) + _invite(d) + _politics(d) + _verdict(d) + _mocked_error(d)

@@ -139,6 +139,12 @@ LAUGH_RE = re.compile(r"😂|🤣|😆|(?i:\blol\b|\blmao\b|\bja(?:ja)+\b)")
 LAUGHED_AT_RE = ci(
     r"\b(?:patients?|pts?|pacientes?|the\s+(?:guy|man|woman|lady)\s+who|(?:el|la|del|al)\s+(?:señor|señora|tío|tía)\s+que)\b"
 )
+# Someone's reaction or plea in an encounter ("the face he made when I told him", "he begged us not to tell"):
+# laughed at only when care is in view (a clinical word or a setting), not a family anecdote.
+LAUGHED_AT_ENCOUNTER_RE = ci(
+    r"\b(?:the\s+face\s+(?:he|she|they)\s+made|when\s+I\s+told\s+(?:him|her|them)|(?:he|she)\s+begged|funniest\s+(?:consult"
+    r"|case|patient)|la\s+cara\s+que\s+puso|cuando\s+le\s+dije|me\s+suplic[oó])\b"
+)
 MOCK_RE = ci(
     r"\bpatients\s+these\s+days\b|\bpacientes\s+de\s+hoy\s+en\s+d[ií]a\b|\bstill\s+laughing\b"
     r"|\byou\s+can\s+guess\s+where\b|\bguess\s+where\b|\bme\s+parto\b|\bno\s+os\s+vais\s+a\s+creer\b"
@@ -187,7 +193,7 @@ def _disparage(d: Draft) -> list[Hit]:
              if not any(h.start <= m.start() < h.end for h in hits)]
     hits += [Hit("prof.disparage", m.start(), m.end()) for m in PATIENT_SLUR_RE.finditer(text)
              if not any(h.start <= m.start() < h.end for h in hits)]
-    if LAUGHED_AT_RE.search(text):  # laughing at a patient's story
+    if LAUGHED_AT_RE.search(text) or (LAUGHED_AT_ENCOUNTER_RE.search(text) and (d.clinical or d.setting)):
         hits += [Hit("prof.disparage", m.start(), m.end()) for m in LAUGH_RE.finditer(text)][:1]
     return hits
 
@@ -207,10 +213,10 @@ def _situations(d: Draft) -> list[Hit]:
     """Contempt for a group of patients, gossip, a public incident complaint, a personal message."""
     text = d.text
     hits: list[Hit] = []
-    for start, end in sit.spans(d, "who.group"):
+    for start, end in sorted(sit.spans(d, "who.group") + sit.spans(d, "who.kind")):
         s_start, s_end = d.sentence_of(start)
-        window_end = min(len(text), s_end + 120)
-        if sit.has(d, "act.contempt", max(0, s_start - 120), window_end):
+        window_start, window_end = max(0, s_start - 120), min(len(text), s_end + 120)
+        if sit.has(d, "act.contempt", window_start, window_end) or sit.has(d, "act.ridicule", window_start, window_end):
             hits.append(Hit("prof.contempt", start, end))
             break
     scorn = sit.first(d, "act.scorn")
@@ -222,6 +228,10 @@ def _situations(d: Draft) -> list[Hit]:
     figure = sit.first(d, "who.local_figure")
     if not gossip and figure and sit.has(d, "what.visit"):  # a recognisable person's visit, told in public
         hits.append(Hit("prof.gossip", figure[0], figure[1]))
+    role = sit.first(d, "who.role")  # someone known by their job and place, their visit told as a joke or secret
+    if role and not any(h.rule == "prof.gossip" for h in hits) and (d.clinical or sit.has(d, "what.visit")) and (
+            LAUGH_RE.search(text) or sit.has(d, "act.ridicule")):
+        hits.append(Hit("prof.gossip", role[0], role[1]))
     incident = sit.first(d, "act.incident")
     if incident and _SETTING_NAMED.search(text):
         hits.append(Hit("prof.incident", incident[0], incident[1]))
@@ -229,7 +239,15 @@ def _situations(d: Draft) -> list[Hit]:
     if personal and (sit.has(d, "act.addressed") or sit.has(d, "who.vocative") or "😍" in text[personal[0]:personal[1]]
                      or re.search(r"(?i)patient|paciente", text[personal[0] : personal[1]])):
         hits.append(Hit("prof.personal", personal[0], personal[1]))
+    hits += _attraction(d)
     hits += [Hit("prof.disparage", s, e) for s, e in sit.spans(d, "act.colleague_mock")]
+    for start, end in sit.spans(d, "act.ridicule"):  # "comedy gold 😂 Lose the weight, Sharon": one patient mocked
+        if not hits and not _EMOJI_RIDICULE.match(text[start:end]):
+            s_start, s_end = d.sentence_of(start)
+            if PATIENT_IN_VIEW_RE.search(text, max(0, s_start - 120), min(len(text), s_end + 60)) and (
+                    d.setting or d.clinical):
+                hits.append(Hit("prof.disparage", start, end))
+                break
     for start, end in sit.spans(d, "act.mock_patient"):  # an eye-roll or put-down with a patient in view
         s_start, s_end = d.sentence_of(start)
         window = text[max(0, s_start - 200) : min(len(text), s_end + 100)]
@@ -237,6 +255,31 @@ def _situations(d: Draft) -> list[Hit]:
             hits.append(Hit("prof.disparage", start, end))
             break
     return hits
+
+
+_EMOJI_RIDICULE = re.compile(r"^[🙄🤦🐒🤢🤡]$")
+_EMOJI_ONLY = re.compile(r"^[😍😘😏🥵😻]$")
+_TO_READER = ci(r"\b(?:you|your|you['’]re|te|tu|tus|eres|est[aá]s|verte|contigo)\b")
+# Talking about boundaries, not crossing them: "never accept a friend request from a patient".
+_ABOUT_BOUNDARIES = ci(
+    r"\b(?:(?:don['’]?t|do\s+not|shouldn['’]?t|should\s+not)\s+(?:accept|add|send|friend|follow|date|message|flirt)"
+    r"|never|avoid|guidance|policy|boundar\w+|no\s+(?:aceptes|agregues|des)|nunca|evita\w*|l[ií]mites?)\b"
+)
+
+
+def _attraction(d: Draft) -> list[Hit]:
+    """Attraction or courting next to a care encounter: flirting with, or rating, someone met through work. A bare
+    heart-eyes emoji counts only when it speaks to the reader about their care ("... 😍 glad your scar healed")."""
+    if not (sit.has(d, "what.met_in_care") or sit.has(d, "what.your_care") or d.setting):
+        return []
+    for start, end in sit.spans(d, "act.attraction"):
+        if _EMOJI_ONLY.match(d.text[start:end]) and not (_TO_READER.search(d.text) and sit.has(d, "what.your_care")):
+            continue
+        s_start, s_end = d.sentence_of(start)
+        if _ABOUT_BOUNDARIES.search(d.text, s_start, s_end):
+            continue
+        return [Hit("prof.personal", start, end)]
+    return []
 
 
 def _confirm_and_review(d: Draft) -> list[Hit]:

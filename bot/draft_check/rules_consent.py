@@ -7,7 +7,7 @@ educational sentence about MRI scans is not a picture of a patient.
 from __future__ import annotations
 
 from bot.draft_check.types import Hit, Rule
-from bot.draft_check.vocabulary import BEFORE_AFTER_RE, RESULTS_RE, Draft, FuzzyTerms, ci, word_alt
+from bot.draft_check.vocabulary import BEFORE_AFTER_RE, RESULTS_RE, TOLD_TO_POST, Draft, FuzzyTerms, ci, word_alt
 
 RULES: dict[str, Rule] = {
     "consent.media": Rule(
@@ -120,7 +120,8 @@ _CAPTURE = ci(
 )
 _BODY = ci(
     r"\b(?:face|cara|faces|caras|reaction|reacci[oó]n|first\s+steps|primeros\s+pasos|cheek|mejilla|hand|mano|back"
-    r"|espalda|neck|cuello|forearm|antebrazo|scalp|cuero\s+cabelludo|shin|espinilla|leg|pierna|arm|brazo|foot|pie)\b"
+    r"|espalda|neck|cuello|forearm|antebrazo|scalp|cuero\s+cabelludo|shin|espinilla|leg|pierna|arm|brazo|foot|pie"
+    r"|finger|dedo|toe|nose|nariz|ear|oreja|eye|ojo|knee|rodilla)\b"
 )
 # "check out the wound on ...": a visible finding pointed at is a picture even if the word is missing.
 _SHOWN = ci(
@@ -210,6 +211,10 @@ _OWN_FAMILY = ci(
 )
 
 
+_TOLD_TO_POST = ci(TOLD_TO_POST)
+_CARE_MEDIA = ci(r"\b(?:eco|ecograf[ií]a|ultrasound|scan|x-?rays?|radiograf[ií]as?|placas?|tac|ct|mri|resonancia)\b")
+
+
 def _patientish(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] speaks of a person who may be a patient (not the writer's own family)."""
     own = [(m.start(), m.end()) for m in _OWN_FAMILY.finditer(text, start, end)]
@@ -228,7 +233,13 @@ def _story(d: Draft) -> list[Hit]:
 
 def detect(d: Draft) -> list[Hit]:
     """Shared patient media (or one patient's story) without written consent or de-identification stated."""
-    if d.consent_written or d.deidentified or not (d.clinical or d.person or d.setting or _PROCEDURE.search(d.text)):
+    # "el compadre dijo que lo subiéramos": somebody's body or care on camera, shared on a say-so (not a team photo)
+    told = _TOLD_TO_POST.search(d.text) is not None and (
+        d.clinical or d.setting or _PROCEDURE.search(d.text) is not None or _BODY.search(d.text) is not None
+        or _CARE_MEDIA.search(d.text) is not None
+    ) and _STAFF_SCENE.search(d.text) is None
+    if d.consent_written or d.deidentified or not (d.clinical or d.person or d.setting or _PROCEDURE.search(d.text)
+                                                   or told):
         return []
     rule = "consent.verbal" if d.consent_any else "consent.media"
     text = d.text
@@ -272,4 +283,8 @@ def detect(d: Draft) -> list[Hit]:
                 or _MY_PATIENT.search(text, s_start, s_end))
         if (emoji and _PATIENTISH.search(text)) or opens or cued:
             hits.append(Hit(rule, start, end))
+    if not hits and told:
+        media = MEDIA_RE.search(text)
+        if media is not None:
+            hits.append(Hit("consent.verbal", media.start(), media.end()))
     return hits or _story(d)

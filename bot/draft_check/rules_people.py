@@ -55,8 +55,18 @@ RULES: dict[str, Rule] = {
 
 # "bumped into Linda", "me encontré a Marta", "Linda, mum of the twins": a named person in the story.
 _MET_NAME = re.compile(
-    r"\b(?i:bump(?:ed)?\s+into|ran\s+into|saw|visited|met|me\s+encontr[eé]\s+a|vi\s+a|visit[eé]\s+a)\s+"
+    r"\b(?i:bump(?:ed)?\s+into|ran\s+into|saw|seeing|to\s+see|visited|met|me\s+encontr[eé]\s+a|vi\s+a|visit[eé]\s+a"
+    r"|ver\s+a)\s+"
     r"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b"
+)
+# Someone known by their job doing something public: a talk, a donation, a prize.
+_EVENT = re.compile(
+    r"(?i)\b(?:talk|lecture|webinar|workshop|charla|conferencia|taller|ponencia|campaign|campaña|donat\w+|don[oó]"
+    r"|volunteer\w*|voluntari\w*|award|premio|prize|gan[oó]|won|fundrais\w*|sponsor\w*|visited\s+the)\b"
+)
+# A handle talked about (not answered): "stitched up @MikeyDrums after he...", "@lucia_runs came in with".
+_HANDLE_SEEN = re.compile(
+    r"\b(?i:up|saw|treated|seeing|see|visit(?:ed)?|stitched|operated\s+on|atend[ií]\s+a|vi\s+a)\s+(@[A-Za-z0-9_.]{2,})"
 )
 _IF = re.compile(r"\s*(?i:if|when|whenever|si|cuando|en\s+caso\s+de)\b")
 _NOT_NAME = frozenset({"The", "This", "Dr", "Dra", "Mr", "Mrs", "El", "La", "Los", "Las", "Un", "Una", "My", "Mi"})
@@ -75,9 +85,11 @@ def detect(d: Draft) -> list[Hit]:
         if sit.has(d, "what.clinical", s_start, s_end) and sit.has(d, "what.visit", s_start, s_end):
             hits.append(Hit("privacy.child", start, end, placeholder="[PERSON]"))
             break
-    for start, end in sit.spans(d, "who.local_figure"):
+    for start, end in sorted(sit.spans(d, "who.local_figure") + sit.spans(d, "who.role")):
         s_start, s_end = d.sentence_of(start)
         near = text[max(0, s_start - 150) : min(len(text), s_end + 150)]
+        if _EVENT.search(near) and not sit.VISIT_RE.search(near):
+            continue  # "la profe Elvira dio una charla sobre diabetes": a public role at an event, not a patient
         if CLINICAL_RE.search(near) or sit.VISIT_RE.search(near):
             hits.append(Hit("privacy.figure", start, end, placeholder="[PERSON]"))
             break
@@ -93,6 +105,11 @@ def detect(d: Draft) -> list[Hit]:
         if m.group(1) in _NOT_NAME:
             continue
         s_start, s_end = d.sentence_of(m.start())
-        if sit.has(d, "what.clinical", s_start, s_end):
+        if sit.has(d, "what.clinical", s_start, s_end) or sit.has(d, "what.visit", s_start, s_end):
             hits.append(Hit("privacy.named", m.start(1), m.end(1), placeholder="[NAME]"))
+    for m in _HANDLE_SEEN.finditer(text):  # "just stitched up @MikeyDrums": a handle with their visit
+        s_start, s_end = d.sentence_of(m.start())
+        if sit.has(d, "what.visit", s_start, s_end) and not any(h.start <= m.start() < h.end for h in hits):
+            hits.append(Hit("privacy.named", m.start(1), m.end(1), placeholder="[NAME]"))
+            break
     return hits

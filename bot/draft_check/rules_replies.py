@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.draft_check import situations as sit
+from bot.draft_check.names import GIVEN_NAMES
 from bot.draft_check.types import Hit, Rule
 from bot.draft_check.vocabulary import Draft
 
@@ -58,14 +59,31 @@ _SEND_TO = re.compile(
 )
 
 
+# A reply posted as the practice ("Owner reply:", "this reviewer"): the reader is a reviewer even without thanks.
+_OWNER_REPLY = re.compile(
+    r"(?i)\b(?:owner(?:['’]s)?\s+(?:reply|response)|(?:reply|response)\s+from\s+the\s+(?:owner|practice|clinic)"
+    r"|this\s+reviewer|reviewing\s+us|respuesta\s+del?\s+(?:propietari[oa]|la\s+cl[ií]nica|centro)"
+    r"|esta\s+reseña|su\s+reseña|tu\s+reseña)\b"
+)
+
+
+# A name closing a clause, as one speaks to someone: "We're sorry the filling fell out, Gareth." "..., Linda!"
+_TRAILING_NAME = re.compile(r",\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s*[.!?]")
+
+
 def detect(d: Draft) -> list[Hit]:
     """A reply (to a review, a handle or a named reader) that speaks about the reader's care."""
     review = sit.has(d, "who.review_author")
-    addressed = review or sit.has(d, "act.addressed") or sit.has(d, "who.vocative")
+    addressed = (review or sit.has(d, "act.addressed") or sit.has(d, "who.vocative")
+                 or _OWNER_REPLY.search(d.text) is not None
+                 or any(m.group(1) in GIVEN_NAMES for m in _TRAILING_NAME.finditer(d.text)))
     if not addressed:
         return []
     hits: list[Hit] = []
     generic = sit.has(d, "mit.generic_reply")
+    # Declining to advise ("no puedo decirte si dejarla; háblalo con tu psiquiatra, que conoce tu historia") names the
+    # reader's care only to send them back to it (a clean look-alike of drafts_hand_c).
+    declined = sit.DECLINE_RE.search(d.text) is not None
     care = sit.spans(d, "what.your_care") + sit.spans(d, "what.no_show") + sit.spans(d, "what.recovery")
     for start, end in sorted(care):
         if _SEND_TO.search(d.text, max(0, start - 30), start):
@@ -74,6 +92,8 @@ def detect(d: Draft) -> list[Hit]:
         clinical = (sit.has(d, "what.clinical", s_start, s_end) or sit.has(d, "what.visit", s_start, s_end)
                     or _RECORD.search(d.text, start, end) is not None)
         recovery = sit.has(d, "what.recovery", s_start, s_end)
+        if declined and not recovery and not sit.has(d, "what.no_show", s_start, s_end):
+            continue
         # A generic reply ("we can't comment on individual visits") to a review confirms nothing unless the same
         # sentence names care (leave-one-file-out: the two clean generic replies of drafts_hand_c/d flagged).
         if review and generic and not (recovery or sit.has(d, "what.clinical", s_start, s_end)
@@ -85,6 +105,12 @@ def detect(d: Draft) -> list[Hit]:
             if review:  # arguing the case in public: the tone is a problem as well as the disclosure
                 hits.append(Hit("prof.reply_tone", start, end))
             break
+    blame = sit.first(d, "act.blame_reader")  # blaming the reader in public: rude, and with their visit a disclosure
+    if blame and not any(h.rule == "prof.reply_tone" for h in hits):
+        hits.append(Hit("prof.reply_tone", blame[0], blame[1]))
+    told = review or _OWNER_REPLY.search(d.text) is not None or care or d.clinical or sit.has(d, "what.visit")
+    if blame and told and not any(h.rule == "privacy.reply" for h in hits):
+        hits.append(Hit("privacy.reply", blame[0], blame[1]))
     sarcasm = sit.first(d, "act.sarcasm")
     if review and sarcasm and not any(h.rule == "prof.reply_tone" for h in hits):
         hits.append(Hit("prof.reply_tone", sarcasm[0], sarcasm[1]))

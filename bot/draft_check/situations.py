@@ -12,11 +12,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.draft_check.situations_conduct import (
+    ATTRACTION_RE,
+    BLAME_READER_RE,
+    KIND_RE,
+    MET_IN_CARE_RE,
+    PATIENT_GROUP_RE,
+    READER_RELATIVE_RE,
+    RIDICULE_RE,
+    ROLE_RE,
+)
 from bot.draft_check.vocabulary import CLINICAL_RE, STAR_REVIEW, Draft, ci
 
 # --- who --------------------------------------------------------------------------------------------------
 HANDLE = r"(?<![\w.])@[A-Za-z0-9_.]{2,}"
 _GREETING = (r"(?:hi|hello|hey|dear|thanks|thank\s+you|hola|querid[oa]|estimad[oa]|buenas|gracias|tranquil[oa]"
+             r"|disculp[aá]|disculpe|perdon[aá]|perdone"
              r"|(?:mam[aá]|pap[aá]|mum|mom|dad)\s+(?:de|of))")
 # "Hi Sarah,", "Hola Lucía,", "Sarah, for your son's fever...": one named reader.
 _RELATIVE = r"(?:auntie|aunty|aunt|uncle|cousin|t[ií]a|t[ií]o|prim[oa]|abuel[oa]|grandma|grandpa|nan|mum|mom|dad)"
@@ -31,14 +42,20 @@ _OPENERS = frozenset({
 })
 # "Hi Sarah,", "Hola Lucía", "Auntie Grace,", "Sarah, for your son's fever...": one named reader.
 VOCATIVE_RE = re.compile(
-    rf"\b(?i:{_GREETING})\s+(?:(?i:{_RELATIVE})\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
+    rf"\b(?i:{_GREETING})\s*,?\s+(?:(?i:{_RELATIVE})\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
     rf"|\b(?i:{_RELATIVE})\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
     rf"|(?:^|(?<=\n)|(?<=[.!?]\s))(?:Sra?|Srta|Mr|Mrs|Ms|Don|Doña)\.?\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
-    rf"|\b(?i:replying\s+to|reply\s+to|respondiendo\s+a|en\s+respuesta\s+a|respuesta\s+a)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
+    rf"|\b(?i:replying\s+to|reply\s+to|respondiendo\s+a|en\s+respuesta\s+a|respuesta\s+a|respondo\s+a)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b"
+    # terms of address ("Comadre,", "Hermano,", "hi lovely", "Che Lucas"), "Sí Paty,", "the anon in my inbox"
+    rf"|\b(?i:comadre|compadre|herman[oa]|bro|mate|amig[oa]|vecin[oa]|hun|lovely|cari|cariño|mij[oa]|parcero|parce"
+    rf"|manit[oa])\s*[,!:]|\b(?i:che|hi\s+lovely)\s+(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?"
+    rf"|(?:^|(?<=[.!?]\s))(?i:s[ií]|yes|no|ok|vale|mira)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s*,"
+    rf"|\b(?i:(?:reply|replying|answer)\s+to\s+the\s+anon|the\s+anon\s+in\s+my)\b"
 )
 # A sentence that opens with a capitalised word and a comma, then speaks to "you": "Linda, stop the pills".
 _OPENING_NAME_RE = re.compile(r"(?:^|(?<=[\n.!?])\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s*,\s")
-_SECOND_PERSON_RE = ci(r"\b(?:you|your|you['’]re|tu|tus|te|usted|contigo|t[oó]mate|dale|deja|sube|baja)\b")
+_SECOND_PERSON_RE = ci(r"\b(?:you|your|you['’]re|tu|tus|te|usted|contigo|t[oó]mate|dale|deja|sube|baja|vos|sos|ten[eé]s"
+                      r"|faltaste|viniste|llegaste|pediste|dijiste|reclamas|culpes|quejas)\b")
 
 
 def _vocatives(text: str) -> list[tuple[int, int]]:
@@ -87,11 +104,12 @@ CHILD_RE = ci(
 )
 # Someone readers may recognise: a local figure, a public role, an identifiable group member.
 LOCAL_FIGURE_RE = ci(
-    r"\b(?:the|our|a\s+certain|a\s+well[- ]known|el|la|nuestr[oa]|ciert[oa]|un[oa]?\s+(?:muy\s+)?conocid[oa])\s+"
+    r"\b(?:the|our|a\s+certain|a\s+well[- ]known|a\s+beauty|a\s+local|el|la|nuestr[oa]|ciert[oa]"
+    r"|un[oa]?\s+(?:muy\s+)?conocid[oa])\s+"
     r"(?:local\s+)?(?:vicar|priest|head\s+teacher|headteacher|headmistress|landlord|landlady|councillor|mayor|MP"
     r"|weather\s+presenter|presenter|footballer|goalkeeper|(?<=el\s)cura|p[aá]rroco|director[a]?\s+del\s+colegio"
     r"|due[ñn][oa]\s+del\s+bar|concejal[a]?|alcalde(?:sa)?|portero|presentador[a]?|futbolista|cantante|singer"
-    r"|actor|actress|actriz|influencer|celebrity|famos[oa]|ceo|chief\s+executive|arquero|delantero|striker"
+    r"|actor|actress|actriz|influencer|celebrity|famos[oa]|ceo|chief\s+executive|arquero|delantero|striker|drummer"
     r"|captain|capit[aá]n|coach|entrenador[a]?|chairman|president[ea]?)\b"
     r"|\b(?:ceo|director|directora|owner|dueñ[oa]|captain|capit[aá]n|arquero|portero|goalkeeper)\s+(?:of|de|del)\s+"
     r"(?:a\s+|an\s+|the\s+|el\s+|la\s+)?(?:well[- ]known\s+|conocid[oa]\s+)?(?-i:[A-Z])\w+"
@@ -99,6 +117,7 @@ LOCAL_FIGURE_RE = ci(
     r"(?:the\s+|el\s+|la\s+|our\s+)?(?:alcalde(?:sa)?|mayor|concejal[a]?|councillor|cura|vicar|MP|presidente)\b"
     r"|\b(?:the\s+(?:lad|guy|woman|man|lady)\s+who\s+(?:plays|runs|owns|works))|\b(?:la|el)\s+de\s+la\s+"
     r"(?:panader[ií]a|farmacia|tienda|frutería)\b"
+
 )
 
 # Confirming that someone is your patient: the care relationship is itself health information.
@@ -129,6 +148,12 @@ YOUR_CARE_RE = ci(
     r"|\bsu\s+(?:hij[oa]|beb[eé]|madre|padre|marido|mujer|pareja)\s+(?:fue|tuvo|vino|estuvo)\b"
     r"|\b(?:falt[oó]|no\s+acudi[oó]|no\s+vino|no\s+se\s+present[oó]|lleg[oó]\s+(?:\d+\s+minutos\s+)?tarde"
     r"|le\s+(?:atendimos|vimos|recetamos|derivamos|operamos|hicimos)|usted\s+(?:vino|acudi[oó]|lleg[oó]))\b"
+    r"|\b(?:faltaste|viniste|llegaste|acudiste|te\s+(?:vimos|vi|atend[ií]|atendimos|operamos|oper[eé]|recet[eé]|recetamos"
+    r"|quit[eé]|quitamos|dej[eé]\s+la\s+receta|hicimos|pusimos)|(?:vos\s+sos|t[uú]\s+eres)\s+(?:la|el)\s+que\s+vino"
+    r"|I\s+remember\s+you\s+from|(?:thanks|thx|thank\s+you)\s+for\s+coming\s+in|you\s+came\s+in|that\s+was\s+you\s+in"
+    r"|(?:look(?:ed|ing)?\s+after|help(?:ed|ing)?|car(?:ed|ing)\s+for)\s+you\s+(?:both\s+)?(?:through|during)"
+    r"|your\s+(?:pregnancy|ivf|embarazo|cast|scar|filling|implant|stitches|recovery)"
+    r"|tu\s+(?:embarazo|placa|implante|yeso|cicatriz|control)|tus\s+(?:an[aá]lisis|controles|puntos|revisiones))\b"
     r"|\b(?:went\s+well|back\s+on\s+your\s+feet|you['’]?re\s+(?:recovering|healing|on\s+the\s+mend)|looking\s+so\s+well"
     r"|ya\s+est[eé]s\s+recuperad[oa]|sali[oó]\s+bien|saliera\s+bien|qu[eé]\s+bien\s+se\s+te?\s+ve)\b"
 )
@@ -142,7 +167,8 @@ RECOVERY_RE = ci(
     r"|ya\s+est[eé]s\s+(?:recuperad[oa]|mejor)|sali[oó]\s+bien|saliera\s+bien|qu[eé]\s+bien\s+se\s+te?\s+ve"
     r"|get\s+well\s+soon|que\s+te\s+mejores|recovery|recuperaci[oó]n"
     # a treatment said to be working for the reader: "glad the stitches came out ok", "te esté funcionando"
-    r"|came\s+out\s+(?:ok|okay|fine|well|great)|(?:is|are)\s+working\s+for\s+you|(?:te|le)\s+(?:est[eé]|haya|ha)\s+"
+    r"|came\s+out\s+(?:ok|okay|fine|well|great)|(?:worked|working|paid\s+off)\s+for\s+you"
+    r"|(?:cast|stitches|plaster|dressing|yeso|puntos)\s+(?:come|came|coming|off)\s*(?:off)?|(?:is|are)\s+working\s+for\s+you|(?:te|le)\s+(?:est[eé]|haya|ha)\s+"
     r"(?:funcionando|ido\s+(?:tan\s+)?bien|sentado\s+bien)|helping\s+you\s+through\s+your)\b"
 )
 NO_SHOW_RE = ci(
@@ -155,6 +181,16 @@ VISIT_RE = ci(
     r"|\b(?:a|en)\s+la\s+guardia\b|\ba\s+urgencias\b|\bunder\s+(?:my|our)\s+care\b|\ble\s+cos[ií]\b|\bI\s+(?:stitched|treated|saw)\b"
     r"|\bcame\s+(?:in\s+)?to\s+see\s+me\b|\bvino\s+a\s+verme\b|\bvolvi[oó]\s+a\s+urgencias\b|\bwas\s+in\s+(?:a&e|ed)"
     r"|\bcame\s+in\s+(?:with|for|about)\b|\bwe\s+saw\s+in\s+clinic\b|\bque\s+vimos\b|\bin\s+clinic\b|\ben\s+consulta\b"
+    # came/was in, came to a named kind of clinic, is back on the ward, lies in bed 4 / la 214, had stitches out
+    r"|\b(?:came|was|were)\s+in\s+(?:again|today|yesterday|last\s+night|this\s+morning|overnight)\b|\bcame\s+(?:in\s+)?to\s+(?:our|the|my)\s+"
+    r"(?:\w+\s+)?(?:clinic|surgery|practice|ward|unit|department|a&e|ed)\b|\bback\s+(?:on|in)\s+(?:the|our)\s+"
+    r"(?:ward|unit|department|a&e|ed)\b|\b(?:in|on)\s+(?:our|the)\s+(?:unit|ward)\b|\b(?:in|en)\s+(?:bed|room|cama"
+    r"|habitaci[oó]n|box)\s*\d+|\b(?:el|la)\s+de\s+la\s+(?:\d{2,4}|uci|cama\s+\d+)\b|\bthe\s+(?:guy|man|woman|lady)\s+in\s+\d+"
+    r"|\b(?:dad[oa]\s+de\s+alta|discharged|ya\s+est[aá]\s+en\s+casa|went\s+home\s+(?:today|yesterday|from))\b"
+    r"|\b(?:vino|viene|vendr[aá]|ven[ií]a)\s+(?:\w+\s+){0,6}?(?:a\s+(?:la\s+)?(?:cl[ií]nica|consulta|urgencias|guardia|eco\w*"
+    r"|revisi[oó]n|control|planta)|por\s+lo\s+de[l]?|a\s+por|por\s+su\b)"
+    r"|\b(?:stitched\s+(?:up|him|her)|pulled\s+(?:\w+\s+){1,2}out\s+of|le\s+quit[eé]\s+(?:los\s+)?puntos"
+    r"|le\s+(?:cos[ií]|operamos|atend[ií]))\b"
 )
 
 # --- the speech act ---------------------------------------------------------------------------------------
@@ -272,18 +308,6 @@ PRODUCT_WORD_RE = ci(
 )
 
 # --- professionalism --------------------------------------------------------------------------------------
-PATIENT_GROUP_RE = ci(
-    r"\b(?:drunk\s+students|drunks|students|anti-?vaxx?ers|frequent\s+(?:attenders|flyers)|smokers|the\s+over-\d+s"
-    r"|gym\s+bros|people\s+on\s+benefits|benefit\s+scroungers|private\s+patients|obese\s+people|fat\s+people"
-    r"|junkies|addicts|old\s+people|the\s+elderly|tourists|these\s+people|borrachos|antivacunas|hiperfrecuentadores"
-    r"|fumadores|abueletes|viejos|los\s+del\s+gimnasio|los\s+que\s+viven\s+de\s+ayudas|los\s+de\s+la\s+privada"
-    r"|gordos|yonquis|drogadictos|turistas|esta\s+gente|parents|padres|madres?\s+antivacunas|the\s+over-?eighties"
-    r"|care\s+homes?|los\s+de\s+los\s+pisos\s+tur[ií]sticos|guiris|pisos\s+tur[ií]sticos)\b"
-    # a kind of patient named by a label: "the regulars", "anti-vax mums", "los jubilados", "la tercera edad"
-    r"|\b(?:the\s+)?regulars\b|\banti-?vax\w*\s+(?:mums|moms|parents|dads)\b|\b(?:pensioners|retirees|grannies"
-    r"|old\s+(?:boys|dears|folk)|jubilad[oa]s|pensionistas|tercera\s+edad|abuelitos|abuelas|viejitos|viejitas"
-    r"|types\s+of\s+(?:people|patients)|tipos\s+de\s+(?:pacientes|gente))\b"
-)
 CONTEMPT_RE = ci(
     r"\b(?:clogging\s+up|let\s+them\s+wait|deserve\s+(?:to\s+wait|what\s+they\s+get|it)"
     r"|don['’]?t\s+deserve|made\s+their\s+(?:choices|bed)|never\s+learn"
@@ -306,6 +330,15 @@ GOSSIP_RE = ci(
     r"|\bsmall\s+town\s+life\b|\bcosas\s+de\s+pueblo\b|\bno\s+voy\s+a\s+decir\s+qui[eé]n\b|\byou\s+know\s+who\b"
     r"|\b(?:won['’]?t|can['’]?t|not\s+going\s+to)\s+say\s+who\b|\bno\s+(?:dir[eé]|puedo\s+decir)\s+qui[eé]n\b"
     r"|\badivin(?:ad|en|a|ar)\s+(?:qu[eé]|cu[aá]l)\b|\ba\s+certain\s+(?:\w+\s+){0,2}?(?:from|of|at)\s+(?:our|the)\s+local\b"
+    # asking readers to keep a secret, or passing one on: "don't tell anyone", "no digáis nada", "overheard", 🤫
+    r"|\bdon['’]?t\s+tell\s+(?:anyone|a\s+soul|\w+\s+I\s+said)\b|\bjust\s+between\s+us\b|\bbetween\s+you\s+and\s+me\b"
+    r"|\bkeep\s+(?:it|this)\s+(?:quiet|between)\b|\bmum['’]?s\s+the\s+word\b|\bno\s+(?:dig[aá]is|digas|cont[eé]is)\s+nada\b"
+    r"|\bni\s+una\s+palabra\b|\b(?:quede|aqu[ií])\s+entre\s+nosotr[oa]s\b|\bque\s+no\s+salga\s+de\s+aqu[ií]\b|\bsh+h\b"
+    r"|\b(?:some\s+of\s+)?you\s+(?:might|may|will|probably|['’]d|would)\s+know\s+(?:him|her|them|the\s+place)\b"
+    r"|\beveryone\s+in\s+(?-i:[A-Z])\w+\s+knows\b|\bspill\s+(?:incoming|in\s+the\s+comments)\b|\b(?:chisme|salseo)\b|\bfrom\s+around\s+here\b"
+    r"|\b(?:lo|la)\s+conocer[eé]is\b|\bes\s+de\s+por\s+aqu[ií]\b"
+    r"|\bque\s+lo\s+sep[aá]is\b|\b(?:sab[eé]is|sabes|know|guess)\s+(?:qu[eé]|which|what)\s+"
+    r"(?:famos|conocid|well[- ]known|famous|local)\w*|🤫|🤐"
 )
 INCIDENT_RE = ci(
     r"\b(?:chaos|shambles|disaster|left\s+a\s+patient|couldn['’]?t\s+care\s+less|caos|desastre|dej[oó]\s+a\s+un"
@@ -383,7 +416,9 @@ PARTS: dict[str, re.Pattern[str]] = {
     "who.review_author": REVIEW_REPLY_RE,
     "who.child": CHILD_RE,
     "who.local_figure": LOCAL_FIGURE_RE,
+    "who.role": ROLE_RE,
     "who.group": PATIENT_GROUP_RE,
+    "who.kind": KIND_RE,
     "who.confirmed_patient": CONFIRM_PATIENT_RE,
     "what.clinical": CLINICAL_RE,
     "what.your_care": YOUR_CARE_RE,
@@ -391,6 +426,7 @@ PARTS: dict[str, re.Pattern[str]] = {
     "what.recovery": RECOVERY_RE,
     "what.visit": VISIT_RE,
     "act.addressed": ADDRESSED_RE,
+    "who.reader_relative": READER_RELATIVE_RE,
     "act.diagnose": DIAGNOSE_RE,
     "act.directive": DIRECTIVE_RE,
     "act.avoid_care": AVOID_CARE_RE,
@@ -411,6 +447,10 @@ PARTS: dict[str, re.Pattern[str]] = {
     "act.sarcasm": SARCASM_AT_READER_RE,
     "act.colleague_mock": COLLEAGUE_MOCK_RE,
     "act.mock_patient": MOCK_PATIENT_RE,
+    "act.ridicule": RIDICULE_RE,
+    "act.attraction": ATTRACTION_RE,
+    "what.met_in_care": MET_IN_CARE_RE,
+    "act.blame_reader": BLAME_READER_RE,
     "mit.own_doctor": OWN_DOCTOR_RE,
     "mit.generic_reply": GENERIC_REPLY_RE,
     "mit.general_info": GENERAL_INFO_RE,

@@ -265,11 +265,22 @@ DEIDENTIFIED_RE = ci(
     r"|sin\s+datos\s+identificativos|desidentificad[oa])\b"
 )
 # Any permission short of written consent: "mum said it was fine", "with the family's blessing", "de palabra".
+# Someone told the doctor to post it, or was happy to be shown: a permission, never a written consent.
+TOLD_TO_POST = (
+    r"\b(?:(?:said|told\s+(?:me|us))\s+(?:I|we)?\s*(?:could|to|can)\s+(?:post|share|upload|show)|insisted\s+(?:I|we)\s+"
+    r"(?:post|share)|(?:gave|give)\s+(?:me|us|the)\s+(?:the\s+)?(?:go[- ]ahead|ok|okay|thumbs[- ]up)|said\s+go\s+ahead"
+    r"|(?:would|will)\s+(?:definitely\s+|totally\s+)?be\s+fine\s+with\s+it|loved\s+the\s+idea\s+of\s+(?:going\s+viral|being"
+    r"\s+(?:on|posted))|wanted\s+to\s+be\s+on\s+my\s+(?:page|feed|channel)"
+    r"|(?:me\s+)?dij(?:o|eron)\s+que\s+(?:l[oa]s?\s+)?(?:subiera|subi[eé]ramos|publicara|compartiera|colgara)"
+    r"|(?:tenemos|tengo)\s+su\s+ok|nos\s+dio\s+(?:el\s+)?ok|dijo\s+que\s+s[ií]|se\s+anim[oó]|s[uú]bela|subila"
+    r"|publ[ií]cala|me\s+pidi[oó]\s+que\s+(?:lo|la)\s+(?:subiera|publicara))\b"
+)
 CONSENT_ANY_RE = ci(
     r"\b(?:consent\w*|permission|authori[sz]ation|consentimiento|permiso|autorizaci[oó]n|blessing|bendici[oó]n"
     r"|said\s+(?:it\s+was\s+|it['’]s\s+)?(?:fine|ok(?:ay)?|alright|happy)|(?:was|were)\s+happy\s+for\s+me\s+to"
     r"|said\s+I\s+could|didn['’]?t\s+mind|agreed\s+(?:verbally|to\s+it)|verbal(?:ly)?|de\s+palabra"
     r"|me\s+dij(?:o|eron)\s+que\s+(?:pod[ií]a|vale|no\s+le\s+importaba)|le\s+pareci[oó]\s+bien|no\s+le\s+importa)"
+    rf"|{TOLD_TO_POST}"
 )
 
 
