@@ -57,6 +57,16 @@ def _no_real_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DOCSOCIAL_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _draft_check_model_ready() -> None:
+    """Train (or load) the draft checker's second opinion once, before any test runs. Otherwise the first
+    `/check` of the session starts training in a background thread (~20 s on a fresh machine), and the
+    busy thread can starve an adapter test's event loop past its settle timeout."""
+    from bot.draft_check.engine import DEFAULT_OPINION
+
+    DEFAULT_OPINION.get()
+
+
 @pytest.fixture(scope="session")
 def curated() -> list[Entry]:
     return load_curated()
