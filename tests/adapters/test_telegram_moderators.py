@@ -58,14 +58,14 @@ async def test_link_fixes_a_miss_in_that_group_only(curated_env: Env) -> None:
     env = curated_env
     doximity = next(e for e in env.assistant.curated if e.id == "doximity").answer.en or ""
     env.server.member_status[ADMIN] = "administrator"
-    question = "clinician directory app for my colleagues"
+    question = "clinician directory app for my team"
     env.server.push(say(f"@{BOT_USERNAME} {question}", MEMBER_ID))
     [miss] = await env.answers()
     assert "Did you mean" in miss.params["text"] and doximity[:40] not in miss.params["text"]
     env.server.push(say("/faq gaps", ADMIN))
     gaps = (await env.answers(2))[-1].params["text"]
     assert "<code>/faq link N ID</code>" in gaps and "`" not in gaps  # commands as code, with their slash
-    number = re.search(r"(\d+)\. \"clinician directory app for my colleagues", gaps)
+    number = re.search(r"(\d+)\. \"clinician directory app for my team", gaps)
     assert number is not None, gaps
     env.server.push(say(f"/faq link {number.group(1)} doximity", ADMIN))
     linked = (await env.answers(3))[-1].params["text"]
@@ -84,7 +84,7 @@ async def test_link_fixes_a_miss_in_that_group_only(curated_env: Env) -> None:
 async def test_a_pick_after_did_you_mean_is_learned_accepted_and_answers(curated_env: Env) -> None:
     env = curated_env
     env.server.member_status[ADMIN] = "administrator"
-    question = "clinician directory app for my colleagues"
+    question = "clinician directory app for my team"
     env.server.push(say(f"@{BOT_USERNAME} {question}", MEMBER_ID))
     [offer] = await env.answers()
     picks = [b["callback_data"] for row in offer.params["reply_markup"]["inline_keyboard"] for b in row]
