@@ -237,7 +237,7 @@ def test_similarities_equal_scipy_sparse_product() -> None:
         assert got.dtype == expected.dtype and np.array_equal(got, expected)
 
 
-def test_transform_one_equals_sklearn(curated: list[Entry], negatives: list[str]) -> None:
+def test_query_features_equal_sklearn(curated: list[Entry], negatives: list[str]) -> None:
     """The dict-based vectoriser gives scikit-learn's FeatureUnion numbers (it replaced it at query time)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
@@ -276,11 +276,13 @@ def test_transform_one_equals_sklearn(curated: list[Entry], negatives: list[str]
     assert len(texts) > 100
     batch = featurizer.transform_normalized(texts)
     for row, text in enumerate(texts):
-        fast = featurizer.transform_one(text)
-        slow = l2_normalize(union.transform([text or "_"]))
+        query = featurizer.query(text)
+        fast = np.zeros(featurizer.width, dtype=np.float32)
+        fast[query.columns] = query.values
+        slow = l2_normalize(union.transform([text or "_"])).toarray().ravel()
         assert fast.shape == slow.shape, text
-        assert np.allclose(fast.toarray(), slow.toarray(), atol=1e-6), text
-        assert np.allclose(batch[row].toarray(), fast.toarray()), text
+        assert np.allclose(fast, slow, atol=1e-6), text
+        assert np.allclose(batch[row].toarray().ravel(), fast), text
 
 
 # --- Matcher outcomes on the curated knowledge -------------------------------------------------------------

@@ -19,7 +19,7 @@ NEGATIVE = -1
 
 
 class IntentClassifier:
-    """One-vs-rest linear SVM; `scores` returns a decision value per entry plus the negatives'.
+    """One-vs-rest linear SVM; `scores` returns a decision value per entry, the negatives' and each topic's.
 
     Besides phrasings (weight 1) an entry may bring extra texts (title, summary, answer
     sentences) trained with a lower sample weight. Out-of-scope examples form one class;
@@ -89,12 +89,7 @@ class IntentClassifier:
             )
             self._trained = True
 
-    def scores(self, query: Query) -> tuple[np.ndarray, float | None]:
-        """Decision values for each entry (in entry order), and for the negative class if any."""
-        entries, negative, _ = self.all_scores(query)
-        return entries, negative
-
-    def all_scores(self, query: Query) -> tuple[np.ndarray, float | None, np.ndarray]:
+    def scores(self, query: Query) -> tuple[np.ndarray, float | None, np.ndarray]:
         """Decision values: per entry, the out-of-scope class (if any), and per near-domain topic."""
         if not self._trained:
             return np.zeros(len(self.entry_ids), dtype=np.float32), None, np.zeros(0)

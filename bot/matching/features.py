@@ -216,11 +216,6 @@ class Featurizer:
         """Vectorise one question (the hot path: every chat message)."""
         return Query(*self._row(normalized))
 
-    def transform_one(self, normalized: str) -> sp.csr_matrix:
-        """Vectorise one question as a 1-row scipy matrix (for comparing with scikit-learn)."""
-        columns, values = self._row(normalized)
-        return sp.csr_matrix((values, columns, [0, len(columns)]), shape=(1, self._width))
-
     def _columns_of_word(self, word: str) -> tuple[list[int], list[int]]:
         """The known character n-gram columns of one word, in the order sklearn makes them, and its stem's."""
         found = self._word_columns.get(word)

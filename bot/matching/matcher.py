@@ -221,7 +221,7 @@ class Matcher:
         none_lead: float | None = None
         steering = self.entities.steering(text, normalized)
         if self._classifier is not None:
-            decision, negative, topics = self._classifier.all_scores(query)
+            decision, negative, topics = self._classifier.scores(query)
             classifier_conf = _sigmoid(decision, s.classifier_center, s.classifier_scale)
             best_entry = float(decision.max()) if decision.size else -np.inf
             best_topic = float(topics.max()) if topics.size else -np.inf
