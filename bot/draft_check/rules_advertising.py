@@ -6,13 +6,13 @@ comparisons break professional codes (medium).
 
 from __future__ import annotations
 
+from bot.draft_check.citations import GMC_SOCIAL_MEDIA as _GMC
 from bot.draft_check.types import Hit, Rule
 from bot.draft_check.vocabulary import BEFORE_AFTER_RE, RESULTS_RE, Draft, FuzzyTerms, ci
 
 _AHPRA = "Ahpra/Medical Board, Social media guidance, 2019; National Law s.133"
 _CNOM = "CNOM, décret 2020-1662"
 _CDM = "CGCOM, Código de Deontología Médica, 2022, art. 93"
-_GMC = "GMC, Using social media as a medical professional, 2024"
 
 RULES: dict[str, Rule] = {
     "ad.testimonial": Rule(

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 
 from bot.draft_check import situations as sit
+from bot.draft_check.citations import OMC_STYLE_MANUAL as _OMC
 from bot.draft_check.names import GIVEN_NAMES
 from bot.draft_check.types import Hit, Rule
 from bot.draft_check.vocabulary import Draft, ci
-
-_OMC = "OMC/CGCOM, Manual de estilo, 2014"
 
 RULES: dict[str, Rule] = {
     "advice.individual": Rule(

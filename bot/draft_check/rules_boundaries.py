@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
+from bot.draft_check.citations import GMC_SOCIAL_MEDIA as _GMC
+from bot.draft_check.citations import OMC_STYLE_MANUAL as _OMC
 from bot.draft_check.types import Hit, Rule
 from bot.draft_check.vocabulary import CAP, Draft, ci
-
-_GMC = "GMC, Using social media as a medical professional, 2024"
-_OMC = "OMC/CGCOM, Manual de estilo, 2014"
 
 RULES: dict[str, Rule] = {
     "prof.impaired": Rule(

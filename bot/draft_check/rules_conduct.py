@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from bot.draft_check import situations as sit
+from bot.draft_check.citations import GMC_SOCIAL_MEDIA
+from bot.draft_check.citations import OMC_STYLE_MANUAL as _OMC
 from bot.draft_check.types import Hit, Rule
 from bot.draft_check.vocabulary import CAP, RECORD_NOTED_RE, STAR_REVIEW, Draft, ci
 
-_GMC = "GMC, Using social media as a medical professional, 2024, para 14"
-_OMC = "OMC/CGCOM, Manual de estilo, 2014"
+_GMC = f"{GMC_SOCIAL_MEDIA}, para 14"
 
 RULES: dict[str, Rule] = {
     "prof.disparage": Rule(
