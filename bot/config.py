@@ -49,6 +49,7 @@ class MatchSettings(BaseSettings):
     char_ngram_max: int = Field(4, ge=1, le=8)
     word_weight: float = Field(0.7, gt=0)
     stem_features: bool = True
+    concept_weight: float = Field(0.3, ge=0)
     # 3.0 (2.0 before, 1.0 before that): 4,722 phrasings, scale 0.25: C 1.0 88.6%, 2.0 89.2%, 3.0 89.3% correct.
     classifier_c: float = Field(3.0, gt=0)
     # Beyond phrasings: titles, summaries and tags (extra_weight), and the first answer sentences

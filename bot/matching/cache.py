@@ -32,7 +32,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent  # bot/
 # Settings that change what is trained; thresholds only change decisions and are read at run time.
 TRAINING_SETTINGS = (
     "classifier_max_entries", "classifier_c", "extra_weight", "answer_weight", "answer_sentences",
-    "char_ngram_min", "char_ngram_max", "word_weight", "stem_features",
+    "char_ngram_min", "char_ngram_max", "word_weight", "stem_features", "concept_weight",
 )
 _PREFIX = "matcher-"
 
@@ -52,11 +52,12 @@ def _versions() -> str:
 
 
 def fingerprint(directory: Path, settings: MatchSettings, *, curated: bool) -> str:
-    """A hash of the knowledge files, the code that reads and trains on them, and the training settings."""
+    """A hash of the knowledge files, the code and data (concept groups) that read and train on them, and the
+    training settings."""
     digest = hashlib.sha256(f"format={FORMAT};curated={curated};{_versions()}".encode())
     for name in TRAINING_SETTINGS:
         digest.update(f";{name}={getattr(settings, name)}".encode())
-    code = sorted((_PACKAGE / "matching").glob("*.py")) + [
+    code = sorted((_PACKAGE / "matching").glob("*.py")) + sorted((_PACKAGE / "matching" / "data").glob("*.yaml")) + [
         _PACKAGE / name for name in ("models.py", "knowledge.py", "negatives.py")
     ]
     for path in code:

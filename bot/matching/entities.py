@@ -403,7 +403,7 @@ class EntityIndex:
         plausible = np.clip(confidence[: len(adjust)] / max(settings.clarify_threshold, 1e-6), 0.0, 1.0)
         steered = confidence.astype(np.float64, copy=True)
         steered[: len(adjust)] += np.where(adjust > 0, adjust * plausible, adjust)
-        steered = np.clip(steered, 0.0, 1.0)
+        steered = np.maximum(steered, 0.0)  # not capped at 1: the matcher ranks on it, then caps (Candidate)
         if steering.countries and steering.rules and not steering.statistics:
             self._country_body_first(steered, self._any(f"country:{c}" for c in steering.countries), penalty)
         return steered

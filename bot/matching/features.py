@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -48,6 +48,12 @@ def word_ngrams(text: str) -> list[str]:
     """Word unigrams and bigrams exactly as the fitted TfidfVectorizer produces them."""
     words = _TOKEN.findall(text)
     return words + [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def concept_ngrams(text: str) -> list[str]:
+    """Every run of one to three words: where a concept phrase ("antes y despues") can be found."""
+    words = _TOKEN.findall(text)
+    return [" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
 
 
 def char_wb_ngrams(text: str, low: int = CHAR_RANGE[0], high: int = CHAR_RANGE[1]) -> list[str]:
@@ -88,6 +94,8 @@ class Featurizer:
         char_range: tuple[int, int] = CHAR_RANGE,
         word_weight: float = 1.0,
         stems: bool = False,
+        concepts: Mapping[str, str] | None = None,
+        concept_weight: float = 0.5,
     ) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -115,6 +123,15 @@ class Featurizer:
             stemmed.fit([self._stemmed(t) for t in documents])
             self._parts.append(
                 ({str(k): int(v) for k, v in stemmed.vocabulary_.items()}, np.asarray(stemmed.idf_, dtype=np.float64))
+            )
+        # Concepts (bilingual synonym groups, `concepts.py`) form the last part, after words, characters, stems.
+        self._concepts: dict[str, str] = dict(concepts or {})
+        self._concept_weight = concept_weight
+        if self._concepts:
+            grouped = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False)
+            grouped.fit([" ".join(self._concepts_of(t)) or "_" for t in documents])
+            self._parts.append(
+                ({str(k): int(v) for k, v in grouped.vocabulary_.items()}, np.asarray(grouped.idf_, dtype=np.float64))
             )
         self._width = sum(len(vocabulary) for vocabulary, _ in self._parts)
         self._vocabulary_list: list[str] = []
@@ -199,6 +216,10 @@ class Featurizer:
             out.append(found)
         return " ".join(out)
 
+    def _concepts_of(self, normalized: str) -> list[str]:
+        """The concept of every word and two-word phrase of the text that belongs to one."""
+        return [c for g in concept_ngrams(normalized) if (c := self._concepts.get(g)) is not None]
+
     def _starts_a_known_word(self, word: str) -> bool:
         position = bisect.bisect_left(self._vocabulary_list, word)
         return position < len(self._vocabulary_list) and self._vocabulary_list[position].startswith(word)
@@ -244,12 +265,20 @@ class Featurizer:
         offset = 0
         text = normalized or "_"
         words = self._parts[0][0]
-        hits: list[list[int]] = [[c for g in word_ngrams(text) if (c := words.get(g)) is not None], [], []]
+        grams = word_ngrams(text)
+        hits: list[list[int]] = [[c for g in grams if (c := words.get(g)) is not None], [], []]
         for word in text.split():
             chars, stems = self._columns_of_word(word)
             hits[1].extend(chars)
             hits[2].extend(stems)
         scales = [self._word_weight, 1.0, 1.0]
+        if self._concepts:
+            if len(self._parts) == 3:
+                hits.append([])
+                scales.append(0.0)
+            concepts = self._parts[-1][0]
+            hits.append([c for k in self._concepts_of(text) if (c := concepts.get(k)) is not None])
+            scales.append(self._concept_weight)
         for (vocabulary, idf), part_hits, scale in zip(self._parts, hits, scales, strict=False):
             counts = Counter(part_hits)  # in order of first appearance, as the norms below expect
             if counts:

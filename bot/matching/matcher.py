@@ -26,6 +26,7 @@ import numpy as np
 
 from bot.config import MatchSettings
 from bot.matching.classifier import IntentClassifier
+from bot.matching.concepts import load_concepts
 from bot.matching.entities import EntityIndex, Steering, asks_statistics
 from bot.matching.features import Featurizer
 from bot.matching.guards import asks_medical_advice, is_gibberish, looks_like_question
@@ -48,7 +49,13 @@ _MIN_DOMAIN_WORD = 4  # shorter words ("the", "app", "de") say nothing about the
 @dataclass(frozen=True)
 class Candidate:
     entry: Entry
-    score: float
+    score: float  # confidence in [0, 1]
+    # Before capping at 1: steering can lift two entries past certainty, and their difference still ranks them.
+    evidence: float | None = None
+
+    @property
+    def strength(self) -> float:
+        return self.score if self.evidence is None else self.evidence
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,8 @@ class Matcher:
             char_range=(s.char_ngram_min, max(s.char_ngram_min, s.char_ngram_max)),
             word_weight=s.word_weight,
             stems=s.stem_features,
+            concepts=load_concepts() if s.concept_weight > 0 else None,
+            concept_weight=s.concept_weight,
         )
         self._index = PhraseIndex(self.featurizer, self.entries)
         self._community_grams = GramVocabulary(DocumentFrequencies(phrasings))  # shared by communities
@@ -256,7 +265,11 @@ class Matcher:
         top = top[np.argsort(-confidence[top], kind="stable")]
         curated = len(self.entries)  # positions past the curated ones are the community's own
         ranked = [
-            Candidate(self.entries[i] if i < curated else own_entries[i - curated], float(confidence[i]))
+            Candidate(
+                self.entries[i] if i < curated else own_entries[i - curated],
+                min(float(confidence[i]), 1.0),
+                float(confidence[i]),
+            )
             for i in top
             if confidence[i] >= 0
         ]
@@ -302,7 +315,9 @@ class Matcher:
         best = top[0].score if top else 0.0
         if best >= s.answer_threshold:
             close = self._distinct(
-                [c for i, c in enumerate(top) if i == 0 or best - c.score < s.ambiguity_gap], detected, statistics
+                [c for i, c in enumerate(top) if i == 0 or top[0].strength - c.strength < s.ambiguity_gap],
+                detected,
+                statistics,
             )  # the best always stands, so a gap of 0 answers rather than offering nothing
             if len(close) == 1:  # the only real choice (a duplicate title or a network's own statistics dropped)
                 chosen = close[0]
@@ -336,7 +351,7 @@ class Matcher:
             if stats[0] == stats[1] or not (owns[0] or owns[1]):
                 return top
             if stats[0] != statistics:  # the runner-up is the one this question wants
-                promoted = Candidate(candidate.entry, top[0].score)
+                promoted = Candidate(candidate.entry, top[0].score, top[0].evidence)
                 return [promoted, *(c for c in top[1:] if c is not candidate)]
             return [top[0], *(c for c in top[1:] if c is not candidate)]
         return top
