@@ -136,7 +136,7 @@ async def test_user_install_in_a_server_without_the_bot_is_private(harness: Harn
 
 
 async def test_did_you_mean_is_a_select_menu(harness: Harness) -> None:
-    response = only_response(await harness.command("ask", question="doctors numbers"))  # several statistics fit
+    response = only_response(await harness.command("ask", question="usage numbers"))  # several statistics fit
     [menu] = select_menus(response)
     values = [o["value"] for o in menu["options"]]
     assert len(values) >= 2 and all(v.startswith("e:stats-") for v in values)
