@@ -306,6 +306,16 @@ def test_without_labelled_drafts_the_rules_work_alone(tmp_path: Path) -> None:
     assert Lazy(lambda text: [], lambda: [tmp_path / "missing.jsonl"]).get() is None
 
 
+def test_every_training_file_is_installed_and_weighted_by_who_wrote_it() -> None:
+    from bot.draft_check.learned import INDEPENDENT_WEIGHT, TRAINING_NAMES, training_files, weight_for
+
+    assert [p.name for p in training_files()] == list(TRAINING_NAMES)
+    assert weight_for("drafts.jsonl") == 1.0
+    assert weight_for("drafts_hand_f.jsonl") == INDEPENDENT_WEIGHT
+    assert weight_for("drafts_retired_blind3.jsonl") == INDEPENDENT_WEIGHT  # the retired blind sets are independent
+    assert not (DATA / "drafts_blind.jsonl").exists()  # moved into training, not kept twice
+
+
 def test_labelled_set_is_large_balanced_and_bilingual() -> None:
     examples = load_examples(TRAINING_DIR / "drafts.jsonl")
     assert len(examples) >= 1500

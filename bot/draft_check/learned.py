@@ -33,12 +33,17 @@ log = logging.getLogger(__name__)
 
 # Shipped with the package (package data), so an installed bot trains its second opinion too.
 TRAINING_DIR = Path(__file__).resolve().parent / "data"
-# drafts.jsonl (the rules' own development set, hand-written + generated) and the hand-written batches written
-# independently of the rules (drafts_hand_*.jsonl); the held-out and blind sets are never trained on. Listed by name,
-# not by pattern: a new independent file first lands in this folder untrained, is scored fresh with
-# `check_bench.py --data`, and only then joins the list (tests/data/DRAFTS.md records each fresh score).
+# drafts.jsonl (the rules' own development set, hand-written + generated), the hand-written batches written
+# independently of the rules (drafts_hand_*.jsonl) and the three former blind sets, retired into training in round 4
+# after their final measurement (drafts_retired_blind*.jsonl, written blind by three more writers); the held-out set
+# and the current blind set are never trained on. Listed by name, not by pattern: a new independent file first lands
+# in this folder untrained, is scored fresh with `check_bench.py --data`, and only then joins the list
+# (tests/data/DRAFTS.md records each fresh score).
 TRAINING_NAMES = ("drafts.jsonl", "drafts_hand_a.jsonl", "drafts_hand_b.jsonl", "drafts_hand_c.jsonl",
-                  "drafts_hand_d.jsonl", "drafts_hand_e.jsonl", "drafts_hand_f.jsonl")
+                  "drafts_hand_d.jsonl", "drafts_hand_e.jsonl", "drafts_hand_f.jsonl",
+                  "drafts_retired_blind1.jsonl", "drafts_retired_blind2.jsonl", "drafts_retired_blind3.jsonl")
+# The files written independently of the rules, one writer each: they get INDEPENDENT_WEIGHT.
+INDEPENDENT_FILES = ("drafts_hand_*.jsonl", "drafts_retired_blind*.jsonl")
 # Each independent hand-written draft counts as 4 rows of drafts.jsonl: their wording is what the checker has
 # not seen, and drafts.jsonl is twice their size and partly generated. Leave-one-file-out, 643 drafts: 0.82
 # recall at 91% clean passed with weight 4, 0.81 / 91% with 1 (2: 0.82 / 91%; 8: 0.82 / 92%).
@@ -93,7 +98,7 @@ class Labelled:
 
 def weight_for(file_name: str) -> float:
     """How much a draft of this labelled file counts in training (see INDEPENDENT_WEIGHT)."""
-    return INDEPENDENT_WEIGHT if Path(file_name).match("drafts_hand_*.jsonl") else 1.0
+    return INDEPENDENT_WEIGHT if any(Path(file_name).match(p) for p in INDEPENDENT_FILES) else 1.0
 
 
 class SecondOpinion:
