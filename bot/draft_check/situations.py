@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.draft_check.identifiers import NOT_NAME
 from bot.draft_check.situations_conduct import (
     ATTRACTION_RE,
     BLAME_READER_RE,
     KIND_RE,
     MET_IN_CARE_RE,
+    NAMED_RESULT_RE,
     PATIENT_GROUP_RE,
     READER_RELATIVE_RE,
     RIDICULE_RE,
@@ -67,6 +69,19 @@ def _vocatives(text: str) -> list[tuple[int, int]]:
         stop = min((i for i in (rest.find(". "), rest.find("\n")) if i >= 0), default=len(rest))
         if _SECOND_PERSON_RE.search(rest[:stop]):
             found.append((m.start(1), m.end(1)))
+    return found
+
+
+_TITLES = frozenset({"Dr", "Dra", "Mr", "Mrs", "Ms", "My", "Mi", "Our", "Your"})
+
+
+def _named_results(text: str) -> list[tuple[int, int]]:
+    """Where a person is named next to their treatment's result ("Tom's transformation"): the name's span."""
+    found = []
+    for m in NAMED_RESULT_RE.finditer(text):
+        group = next(g for g in range(1, (m.lastindex or 0) + 1) if m.group(g))
+        if m.group(group) not in NOT_NAME and m.group(group) not in _TITLES:
+            found.append((m.start(group), m.end(group)))
     return found
 
 
@@ -141,6 +156,8 @@ CARE_NOUN = (
 # The reader's own care, said back to them: "your scan results", "you missed", "su analítica", "faltó a".
 YOUR_CARE_RE = ci(
     rf"\b(?:your|su|sus|tu|tus)\s+(?:\w+\s+){{0,2}}?(?:{CARE_NOUN})\b"
+    r"|\b(?:saw|seeing|seen|see)\s+you\s+(?:in|at)\s+(?:the\s+|your\s+)?(?:clinic|surgery|practice|a&e|ward|appointment"
+    r"|check-?up)\b|\bte\s+vi\s+en\s+(?:la\s+)?(?:consulta|cl[ií]nica|revisi[oó]n)\b"
     r"|\byou\s+(?:missed|cancel+ed|did\s+not\s+attend|didn['’]t\s+(?:attend|turn\s+up|show)|arrived|came\s+in"
     r"|were\s+(?:seen|late|rude)|attended|had\s+(?:a|an|your)|saw\s+(?:dr|the)|waited)"
     r"|\bwe\s+(?:saw|treated|examined|referred|prescribed)\s+you\b"
@@ -420,6 +437,7 @@ PARTS: dict[str, re.Pattern[str]] = {
     "who.group": PATIENT_GROUP_RE,
     "who.kind": KIND_RE,
     "who.confirmed_patient": CONFIRM_PATIENT_RE,
+    "who.named_result": NAMED_RESULT_RE,  # the name's span only, see _named_results
     "what.clinical": CLINICAL_RE,
     "what.your_care": YOUR_CARE_RE,
     "what.no_show": NO_SHOW_RE,
@@ -467,6 +485,8 @@ def _spans(d: Draft, name: str) -> list[tuple[int, int]]:
     if name not in cache:
         if name == "who.vocative":
             cache[name] = _vocatives(d.text)
+        elif name == "who.named_result":
+            cache[name] = _named_results(d.text)
         else:
             cache[name] = [(m.start(), m.end()) for m in PARTS[name].finditer(d.text) if m.end() > m.start()]
     found: list[tuple[int, int]] = cache[name]
