@@ -531,3 +531,35 @@ def test_look_alikes_of_the_combined_parts_are_clean(text: str) -> None:
 )
 def test_ranking_ones_own_practice_above_others_is_advertising(text: str, flagged: bool) -> None:
     assert ("advertising" in cats(rules_only(text))) is flagged, text
+
+
+# --- round 4: parts read from the retired blind sets' leave-one-file-out misses --------------------------------
+
+@pytest.mark.parametrize(("text", "category"), [
+    # identifiers in a picture, hedged by the writer
+    ("Selfie at the nurses' station 📸 ignore the names on the whiteboard, couldn't crop them", "patient-privacy"),
+    ("Foto desde mi consulta 📷 se ve la pantalla con la agenda, pero casi no se leen los nombres", "patient-privacy"),
+    # one of a small named group with a condition
+    ("Three players from the Elmbridge Rovers squad in with concussion after Saturday's match", "patient-privacy"),
+    ("Dos alumnos de la clase de 3ºB del Colegio Altamira con varicela esta semana", "patient-privacy"),
+    # a named person next to their treatment's result, shown
+    ("Swipe to see Priya's transformation after our skin protocol ✨ book your consult", "patient-privacy"),
+    ("Mira la transformación de Nerea tras nuestro tratamiento de ortodoncia 😍 pide tu cita", "consent"),
+    # a reply to one person about their check-up
+    ("@leo.runs great seeing you at your check-up yesterday, keep it up!", "patient-privacy"),
+])
+def test_round_four_parts_find_the_situation(text: str, category: str) -> None:
+    assert category in cats(rules_only(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Team photo after the audit meeting 📸 no screens or lists in shot",
+    "Proud of our team at St Anne's for the flu campaign, 2,000 jabs given",
+    "Before and after of my garden fence, two weekends and a lot of paint 🎨",
+    "We can't guarantee same-day appointments, but we always ring back before 5pm.",
+    "Shingles vaccine is offered to everyone aged 70-79. Ask your practice.",
+    "Reye's syndrome is why children under 16 should not take aspirin.",
+    "Thank you for the lovely review! It means a lot to the whole team.",
+])
+def test_round_four_look_alikes_stay_clean(text: str) -> None:
+    assert not cats(rules_only(text))

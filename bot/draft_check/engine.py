@@ -203,6 +203,7 @@ _AGGREGATE = re.compile(
 _MEDIA_OF_CARE = re.compile(
     f"{rules_consent.MEDIA_RE.pattern}|{BEFORE_AFTER_RE.pattern}|(?i:\\bswipe\\b|\\bdesliza\\b)", re.IGNORECASE
 )
+_FICTIONAL = re.compile(r"(?i)\b(?:fictional|fictitious|made[- ]up\s+case|ficticio|ficticia|caso\s+inventado)\b")
 _CARE_SHOWN = re.compile(
     r"(?i)\b(?:treat(?:ment|ed)|tratamiento|tratad[oa]|surg\w+|cirug[ií]a|cirujan[oa]|intra-?op\w*|post-?op\w*"
     r"|repair\w*|repar\w+|clos(?:ed|ure)|cerr[eé]|heal\w*|cicatriz\w*|lipo\w*|smile|sonrisa|teeth|dientes|nose|nariz"
@@ -244,6 +245,8 @@ def learned_may_add(draft: Draft, category: str) -> bool:
     if category in ("patient-privacy", "consent"):
         if not draft.person and _AGGREGATE.search(draft.text) and not AGE_RE.search(draft.text):  # "our pilot study"
             return False
+        if category == "consent" and (draft.consent_written or _FICTIONAL.search(draft.text)):
+            return False  # "gave written consent", "a completely fictional case": nobody's consent is missing
         if category == "consent" and _MEDIA_OF_CARE.search(draft.text) and _CARE_SHOWN.search(draft.text):
             return True
         return draft.clinical or draft.person or draft.setting or any(

@@ -245,7 +245,7 @@ def _mentioned(d: Draft, start: int, end: int) -> bool:
 # Thanking the reviewer for their stars, with nothing that invites anyone to book, answers the review; a testimonial
 # advertises ("Another 5-star review! ... Book now"). Leave-one-file-out: two clean thank-you replies (drafts_hand_a,
 # _c) were flagged.
-_STARS = ci(r"⭐|★|\bstars?\b|\bestrellas?\b")
+_STARS = ci(r"⭐|★|\bstars?\b|\bestrellas?\b|\breviews?\b|\breseñas?\b|\bfeedback\b|\bvaloraci[oó]n\b")
 _THANKS = ci(r"\b(?:thanks|thank\s+you|means\s+a\s+lot|gracias|agradec\w+)\b")
 _INVITES = ci(r"\b(?:book|booking|appointments?|call\s+us|dm|link|reserva\w*|pide\s+cita|pedir\s+cita|cita|whatsapp"
               r"|llam[ae]n?os|contact\s+us|escr[ií]benos)\b|\b(?:new|nuev[oa]s?)\s+(?:patients?|pacientes?)\b")
@@ -300,7 +300,8 @@ def detect(d: Draft) -> list[Hit]:
              if not any(h.start <= a < h.end for h in hits)]
     if not myth:
         hits += [Hit("ad.claim", a, b) for a, b in CLAIM_TYPOS.finditer(text)
-                 if not any(h.start <= a < h.end for h in hits) and not _mentioned(d, a, b)]
+                 if not any(h.start <= a < h.end for h in hits) and not _mentioned(d, a, b)
+                 and not _NEGATED.search(text, max(0, a - 30), a)]  # "we can't guarantee", "no podemos garantizar"
     hits += [Hit("ad.superlative", m.start(), m.end()) for pattern in (SUPERLATIVE_RE, RANKING_RE)
              for m in pattern.finditer(text) if not _mentioned(d, m.start(), m.end())
              and not _NEGATED.search(text, max(0, m.start() - 30), m.start())]
@@ -308,7 +309,8 @@ def detect(d: Draft) -> list[Hit]:
         hits += _above_others(d)
     if not event and not _NOTHING_SOLD.search(text):
         hits += [Hit("ad.inducement", m.start(), m.end()) for m in INDUCEMENT_RE.finditer(text)
-                 if not _NEGATED.search(text, max(0, m.start() - 30), m.start())]
+                 if not _NEGATED.search(text, max(0, m.start() - 30), m.start())
+                 and not _mentioned(d, m.start(), m.end())]  # "¿hacemos descuentos? No: ..." is answered, not offered
     for m in RESULTS_RE.finditer(text):
         hits.append(Hit("ad.before_after", m.start(), m.end()))
     for m in BEFORE_AFTER_RE.finditer(text):  # promotion cue outside the "pre-op/post-op" words themselves
