@@ -545,6 +545,9 @@ def test_ranking_ones_own_practice_above_others_is_advertising(text: str, flagge
     # a named person next to their treatment's result, shown
     ("Swipe to see Priya's transformation after our skin protocol ✨ book your consult", "patient-privacy"),
     ("Mira la transformación de Nerea tras nuestro tratamiento de ortodoncia 😍 pide tu cita", "consent"),
+    # a ranking of the writer's practice by place
+    ("Honoured to be named the top cardiologist in Leeds. You know where to find me.", "advertising"),
+    ("Somos el número 1 en implantes dentales de Sudamérica, con la mejor tasa de éxito", "advertising"),
     # a reply to one person about their check-up
     ("@leo.runs great seeing you at your check-up yesterday, keep it up!", "patient-privacy"),
 ])
