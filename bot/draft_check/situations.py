@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.draft_check.identifiers import NOT_NAME
 from bot.draft_check.situations_conduct import (
     ATTRACTION_RE,
     BLAME_READER_RE,
@@ -23,6 +22,7 @@ from bot.draft_check.situations_conduct import (
     READER_RELATIVE_RE,
     RIDICULE_RE,
     ROLE_RE,
+    named_results,
 )
 from bot.draft_check.vocabulary import CLINICAL_RE, STAR_REVIEW, Draft, ci
 
@@ -69,19 +69,6 @@ def _vocatives(text: str) -> list[tuple[int, int]]:
         stop = min((i for i in (rest.find(". "), rest.find("\n")) if i >= 0), default=len(rest))
         if _SECOND_PERSON_RE.search(rest[:stop]):
             found.append((m.start(1), m.end(1)))
-    return found
-
-
-_TITLES = frozenset({"Dr", "Dra", "Mr", "Mrs", "Ms", "My", "Mi", "Our", "Your"})
-
-
-def _named_results(text: str) -> list[tuple[int, int]]:
-    """Where a person is named next to their treatment's result ("Tom's transformation"): the name's span."""
-    found = []
-    for m in NAMED_RESULT_RE.finditer(text):
-        group = next(g for g in range(1, (m.lastindex or 0) + 1) if m.group(g))
-        if m.group(group) not in NOT_NAME and m.group(group) not in _TITLES:
-            found.append((m.start(group), m.end(group)))
     return found
 
 
@@ -473,6 +460,7 @@ PARTS: dict[str, re.Pattern[str]] = {
     "mit.generic_reply": GENERIC_REPLY_RE,
     "mit.general_info": GENERAL_INFO_RE,
 }
+_FOUND_BY = {"who.vocative": _vocatives, "who.named_result": named_results}  # parts found by code, not one pattern
 
 
 def spans(d: Draft, name: str) -> list[tuple[int, int]]:
@@ -483,10 +471,8 @@ def spans(d: Draft, name: str) -> list[tuple[int, int]]:
 def _spans(d: Draft, name: str) -> list[tuple[int, int]]:
     cache = d.cache.setdefault("parts", {})
     if name not in cache:
-        if name == "who.vocative":
-            cache[name] = _vocatives(d.text)
-        elif name == "who.named_result":
-            cache[name] = _named_results(d.text)
+        if name in _FOUND_BY:
+            cache[name] = _FOUND_BY[name](d.text)
         else:
             cache[name] = [(m.start(), m.end()) for m in PARTS[name].finditer(d.text) if m.end() > m.start()]
     found: list[tuple[int, int]] = cache[name]

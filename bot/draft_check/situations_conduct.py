@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.draft_check.identifiers import NOT_NAME
 from bot.draft_check.vocabulary import ci
 
 # The reader's relative, spoken of to the reader: "a tu mamá cámbiale...", "lo de tu vieja", "your 7-year-old".
@@ -174,3 +175,14 @@ NAMED_RESULT_RE = re.compile(
     r"|\b(?i:says|dice)\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s+(?i:about|de)\s+(?i:her|his|their|su)\b"
     r"|\b(?i:lo\s+que\s+(?:dice|dijo|opina))\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s+(?i:de|sobre|tras)\b"
 )
+_TITLES = frozenset({"Dr", "Dra", "Mr", "Mrs", "Ms", "My", "Mi", "Our", "Your"})
+
+
+def named_results(text: str) -> list[tuple[int, int]]:
+    """Where a person is named next to their treatment's result ("Tom's transformation"): the name's span."""
+    found = []
+    for m in NAMED_RESULT_RE.finditer(text):
+        group = next(g for g in range(1, (m.lastindex or 0) + 1) if m.group(g))
+        if m.group(group) not in NOT_NAME and m.group(group) not in _TITLES:
+            found.append((m.start(group), m.end(group)))
+    return found
