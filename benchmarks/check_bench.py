@@ -8,7 +8,8 @@ accuracy and latency, for the rules alone and for rules + the learned second opi
   .venv/bin/python benchmarks/check_bench.py --leave-one-file-out --misses  # ... and list each file's misses
   .venv/bin/python benchmarks/check_bench.py --guard              # the patient-data guard on group chatter
 
-The training files are bot/draft_check/data/drafts.jsonl and drafts_hand_*.jsonl (package data).
+The training files are bot/draft_check/data/drafts.jsonl, drafts_hand_*.jsonl and drafts_retired_blind*.jsonl
+(package data; learned.TRAINING_NAMES).
 Cross-validation keeps each generated frame's variants, and each hand-written file, in one fold.
 """
 

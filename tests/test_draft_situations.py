@@ -306,6 +306,16 @@ def test_without_labelled_drafts_the_rules_work_alone(tmp_path: Path) -> None:
     assert Lazy(lambda text: [], lambda: [tmp_path / "missing.jsonl"]).get() is None
 
 
+def test_every_training_file_is_installed_and_weighted_by_who_wrote_it() -> None:
+    from bot.draft_check.learned import INDEPENDENT_WEIGHT, TRAINING_NAMES, training_files, weight_for
+
+    assert [p.name for p in training_files()] == list(TRAINING_NAMES)
+    assert weight_for("drafts.jsonl") == 1.0
+    assert weight_for("drafts_hand_f.jsonl") == INDEPENDENT_WEIGHT
+    assert weight_for("drafts_retired_blind3.jsonl") == INDEPENDENT_WEIGHT  # the retired blind sets are independent
+    assert not (DATA / "drafts_blind.jsonl").exists()  # moved into training, not kept twice
+
+
 def test_labelled_set_is_large_balanced_and_bilingual() -> None:
     examples = load_examples(TRAINING_DIR / "drafts.jsonl")
     assert len(examples) >= 1500
@@ -521,3 +531,38 @@ def test_look_alikes_of_the_combined_parts_are_clean(text: str) -> None:
 )
 def test_ranking_ones_own_practice_above_others_is_advertising(text: str, flagged: bool) -> None:
     assert ("advertising" in cats(rules_only(text))) is flagged, text
+
+
+# --- round 4: parts read from the retired blind sets' leave-one-file-out misses --------------------------------
+
+@pytest.mark.parametrize(("text", "category"), [
+    # identifiers in a picture, hedged by the writer
+    ("Selfie at the nurses' station 📸 ignore the names on the whiteboard, couldn't crop them", "patient-privacy"),
+    ("Foto desde mi consulta 📷 se ve la pantalla con la agenda, pero casi no se leen los nombres", "patient-privacy"),
+    # one of a small named group with a condition
+    ("Three players from the Elmbridge Rovers squad in with concussion after Saturday's match", "patient-privacy"),
+    ("Dos alumnos de la clase de 3ºB del Colegio Altamira con varicela esta semana", "patient-privacy"),
+    # a named person next to their treatment's result, shown
+    ("Swipe to see Priya's transformation after our skin protocol ✨ book your consult", "patient-privacy"),
+    ("Mira la transformación de Nerea tras nuestro tratamiento de ortodoncia 😍 pide tu cita", "consent"),
+    # a ranking of the writer's practice by place
+    ("Honoured to be named the top cardiologist in Leeds. You know where to find me.", "advertising"),
+    ("Somos el número 1 en implantes dentales de Sudamérica, con la mejor tasa de éxito", "advertising"),
+    # a reply to one person about their check-up
+    ("@leo.runs great seeing you at your check-up yesterday, keep it up!", "patient-privacy"),
+])
+def test_round_four_parts_find_the_situation(text: str, category: str) -> None:
+    assert category in cats(rules_only(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Team photo after the audit meeting 📸 no screens or lists in shot",
+    "Proud of our team at St Anne's for the flu campaign, 2,000 jabs given",
+    "Before and after of my garden fence, two weekends and a lot of paint 🎨",
+    "We can't guarantee same-day appointments, but we always ring back before 5pm.",
+    "Shingles vaccine is offered to everyone aged 70-79. Ask your practice.",
+    "Reye's syndrome is why children under 16 should not take aspirin.",
+    "Thank you for the lovely review! It means a lot to the whole team.",
+])
+def test_round_four_look_alikes_stay_clean(text: str) -> None:
+    assert not cats(rules_only(text))

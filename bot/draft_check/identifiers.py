@@ -25,6 +25,7 @@ NOT_NAME = frozenset(
         "We", "They", "It", "Patient", "Patients", "Paciente", "Pacientes", "Doctor", "Dr", "Dra", "Nurse",
         "Hospital", "Ward", "Room", "Bed", "Cama", "Clinic",
         # days and months are capitalised in English ("Saturday's workshop") but are nobody's name
+        "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
         "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     }
@@ -35,7 +36,11 @@ PATIENT_NAME_RE = ci(
     r"\b(?:(?:my|our|the|a|this|mi|nuestr[oa]|la|el|una?|esta|este)\s+)?(?:patient|pt|paciente|pcte|pte)s?"
     r"(?:\s+(?:named|called|llamad[oa]))?,?\s+"
 )
-POSSESSIVE_RE = re.compile(rf"\b({CAP})['’]s\s+(?:\w+\s+)?(?i:{CLINICAL_WORDS})(?!\w)")
+# "Reye's syndrome", "Crohn's disease": an eponym names a condition, not a patient.
+POSSESSIVE_RE = re.compile(
+    rf"\b({CAP})['’]s\s+(?!(?i:syndrome|disease|palsy|sign|test|phenomenon|law|s[ií]ndrome|enfermedad)\b)(?:\w+\s+)?"
+    rf"(?i:{CLINICAL_WORDS})(?!\w)"
+)
 # "my neighbour Sue", "mi vecino Ramón": someone the readers may know, named next to health information.
 RELATION_NAME_RE = re.compile(
     rf"\b(?i:neighbou?r|friend|cousin|aunt|uncle|landlord|boss|vecin[oa]|amig[oa]|prim[oa]|t[ií][oa]|jef[ea])"
@@ -49,7 +54,7 @@ AGE_RE = ci(
     r"|\b\d{1,3}\s?(?:yo|y/o|y\.o\.?|yrs?)(?!\w)"
     r"|\b(?:padre|madre|hijo|hija|dad|mum|father|mother|maestr[oa]|profesor[a]?"
     r"|teacher)\s+de\s+\d{1,3}\s+años\b"
-    r"|\baged\s+\d{1,3}\b"
+    r"|\baged\s+\d{1,3}\b(?!\s*(?:-|–|to|a|or\s+over|and\s+over|\+|y\s+m[aá]s)\s*\d*)"
     r"|\b(?:paciente|señor|señora|hombre|mujer|chico|chica|chaval|chavala|niño|niña|varón|abuelo|abuela"
     r"|anciano|anciana|joven|bebé)\s+de\s+\d{1,3}\s+(?:años|meses)\b"
     r"|\buna?\s+\d{1,3}\s+años\b|(?<=,\s)de\s+\d{1,3}\s+años\b"
@@ -346,7 +351,8 @@ STAFF_BEFORE = ci(
     r"|recepcionista|t[eé]cnic[oa]|mentora|supervisor[a]?)\.?|[@#])\s*(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+)?$"
 )
 # "'Best GP in Leeds' - Mark, 45": a named (and aged) patient attached to a testimonial.
-ATTRIBUTION_RE = re.compile(
-    r"[-–—]\s*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ]\.?)?),\s*"
+ATTRIBUTION_RE = re.compile(  # not a span of days: "Mon–Fri, 30 hrs"
+    r"[-–—]\s*(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Lun|Mar|Mi[eé]|Jue|Vie|S[aá]b|Dom)\b)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+"
+    r"(?:\s+[A-ZÁÉÍÓÚÑ]\.?)?),\s*"
     r"((?:1[01]\d|\d{1,2})(?:\s+(?:años|years?(?:\s+old)?))?|(?i:paciente|patient))"
 )

@@ -124,16 +124,21 @@ CLAIM_RE = ci(
 SUPERLATIVE_RE = ci(
     r"\b(?:the\s+)?best\s+(?:\w+\s+)?(?:doctor|surgeon|clinic|dentist|gp|specialist|practice|results"
     r"|\w+ologist|\w+iatrist|physio\w*|hospital)\b"
-    r"|\bvoted\s+(?:the\s+)?best\b|\bnumber\s+one\b|\b#1\b|\btop\s+(?:doctor|surgeon|clinic)\b"
+    r"|\bvoted\s+(?:the\s+)?best\b|\bnumber\s+one\b|(?<!\w)#1\b(?!\s+(?:is|pick|es)\b)"  # "#1 is X": a product ranked
+    r"|\btop\s+(?:\w+\s+)?(?:doctor|surgeon|clinic|dentist|specialist|gp|\w+ologist|\w+iatrist)\b"
     r"|\b(?:top|highest|best)[- ]rated\b|\bmejor\s+valorad[oa]\b"
     r"|\b(?:el|la)\s+mejor\s+(?:\w+\s+){0,2}?(?:médic[oa]|cirujan[oa]|clínica|doctor[a]?|dentista"
-    r"|\w+[oó]log[oa]"
-    r"|especialista|consulta)\b|\bn[úu]mero\s+uno\b|\bl[ií]deres?\s+en\b"
+    r"|\w+[oó]log[oa]|\w+ista"
+    r"|especialista|consulta)\b|\bn[úu]mero\s+(?:uno|1)\b|\bn[ºo°]\s?1\b|\bl[ií]deres?\s+en\b"
+    # the best of a named place: "la mejor del Perú", "el mejor de Madrid"
+    r"|\b(?:el|la)\s+mejor\s+(?:del?|en)\s+(?:la\s+|el\s+)?(?-i:[A-ZÁÉÍÓÚÑ])\w+"
+    r"|\bstop\s+wasting\s+(?:your\s+)?money\b|\ba\s+diferencia\s+de\s+(?:la\s+seguridad\s+social|la\s+sanidad"
+    r"\s+p[uú]blica|el\s+sistema\s+p[uú]blico)\b"
     r"|\bunlike\s+(?:other|most)\s+(?:clinics|doctors|surgeons|practices|\w+ologists|\w+ists|dentists|gps)\b|\bbetter\s+than\s+(?:other|any"
     r"|the)\b"
     r"|\bwhy\s+go\s+anywhere\s+else\b|\bdon['’]?t\s+waste\s+your\s+money\b|\bno\s+malgast[eé]is\b"
-    r"|\b(?:highest|best|lowest)\s+(?:\w+\s+){0,3}?in\s+the\s+"
-    r"(?:country|region|city|uk|world)\b|\b(?:los\s+)?mejores\s+resultados\b|\bunlike\s+the\s+nhs\b"
+    r"|\b(?:highest|best|lowest)\s+(?:[\w-]+\s+){0,4}?in\s+the\s+"
+    r"(?:country|region|city|uk|world|state|province|county|area|town)\b|\b(?:los\s+)?mejores\s+resultados\b|\bunlike\s+the\s+nhs\b"
     r"|\bno\s+other\s+(?:surgeon|doctor|clinic)\b"
     r"|\b(?:mucho\s+)?mejor\s+que\s+(?:las?|los|otr[oa]s|cualquier)\b|\ba\s+diferencia\s+de\s+otr[oa]s\b"
     r"|\b(?:the\s+)?best\s+\w+\s+on\s+the\s+market\b|\bthe\s+best\s+in\s+(?:the\s+)?(?:region|country|city"
@@ -245,7 +250,7 @@ def _mentioned(d: Draft, start: int, end: int) -> bool:
 # Thanking the reviewer for their stars, with nothing that invites anyone to book, answers the review; a testimonial
 # advertises ("Another 5-star review! ... Book now"). Leave-one-file-out: two clean thank-you replies (drafts_hand_a,
 # _c) were flagged.
-_STARS = ci(r"⭐|★|\bstars?\b|\bestrellas?\b")
+_STARS = ci(r"⭐|★|\bstars?\b|\bestrellas?\b|\breviews?\b|\breseñas?\b|\bfeedback\b|\bvaloraci[oó]n\b")
 _THANKS = ci(r"\b(?:thanks|thank\s+you|means\s+a\s+lot|gracias|agradec\w+)\b")
 _INVITES = ci(r"\b(?:book|booking|appointments?|call\s+us|dm|link|reserva\w*|pide\s+cita|pedir\s+cita|cita|whatsapp"
               r"|llam[ae]n?os|contact\s+us|escr[ií]benos)\b|\b(?:new|nuev[oa]s?)\s+(?:patients?|pacientes?)\b")
@@ -300,7 +305,8 @@ def detect(d: Draft) -> list[Hit]:
              if not any(h.start <= a < h.end for h in hits)]
     if not myth:
         hits += [Hit("ad.claim", a, b) for a, b in CLAIM_TYPOS.finditer(text)
-                 if not any(h.start <= a < h.end for h in hits) and not _mentioned(d, a, b)]
+                 if not any(h.start <= a < h.end for h in hits) and not _mentioned(d, a, b)
+                 and not _NEGATED.search(text, max(0, a - 30), a)]  # "we can't guarantee", "no podemos garantizar"
     hits += [Hit("ad.superlative", m.start(), m.end()) for pattern in (SUPERLATIVE_RE, RANKING_RE)
              for m in pattern.finditer(text) if not _mentioned(d, m.start(), m.end())
              and not _NEGATED.search(text, max(0, m.start() - 30), m.start())]
@@ -308,7 +314,8 @@ def detect(d: Draft) -> list[Hit]:
         hits += _above_others(d)
     if not event and not _NOTHING_SOLD.search(text):
         hits += [Hit("ad.inducement", m.start(), m.end()) for m in INDUCEMENT_RE.finditer(text)
-                 if not _NEGATED.search(text, max(0, m.start() - 30), m.start())]
+                 if not _NEGATED.search(text, max(0, m.start() - 30), m.start())
+                 and not _mentioned(d, m.start(), m.end())]  # "¿hacemos descuentos? No: ..." is answered, not offered
     for m in RESULTS_RE.finditer(text):
         hits.append(Hit("ad.before_after", m.start(), m.end()))
     for m in BEFORE_AFTER_RE.finditer(text):  # promotion cue outside the "pre-op/post-op" words themselves

@@ -6,6 +6,7 @@ educational sentence about MRI scans is not a picture of a patient.
 
 from __future__ import annotations
 
+from bot.draft_check import situations as sit
 from bot.draft_check.types import Hit, Rule
 from bot.draft_check.vocabulary import BEFORE_AFTER_RE, RESULTS_RE, TOLD_TO_POST, Draft, FuzzyTerms, ci, word_alt
 
@@ -231,6 +232,29 @@ def _story(d: Draft) -> list[Hit]:
     return [Hit(rule, person.start(), person.end())]
 
 
+# Pointing readers at a named person's result: "look at Karen's new smile", "see what Kara says [video]", "mira el
+# cambio de Carmen", "swipe to see Tom's transformation".
+_LOOK = ci(
+    r"\b(?:look\s+at|see|watch|check\s+out|swipe|hear|mira|mire|miren|mirad|desliza|ve|vean)\b|\[video\]|\bv[ií]deo\b"
+    r"|\bphotos?\b|\bfotos?\b|📸|📷|🎥|👇"
+)
+
+_QUOTED_BY = ci(r"\b(?:what|says|dice|que|far)\s+$")
+
+
+def _named_result_shown(d: Draft) -> list[Hit]:
+    """A named person's treatment result shown to readers (a picture or a video of them, in effect)."""
+    named = sit.first(d, "who.named_result")
+    if named is None:
+        return []
+    quoted = _QUOTED_BY.search(d.text, max(0, named[0] - 20), named[0]) is not None  # "what Jess said": words
+    shown = MEDIA_RE.search(d.text) or BEFORE_AFTER_RE.search(d.text)
+    if not shown and (quoted or _LOOK.search(d.text, max(0, named[0] - 60), named[1] + 60) is None):
+        return []
+    rule = "consent.verbal" if d.consent_any else "consent.media"
+    return [Hit(rule, named[0], named[1])]
+
+
 def detect(d: Draft) -> list[Hit]:
     """Shared patient media (or one patient's story) without written consent or de-identification stated."""
     # "el compadre dijo que lo subiéramos": somebody's body or care on camera, shared on a say-so (not a team photo)
@@ -238,8 +262,12 @@ def detect(d: Draft) -> list[Hit]:
         d.clinical or d.setting or _PROCEDURE.search(d.text) is not None or _BODY.search(d.text) is not None
         or _CARE_MEDIA.search(d.text) is not None
     ) and _STAFF_SCENE.search(d.text) is None
-    if d.consent_written or d.deidentified or not (d.clinical or d.person or d.setting or _PROCEDURE.search(d.text)
-                                                   or told):
+    if d.consent_written or d.deidentified:
+        return []
+    named = _named_result_shown(d)
+    if named:
+        return named
+    if not (d.clinical or d.person or d.setting or _PROCEDURE.search(d.text) or told):
         return []
     rule = "consent.verbal" if d.consent_any else "consent.media"
     text = d.text

@@ -53,6 +53,16 @@ RULES: dict[str, Rule] = {
     ),
 }
 
+# What makes it a treatment rather than a holiday: a procedure, a body part, a clinic's offer.
+_TREATED = re.compile(
+    r"(?i)\b(?:treat(?:ment|ed)|tratamiento|surg\w+|cirug[ií]a|post-?op\w*|lipo\w*|smile|sonrisa|teeth|dientes|nose|nariz"
+    r"|skin|piel|lips|labios|injections?|inyecci\w+|filler|relleno|botox|b[oó]tox|protocol|protocolo|augmentation|aumento"
+    r"|tummy\s+tuck|abdominoplastia|veneers|carillas|implants?|implantes?|braces|invisalign|ortodoncia|weight|peso|talla"
+    r"|size|consult\w*|consulta|valoraci[oó]n|book|reserva|cita|clinic|cl[ií]nica|with\s+us|con\s+nosotros)\b"
+    r"|\w+(?:plasty|plastia|ectomy|ectom[ií]a)\b"
+)
+
+
 # "bumped into Linda", "me encontré a Marta", "Linda, mum of the twins": a named person in the story.
 _MET_NAME = re.compile(
     r"\b(?i:bump(?:ed)?\s+into|ran\s+into|saw|seeing|to\s+see|visited|met|me\s+encontr[eé]\s+a|vi\s+a|visit[eé]\s+a"
@@ -101,6 +111,9 @@ def detect(d: Draft) -> list[Hit]:
         sit.has(d, "what.visit") or sit.has(d, "what.clinical")
     ):
         hits.append(Hit("privacy.figure", gossip[0], gossip[1]))
+    named = sit.first(d, "who.named_result")  # "Tom's transformation after our 6-week protocol"
+    if named and _TREATED.search(text) and not any(h.start <= named[0] < h.end for h in hits):
+        hits.append(Hit("privacy.named", named[0], named[1], placeholder="[NAME]"))
     for m in _MET_NAME.finditer(text):
         if m.group(1) in _NOT_NAME:
             continue

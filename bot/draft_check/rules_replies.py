@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.draft_check import situations as sit
+from bot.draft_check.identifiers import NOT_NAME
 from bot.draft_check.names import GIVEN_NAMES
 from bot.draft_check.types import Hit, Rule
 from bot.draft_check.vocabulary import Draft
@@ -67,6 +68,9 @@ _OWNER_REPLY = re.compile(
 )
 
 
+_YOU = re.compile(r"(?i)\b(?:you|your|tu|tus|usted|su|sus)\b")
+# "your appointment", "tu revisión": the reader's own care, named as such.
+_CARE_NOUN = re.compile(rf"(?i)\b(?:{sit.CARE_NOUN}|check-?ups?|revisi[oó]n|control)\b")
 # A name closing a clause, as one speaks to someone: "We're sorry the filling fell out, Gareth." "..., Linda!"
 _TRAILING_NAME = re.compile(r",\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s*[.!?]")
 
@@ -74,9 +78,12 @@ _TRAILING_NAME = re.compile(r",\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s*[.!?]"
 def detect(d: Draft) -> list[Hit]:
     """A reply (to a review, a handle or a named reader) that speaks about the reader's care."""
     review = sit.has(d, "who.review_author")
-    addressed = (review or sit.has(d, "act.addressed") or sit.has(d, "who.vocative")
-                 or _OWNER_REPLY.search(d.text) is not None
-                 or any(m.group(1) in GIVEN_NAMES for m in _TRAILING_NAME.finditer(d.text)))
+    # One person spoken to by handle or name ("@hannah_k95 ... after your appointment", "..., Gareth. Your notes
+    # show"): "your appointment" then needs no clinical word to say they are a patient.
+    personal = (sit.has(d, "act.addressed") or sit.has(d, "who.vocative")
+                or any(m.group(1) in GIVEN_NAMES or (m.group(1) not in NOT_NAME and _YOU.search(d.text))
+                       for m in _TRAILING_NAME.finditer(d.text)))
+    addressed = review or personal or _OWNER_REPLY.search(d.text) is not None
     if not addressed:
         return []
     hits: list[Hit] = []
@@ -84,13 +91,17 @@ def detect(d: Draft) -> list[Hit]:
     # Declining to advise ("no puedo decirte si dejarla; háblalo con tu psiquiatra, que conoce tu historia") names the
     # reader's care only to send them back to it (a clean look-alike of drafts_hand_c).
     declined = sit.DECLINE_RE.search(d.text) is not None
+    # Advice on the reader's own numbers ("your blood sugar = prediabetes, start berberine") is the advice rules'
+    # finding; naming their care there is how advice is given, not a further disclosure.
+    advice = sit.first(d, "act.dose") or sit.first(d, "act.drug")
     care = sit.spans(d, "what.your_care") + sit.spans(d, "what.no_show") + sit.spans(d, "what.recovery")
     for start, end in sorted(care):
         if _SEND_TO.search(d.text, max(0, start - 30), start):
             continue
         s_start, s_end = d.sentence_of(start)
         clinical = (sit.has(d, "what.clinical", s_start, s_end) or sit.has(d, "what.visit", s_start, s_end)
-                    or _RECORD.search(d.text, start, end) is not None)
+                    or _RECORD.search(d.text, start, end) is not None
+                    or (personal and advice is None and _CARE_NOUN.search(d.text, start, end) is not None))
         recovery = sit.has(d, "what.recovery", s_start, s_end)
         if declined and not recovery and not sit.has(d, "what.no_show", s_start, s_end):
             continue

@@ -17,10 +17,12 @@ from bot.draft_check.situations_conduct import (
     BLAME_READER_RE,
     KIND_RE,
     MET_IN_CARE_RE,
+    NAMED_RESULT_RE,
     PATIENT_GROUP_RE,
     READER_RELATIVE_RE,
     RIDICULE_RE,
     ROLE_RE,
+    named_results,
 )
 from bot.draft_check.vocabulary import CLINICAL_RE, STAR_REVIEW, Draft, ci
 
@@ -141,6 +143,8 @@ CARE_NOUN = (
 # The reader's own care, said back to them: "your scan results", "you missed", "su analítica", "faltó a".
 YOUR_CARE_RE = ci(
     rf"\b(?:your|su|sus|tu|tus)\s+(?:\w+\s+){{0,2}}?(?:{CARE_NOUN})\b"
+    r"|\b(?:saw|seeing|seen|see)\s+you\s+(?:in|at)\s+(?:the\s+|your\s+)?(?:clinic|surgery|practice|a&e|ward|appointment"
+    r"|check-?up)\b|\bte\s+vi\s+en\s+(?:la\s+)?(?:consulta|cl[ií]nica|revisi[oó]n)\b"
     r"|\byou\s+(?:missed|cancel+ed|did\s+not\s+attend|didn['’]t\s+(?:attend|turn\s+up|show)|arrived|came\s+in"
     r"|were\s+(?:seen|late|rude)|attended|had\s+(?:a|an|your)|saw\s+(?:dr|the)|waited)"
     r"|\bwe\s+(?:saw|treated|examined|referred|prescribed)\s+you\b"
@@ -420,6 +424,7 @@ PARTS: dict[str, re.Pattern[str]] = {
     "who.group": PATIENT_GROUP_RE,
     "who.kind": KIND_RE,
     "who.confirmed_patient": CONFIRM_PATIENT_RE,
+    "who.named_result": NAMED_RESULT_RE,  # the name's span only, see _named_results
     "what.clinical": CLINICAL_RE,
     "what.your_care": YOUR_CARE_RE,
     "what.no_show": NO_SHOW_RE,
@@ -455,6 +460,7 @@ PARTS: dict[str, re.Pattern[str]] = {
     "mit.generic_reply": GENERIC_REPLY_RE,
     "mit.general_info": GENERAL_INFO_RE,
 }
+_FOUND_BY = {"who.vocative": _vocatives, "who.named_result": named_results}  # parts found by code, not one pattern
 
 
 def spans(d: Draft, name: str) -> list[tuple[int, int]]:
@@ -465,8 +471,8 @@ def spans(d: Draft, name: str) -> list[tuple[int, int]]:
 def _spans(d: Draft, name: str) -> list[tuple[int, int]]:
     cache = d.cache.setdefault("parts", {})
     if name not in cache:
-        if name == "who.vocative":
-            cache[name] = _vocatives(d.text)
+        if name in _FOUND_BY:
+            cache[name] = _FOUND_BY[name](d.text)
         else:
             cache[name] = [(m.start(), m.end()) for m in PARTS[name].finditer(d.text) if m.end() > m.start()]
     found: list[tuple[int, int]] = cache[name]

@@ -6,6 +6,9 @@ Kept apart from `situations.py` (which registers them in PARTS) so each module s
 
 from __future__ import annotations
 
+import re
+
+from bot.draft_check.identifiers import NOT_NAME
 from bot.draft_check.vocabulary import ci
 
 # The reader's relative, spoken of to the reader: "a tu mamá cámbiale...", "lo de tu vieja", "your 7-year-old".
@@ -59,6 +62,13 @@ ROLE_RE = ci(
     rf"|\b(?:the\s+only|(?:el|la)\s+[uú]nic[oa])\s+(?:(?:person|one|woman|man|lady|family|child|kid|patient|persona"
     rf"|mujer|hombre|señora|señor|familia|niñ[oa]|paciente|vecin[oa]|dentist|{_LAY_ROLE})\s+)?"
     rf"(?:in|there|en|de|del|con|from|on)\b"
+    # ... or one of a small named group: "the Riverside FC first team", "swim team captain at Hollis Creek High",
+    # "Year 2 parents at Millbeck Primary", "the same ferry crew" (not a team or "equipo", mostly staff or a company's)
+    r"|\b(?-i:[A-Z])\w+\s+(?-i:FC|CF|AFC|RFC|United|Rovers|Athletic|High|Primary|Academy)\b"
+    r"|(?<!\bour\s)(?<!\bmy\s)(?<!\bmi\s)(?<!\bnuestro\s)(?<!\bnuestra\s)\b(?:squad|crew|class|band|choir|pupils?"
+    r"|classmates?|captain|year\s+\d+|plantilla|tripulaci[oó]n|clase|banda|coro|alumn[oa]s?|capit[aá]n[a]?)"
+    r"\s+(?:\w+\s+){0,2}?(?:of|at|from|de|del|en)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?(?-i:[A-Z])\w+"
+    r"|\bsame\s+(?:\w+\s+)?(?:crew|squad|class|band|choir|tripulaci[oó]n|clase)\b"
     # ... or a family named with their place: "the Whitmore family from Glen Arden", "el nene de los Fernández"
     r"|\b(?-i:[A-Z])\w+\s+family\s+(?:from|of|in)\b"
     r"|\b(?:nene|nena|niñ[oa]|hij[oa]|abuel[oa]|chic[oa]|madre|padre|señora?|mujer|marido|familia)\s+de\s+los\s+(?-i:[A-Z])\w+"
@@ -150,3 +160,29 @@ PATIENT_GROUP_RE = ci(
     r"|old\s+(?:boys|dears|folk)|jubilad[oa]s|pensionistas|tercera\s+edad|abuelitos|abuelas|viejitos|viejitas"
     r"|types\s+of\s+(?:people|patients)|tipos\s+de\s+(?:pacientes|gente))\b"
 )
+
+# A named person shown with their treatment's result or saying how it went: "Jake's reaction when he saw his new
+# smile", "Tom's transformation", "what Jess said after her tummy tuck", "says Jade about her breast augmentation",
+# "la transformación de Sofi", "el antes y después de Lucía", "lo que dice Carmen de su rinoplastia". The name and
+# the treatment together tell everyone who knows them what was done to them.
+NAMED_RESULT_RE = re.compile(
+    r"(?<![\w.])(?<!Dr\s)(?<!Dra\s)(?<!Dr\.\s)(?<!Dra\.\s)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)['’]s\s+"
+    r"(?i:(?:new|amazing|incredible|stunning|fresh|real)\s+)?(?i:smile|nose|reaction|transformation|results?|journey"
+    r"|glow[- ]?up|body|skin|face|teeth|lips|progress|before\s+and\s+after|recovery)\b"
+    r"|\b(?i:transformaci[oó]n|sonrisa|reacci[oó]n|cambio|resultados?|nariz|antes\s+y\s+(?:el\s+)?despu[eé]s|evoluci[oó]n"
+    r"|recuperaci[oó]n)\s+de\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b"
+    r"|\b(?i:what|how\s+far|see\s+what|hear\s+what)\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s+(?i:says|said|has\s+come|thinks|thought)\b"
+    r"|\b(?i:says|dice)\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s+(?i:about|de)\s+(?i:her|his|their|su)\b"
+    r"|\b(?i:lo\s+que\s+(?:dice|dijo|opina))\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s+(?i:de|sobre|tras)\b"
+)
+_TITLES = frozenset({"Dr", "Dra", "Mr", "Mrs", "Ms", "My", "Mi", "Our", "Your"})
+
+
+def named_results(text: str) -> list[tuple[int, int]]:
+    """Where a person is named next to their treatment's result ("Tom's transformation"): the name's span."""
+    found = []
+    for m in NAMED_RESULT_RE.finditer(text):
+        group = next(g for g in range(1, (m.lastindex or 0) + 1) if m.group(g))
+        if m.group(group) not in NOT_NAME and m.group(group) not in _TITLES:
+            found.append((m.start(group), m.end(group)))
+    return found

@@ -193,8 +193,11 @@ ENCOUNTER = (
 ENCOUNTER_ANY_RE = ci(rf"\b(?:{ENCOUNTER})")
 CLINICAL_RE = ci(
     rf"(?<![\w@#])(?:{CLINICAL_WORDS})(?:e?s)?(?!\w)|(?<![\w@#])(?:{CLINICAL_ABBR})(?![\w@])"
-    rf"|\b\w+(?:itis|oma|osis|pathy|pat[ií]a|ectomy|ectomía|plasty|plastia|scopy|scopia"
-    rf"|algia)\b"
+    rf"|\b\w+(?:itis|oma|osis|path(?:y|ies)|pat[ií]as?|ectom(?:y|ies)|ectom[ií]as?|plast(?:y|ies)|plastias?"
+    rf"|scop(?:y|ies)|scopias?|algias?)\b"
+    # a function lost: "sudden vision loss", "pérdida de audición"
+    rf"|\b(?:vision|visual|hearing|memory|sight)\s+loss\b|\bp[eé]rdida\s+(?:de\s+)?(?:visi[oó]n|audici[oó]n|memoria"
+    rf"|la\s+vista|o[ií]do)\b"
     rf"|\b(?:{ENCOUNTER})"
 )
 
