@@ -40,7 +40,7 @@ TRAINING_DIR = Path(__file__).resolve().parent / "data"
 # in this folder untrained, is scored fresh with `check_bench.py --data`, and only then joins the list
 # (tests/data/DRAFTS.md records each fresh score).
 TRAINING_NAMES = ("drafts.jsonl", "drafts_hand_a.jsonl", "drafts_hand_b.jsonl", "drafts_hand_c.jsonl",
-                  "drafts_hand_d.jsonl", "drafts_hand_e.jsonl", "drafts_hand_f.jsonl",
+                  "drafts_hand_d.jsonl", "drafts_hand_e.jsonl", "drafts_hand_f.jsonl", "drafts_hand_g.jsonl",
                   "drafts_retired_blind1.jsonl", "drafts_retired_blind2.jsonl", "drafts_retired_blind3.jsonl")
 # The files written independently of the rules, one writer each: they get INDEPENDENT_WEIGHT.
 INDEPENDENT_FILES = ("drafts_hand_*.jsonl", "drafts_retired_blind*.jsonl")
