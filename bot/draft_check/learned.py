@@ -34,14 +34,15 @@ log = logging.getLogger(__name__)
 # Shipped with the package (package data), so an installed bot trains its second opinion too.
 TRAINING_DIR = Path(__file__).resolve().parent / "data"
 # drafts.jsonl (the rules' own development set, hand-written + generated), the hand-written batches written
-# independently of the rules (drafts_hand_*.jsonl) and the three former blind sets, retired into training in round 4
-# after their final measurement (drafts_retired_blind*.jsonl, written blind by three more writers); the held-out set
+# independently of the rules (drafts_hand_*.jsonl) and the four former blind sets, retired into training in round 4
+# after their final measurement (drafts_retired_blind*.jsonl, written blind by four more writers); the held-out set
 # and the current blind set are never trained on. Listed by name, not by pattern: a new independent file first lands
 # in this folder untrained, is scored fresh with `check_bench.py --data`, and only then joins the list
 # (tests/data/DRAFTS.md records each fresh score).
 TRAINING_NAMES = ("drafts.jsonl", "drafts_hand_a.jsonl", "drafts_hand_b.jsonl", "drafts_hand_c.jsonl",
                   "drafts_hand_d.jsonl", "drafts_hand_e.jsonl", "drafts_hand_f.jsonl", "drafts_hand_g.jsonl",
-                  "drafts_retired_blind1.jsonl", "drafts_retired_blind2.jsonl", "drafts_retired_blind3.jsonl")
+                  "drafts_hand_h.jsonl", "drafts_hand_i.jsonl", "drafts_retired_blind1.jsonl",
+                  "drafts_retired_blind2.jsonl", "drafts_retired_blind3.jsonl", "drafts_retired_blind4.jsonl")
 # The files written independently of the rules, one writer each: they get INDEPENDENT_WEIGHT.
 INDEPENDENT_FILES = ("drafts_hand_*.jsonl", "drafts_retired_blind*.jsonl")
 # Each independent hand-written draft counts as 4 rows of drafts.jsonl: their wording is what the checker has
@@ -80,6 +81,9 @@ C_REGULARISATION = 3.0
 # at -0.5 gained 0.1 point of recall for 4 more clean drafts flagged (drafts_hand_e 91.2% -> 89.9%, f 90.4% -> 89.7%);
 # consent at -0.75 gained one draft, advertising at -0.75 cost two clean drafts for one find; professionalism at
 # 0.25 passed 4 more clean drafts but lost 29 finds (0.931 -> 0.907). All left as they were.
+# Re-checked with thirteen independent files (drafts_hand_g/h/i and retired blind set 4 added; 5,398 drafts): these
+# thresholds 0.935 / 90.6% clean passed; professionalism -0.25: 0.939 / 89.7%, 0.25: 0.931 / 91.2%, 0.5: 0.924 /
+# 91.7%; privacy -0.5: 0.936 / 90.4%, 0.0: 0.934 / 90.7%. Left as they were.
 CATEGORY_MARGIN: dict[str, float] = {"patient-privacy": -0.25, "professionalism": 0.0}
 
 # scikit-learn's default token pattern: the words `leaning_words` can point at.

@@ -1,7 +1,10 @@
 """Make blind4_typos.jsonl: every "en" question of blind4.jsonl with exactly two
 realistic typos (adjacent key, dropped letter, doubled letter, swapped neighbours)
 in two different words of 4+ letters. Fixed seed, so the output is reproducible."""
-import json, os, random, re
+import json
+import os
+import random
+import re
 
 SEED = 4004
 D = os.path.dirname(os.path.abspath(__file__))
@@ -40,7 +43,8 @@ WORD = re.compile(r"^([^A-Za-z]*)([A-Za-z]{4,})([^A-Za-z]*)$")
 
 def main():
     rng = random.Random(SEED)
-    rows = [json.loads(l) for l in open(os.path.join(D, "blind4.jsonl"), encoding="utf-8") if l.strip()]
+    with open(os.path.join(D, "blind4.jsonl"), encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
     out = []
     for r in rows:
         if r["group"] != "en":
