@@ -385,6 +385,10 @@ def rule_ids(text: str) -> set[str]:
         ("Llevo cuatro cañas en la boda y mañana opero a las 8, qué puede salir mal", "prof.impaired"),
         ("Great to see you at your appointment on Tuesday! Fancy a coffee sometime? x", "prof.invite"),
         ("Te atendí en la consulta el lunes y no paro de pensar en ti, ¿quedamos para cenar?", "prof.invite"),
+        ("Un vermut a mediodía y consulta a las 17h, lo que no sepan en la sala de espera...", "prof.impaired"),
+        ("Quick pint with the partners at lunch, then the afternoon diabetes clinic 🍺", "prof.impaired"),
+        ("Hey gorgeous, hope your stitches are settling. Message me anytime 😉", "prof.invite"),
+        ("My Hinge match turned out to be my 10am follow-up. Awkward, but still going 😅", "prof.invite"),
         ("Anyone who voted for the cuts deserves to sit in that waiting room for hours.", "prof.politics"),
         ("Los que votaron recortes, que no vengan a quejarse a urgencias.", "prof.politics"),
         ("Dr Mirren in gastro botched yet another scope. Unbelievable.", "prof.verdict"),
@@ -410,6 +414,8 @@ def test_combined_parts_make_a_finding(text: str, rule: str) -> None:
         "People ask if I \"guarantee\" results. No doctor can; I explain risks and benefits instead.",
         "Declaración de intereses: en 2026 recibí honorarios de Laboratorios Norte por una charla.",
         "Thanks to everyone who came to Saturday's CPR workshop at the library!",
+        "Hey beautiful people! The clinic is open on Saturday for flu jabs 💉",
+        "Alcohol before surgery: stop drinking beer or wine 48 hours before your operation.",
     ],
 )
 def test_look_alikes_of_the_combined_parts_pass(text: str) -> None:

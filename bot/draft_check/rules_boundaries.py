@@ -102,6 +102,7 @@ _NEGATED = ci(r"\b(?:never|don['’]?t|do\s+not|no|nunca|not)\s+(?:\w+\s+){0,3}$
 _ONE_DRINK = ci(
     r"\b(?:wine|vodka|tequila|gin|rum|prosecco|champagne|cava|margaritas?|mojitos?|negronis?|sangria|booze|beer|lager"
     r"|cider|brindando|brindamos|un\s+vino|vino\s+(?:tinto|blanco)|cerveza|birra|fernet|chelas?|cubata|calimocho"
+    r"|pints?|cañas?|mezcal\w*|vermu\w*|vermouth|malbec|merlot|rioja|tinto|whiske?y|bottle\s+of\s+(?:red|white|wine|\w+)|botella\s+de\s+vino"
     r"|shots?\s+before|leaving\s+do|after[- ]party"
     r"|(?:me|I)\s+(?:\w+\s+){0,2}?passed\s+out|bailando\s+encima|dancing\s+on\s+the\s+table|sin\s+dormir\s+la\s+mona)\b"
 )
@@ -114,7 +115,8 @@ _AFTER_DUTY = ci(
 )
 _DUTY_NEAR = ci(
     r"\b(?:night\s+shift|shift|on[- ]call|nights|ward\s+round|theatre|(?:back\s+)?on\s+the\s+ward|(?:morning|afternoon"
-    r"|evening|this\s+afternoon['’]?s?)\s+(?:clinic|list|surgery)|clinic\s+(?:this\s+afternoon|tomorrow|later)|guardia"
+    r"|evening|this\s+afternoon['’]?s?)\s+(?:\w+\s+)?(?:clinic|list|surgery)|clinic\s+(?:this\s+afternoon|tomorrow|later)|guardia"
+    r"|(?:consulta|clinic|quir[oó]fano)\s+a\s+las\s+\d+h?|control\s+de\s+enfermer[ií]a|nurses['’]?\s+station|the\s+ward"
     r"|turno|quir[oó]fano|consulta\s+de\s+(?:la\s+)?tarde|pase\s+de\s+planta|scrubs|la\s+bata|bata\s+puesta"
     r"|medical\s+questions|preguntas\s+m[eé]dicas|operating|operar|resus|c-?section|ces[aá]rea|list)\b"
 )
@@ -138,6 +140,10 @@ _MET_IN_CARE = ci(
     r"|practice|hospital|appointment|a&e|ed|consultation|ward)"
     r"|\byour\s+(?:file|notes|records|chart|appointment|consultation|scan|results)\b"
     r"|\b(?:my|the)\s+last\s+(?:appointment|patient)\b|\bat\s+your\s+(?:appointment|check-?up|visit)\b"
+    # the care itself, named to the one addressed: "your stitches", "fixing your knee", "tu empaste", "my 3pm follow-up"
+    r"|\b(?:your|tu|su)\s+(?:stitches|scar|knee|hip|op(?:eration)?|surgery|procedure|puntos|cicatriz|empaste|operaci[oó]n"
+    r"|rodilla|cadera|herida)\b|\bmy\s+\d{1,2}\s*(?:am|pm)\s+(?:follow-?up|patient|appointment)\b"
+    r"|\b(?:saw|met|treated)\s+in\s+(?:clinic|surgery|a&e|the\s+ward)\b|\bya\s+no\s+te\s+llevo\b"
     r"|\b(?:te|le)\s+(?:atend[ií]|vi|conoc[ií])\s+(?:en|durante)\s+(?:la\s+)?(?:consulta|cita|urgencias|guardia)"
     r"|\b(?:desde\s+que|cuando)\s+(?:te|le)\s+atend[ií]\b|\bsaw\s+(?:you|your\s+appointment)\b"
     r"|\b(?:en|de)\s+(?:la\s+|tu\s+)?(?:consulta|cita)\b|\btu\s+(?:historia|expediente|ficha|n[uú]mero\s+de\s+la"
@@ -148,7 +154,12 @@ _MET_IN_CARE = ci(
 _ADMIRE = ci(
     r"\b(?:you\s+looked|you\s+look|you['’]re\s+(?:so\s+)?(?:gorgeous|beautiful|stunning|cute|hot)|qu[eé]\s+(?:bonit[oa]|guap[oa]"
     r"|lind[oa])|(?:est[aá]s|estabas|eres)\s+(?:muy\s+)?(?:guap[oa]|preciosa?|lind[oa])|no\s+(?:dejo|paro)\s+de\s+pensar"
-    r"|can['’]?t\s+stop\s+thinking|(?:me\s+pasas|give\s+me)\s+(?:tu|your)\s+(?:n[uú]mero|number))\b"
+    r"|can['’]?t\s+stop\s+thinking|(?:me\s+pasas|give\s+me)\s+(?:tu|your)\s+(?:n[uú]mero|number)"
+    # a compliment as the greeting ("Hey beautiful", "Oye preciosa"), or looks compared ("even better looking")
+    r"|(?:hey|hi|hello|morning|oye|hola|buenas)\s+(?:there\s+)?(?:beautiful|gorgeous|handsome|stunning|sexy|preciosa?"
+    r"|guap[ií]?\w*|bonit[oa]|hermos[oa])|(?:even\s+)?better[- ]looking"
+    r"|(?:est[aá]s|estabas|eres)\s+(?:muy\s+)?guap[ií]sim[oa]"
+    r"|invitarte\s+a\s+(?:cenar|tomar|un\s+caf[eé]|salir)|(?:ask|asking)\s+you\s+out|(?:tinder|hinge|bumble)\s+match)\b"
 )
 
 # --- care made to depend on votes -------------------------------------------------------------------------
