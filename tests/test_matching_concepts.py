@@ -131,3 +131,13 @@ def test_concepts_can_be_switched_off() -> None:
     texts = ["what are the dangers of social media"]
     assert Featurizer(texts, concepts=None).width == Featurizer(texts, concepts={}).width
     assert settings.concept_weight == 0
+
+
+def test_concepts_work_without_the_stems_part() -> None:
+    """With stems off (DOCSOCIAL_MATCH_STEM_FEATURES=false) the concepts are the third part, not lost."""
+    texts = ["what are the dangers of social media", "how many doctors use twitter"]
+    concepts = parse_concepts(CONCEPTS, "test")
+    featurizer = Featurizer(texts, char_range=(2, 4), stems=False, concepts=concepts, concept_weight=0.5)
+    rows = featurizer.transform(["downsides", "dangers"])
+    concept_block = slice(featurizer.width - 2, featurizer.width)  # the two groups' columns come last
+    assert rows[0].toarray()[0, concept_block].any() and rows[1].toarray()[0, concept_block].any()

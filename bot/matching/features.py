@@ -124,6 +124,7 @@ class Featurizer:
             self._parts.append(
                 ({str(k): int(v) for k, v in stemmed.vocabulary_.items()}, np.asarray(stemmed.idf_, dtype=np.float64))
             )
+        self._stemmed_part = stems
         # Concepts (bilingual synonym groups, `concepts.py`) form the last part, after words, characters, stems.
         self._concepts: dict[str, str] = dict(concepts or {})
         self._concept_weight = concept_weight
@@ -244,7 +245,7 @@ class Featurizer:
             chars_vocabulary = self._parts[1][0]
             chars = [c for g in char_wb_ngrams(word, *self._char_range) if (c := chars_vocabulary.get(g)) is not None]
             stems: list[int] = []
-            if len(self._parts) > 2:
+            if self._stemmed_part:
                 stems_vocabulary = self._parts[2][0]
                 stems = [c for t in _TOKEN.findall(self._stemmed(word)) if (c := stems_vocabulary.get(t)) is not None]
             found = (chars, stems)
@@ -272,14 +273,13 @@ class Featurizer:
             hits[1].extend(chars)
             hits[2].extend(stems)
         scales = [self._word_weight, 1.0, 1.0]
+        if not self._stemmed_part:
+            del hits[2], scales[2]  # no stems part: the next part, if any, is the concepts'
         if self._concepts:
-            if len(self._parts) == 3:
-                hits.append([])
-                scales.append(0.0)
             concepts = self._parts[-1][0]
             hits.append([c for k in self._concepts_of(text) if (c := concepts.get(k)) is not None])
             scales.append(self._concept_weight)
-        for (vocabulary, idf), part_hits, scale in zip(self._parts, hits, scales, strict=False):
+        for (vocabulary, idf), part_hits, scale in zip(self._parts, hits, scales, strict=True):
             counts = Counter(part_hits)  # in order of first appearance, as the norms below expect
             if counts:
                 part_columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
