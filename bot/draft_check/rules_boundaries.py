@@ -259,15 +259,13 @@ def _impaired(d: Draft) -> list[Hit]:
     if _SOBER_OR_TEACHING.search(d.text):
         return []
     for m in _STATE.finditer(d.text):  # the writer impaired next to their work
-        s_start, s_end = d.sentence_of(m.start())
-        near = d.text[max(0, s_start - 160) : min(len(d.text), s_end + 160)]
+        near = d.around(m.start(), 160, 160)
         before = d.text[max(0, m.start() - 40) : m.start()]
         if _WORK.search(near) and _FIRST_PERSON.search(near) and not _NEGATED.search(before) \
                 and not _AFTER_DUTY.search(near):
             return [Hit("prof.impaired", m.start(), m.end())]
     for m in _ONE_DRINK.finditer(d.text):
-        s_start, s_end = d.sentence_of(m.start())
-        near = d.text[max(0, s_start - 100) : min(len(d.text), s_end + 100)]
+        near = d.around(m.start(), 100, 100)
         before = d.text[max(0, m.start() - 40) : m.start()]
         if _DUTY_NEAR.search(near) and not _NEGATED.search(before) and not _AFTER_DUTY.search(near):
             return [Hit("prof.impaired", m.start(), m.end())]

@@ -250,8 +250,7 @@ def _situations(d: Draft) -> list[Hit]:
                 hits.append(Hit("prof.disparage", start, end))
                 break
     for start, end in sit.spans(d, "act.mock_patient"):  # an eye-roll or put-down with a patient in view
-        s_start, s_end = d.sentence_of(start)
-        window = text[max(0, s_start - 200) : min(len(text), s_end + 100)]
+        window = d.around(start, 200, 100)
         if PATIENT_IN_VIEW_RE.search(window):
             hits.append(Hit("prof.disparage", start, end))
             break

@@ -96,8 +96,7 @@ def detect(d: Draft) -> list[Hit]:
             hits.append(Hit("privacy.child", start, end, placeholder="[PERSON]"))
             break
     for start, end in sorted(sit.spans(d, "who.local_figure") + sit.spans(d, "who.role")):
-        s_start, s_end = d.sentence_of(start)
-        near = text[max(0, s_start - 150) : min(len(text), s_end + 150)]
+        near = d.around(start, 150, 150)
         if _EVENT.search(near) and not sit.VISIT_RE.search(near):
             continue  # "la profe Elvira dio una charla sobre diabetes": a public role at an event, not a patient
         if CLINICAL_RE.search(near) or sit.VISIT_RE.search(near):

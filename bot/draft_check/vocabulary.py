@@ -339,6 +339,12 @@ class Draft:
             start, end = 0, len(self.text)
         return max(start, pos - SENTENCE_RADIUS), min(end, pos + SENTENCE_RADIUS)
 
+    def around(self, pos: int, before: int, after: int) -> str:
+        """The sentence holding `pos` with `before` characters ahead of it and `after` past it: where a part
+        that qualifies the match ("on call", "a patient", "at the bar") may sit."""
+        start, end = self.sentence_of(pos)
+        return self.text[max(0, start - before) : min(len(self.text), end + after)]
+
     def sentence_text(self, pos: int) -> str:
         start, end = self.sentence_of(pos)
         return self.text[start:end]
