@@ -49,13 +49,14 @@ _MIN_DOMAIN_WORD = 4  # shorter words ("the", "app", "de") say nothing about the
 @dataclass(frozen=True)
 class Candidate:
     entry: Entry
-    score: float  # confidence in [0, 1]
-    # Before capping at 1: steering can lift two entries past certainty, and their difference still ranks them.
-    evidence: float | None = None
+    # The confidence before capping at 1: steering can lift two entries past certainty, and their difference
+    # still ranks them and decides whether they are too close to tell apart.
+    strength: float
 
     @property
-    def strength(self) -> float:
-        return self.score if self.evidence is None else self.evidence
+    def score(self) -> float:
+        """The confidence in [0, 1], as shown and compared with the thresholds."""
+        return min(self.strength, 1.0)
 
 
 @dataclass(frozen=True)
@@ -265,11 +266,7 @@ class Matcher:
         top = top[np.argsort(-confidence[top], kind="stable")]
         curated = len(self.entries)  # positions past the curated ones are the community's own
         ranked = [
-            Candidate(
-                self.entries[i] if i < curated else own_entries[i - curated],
-                min(float(confidence[i]), 1.0),
-                float(confidence[i]),
-            )
+            Candidate(self.entries[i] if i < curated else own_entries[i - curated], float(confidence[i]))
             for i in top
             if confidence[i] >= 0
         ]
@@ -351,7 +348,7 @@ class Matcher:
             if stats[0] == stats[1] or not (owns[0] or owns[1]):
                 return top
             if stats[0] != statistics:  # the runner-up is the one this question wants
-                promoted = Candidate(candidate.entry, top[0].score, top[0].evidence)
+                promoted = Candidate(candidate.entry, top[0].strength)
                 return [promoted, *(c for c in top[1:] if c is not candidate)]
             return [top[0], *(c for c in top[1:] if c is not candidate)]
         return top
