@@ -1,6 +1,6 @@
 """Bilingual concept groups (`data/concepts.yaml`): synonyms a question may use that no phrasing did.
 
-Each group of words and two-word phrases becomes one feature, so "lo malo de las redes" shares a feature
+Each group of words and phrases (one to three words) becomes one feature, so "lo malo de las redes" shares a feature
 with phrasings that said "riesgos" or "dangers", across English and Spanish. A malformed file is refused
 with its group and phrase named, never half-loaded.
 """

@@ -218,7 +218,7 @@ class Featurizer:
         return " ".join(out)
 
     def _concepts_of(self, normalized: str) -> list[str]:
-        """The concept of every word and two-word phrase of the text that belongs to one."""
+        """The concept of every run of one to three words of the text that belongs to one."""
         return [c for g in concept_ngrams(normalized) if (c := self._concepts.get(g)) is not None]
 
     def _starts_a_known_word(self, word: str) -> bool:
