@@ -10,8 +10,8 @@ same names as features), and `spans(draft, name)` where.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from bot.draft_check import tone
 from bot.draft_check.situations_conduct import (
     ATTRACTION_RE,
     BLAME_READER_RE,
@@ -459,8 +459,10 @@ PARTS: dict[str, re.Pattern[str]] = {
     "mit.own_doctor": OWN_DOCTOR_RE,
     "mit.generic_reply": GENERIC_REPLY_RE,
     "mit.general_info": GENERAL_INFO_RE,
+    **tone.PATTERNS,  # tone parts are classifier features only: no rule reads them
 }
-_FOUND_BY = {"who.vocative": _vocatives, "who.named_result": named_results}  # parts found by code, not one pattern
+# Parts found by code, not one pattern (the first two also have a pattern above).
+_FOUND_BY = {"who.vocative": _vocatives, "who.named_result": named_results, **tone.FOUND_BY}
 
 
 def spans(d: Draft, name: str) -> list[tuple[int, int]]:
@@ -492,9 +494,5 @@ def first(d: Draft, name: str) -> tuple[int, int] | None:
 
 def parts(d: Draft) -> frozenset[str]:
     """The names of every part present: the detectors' situation read-out, also a classifier feature."""
-    return frozenset(name for name in PARTS if _spans(d, name))
+    return frozenset(name for name in (*PARTS, *_FOUND_BY) if _spans(d, name))
 
-
-@lru_cache(maxsize=1)
-def part_names() -> tuple[str, ...]:
-    return tuple(PARTS)
