@@ -12,8 +12,10 @@ import pytest
 from bot.draft_check import check_draft, guard, summarise
 from bot.draft_check.engine import RULES, new_second_opinion
 from bot.draft_check.evaluate import folds, load_examples
+from bot.draft_check.language import detect_language
 from bot.draft_check.learned import TRAINING_DIR, load_training
 from bot.draft_check.types import CheckResult, Flag
+from bot.draft_check.vocabulary import Draft
 
 DATA = Path(__file__).parent / "data"
 
@@ -314,6 +316,8 @@ def test_every_training_file_is_installed_and_weighted_by_who_wrote_it() -> None
     assert weight_for("drafts_hand_f.jsonl") == INDEPENDENT_WEIGHT
     assert weight_for("drafts_retired_blind3.jsonl") == INDEPENDENT_WEIGHT  # the retired blind sets are independent
     assert not (DATA / "drafts_blind.jsonl").exists()  # moved into training, not kept twice
+    for retired in ("drafts_blind5.jsonl", "drafts_blind6.jsonl"):  # round 5: retired after their final measurement
+        assert not (DATA / retired).exists() and f"drafts_retired_{retired[7:]}" in TRAINING_NAMES
 
 
 def test_labelled_set_is_large_balanced_and_bilingual() -> None:
@@ -572,3 +576,63 @@ def test_round_four_parts_find_the_situation(text: str, category: str) -> None:
 ])
 def test_round_four_look_alikes_stay_clean(text: str) -> None:
     assert not cats(rules_only(text))
+
+
+# --- round 5: look-alikes read from the leave-one-file-out false alarms, and the tone parts ----------------------
+
+@pytest.mark.parametrize("text", [
+    # an interest stated first or in a heading is disclosed
+    "Disclosure up front: I've been paid by Harlan Medical to speak at their event. I'll cover the guideline only.",
+    "Sponsored post: our diabetes evening is funded by an unrestricted grant from GlucoSense. No say in content.",
+    "Declaración de conflicto de intereses: he recibido honorarios como ponente de Laboratorios Fenixia.",
+    "Viaje al congreso pagado por Laboratorios Nerea (declarado). Os dejo un hilo con lo más interesante.",
+    # a promotion word denied, and friends sponsoring a charity run
+    "How I study for exams: flashcards and question banks. Not sponsored, no affiliate links.",
+    "Marathon done in 4:12! Thanks to everyone who sponsored me for the hospice 🏃",
+    # free public-health checks, a graduating class, an emergency number
+    "Free blood pressure checks this Saturday at Millbrook Library, no appointment needed 🩺",
+    "Free flu shot clinic for healthcare workers in the staff lounge this Thursday. Bring your ID badge.",
+    "Reencuentro con la promo de Medicina de 2006 🍷 mismos chistes malos y más canas.",
+    "No puedo decirte qué tienes por aquí. Si el dolor en el pecho es fuerte, llama ya al 112.",
+    # the writer's own explainer, and media that shows nobody
+    "YouTube description: in this video I explain how inhalers work and the most common mistakes.",
+    "Descripción de YouTube: en este vídeo explico cómo medir bien la tensión en casa.",
+    "Tomé esta foto de una radiografía de un libro de texto de dominio público. No es de ningún paciente.",
+    "My own knee MRI after the ski trip 🎿 ACL intact, pride not so much.",
+    # a reply that declines to assess and sends the reader to care times their next step, not an encounter
+    "Respuesta a un DM: no puedo valorar a tu hija por Instagram. Si tiene fiebre alta, llévala hoy a urgencias "
+    "o llama a su pediatra.",
+])
+def test_round_five_look_alikes_stay_clean(text: str) -> None:
+    assert not cats(rules_only(text)), text
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Book a full body check-up in January and get a free cholesterol test 🎉", "advertising"),
+    ("Free skin checks for new clients this month only, book now!", "advertising"),
+    ("I've partnered with Glowderm, use my code GLOW20 for 20% off.", "conflict-of-interest"),
+    ("In this video I walk you through a real carpal tunnel release on a lady from my Tuesday list.", "consent"),
+    ("Check out this X-ray from today's clinic 😱 guess the diagnosis!", "consent"),
+])
+def test_round_five_look_alikes_do_not_hide_the_real_thing(text: str, category: str) -> None:
+    assert category in cats(rules_only(text)), text
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("To the anaesthetists who make my lists run on time: I appreciate you ☕", {"tone.warm", "tone.warm_only"},
+     {"tone.disdain"}),
+    ("Congrats to Ward 12 for losing another set of dentures. Impressive consistency 👏👏", {"tone.disdain"},
+     {"tone.warm_only"}),
+    ("My registrar group chat voted me most likely to fall asleep on a night shift. Fair.", {"tone.about_self"},
+     {"tone.laugh_at_other", "tone.disdain"}),
+    ("The lady from the bakery asked again if it's glandular 😂", {"tone.laugh_at_other"}, {"tone.about_self"}),
+    ("Gracias a las enfermeras de la planta 5, sois lo mejor 💚", {"tone.warm_only"}, {"tone.disdain"}),
+])
+def test_tone_parts_tell_warmth_from_disdain(text: str, present: set[str], absent: set[str]) -> None:
+    from bot.draft_check import situations as sit
+    from bot.draft_check.engine import signals_of
+
+    draft = Draft(text, detect_language(text))
+    found = sit.parts(draft)
+    assert present <= found and not (absent & found), found
+    assert {f"part:{p}" for p in present} <= set(signals_of(draft, []))  # the classifier sees them

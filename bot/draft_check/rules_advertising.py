@@ -222,6 +222,22 @@ MYTH_RE = ci(r"\b(?:myths?|mitos?|falso|false|bulos?|hoax|fake|debunk\w*|desmont
 # "no sales pitch", "no hearing aid sales", "sin venta": an event or service that says it sells nothing.
 _NOTHING_SOLD = ci(r"\bno\s+(?:\w+\s+){0,2}?(?:sales?|selling|pitch)\b|\bsin\s+(?:venta|vender)\b"
                    r"|\bnothing\s+(?:to\s+)?sell")
+# A free check or jab offered to the public (blood pressure at the library, flu jabs for staff) is public health,
+# not bait, unless the draft also sells ("new clients", "book now", a price, "this month only").
+_OUTREACH = ci(
+    r"free\s+(?:\w+\s+){0,2}?(?:blood\s+pressure|bp|flu|cholesterol|glucose|blood\s+sugar|diabetes|hearing|vision"
+    r"|eye|covid|hpv|vaccin\w*|health)\s+(?:checks?|tests?|screening|shots?|jabs?|clinics?|vaccin\w*)"
+)
+_SELLING = ci(
+    rf"\b(?:new\s+(?:clients?|patients)|clients?|book\s+(?:now|today|a|an|your)|and\s+get|offer|discount|limited"
+    rf"|only|upgrade|package)\b"
+    rf"|{_MONEY}|%"
+)
+# "la promo de Medicina de 2006" is a graduating class; "llama ya al 112" sends to emergency care.
+_NOT_AN_OFFER = ci(
+    r"promo(?:ci[oó]n)?\s+(?:de\s+)?(?:medicina|enfermer[ií]a|\d{4})\b|llama\s+ya\s+al?\s+(?:\d{3}|urgencias)"
+    r"|call\s+now\s+(?:on\s+)?(?:999|911|112|111)"
+)
 # What turns a price into bait: "only", "normally £899", "save", "!" right after the amount.
 _HOOK = ci(rf"\b(?:only|just|solo|sólo|normally|usually|antes|en\s+vez\s+de|instead\s+of|save|ahorra\w*)\b"
            rf"|{_MONEY}\s*[!*]|\b(?:for|por)\s+{_MONEY}|\b(?:packages?|paquetes?|bundles?|packs?)\s+(?:from|desde)\s+{_MONEY}")
@@ -313,9 +329,11 @@ def detect(d: Draft) -> list[Hit]:
     if not any(h.rule == "ad.superlative" for h in hits):
         hits += _above_others(d)
     if not event and not _NOTHING_SOLD.search(text):
+        # "¿hacemos descuentos? No: ..." is answered, not offered
         hits += [Hit("ad.inducement", m.start(), m.end()) for m in INDUCEMENT_RE.finditer(text)
                  if not _NEGATED.search(text, max(0, m.start() - 30), m.start())
-                 and not _mentioned(d, m.start(), m.end())]  # "¿hacemos descuentos? No: ..." is answered, not offered
+                 and not _mentioned(d, m.start(), m.end()) and not _NOT_AN_OFFER.match(text, m.start())
+                 and not (_OUTREACH.match(text, m.start()) and not _SELLING.search(text))]
     for m in RESULTS_RE.finditer(text):
         hits.append(Hit("ad.before_after", m.start(), m.end()))
     for m in BEFORE_AFTER_RE.finditer(text):  # promotion cue outside the "pre-op/post-op" words themselves

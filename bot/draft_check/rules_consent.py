@@ -87,6 +87,10 @@ _FOR_PATIENTS = ci(
 )
 _FOR_PATIENTS_AFTER = ci(
     r"^\s*(?:for\s+patients|para\s+pacientes|explains|explica|educativ[oa]|informativ[oa])"
+    # the writer's own explainer: "in this video I explain", "en este vídeo explico", "video series on sleep"
+    r"|^\s*,?\s*(?:I|we|yo)?\s*(?:explain|explico|explicamos)\s+(?:\w+\s+){0,2}?(?:how|what|why|when"
+    r"|the\s+difference|c[oó]mo|qu[eé]|por\s+qu[eé]|cu[aá]ndo|la\s+diferencia)\b"
+    r"|^\s*series\s+(?:on|about)\b"
     r"|^\s*(?:of|de|del)\s+(?:the\s+|our\s+|la\s+|el\s+|nuestr[oa]\s+)?(?:new|nuev[oa])\b"
     r"|^\s*(?:machine|scanner|suite|room|unit|equipment|m[aá]quina|aparato|sala|unidad)\b"
 )
@@ -213,6 +217,13 @@ _OWN_FAMILY = ci(
 
 
 _TOLD_TO_POST = ci(TOLD_TO_POST)
+# The writer says nobody's body or record is shown: a textbook or public-domain image, an animation, their own scan.
+_NOBODY_SHOWN = ci(
+    r"\bno\s+real\s+(?:patients?|recordings?|images?|footage)\b|\bnot\s+(?:of\s+|from\s+)?(?:a|any)\s+(?:real\s+)?"
+    r"patient\b|\bno\s+es\s+de\s+ning[uú]n\s+paciente\b|\bpublic[- ]domain\b|\bdominio\s+p[uú]blico\b"
+    r"|\bmy\s+own\s+(?:\w+\s+)?(?:x-?ray|scan|mri|ct|ecg|ultrasound|bloods)\b|\bmi\s+propi[oa]\s+(?:radiograf[ií]a"
+    r"|resonancia|ecograf[ií]a|tac|analítica)\b"
+)
 _CARE_MEDIA = ci(r"\b(?:eco|ecograf[ií]a|ultrasound|scan|x-?rays?|radiograf[ií]as?|placas?|tac|ct|mri|resonancia)\b")
 
 
@@ -262,7 +273,7 @@ def detect(d: Draft) -> list[Hit]:
         d.clinical or d.setting or _PROCEDURE.search(d.text) is not None or _BODY.search(d.text) is not None
         or _CARE_MEDIA.search(d.text) is not None
     ) and _STAFF_SCENE.search(d.text) is None
-    if d.consent_written or d.deidentified:
+    if d.consent_written or d.deidentified or _NOBODY_SHOWN.search(d.text):
         return []
     named = _named_result_shown(d)
     if named:

@@ -145,6 +145,11 @@ DISCLOSURE_RE = ci(
     r"|\b(?:I\s+(?:was|am)|I['’]m|as)\s+(?:a\s+)?paid\s+(?:speaker|consultant|adviser|advisor)\b"
     r"|\bI(?:['’]ve|\s+have)\s+received\s+(?:\w+\s+){0,2}(?:fees|payments?|honorari\w*)\b"
     r"|\b(?:soy|he\s+sido|fui)\s+(?:asesor|consultor|ponente)[a]?\s+(?:\w+\s+){0,3}?y\s+(?:cobro|me\s+pagan)\b"
+    # the interest stated first or in a heading ("Disclosure up front: I've been paid by X", "Sponsored post: ...
+    # funded by an unrestricted grant from X", "Declaración de conflicto de intereses:", "pagado por X (declarado)")
+    r"|\bdisclosure\s+(?:first|up\s*front)\b|\bsponsored\s+post\b|\bunrestricted\s+(?:educational\s+)?grant\b"
+    r"|\bdeclaraci[oó]n\s+de\s+conflictos?\s+de\s+inter[eé]s|\(\s*(?:declared|disclosed|declarad[oa])\s*\)"
+    r"|\bme\s+(?:han|ha)\s+pagado\s+(?:este|esta|por|para)\b"
 )
 
 
@@ -219,6 +224,12 @@ def _situations(d: Draft, disclosed: bool) -> list[Hit]:
     return hits
 
 
+# "Not sponsored, no affiliate links", "sin patrocinio": a promotion word denied right before it promotes nothing.
+_DENIED = ci(r"\b(?:not|no|non|never|sin|nada\s+de|ni)[\s-]+(?:\w+\s+)?$")
+# "everyone who sponsored me for the hospice": friends sponsoring a charity run, not a company paying the doctor.
+_CHARITY = ci(r"sponsored\s+(?:me|us)\s+(?:for|to\s+run|in)\b")
+
+
 def detect(d: Draft) -> list[Hit]:
     """Promotion signals; one hit per signal, downgraded to low when the draft discloses the interest."""
     text = d.text
@@ -226,7 +237,9 @@ def detect(d: Draft) -> list[Hit]:
     rule = "coi.disclosed" if disclosed else "coi.undisclosed"
     hits = _situations(d, disclosed)  # first: they name the company in the fix
     hits += [Hit(rule, m.start(), m.end()) for m in PROMO_RE.finditer(text)
-             if not any(o.start < m.end() and m.start() < o.end for o in hits)]
+             if not any(o.start < m.end() and m.start() < o.end for o in hits)
+             and not _DENIED.search(text, max(0, m.start() - 16), m.start())
+             and not _CHARITY.match(text, m.start())]
     if any(_NO_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None for m in PRODUCT_RE.finditer(text)):
         hits += [Hit(rule, m.start(), m.end()) for m in LINK_RE.finditer(text)]
     for m in PHARMA_RE.finditer(text):

@@ -403,10 +403,13 @@ def _soft(d: Draft) -> list[Hit]:
             hits.append(h)
     for m in DATE_RE.finditer(text):
         hits.append(Hit("privacy.date", m.start(), m.end(), placeholder="[DATE]"))
-    for m in STORY_RE.finditer(text):
+    # A reply that declines to assess the reader and sends them to care ("I can't say what's going on without
+    # examining her; she needs to be seen today") times the reader's next step, not an encounter the writer had.
+    sent_to_care = sit.DECLINE_RE.search(text) is not None and sit.has(d, "mit.own_doctor")
+    for m in () if sent_to_care else STORY_RE.finditer(text):
         if not _overlaps(hits, m.start(), m.end()):
             hits.append(Hit("privacy.story", m.start(), m.end(), severity="medium"))
-    if not any(h.rule == "privacy.story" for h in hits):
+    if not sent_to_care and not any(h.rule == "privacy.story" for h in hits):
         when = WHEN_RE.search(text)
         if when and not _overlaps(hits, when.start(), when.end()):
             hits.append(Hit("privacy.story", when.start(), when.end(), severity="medium"))
