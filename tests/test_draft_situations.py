@@ -602,6 +602,10 @@ def test_round_four_look_alikes_stay_clean(text: str) -> None:
     # a reply that declines to assess and sends the reader to care times their next step, not an encounter
     "Respuesta a un DM: no puedo valorar a tu hija por Instagram. Si tiene fiebre alta, llévala hoy a urgencias "
     "o llama a su pediatra.",
+    "@kim_r I'm sorry, I can't say what's going on without examining him. A rash with fever needs to be seen today.",
+    "Hola @luna_88, no puedo opinar sobre tu tratamiento por aquí. Coméntalo con tu médica en la próxima consulta.",
+    # a fee list that says the quote comes "antes de empezar" (before starting) is plain information
+    "Honorarios: primera consulta 60 €, revisión 40 €. Antes de cualquier tratamiento le damos un presupuesto.",
 ])
 def test_round_five_look_alikes_stay_clean(text: str) -> None:
     assert not cats(rules_only(text)), text
@@ -613,6 +617,7 @@ def test_round_five_look_alikes_stay_clean(text: str) -> None:
     ("I've partnered with Glowderm, use my code GLOW20 for 20% off.", "conflict-of-interest"),
     ("In this video I walk you through a real carpal tunnel release on a lady from my Tuesday list.", "consent"),
     ("Check out this X-ray from today's clinic 😱 guess the diagnosis!", "consent"),
+    ("Primera consulta: 50 € (antes 80 €). Llámanos.", "advertising"),
 ])
 def test_round_five_look_alikes_do_not_hide_the_real_thing(text: str, category: str) -> None:
     assert category in cats(rules_only(text)), text

@@ -238,8 +238,9 @@ _NOT_AN_OFFER = ci(
     r"promo(?:ci[oó]n)?\s+(?:de\s+)?(?:medicina|enfermer[ií]a|\d{4})\b|llama\s+ya\s+al?\s+(?:\d{3}|urgencias)"
     r"|call\s+now\s+(?:on\s+)?(?:999|911|112|111)"
 )
-# What turns a price into bait: "only", "normally £899", "save", "!" right after the amount.
-_HOOK = ci(rf"\b(?:only|just|solo|sólo|normally|usually|antes|en\s+vez\s+de|instead\s+of|save|ahorra\w*)\b"
+# What turns a price into bait: "only", "normally £899", "save", "!" right after the amount; "antes" only as a
+# former price ("antes 120 €"), not "antes de empezar" ("before").
+_HOOK = ci(rf"\b(?:only|just|solo|sólo|normally|usually|antes(?!\s+de\b)|en\s+vez\s+de|instead\s+of|save|ahorra\w*)\b"
            rf"|{_MONEY}\s*[!*]|\b(?:for|por)\s+{_MONEY}|\b(?:packages?|paquetes?|bundles?|packs?)\s+(?:from|desde)\s+{_MONEY}")
 # "No doctor honestly can", "nobody can promise that": the claim named only to be denied in the next breath.
 _DENIED_AFTER = ci(r"^\W{0,4}[^.!?\n]{0,30}?\b(?:no\s+(?:doctor|one|m[eé]dic[oa])|nobody|nadie"

@@ -405,7 +405,7 @@ def _soft(d: Draft) -> list[Hit]:
         hits.append(Hit("privacy.date", m.start(), m.end(), placeholder="[DATE]"))
     # A reply that declines to assess the reader and sends them to care ("I can't say what's going on without
     # examining her; she needs to be seen today") times the reader's next step, not an encounter the writer had.
-    sent_to_care = sit.DECLINE_RE.search(text) is not None and sit.has(d, "mit.own_doctor")
+    sent_to_care = sit.DECLINE_RE.search(text) is not None
     for m in () if sent_to_care else STORY_RE.finditer(text):
         if not _overlaps(hits, m.start(), m.end()):
             hits.append(Hit("privacy.story", m.start(), m.end(), severity="medium"))

@@ -405,9 +405,10 @@ GENERIC_REPLY_RE = ci(
 # what that is from a message"): a reply that says so discloses nothing about the reader's care.
 DECLINE_RE = ci(
     r"\b(?:can['’]?t|cannot|won['’]?t|unable\s+to|not\s+(?:going|able)\s+to)\s+(?:\w+\s+){0,2}?(?:advise|assess"
-    r"|diagnose|guess|tell\s+you|give\s+(?:you\s+)?(?:a\s+)?(?:diagnosis|advice))\b"
+    r"|diagnose|guess|tell\s+you|say\s+(?:what|whether|if)|give\s+(?:you\s+)?(?:a\s+|any\s+)?(?:\w+\s+){0,2}?"
+    r"(?:diagnosis|advice))\b"
     r"|\bno\s+(?:te\s+|le\s+|os\s+|les\s+)?(?:puedo|podemos|debo|voy\s+a)\s+(?:\w+\s+){0,2}?(?:orientar|aconsejar"
-    r"|valorar|diagnosticar|decir|dar|recomendar|recetar)\w*|\bno\s+me\s+corresponde\b"
+    r"|valorar|diagnosticar|decir|dar|recomendar|recetar|opinar)\w*|\bno\s+me\s+corresponde\b"
 )
 GENERAL_INFO_RE = ci(
     r"\b(?:general\s+info\w*|informaci[oó]n\s+general|as\s+prescribed|como\s+indica\s+el\s+prospecto"
