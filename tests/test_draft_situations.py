@@ -641,3 +641,15 @@ def test_tone_parts_tell_warmth_from_disdain(text: str, present: set[str], absen
     found = sit.parts(draft)
     assert present <= found and not (absent & found), found
     assert {f"part:{p}" for p in present} <= set(signals_of(draft, []))  # the classifier sees them
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    ("Los pijos de la urbanización que vienen a urgencias con el Mercedes en doble fila... sois la alegría de mi "
+     "guardia 🙄", True),
+    ("pls remind me never to take a shift the day after Maya's hen do again. still seeing double on the ward", True),
+    ("Third night shift in a row, no breaks, running on vending-machine coffee ☕", False),
+])
+def test_venting_gate_opens_for_readers_addressed_as_a_group_and_for_a_night_out(text: str, opens: bool) -> None:
+    from bot.draft_check.engine import learned_may_add
+
+    assert learned_may_add(Draft(text, detect_language(text)), "professionalism") is opens

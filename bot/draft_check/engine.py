@@ -223,9 +223,11 @@ _PROF_TARGET = re.compile(
     r"|nurses?|enfermer[oa]s?|doctors?|m[eé]dic[oa]s?|surgeons?|cirujan[oa]s?|residentes?|adjunt[oa]s?|juniors?|locums?"
     r"|interns?|internos?|jef[ea]s?|sisters?|matrons?|gps?|reviewers?|people|gente|folks|guy|lady|man|woman|señora?"
     r"|mum|dad|mam[aá]s?|kid|parents?|madres?|padres?|famil\w+|abuel\w+|she|him|his|her|él|ella|they|them|ellos|ellas|you|your|tu|te|les|os|vos"
+    r"|sois|vosotr[oa]s|ustedes|y['’]all|you\s+lot"  # readers addressed as a group: "sois la alegría de mi guardia"
     r"|dr|dra|someone|alguien|nadie|todos|everyone|(?:los|las)\s+de|vot\w+"
     # or drink: drinking and duty is a professionalism problem with nobody else in view
-    r"|drunk|borrach\w*|resaca|hungover|beers?|wine|vodka|gin|cervez\w*|cervecit\w*|birras?|copas?|fiesta|party|shots?)\b"
+    r"|drunk|borrach\w*|resaca|hungover|beers?|wine|vodka|gin|cervez\w*|cervecit\w*|birras?|copas?|fiesta|party|shots?"
+    r"|hen\s+do|stag\s+do|seeing\s+double|resacos[oa])\b"
     r"|[🍺🍷🍹🥃🍸🍻🥂🍾]"
 )
 _LONE_EMOJI = re.compile(r"[^\w\s]{1,3}")  # an eye-roll or facepalm alone is a mood, not a target
