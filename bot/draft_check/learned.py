@@ -41,7 +41,8 @@ TRAINING_DIR = Path(__file__).resolve().parent / "data"
 # (tests/data/DRAFTS.md records each fresh score).
 TRAINING_NAMES = ("drafts.jsonl", "drafts_hand_a.jsonl", "drafts_hand_b.jsonl", "drafts_hand_c.jsonl",
                   "drafts_hand_d.jsonl", "drafts_hand_e.jsonl", "drafts_hand_f.jsonl", "drafts_hand_g.jsonl",
-                  "drafts_hand_h.jsonl", "drafts_hand_i.jsonl", "drafts_retired_blind1.jsonl",
+                  "drafts_hand_h.jsonl", "drafts_hand_i.jsonl", "drafts_hand_j.jsonl", "drafts_hand_k.jsonl",
+                  "drafts_retired_blind1.jsonl",
                   "drafts_retired_blind2.jsonl", "drafts_retired_blind3.jsonl", "drafts_retired_blind4.jsonl",
                   "drafts_retired_blind5.jsonl", "drafts_retired_blind6.jsonl")
 # The files written independently of the rules, one writer each: they get INDEPENDENT_WEIGHT.
