@@ -653,3 +653,17 @@ def test_venting_gate_opens_for_readers_addressed_as_a_group_and_for_a_night_out
     from bot.draft_check.engine import learned_may_add
 
     assert learned_may_add(Draft(text, detect_language(text)), "professionalism") is opens
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Tenner says our new FY1 cries in the sluice before the 3am round. Place your bets 😂", True),
+    ("Apuesta en el grupo de la guardia: el R2 de cirugía no llega a las 4 sin llamar a su madre. 5 euros a que sí",
+     True),
+    ("I rate my Tuesday list by how much each one whinges. Today's winner moaned through a scale and polish.", True),
+    ("Ranking personal de abuelos quejicas de mi cupo. El de la cadera está invicto 🥇", True),
+    ("Patients often rate their worst pain as a 10, and that is worth taking seriously.", False),
+    ("Bet you didn't know: half of adults with high blood pressure have no symptoms. Get checked.", False),
+    ("Our FY1s ran the best teaching session of the year. Proud of every one of them.", False),
+])
+def test_a_bet_or_ranking_on_who_cries_or_moans_is_professionalism(text: str, flagged: bool) -> None:
+    assert ("professionalism" in cats(rules_only(text))) is flagged, text

@@ -1,9 +1,10 @@
 """Professionalism beyond insults, from parts that combine: being impaired while on duty, asking a patient out,
-making care depend on how people vote, and a verdict on a named colleague or service.
+making care depend on how people vote, a verdict on a named colleague or service, and a bet or ranking on who
+cries or moans.
 
-Each rule needs two parts at once (a drink count *and* a duty; an invitation *and* a care encounter; a vote
-*and* a "they deserve it"; a named colleague *and* a judgement), so health education about alcohol, a
-colleague thanked by name or a clinic's own opening hours do not trip it.
+Each rule needs two parts at once or more (a drink count *and* a duty; an invitation *and* a care encounter; a
+vote *and* a "they deserve it"; a named colleague *and* a judgement; a bet *and* a junior *and* their tears), so
+health education about alcohol, a colleague thanked by name or a clinic's own opening hours do not trip it.
 """
 
 from __future__ import annotations
@@ -62,6 +63,19 @@ RULES: dict[str, Rule] = {
         "nada; los errores se tratan en privado y en sesiones de aprendizaje.",
         "Delete it; give the feedback privately, and take a safety issue to the team's learning review.",
         "Bórralo; da la opinión en privado y lleva el problema de seguridad a la sesión de aprendizaje del equipo.",
+    ),
+    "prof.wager": Rule(
+        "professionalism",
+        "medium",
+        f"{_GMC}, para 14; GMC, Good medical practice, 2024 (treat colleagues fairly and with respect); {_OMC}",
+        "A public bet or ranking on who cries, faints or moans, among juniors or among the people you care for, "
+        "turns colleagues' distress or patients into a game; readers will recognise themselves.",
+        "Una apuesta o un ranking público sobre quién llora, se desmaya o se queja, entre residentes o entre las "
+        "personas que atiendes, convierte su malestar en un juego; quien lo lea se reconocerá.",
+        "Delete it; if a junior is struggling, support them in private, and keep complaints about patients to "
+        "supervision.",
+        "Bórralo; si a un residente le cuesta, apóyale en privado, y deja las quejas sobre pacientes para la "
+        "supervisión.",
     ),
     "prof.verdict": Rule(
         "professionalism",
@@ -221,6 +235,42 @@ _WORK = ci(
 _FIRST_PERSON = ci(r"\b(?:I|I['’]m|me|my|we|our|tengo|estoy|voy|llevo|llegu[eé]|mi|mis|hoy|allá\s+voy|here)\b")
 
 
+# --- a bet or a ranking on colleagues' distress or on patients ---------------------------------------------------
+_WAGER = ci(
+    r"\b(?:tenner|fiver|bets?|betting|place\s+your\s+bets|odds\s+on|sweepstakes?|apuesta\w*|apostamos|apuesto"
+    r"|\d+\s*(?:euros|pavos|quid|pesos)\s+a\s+que)\b|\b\d+\s*€\s+a\s+que\b"
+)
+# A ranking counts only when whom it ranks follows it: "rate the attendings by...", "ranking de abuelos quejicas";
+# "patients often rate their worst pain as 10" ranks nobody.
+_RANKING = ci(r"\b(?:rank(?:s|ed|ing)?|rate|rating|top\s+\d+|leaderboard|league\s+table|clasificaci[oó]n)\b")
+# Whom it is about: a junior or colleague, or the people the writer cares for ("my Tuesday list", "mi cupo").
+_WAGER_SUBJECT = ci(
+    r"\b(?:R[1-5]|FY[12]|F[12]|SHO|reg|registrar|consultants?|residents?|residentes?|interns?|internos?|MIR|trainees?"
+    r"|juniors?|new\s+(?:guy|girl|doctor|reg|f1|fy1)|nurses?|enfermer[oa]s?|surgeons?|cirujan[oa]s?|adjunt[oa]s?"
+    r"|locums?|students?|estudiantes|colleagues?|compañer[oa]s?|attendings?|my\s+(?:\w+\s+)?(?:list|clinic|patients"
+    r"|regulars)|mi\s+cupo|mis\s+pacientes|each\s+one|patients|pacientes|abuel\w+|relatives|families|familiares"
+    r"|parents|padres|madres)\b"
+)
+# ... and the distress or the complaint it is a game on.
+_DISTRESS = ci(
+    r"\b(?:cr(?:y|ies|ied|ying)|llor\w+|faint\w*|desmay\w+|calls?\s+(?:his|her|their)\s+(?:mum|mom)"
+    r"|llam\w*\s+a\s+su\s+madre|quits?|dimit\w+|survives?|no\s+llega|whing\w+|moan\w*|complain\w*|quej\w+"
+    r"|annoying|pesad\w+|worst|peores|dumbest|ugliest|fattest|smelliest|sweat\w*)\b"
+)
+
+
+def _wager(d: Draft) -> list[Hit]:
+    """A bet or a ranking, a junior, colleague or patients next to it, and the distress or complaint it plays on."""
+    for m in _WAGER.finditer(d.text):
+        near = d.around(m.start(), 150, 150)
+        if _WAGER_SUBJECT.search(near) and _DISTRESS.search(near):
+            return [Hit("prof.wager", m.start(), m.end())]
+    for m in _RANKING.finditer(d.text):
+        if _WAGER_SUBJECT.search(d.text, m.end(), m.end() + 60) and _DISTRESS.search(d.around(m.start(), 0, 150)):
+            return [Hit("prof.wager", m.start(), m.end())]
+    return []
+
+
 # --- a colleague's mistake, mocked or exposed -----------------------------------------------------------------
 _COLLEAGUE_ROLE = ci(
     r"\b(?:R[1-5]|FY[12]|F[12]|SHO|reg|registrar|consultant|resident|residente|intern|interno|MIR|compañer[oa]"
@@ -299,5 +349,6 @@ def _verdict(d: Draft) -> list[Hit]:
 
 
 def detect(d: Draft) -> list[Hit]:
-    """Impaired on duty, asking a patient out, care tied to votes, a verdict on a named colleague."""
-    return _impaired(d) + _invite(d) + _politics(d) + _verdict(d) + _mocked_error(d)
+    """Impaired on duty, asking a patient out, care tied to votes, a verdict on a named colleague, a bet on
+    colleagues' distress or a ranking of patients."""
+    return _impaired(d) + _invite(d) + _politics(d) + _verdict(d) + _mocked_error(d) + _wager(d)
