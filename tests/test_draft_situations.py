@@ -667,3 +667,14 @@ def test_venting_gate_opens_for_readers_addressed_as_a_group_and_for_a_night_out
 ])
 def test_a_bet_or_ranking_on_who_cries_or_moans_is_professionalism(text: str, flagged: bool) -> None:
     assert ("professionalism" in cats(rules_only(text))) is flagged, text
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Our practice manager at Dunmore Road thinks 'urgent' means 'next week'. Absolutely no idea.", True),
+    ("Name and shame time: Dr Orrell at the Kelby walk-in told my lady her pain was 'just stress'.", True),
+    ("Mi compañero Julián, de trauma, ha quemado a otro con la escayola. Alguien debería decírselo.", True),
+    ("Our practice manager at Dunmore Road has no idea how much we appreciate her. Thank you, Sue!", False),
+    ("Dr Orrell at the Kelby walk-in ran a brilliant session on chest pain. Well worth the trip.", False),
+])
+def test_a_verdict_by_sarcasm_or_naming_and_shaming_is_professionalism(text: str, flagged: bool) -> None:
+    assert ("professionalism" in cats(rules_only(text))) is flagged, text

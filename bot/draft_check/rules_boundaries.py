@@ -192,7 +192,10 @@ _NAMED_COLLEAGUE = re.compile(
     rf"|\b(?i:ward|planta|unit|unidad)\s+\d+\b|\b(?i:servicio\s+de\s+\w+|equipo\s+de\s+\w+)\b"
     rf"|\b(?i:at|of|from|del|de\s+la|en\s+el|en\s+la)\s+(?:St\.?\s+)?{CAP}['’]?s?\b(?=[^.!?\n]{{0,60}}"
     rf"\b(?i:again|otra\s+vez|as\s+usual|como\s+siempre|todo\s+el\s+d[ií]a)\b)"
-    rf"|\b(?:Hospital|Cl[ií]nica|Cl[ií]nic|Centro)\s+(?:\w+\s+){{0,2}}?{CAP}"
+    rf"|\b(?:Hospital|Cl[ií]nica|Cl[ií]nic|Centro)\s+(?:\w+\s+){{0,3}}?{CAP}"
+    # a colleague named with "my/our": "mi compañera Nuria", "our practice manager at Hollins Lane"
+    rf"|\b(?i:my|our|mi|nuestr[oa])\s+(?i:compañer[oa]|colleague|partner|jef[ea]|boss|director[a]?|practice\s+manager"
+    rf"|clinical\s+director|gerente)\s+(?:(?i:at|de|del|en)\s+)?{CAP}"
     # "the Hollins Clinic", "Fenwick Ward", "that registrar at Kelmscott Royal", "their medical director"
     rf"|\b{CAP}\s+(?:Clinic|Hospital|Practice|Surgery|Ward|Unit|Royal|General|Infirmary|Medical\s+Cent(?:re|er))\b"
     rf"|\b(?i:registrar|consultant|surgeon|sister|matron|reg|sho|fy1|f1|adjunt[oa]|residente|anaesthetist|cirujan[oa])"
@@ -214,7 +217,11 @@ _JUDGEMENT = ci(
     r"|you\s+know\s+who\s+you\s+are|le\s+pido(?:\s+por\s+favor)?\s+que|no\s+tienen\s+ni\s+idea|es\s+un\s+desastre"
     r"|pill\s+mill|(?:lose|lost)\s+(?:his|her|their)\s+licen[cs]e|struck\s+off|named\s+and\s+shamed|make\s+it\s+make\s+sense"
     r"|screams?\s+at|screamed\s+at|nearly\s+(?:killed|tubed)|no\s+se\s+entera|deber[ií]a\s+perder\s+(?:la|su)\s+licencia"
-    r"|le\s+quiten\s+el\s+t[ií]tulo|grit[oó]\s+a)\b"
+    r"|le\s+quiten\s+el\s+t[ií]tulo|grit[oó]\s+a"
+    # round 5 (read from drafts_hand_k's misses): sarcasm and naming-and-shaming without an insult
+    r"|(?:absolutely|literally|not\s+the\s+faintest)\s+no\s+idea|no\s+idea\s+what\s+(?:they|he|she)\b|not\s+impressed|low\s+expectations|name\s+and\s+shame|well\s+done,?\s+doc|in\s+this\s+economy"
+    r"|como\s+ganado|someone\s+should\s+tell|alguien\s+deber[ií]a\s+dec[ií]rselo|ha\s+quemado|burn(?:ed|t)\s+a)\b"
+    r"|\bthinks?\s+['‘\"][^'’\"]{1,25}['’\"]\s+means\b|\bcree\s+que\s+['‘\"][^'’\"]{1,25}['’\"]\s+(?:es|significa)\b"
 )
 
 
@@ -338,12 +345,18 @@ def _politics(d: Draft) -> list[Hit]:
     return []
 
 
+_HEADING = ci(r"name\s+and\s+shame")
+
+
 def _verdict(d: Draft) -> list[Hit]:
     for m in _JUDGEMENT.finditer(d.text):
         s_start, s_end = d.sentence_of(m.start())
         start, end = max(0, s_start - 1), min(len(d.text), s_end + 1)
         previous = d.text[max(0, s_start - 160) : s_start]
-        if _NAMED_COLLEAGUE.search(d.text, start, end) or _NAMED_COLLEAGUE.search(previous):
+        heading = _HEADING.match(d.text, m.start())  # "Name and shame time: Dr X ..." names them next
+        following = d.text[end : end + 160] if heading else ""
+        if _NAMED_COLLEAGUE.search(d.text, start, end) or _NAMED_COLLEAGUE.search(previous) \
+                or _NAMED_COLLEAGUE.search(following):
             return [Hit("prof.verdict", m.start(), m.end())]
     return []
 
