@@ -678,3 +678,12 @@ def test_a_bet_or_ranking_on_who_cries_or_moans_is_professionalism(text: str, fl
 ])
 def test_a_verdict_by_sarcasm_or_naming_and_shaming_is_professionalism(text: str, flagged: bool) -> None:
     assert ("professionalism" in cats(rules_only(text))) is flagged, text
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("still tasting last night's gin and I've got a full clinic booked till 1pm 🥴", True),
+    ("Ayer cena de empresa, hoy consulta de 30 pacientes con la cabeza como un bombo 🤕", True),
+    ("Last night's wine tasting with the book club was lovely. Back to clinic on Monday.", False),
+])
+def test_the_morning_after_next_to_a_clinic_is_professionalism(text: str, flagged: bool) -> None:
+    assert ("professionalism" in cats(rules_only(text))) is flagged, text

@@ -230,14 +230,15 @@ _JUDGEMENT = ci(
 _STATE = ci(
     r"\b(?:still\s+drunk|drunk|tipsy|hungover|hangover|wasted|smashed|merry|wobbly\s+from|resaca|guayabo|chuchaqui"
     r"|borrach[oa]|pedo|piripi|achispad[oa]|entonad[oa]|copas\s+encima|(?:alcohol|prosecco|wine|gin|vodka|tequila)\s+in\s+my"
-    r"\s+(?:blood\w*|system|veins))\b"
+    r"\s+(?:blood\w*|system|veins)|still\s+tasting|last\s+night['’]s\s+(?:tequila|wine|gin|vodka|prosecco|cocktails?"
+    r"|beers?|pints?|shots?)|cabeza\s+como\s+un\s+bombo)\b"
 )
 # Clinical work the writer is doing or about to do.
 _WORK = ci(
     r"\b(?:ward\s+round|rounds?|list|clinic|theatre|resus|on[- ]call|shift|nights|bleep|pager|surgery|operat\w+"
     r"|c-?section|ces[aá]rea|pre-?op|colonoscop\w+|endoscop\w+|consulta|agenda|turno|guardia|quir[oó]fano|planta"
     r"|pase\s+de\s+visita|diagnos\w+|dosis|dose|questions|preguntas|reg|registrar|scrubs|bata|triage|triaje"
-    r"|\w+ologist|cardi[oó]log[oa]|urgencias|a&e|ed)\b"
+    r"|\w+ologist|cardi[oó]log[oa]|urgencias|a&e|ed|smears?|citolog[ií]as?|booked|cupo)\b"
 )
 _FIRST_PERSON = ci(r"\b(?:I|I['’]m|me|my|we|our|tengo|estoy|voy|llevo|llegu[eé]|mi|mis|hoy|allá\s+voy|here)\b")
 
