@@ -664,6 +664,8 @@ def test_venting_gate_opens_for_readers_addressed_as_a_group_and_for_a_night_out
     ("Patients often rate their worst pain as a 10, and that is worth taking seriously.", False),
     ("Bet you didn't know: half of adults with high blood pressure have no symptoms. Get checked.", False),
     ("Our FY1s ran the best teaching session of the year. Proud of every one of them.", False),
+    ("Our new reg is so slow we've started a pool on how many admissions he'll clerk by 8am 👇", True),
+    ("I bet our new F1s will smash their exams this year. So proud of them.", False),
 ])
 def test_a_bet_or_ranking_on_who_cries_or_moans_is_professionalism(text: str, flagged: bool) -> None:
     assert ("professionalism" in cats(rules_only(text))) is flagged, text

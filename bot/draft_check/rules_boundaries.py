@@ -245,8 +245,13 @@ _FIRST_PERSON = ci(r"\b(?:I|I['’]m|me|my|we|our|tengo|estoy|voy|llevo|llegu[e�
 
 # --- a bet or a ranking on colleagues' distress or on patients ---------------------------------------------------
 _WAGER = ci(
-    r"\b(?:tenner|fiver|bets?|betting|place\s+your\s+bets|odds\s+on|sweepstakes?|apuesta\w*|apostamos|apuesto"
-    r"|\d+\s*(?:euros|pavos|quid|pesos)\s+a\s+que)\b|\b\d+\s*€\s+a\s+que\b"
+    r"\b(?:tenner|fiver|(?<!\bI\s)bets?(?!\s+you\b)|betting|place\s+your\s+bets|odds(?:\s+on|\s*:)|sweepstakes?|(?:a|the)\s+pool\s+on"
+    r"|apuesta\w*|apostamos|apuesto|\d+\s*(?:euros|pavos|quid|pesos)\s+a\s+que)(?!\w)|\b\d+\s*€\s+a\s+que\b"
+)
+# A bet on a junior or a colleague is the problem by itself; a bet on patients needs the complaint it plays on.
+_COLLEAGUE_SUBJECT = ci(
+    r"\b(?:R[1-5]|FY[12]|F[12]|SHO|reg|registrar|consultant|resident|residente|intern|interno|MIR|trainee|junior"
+    r"|new\s+(?:\w+\s+)?(?:guy|girl|doctor|reg|registrar|f1|fy1|fy2|intern|interno|resident|residente|consultant))\b"
 )
 # A ranking counts only when whom it ranks follows it: "rate the attendings by...", "ranking de abuelos quejicas";
 # "patients often rate their worst pain as 10" ranks nobody.
@@ -271,7 +276,7 @@ def _wager(d: Draft) -> list[Hit]:
     """A bet or a ranking, a junior, colleague or patients next to it, and the distress or complaint it plays on."""
     for m in _WAGER.finditer(d.text):
         near = d.around(m.start(), 150, 150)
-        if _WAGER_SUBJECT.search(near) and _DISTRESS.search(near):
+        if _COLLEAGUE_SUBJECT.search(near) or (_WAGER_SUBJECT.search(near) and _DISTRESS.search(near)):
             return [Hit("prof.wager", m.start(), m.end())]
     for m in _RANKING.finditer(d.text):
         if _WAGER_SUBJECT.search(d.text, m.end(), m.end() + 60) and _DISTRESS.search(d.around(m.start(), 0, 150)):
