@@ -243,52 +243,12 @@ _WORK = ci(
 _FIRST_PERSON = ci(r"\b(?:I|I['’]m|me|my|we|our|tengo|estoy|voy|llevo|llegu[eé]|mi|mis|hoy|allá\s+voy|here)\b")
 
 
-# --- a bet or a ranking on colleagues' distress or on patients ---------------------------------------------------
-_WAGER = ci(
-    r"\b(?:tenner|fiver|(?<!\bI\s)bets?(?!\s+you\b)|betting|place\s+your\s+bets|odds(?:\s+on|\s*:)|sweepstakes?|(?:a|the)\s+pool\s+on"
-    r"|apuesta\w*|apostamos|apuesto|\d+\s*(?:euros|pavos|quid|pesos)\s+a\s+que)(?!\w)|\b\d+\s*€\s+a\s+que\b"
-)
-# A bet on a junior or a colleague is the problem by itself; a bet on patients needs the complaint it plays on.
-_COLLEAGUE_SUBJECT = ci(
-    r"\b(?:R[1-5]|FY[12]|F[12]|SHO|reg|registrar|consultant|resident|residente|intern|interno|MIR|trainee|junior"
-    r"|new\s+(?:\w+\s+)?(?:guy|girl|doctor|reg|registrar|f1|fy1|fy2|intern|interno|resident|residente|consultant))\b"
-)
-# A ranking counts only when whom it ranks follows it: "rate the attendings by...", "ranking de abuelos quejicas";
-# "patients often rate their worst pain as 10" ranks nobody.
-_RANKING = ci(r"\b(?:rank(?:s|ed|ing)?|rate|rating|top\s+\d+|leaderboard|league\s+table|clasificaci[oó]n)\b")
-# Whom it is about: a junior or colleague, or the people the writer cares for ("my Tuesday list", "mi cupo").
-_WAGER_SUBJECT = ci(
-    r"\b(?:R[1-5]|FY[12]|F[12]|SHO|reg|registrar|consultants?|residents?|residentes?|interns?|internos?|MIR|trainees?"
-    r"|juniors?|new\s+(?:guy|girl|doctor|reg|f1|fy1)|nurses?|enfermer[oa]s?|surgeons?|cirujan[oa]s?|adjunt[oa]s?"
-    r"|locums?|students?|estudiantes|colleagues?|compañer[oa]s?|attendings?|my\s+(?:\w+\s+)?(?:list|clinic|patients"
-    r"|regulars)|mi\s+cupo|mis\s+pacientes|each\s+one|patients|pacientes|abuel\w+|relatives|families|familiares"
-    r"|parents|padres|madres)\b"
-)
-# ... and the distress or the complaint it is a game on.
-_DISTRESS = ci(
-    r"\b(?:cr(?:y|ies|ied|ying)|llor\w+|faint\w*|desmay\w+|calls?\s+(?:his|her|their)\s+(?:mum|mom)"
-    r"|llam\w*\s+a\s+su\s+madre|quits?|dimit\w+|survives?|no\s+llega|whing\w+|moan\w*|complain\w*|quej\w+"
-    r"|annoying|pesad\w+|worst|peores|dumbest|ugliest|fattest|smelliest|sweat\w*)\b"
-)
-
-
-def _wager(d: Draft) -> list[Hit]:
-    """A bet or a ranking, a junior, colleague or patients next to it, and the distress or complaint it plays on."""
-    for m in _WAGER.finditer(d.text):
-        near = d.around(m.start(), 150, 150)
-        if _COLLEAGUE_SUBJECT.search(near) or (_WAGER_SUBJECT.search(near) and _DISTRESS.search(near)):
-            return [Hit("prof.wager", m.start(), m.end())]
-    for m in _RANKING.finditer(d.text):
-        if _WAGER_SUBJECT.search(d.text, m.end(), m.end() + 60) and _DISTRESS.search(d.around(m.start(), 0, 150)):
-            return [Hit("prof.wager", m.start(), m.end())]
-    return []
-
-
 # --- a colleague's mistake, mocked or exposed -----------------------------------------------------------------
+# Doctors in training and their seniors: whom a mocked mistake or a bet is usually about.
+_GRADES = r"R[1-5]|FY[12]|F[12]|SHO|reg|registrar|consultant|resident|residente|intern|interno|MIR|junior"
 _COLLEAGUE_ROLE = ci(
-    r"\b(?:R[1-5]|FY[12]|F[12]|SHO|reg|registrar|consultant|resident|residente|intern|interno|MIR|compañer[oa]"
-    r"|colleague|nurse|enfermer[oa]|anaesthetist|anesthetist|anestesi[oó]log[oa]|anestesista|surgeon|cirujan[oa]"
-    r"|adjunt[oa]|locum|junior|scrub\s+nurse|fellow)\b"
+    rf"\b(?:{_GRADES}|compañer[oa]|colleague|nurse|enfermer[oa]|anaesthetist|anesthetist|anestesi[oó]log[oa]"
+    r"|anestesista|surgeon|cirujan[oa]|adjunt[oa]|locum|scrub\s+nurse|fellow)\b"
 )
 _MISTAKE = ci(
     r"\b(?:wrong|equivocad[oa]|confundi\w*|confused|mistook|mistake|error|blank|forgot|olvid\w+|missed|se\s+ha\s+dormido"
@@ -310,6 +270,46 @@ def _mocked_error(d: Draft) -> list[Hit]:
         s_start, s_end = d.sentence_of(m.start())
         if _MISTAKE.search(d.text, s_start, min(len(d.text), s_end + 120)):
             return [Hit("prof.mock_error", m.start(), m.end())]
+    return []
+
+
+# --- a bet or a ranking on colleagues' distress or on patients ---------------------------------------------------
+_WAGER = ci(
+    r"\b(?:tenner|fiver|(?<!\bI\s)bets?(?!\s+you\b)|betting|place\s+your\s+bets|odds(?:\s+on|\s*:)|sweepstakes?|(?:a|the)\s+pool\s+on"
+    r"|apuesta\w*|apostamos|apuesto|\d+\s*(?:euros|pavos|quid|pesos)\s+a\s+que)(?!\w)|\b\d+\s*€\s+a\s+que\b"
+)
+# A bet on a junior or a colleague is the problem by itself; a bet on patients needs the complaint it plays on.
+_COLLEAGUE_SUBJECT = ci(
+    rf"\b(?:{_GRADES}|trainee|new\s+(?:\w+\s+)?(?:guy|girl|doctor|reg|registrar|f1|fy1|fy2|intern|interno|resident"
+    r"|residente|consultant))\b"
+)
+# A ranking counts only when whom it ranks follows it: "rate the attendings by...", "ranking de abuelos quejicas";
+# "patients often rate their worst pain as 10" ranks nobody.
+_RANKING = ci(r"\b(?:rank(?:s|ed|ing)?|rate|rating|top\s+\d+|leaderboard|league\s+table|clasificaci[oó]n)\b")
+# Whom it is about: a junior or colleague, or the people the writer cares for ("my Tuesday list", "mi cupo").
+_WAGER_SUBJECT = ci(
+    rf"\b(?:(?:{_GRADES}|trainee|nurse|enfermer[oa]|surgeon|cirujan[oa]|adjunt[oa]|locum|student|estudiante|colleague"
+    r"|compañer[oa]|attending)s?|new\s+(?:guy|girl|doctor|reg|f1|fy1)|my\s+(?:\w+\s+)?(?:list|clinic|patients"
+    r"|regulars)|mi\s+cupo|mis\s+pacientes|each\s+one|patients|pacientes|abuel\w+|relatives|families|familiares"
+    r"|parents|padres|madres)\b"
+)
+# ... and the distress or the complaint it is a game on.
+_DISTRESS = ci(
+    r"\b(?:cr(?:y|ies|ied|ying)|llor\w+|faint\w*|desmay\w+|calls?\s+(?:his|her|their)\s+(?:mum|mom)"
+    r"|llam\w*\s+a\s+su\s+madre|quits?|dimit\w+|survives?|no\s+llega|whing\w+|moan\w*|complain\w*|quej\w+"
+    r"|annoying|pesad\w+|worst|peores|dumbest|ugliest|fattest|smelliest|sweat\w*)\b"
+)
+
+
+def _wager(d: Draft) -> list[Hit]:
+    """A bet or a ranking, a junior, colleague or patients next to it, and the distress or complaint it plays on."""
+    for m in _WAGER.finditer(d.text):
+        near = d.around(m.start(), 150, 150)
+        if _COLLEAGUE_SUBJECT.search(near) or (_WAGER_SUBJECT.search(near) and _DISTRESS.search(near)):
+            return [Hit("prof.wager", m.start(), m.end())]
+    for m in _RANKING.finditer(d.text):
+        if _WAGER_SUBJECT.search(d.text, m.end(), m.end() + 60) and _DISTRESS.search(d.around(m.start(), 0, 150)):
+            return [Hit("prof.wager", m.start(), m.end())]
     return []
 
 
