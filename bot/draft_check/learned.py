@@ -36,15 +36,14 @@ TRAINING_DIR = Path(__file__).resolve().parent / "data"
 # drafts.jsonl (the rules' own development set, hand-written + generated), the hand-written batches written
 # independently of the rules (drafts_hand_*.jsonl) and the six former blind sets, retired into training in rounds 4
 # and 5 after their final measurement (drafts_retired_blind*.jsonl, written blind by six more writers); the held-out
-# set and the current blind set are never trained on. Listed by name, not by pattern: a new independent file first lands
-# in this folder untrained, is scored fresh with `check_bench.py --data`, and only then joins the list
+# set and the current blind set are never trained on. Listed by name, not by pattern: a new independent file first
+# lands in this folder untrained, is scored fresh with `check_bench.py --data`, and only then joins the list
 # (tests/data/DRAFTS.md records each fresh score).
 TRAINING_NAMES = ("drafts.jsonl", "drafts_hand_a.jsonl", "drafts_hand_b.jsonl", "drafts_hand_c.jsonl",
                   "drafts_hand_d.jsonl", "drafts_hand_e.jsonl", "drafts_hand_f.jsonl", "drafts_hand_g.jsonl",
                   "drafts_hand_h.jsonl", "drafts_hand_i.jsonl", "drafts_hand_j.jsonl", "drafts_hand_k.jsonl",
-                  "drafts_retired_blind1.jsonl",
-                  "drafts_retired_blind2.jsonl", "drafts_retired_blind3.jsonl", "drafts_retired_blind4.jsonl",
-                  "drafts_retired_blind5.jsonl", "drafts_retired_blind6.jsonl")
+                  "drafts_retired_blind1.jsonl", "drafts_retired_blind2.jsonl", "drafts_retired_blind3.jsonl",
+                  "drafts_retired_blind4.jsonl", "drafts_retired_blind5.jsonl", "drafts_retired_blind6.jsonl")
 # The files written independently of the rules, one writer each: they get INDEPENDENT_WEIGHT.
 INDEPENDENT_FILES = ("drafts_hand_*.jsonl", "drafts_retired_blind*.jsonl")
 # Each independent hand-written draft counts as 4 rows of drafts.jsonl: their wording is what the checker has
